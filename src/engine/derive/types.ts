@@ -1,0 +1,157 @@
+/**
+ * What the Cilium agent would program on each node, derived from the model
+ * (DESIGN §4). Built once per scenario + settings; read by programs, formats
+ * (the cilium CLI views) and the UI's topology.
+ */
+import type { ClusterModel, CiliumConfig, L4Proto, ServiceType } from '../../scenario/model.ts';
+import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Mac, Port } from '../../scenario/values.ts';
+
+export type InterfaceKind = 'netdev' | 'cilium_host' | 'cilium_net' | 'lxc_health' | 'lxc' | 'overlay';
+
+/** A host-side interface of a node, as `ip link` would list it. */
+export interface Interface {
+  name: string;
+  ifindex: IfIndex;
+  mac: Mac;
+  kind: InterfaceKind;
+  /** Address shown on it (ens5: node IP, cilium_host: router IP). */
+  ip?: Ipv4;
+  /** For lxc: the endpoint behind it (its pod's eth0 is the veth peer). */
+  endpointId?: EndpointId;
+  mtu: number;
+}
+
+/** A Cilium endpoint: a pod (or lxc_health) with its veth pair. */
+export interface EndpointInfo {
+  id: EndpointId;
+  /** `namespace/name`; `reserved:health` endpoints use `health/<node>`. */
+  key: string;
+  namespace: string;
+  name: string;
+  node: string;
+  ip: Ipv4;
+  identity: Identity;
+  /** Pod eth0 MAC (endpoint_info.mac). */
+  mac: Mac;
+  /** Host-side lxc MAC (endpoint_info.node_mac): what the ARP responder answers with. */
+  nodeMac: Mac;
+  /** Host-side interface name and ifindex. */
+  lxcName: string;
+  ifindex: IfIndex;
+  /** ifindex of eth0 inside the pod (the lxc's peer, `eth0@ifN`). */
+  podIfindex: IfIndex;
+  isHealth: boolean;
+  labels: Record<string, string>;
+}
+
+/** Identity with its label set, as `cilium identity list` prints labels. */
+export interface IdentityInfo {
+  id: Identity;
+  labels: string[];
+  reserved: boolean;
+}
+
+export interface Route {
+  /** undefined = default route. */
+  dst?: Cidr;
+  via?: Ipv4;
+  dev: string;
+  proto?: 'kernel' | 'static';
+  scope?: 'link';
+  mtu?: number;
+  src?: Ipv4;
+  /** Why this route exists (autoDirectNodeRoutes, endpoint routes, ...). */
+  origin: string;
+}
+
+/** What an ipcache entry describes: decides identity and tunnelendpoint per viewing node. */
+export type IpcacheOwner =
+  | { kind: 'world' }
+  | { kind: 'pod'; node: string; identity: Identity }
+  | { kind: 'health'; node: string }
+  | { kind: 'router'; node: string }
+  | { kind: 'node'; node: string; apiserver: boolean };
+
+export interface IpcacheEntry {
+  prefix: Cidr;
+  owner: IpcacheOwner;
+}
+
+/** remote_endpoint_info as the viewing node's cilium_ipcache holds it. */
+export interface IpcacheValue {
+  identity: Identity;
+  tunnelEndpoint: Ipv4;
+  encryptKey: number;
+  flagSkipTunnel: boolean;
+}
+
+export interface Backend {
+  /** Backend ID (cilium_lb4_backends_v3 key), allocated per distinct address:port. */
+  id: number;
+  address: Ipv4;
+  port: Port;
+  /** `namespace/name` of the pod, or undefined for host/external backends. */
+  podKey?: string;
+  node?: string;
+  state: 'active' | 'terminating' | 'quarantined' | 'maintenance';
+}
+
+/** One frontend (service ID / rev-NAT index) in cilium_lb4_services_v2. */
+export interface Frontend {
+  /** Service ID = rev_nat_index. */
+  id: number;
+  address: Ipv4;
+  port: Port;
+  /** L4 protocols the Kubernetes ports named (1.16 writes ANY into the maps). */
+  protocols: L4Proto[];
+  type: ServiceType;
+  /** 'cluster' frontends exist on every node; 'node' ones (NodePort on a node IP) only on `node`. */
+  scope: { kind: 'cluster' } | { kind: 'node'; node: string } | { kind: 'surrogate' };
+  /** `namespace/name` of the Service. */
+  service: string;
+  /** Backend IDs in slot order (slot = index + 1). */
+  backendIds: number[];
+  /** Flag names as `bpf lb list` prints them: `ClusterIP, non-routable`. */
+  flags: string[];
+  /** lb4_service flags byte (pkg/loadbalancer: NodePort 0x2, Routable 0x40 ...). */
+  flagBits: number;
+}
+
+export interface NodeDatapath {
+  name: string;
+  ip: Ipv4;
+  device: string;
+  ciliumHostIp: Ipv4;
+  healthIp: Ipv4;
+  podCIDRs: Cidr[];
+  interfaces: Interface[];
+  routes: Route[];
+  /** Local endpoints (cilium_lxc), including lxc_health. */
+  endpoints: EndpointInfo[];
+  /** MAC of the default gateway of the node's device (the neighbour for off-cluster traffic). */
+  gatewayMac: Mac;
+  gatewayIp: Ipv4;
+}
+
+export interface Datapath {
+  model: ClusterModel;
+  config: CiliumConfig;
+  nodes: NodeDatapath[];
+  node: (name: string) => NodeDatapath | undefined;
+  identities: Map<number, IdentityInfo>;
+  /** Every endpoint in the cluster, by IP. */
+  endpointByIp: Map<string, EndpointInfo>;
+  endpointByKey: Map<string, EndpointInfo>;
+  /** Node by any of its IPs (InternalIP, cilium_host, health). */
+  nodeByIp: Map<string, NodeDatapath>;
+  frontends: Frontend[];
+  backends: Map<number, Backend>;
+  /** The cluster-wide ipcache entries; each node's view via ipcacheView(). */
+  ipcache: IpcacheEntry[];
+  /** Longest-prefix match in `viewer`'s cilium_ipcache. */
+  ipcacheLookup: (viewer: string, ip: Ipv4) => { entry: IpcacheEntry; value: IpcacheValue } | undefined;
+  /** cilium_ipmasq_v4 contents (empty when ip-masq-agent is off). */
+  ipMasqCidrs: Cidr[];
+  /** The IPv4 SNAT exclusion CIDR (IPV4_SNAT_EXCLUSION_DST_CIDR), when defined. */
+  snatExclusionCidr?: Cidr;
+}

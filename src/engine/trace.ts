@@ -1,0 +1,199 @@
+/**
+ * The engine's product (DESIGN §4): a Trace is the ordered hop events of one
+ * conversation, each carrying the map operations it performed. The UI is a
+ * player over it; `--format json` prints it.
+ */
+import type { Ipv4 } from '../scenario/values.ts';
+
+/** The BPF maps (and kernel tables) a hop can read or write; Cilium's names. */
+export type MapName =
+  | 'cilium_ipcache'
+  | 'cilium_lxc'
+  | 'cilium_lb4_services_v2'
+  | 'cilium_lb4_backends_v3'
+  | 'cilium_lb4_reverse_nat'
+  | 'cilium_lb4_reverse_sk'
+  | 'cilium_ct4_global'
+  | 'cilium_ct_any4_global'
+  | 'cilium_snat_v4_external'
+  | 'cilium_ipmasq_v4'
+  | 'cilium_policy'
+  | 'fib'
+  | 'neigh';
+
+export type L4 = 'ICMP' | 'TCP' | 'UDP' | 'ARP';
+
+export interface TcpFlags {
+  SYN?: boolean;
+  ACK?: boolean;
+  PSH?: boolean;
+  FIN?: boolean;
+  RST?: boolean;
+}
+
+/** A packet as it is after a hop. Ports are host byte order. */
+export interface Packet {
+  /** Packet number within the conversation (0-based), shared by all its hops. */
+  id: number;
+  direction: 'request' | 'reply';
+  src: Ipv4;
+  dst: Ipv4;
+  proto: L4;
+  sport?: number;
+  dport?: number;
+  srcMac?: string;
+  dstMac?: string;
+  /** 8 echo request, 0 echo reply. */
+  icmpType?: number;
+  /** ICMP echo identifier (takes the port's place in CT and NAT tuples). */
+  icmpId?: number;
+  tcpFlags?: TcpFlags;
+  ttl?: number;
+  /** ARP only: 'request' | 'reply' and the IP asked about. */
+  arp?: { op: 'request' | 'reply'; targetIp: Ipv4; senderIp: Ipv4 };
+  /** Short payload summary for the conversation (e.g. "GET / HTTP/1.1"). */
+  payload?: string;
+  /** Outer headers when encapsulated (tunnel mode). */
+  outer?: { src: Ipv4; dst: Ipv4; proto: 'UDP'; dport: number; vni: number; srcMac?: string; dstMac?: string };
+}
+
+export interface MapOp {
+  /** Node whose map this is (maps are per node). */
+  node: string;
+  map: MapName;
+  op: 'lookup' | 'update' | 'delete';
+  /** The key as `cilium map get` prints it (the row's identity in the panel). */
+  key: string;
+  /** The value as `cilium map get` prints it (for update: the new value; lookup: what was found). */
+  value?: string;
+  hit: boolean;
+  /** Why this op happened, in a few words ("source identity", "slot 2 of 2"). */
+  note?: string;
+}
+
+/** Closed union of hop kinds; the first five names come from the product brief. */
+export type HopKind =
+  | 'send'
+  | 'arp-proxy'
+  | 'socket-lb-rewrite'
+  | 'socket-rev-nat'
+  | 'lxc-ingress'
+  | 'conntrack'
+  | 'ipcache-lookup'
+  | 'endpoint-lookup'
+  | 'policy'
+  | 'native-routing'
+  | 'netdev-egress'
+  | 'snat'
+  | 'wire'
+  | 'netdev-ingress'
+  | 'rev-snat'
+  | 'tunnel-encap'
+  | 'tunnel-decap'
+  | 'kernel-stack'
+  | 'iptables'
+  | 'deliver'
+  | 'drop';
+
+export const HOP_KINDS: readonly HopKind[] = [
+  'send', 'arp-proxy', 'socket-lb-rewrite', 'socket-rev-nat', 'lxc-ingress', 'conntrack',
+  'ipcache-lookup', 'endpoint-lookup', 'policy', 'native-routing', 'netdev-egress', 'snat',
+  'wire', 'netdev-ingress', 'rev-snat', 'tunnel-encap', 'tunnel-decap', 'kernel-stack',
+  'iptables', 'deliver', 'drop',
+];
+
+export type Verdict = 'FORWARDED' | 'DROPPED' | 'TRANSLATED' | 'TRACED' | 'ERROR';
+
+/** Hubble / monitor observation points (bpf/lib/trace.h, flow.proto). */
+export type ObservationPoint =
+  | 'to-endpoint'
+  | 'to-proxy'
+  | 'to-host'
+  | 'to-stack'
+  | 'to-overlay'
+  | 'to-network'
+  | 'from-endpoint'
+  | 'from-host'
+  | 'from-stack'
+  | 'from-overlay'
+  | 'from-network';
+
+/** Socket-LB translation points (Hubble sock_xlate_point). */
+export type SockXlatePoint = 'pre-xlate-fwd' | 'post-xlate-fwd' | 'pre-xlate-rev' | 'post-xlate-rev';
+
+/** Conntrack result as bpf/lib/conntrack.h names it. */
+export type CtState = 'new' | 'established' | 'reply' | 'related';
+
+/** Words of an explanation: a message id and its parameters, rendered per language. */
+export interface Explanation {
+  id: string;
+  params: Record<string, string | number>;
+}
+
+export interface HopEvent {
+  seq: number;
+  packet: Packet;
+  kind: HopKind;
+  node: string;
+  /** Interface where the hop happens (`ens5`, `lxc1a2b…`, `eth0`, `cgroup`). */
+  iface: string;
+  /** The attach point: `tc-ingress`, `tc-egress`, `cgroup/connect4`, `wire`, `netns`. */
+  hook: string;
+  /** BPF program entry (`cil_from_container`) or kernel component. */
+  program: string;
+  /** The Cilium function this hop models, `bpf/bpf_lxc.c: handle_ipv4_from_lxc`. */
+  source: string;
+  maps: MapOp[];
+  verdict?: Verdict;
+  drop?: { code: number; reason: string };
+  observation?: ObservationPoint;
+  sockXlate?: SockXlatePoint;
+  /** Conntrack state of the packet as this hop saw it (Hubble's trace_reason). */
+  ctState?: CtState;
+  /** Security identities involved at this hop, when known. */
+  srcIdentity?: number;
+  dstIdentity?: number;
+  /** Destination endpoint id for to-endpoint / drops at ingress. */
+  dstEndpoint?: number;
+  /** For `wire`: where the packet arrives. */
+  peer?: { node: string; iface: string };
+  /** A syscall the hop corresponds to (strace view): `connect(5, 10.10.252.131:80) = 0`. */
+  syscall?: string;
+  /** One plain sentence: what happened and why (English). */
+  text: string;
+  /** The same, as a message id + params, for translation. */
+  explain: Explanation;
+}
+
+export type FlowProto = 'icmp' | 'tcp' | 'udp';
+
+/** What the user asked for, resolved against the model. */
+export interface FlowSpec {
+  from: string;
+  to: string;
+  proto: FlowProto;
+  port?: number;
+  seed: number;
+}
+
+export type FlowEndpoint =
+  | { kind: 'pod'; namespace: string; name: string; node: string; ip: Ipv4; hostNetwork: boolean }
+  | { kind: 'node'; node: string; ip: Ipv4 }
+  | { kind: 'service'; namespace: string; name: string; ip: Ipv4; port: number }
+  | { kind: 'ip'; ip: Ipv4 };
+
+export interface TraceOutcome {
+  status: 'completed' | 'dropped' | 'failed';
+  /** One sentence: `the TCP exchange completed`, `dropped: Policy denied`. */
+  summary: string;
+}
+
+export interface Trace {
+  flow: FlowSpec;
+  client: FlowEndpoint;
+  server: FlowEndpoint;
+  /** Resolved backend when the destination was a service. */
+  backend?: FlowEndpoint & { kind: 'pod' | 'ip' | 'node' };
+  events: HopEvent[];
+  outcome: TraceOutcome;
+}

@@ -1,0 +1,162 @@
+/**
+ * The typed cluster model: what the scenario loader understood from the
+ * Kubernetes objects. Everything the engine derives starts here.
+ */
+import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Mac, Port } from './values.ts';
+
+export type L4Proto = 'TCP' | 'UDP' | 'SCTP';
+
+/** Where an object came from, so every later message can point at it. */
+export interface SourceRef {
+  /** 0-based index of the YAML document (or List item's document). */
+  doc: number;
+  /** `Pod default/webpod1` */
+  object: string;
+  /** 1-based line of the object's start in the YAML text. */
+  line: number;
+}
+
+export interface NodeModel {
+  name: string;
+  /** status.addresses[type=InternalIP]; the address on the node's netdev (ens5 in the lab). */
+  internalIP: Ipv4;
+  podCIDRs: Cidr[];
+  /** CiliumNode spec.addresses[type=CiliumInternalIP]: the cilium_host IP, when given. */
+  ciliumInternalIP?: Ipv4;
+  /** CiliumNode spec.health.ipv4: the lxc_health endpoint IP, when given. */
+  healthIP?: Ipv4;
+  labels: Record<string, string>;
+  /** Name of the node's native device (annotation flowlab.cilium.io/device, default ens5). */
+  device: string;
+  source: SourceRef;
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: Port;
+  protocol: L4Proto;
+}
+
+/** Facts a CiliumEndpoint (or the agent's endpoint model) makes exact. */
+export interface EndpointFacts {
+  identity?: Identity;
+  endpointId?: EndpointId;
+  /** Pod-side eth0 MAC (cilium endpoint get: status.networking.mac). */
+  mac?: Mac;
+  /** Host-side lxc MAC (status.networking.host-mac). */
+  hostMac?: Mac;
+  /** Host-side interface name, e.g. lxce880e1eecb7a. */
+  interfaceName?: string;
+  interfaceIndex?: IfIndex;
+}
+
+export interface PodModel {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  nodeName: string;
+  podIP?: Ipv4;
+  hostNetwork: boolean;
+  phase: string;
+  ports: ContainerPort[];
+  endpoint: EndpointFacts;
+  source: SourceRef;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+
+export interface ServicePort {
+  name?: string;
+  protocol: L4Proto;
+  port: Port;
+  /** A number, or a named container port resolved per backend. */
+  targetPort: Port | string;
+  nodePort?: Port;
+}
+
+/** One backend address from an EndpointSlice (these win over selector matching). */
+export interface SliceEndpoint {
+  ip: Ipv4;
+  ready: boolean;
+  nodeName?: string;
+  /** `namespace/name` of the Pod behind it, when targetRef names one. */
+  podRef?: string;
+  /** port name -> port number, from the slice's ports list. */
+  ports: { name?: string; port: Port; protocol: L4Proto }[];
+}
+
+export interface ServiceModel {
+  namespace: string;
+  name: string;
+  type: ServiceType;
+  /** undefined for headless services (clusterIP: None): no frontend in the LB maps. */
+  clusterIP?: Ipv4;
+  ports: ServicePort[];
+  selector?: Record<string, string>;
+  /** From EndpointSlices labelled kubernetes.io/service-name, when any were given. */
+  sliceEndpoints?: SliceEndpoint[];
+  externalTrafficPolicy: 'Cluster' | 'Local';
+  /**
+   * Service IDs (rev-NAT indexes) per frontend in the engine's frontend order, from the
+   * annotation flowlab.cilium.io/service-ids. The agent allocates them as frontends
+   * appear, which no object records; without it they are allocated in a stable order.
+   */
+  serviceIds?: number[];
+  creationTimestamp?: string;
+  source: SourceRef;
+}
+
+export type RoutingMode = 'native' | 'tunnel';
+export type TunnelProtocol = 'vxlan' | 'geneve';
+export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
+
+/** The cilium-config keys the engine models; unknown keys stay in `raw`. */
+export interface CiliumConfig {
+  routingMode: RoutingMode;
+  tunnelProtocol: TunnelProtocol;
+  kubeProxyReplacement: boolean;
+  enableBpfMasquerade: boolean;
+  enableIpv4Masquerade: boolean;
+  enableHostLegacyRouting: boolean;
+  ipv4NativeRoutingCIDR?: Cidr;
+  autoDirectNodeRoutes: boolean;
+  enableEndpointRoutes: boolean;
+  enableIpMasqAgent: boolean;
+  /** ip-masq-agent nonMasqueradeCIDRs; undefined = the agent's defaults. */
+  nonMasqueradeCIDRs?: Cidr[];
+  /** bpf-lb-sock: socket-level LB (on when kube-proxy-replacement is true, unless set false). */
+  bpfLbSock: boolean;
+  monitorAggregation: MonitorAggregation;
+  /** Every key as given (strings), including the ones not modelled. */
+  raw: Record<string, string>;
+}
+
+export interface ClusterModel {
+  /** Scenario name (file name without extension, or metadata of the List). */
+  name: string;
+  nodes: NodeModel[];
+  pods: PodModel[];
+  services: ServiceModel[];
+  config: CiliumConfig;
+  /** Objects of kinds not modelled: `Deployment default/web (document 3, line 40)`. */
+  ignored: string[];
+  /** Things worth knowing that are not errors (a service that selects nothing). */
+  warnings: ScenarioIssue[];
+}
+
+/** A located problem in a scenario: names the document, object, field and line. */
+export interface ScenarioIssue {
+  severity: 'error' | 'warning';
+  message: string;
+  /** `Pod default/webpod1` when known. */
+  object?: string;
+  /** `status.podIP` */
+  field?: string;
+  /** 1-based YAML line. */
+  line?: number;
+  doc?: number;
+}
+
+export type LoadResult =
+  | { ok: true; model: ClusterModel }
+  | { ok: false; errors: ScenarioIssue[] };

@@ -1,0 +1,84 @@
+/**
+ * Branded values: parsed once at the scenario boundary (ipaddr.js validates),
+ * never re-parsed inside the engine. A brand stops an identity being passed
+ * where a port is expected, or a raw string where a checked IPv4 is.
+ */
+import ipaddr from 'ipaddr.js';
+
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+/** Dotted-quad IPv4 address, canonical form (no leading zeros). */
+export type Ipv4 = Brand<string, 'Ipv4'>;
+/** A CIDR: network address (host bits zero) and prefix length in bits (0..32). */
+export interface Cidr { readonly base: Ipv4; readonly bits: number }
+/** TCP/UDP port, 0..65535 (host byte order). */
+export type Port = Brand<number, 'Port'>;
+/** Cilium security identity (numeric, pkg/identity). */
+export type Identity = Brand<number, 'Identity'>;
+/** Kernel interface index. */
+export type IfIndex = Brand<number, 'IfIndex'>;
+/** Cilium endpoint ID (cilium endpoint list, cilium_policy_<EPID>). */
+export type EndpointId = Brand<number, 'EndpointId'>;
+/** MAC address, lower-case colon-separated (as `ip link` prints it). */
+export type Mac = Brand<string, 'Mac'>;
+
+export const asIdentity = (n: number) => n as Identity;
+export const asPort = (n: number) => n as Port;
+export const asIfIndex = (n: number) => n as IfIndex;
+export const asEndpointId = (n: number) => n as EndpointId;
+
+/** Parses a dotted-quad IPv4 string; returns undefined when it is not one. */
+export function parseIpv4(text: string): Ipv4 | undefined {
+  if (typeof text !== 'string' || !ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
+  return ipaddr.IPv4.parse(text).toString() as Ipv4;
+}
+
+/** Parses "a.b.c.d/n"; the base is normalised to the network address. */
+export function parseCidr(text: string): Cidr | undefined {
+  if (typeof text !== 'string' || !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(text)) return undefined;
+  try {
+    const [addr, bits] = ipaddr.IPv4.parseCIDR(text);
+    const base = u32ToIpv4((ipv4ToU32(addr.toString() as Ipv4) & maskOf(bits)) >>> 0);
+    return { base, bits };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Network mask of a prefix length as an unsigned 32-bit number. */
+export function maskOf(bits: number): number {
+  return bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+}
+
+/** Fast conversion for already-validated addresses (hot path of LPM lookups). */
+export function ipv4ToU32(ip: Ipv4): number {
+  let n = 0;
+  let part = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) {
+      n = n * 256 + part;
+      part = 0;
+    } else part = part * 10 + (c - 48);
+  }
+  return n * 256 + part;
+}
+
+export function u32ToIpv4(n: number): Ipv4 {
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}` as Ipv4;
+}
+
+export function cidrContains(cidr: Cidr, ip: Ipv4): boolean {
+  const m = maskOf(cidr.bits);
+  return ((ipv4ToU32(ip) & m) >>> 0) === ipv4ToU32(cidr.base);
+}
+
+export function cidrToString(c: Cidr): string {
+  return `${c.base}/${c.bits}`;
+}
+
+/** The n-th address of a CIDR (n = 1: first usable). */
+export function cidrHost(c: Cidr, n: number): Ipv4 {
+  return u32ToIpv4((ipv4ToU32(c.base) + n) >>> 0);
+}
