@@ -1,0 +1,10 @@
+// Unit, property and golden tests run in Node: the engine and the scenario
+// loader are pure TypeScript, so no DOM environment is needed here.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+  },
+});
