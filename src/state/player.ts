@@ -1,0 +1,86 @@
+/**
+ * The player over a recorded trace (STYLE: algorithm-visualizer's cursor):
+ * stepping is a cursor move, never a re-simulation. The clock is separate
+ * from the step (STYLE: d3-force's stop()/tick()), so tests drive it by hand.
+ */
+import type { AppState, AppStore } from './store.ts';
+
+export function lastStep(s: Pick<AppState, 'trace'>): number {
+  return s.trace ? Math.max(0, s.trace.events.length - 1) : 0;
+}
+
+export function clampStep(s: Pick<AppState, 'trace'>, n: number): number {
+  return Math.min(Math.max(0, Math.trunc(n)), lastStep(s));
+}
+
+export function setStep(store: AppStore, n: number): void {
+  store.setState((s) => ({ step: clampStep(s, n) }));
+}
+
+export function stepForward(store: AppStore): void {
+  store.setState((s) => ({ step: clampStep(s, s.step + 1), playing: false }));
+}
+
+export function stepBack(store: AppStore): void {
+  store.setState((s) => ({ step: clampStep(s, s.step - 1), playing: false }));
+}
+
+export function reset(store: AppStore): void {
+  store.setState({ step: 0, playing: false });
+}
+
+export function toEnd(store: AppStore): void {
+  store.setState((s) => ({ step: lastStep(s), playing: false }));
+}
+
+/** Play from the start again when the cursor already sits on the last hop. */
+export function play(store: AppStore): void {
+  store.setState((s) => ({ playing: s.trace !== undefined, step: s.step >= lastStep(s) ? 0 : s.step }));
+}
+
+export function pause(store: AppStore): void {
+  store.setState({ playing: false });
+}
+
+export function togglePlay(store: AppStore): void {
+  if (store.getState().playing) pause(store);
+  else play(store);
+}
+
+/** One tick of the clock: advance, or stop at the last hop. */
+export function tick(store: AppStore): void {
+  store.setState((s) => {
+    if (!s.playing) return {};
+    if (s.step >= lastStep(s)) return { playing: false };
+    return { step: s.step + 1 };
+  });
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Runs `tick` every 1000/speed ms while playing; returns the stop function. */
+export function startClock(store: AppStore, timers: Timers): () => void {
+  let handle: unknown;
+  const arm = () => {
+    timers.clearTimeout(handle);
+    handle = undefined;
+    const s = store.getState();
+    if (!s.playing) return;
+    handle = timers.setTimeout(() => {
+      handle = undefined;
+      tick(store);
+      arm();
+    }, 1000 / s.speed);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.playing !== prev.playing || s.speed !== prev.speed) arm();
+  });
+  arm();
+  return () => {
+    unsubscribe();
+    timers.clearTimeout(handle);
+  };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { EngineClient, type WorkerLike } from '../worker/client.ts';
+import { fallbackFormats } from '../worker/cli-fallback.ts';
+import { fakeEngine, fixtureTrace } from '../worker/fixture.test-helper.ts';
+import { EngineHost } from '../worker/host.ts';
+import { toWireError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
+import { createActions } from './actions.ts';
+import { lastStep, play, reset, startClock, stepBack, stepForward, tick, toEnd, togglePlay } from './player.ts';
+import { selectPanelNode, touchedKeys, writtenKeys } from './selectors.ts';
+import { createAppStore } from './store.ts';
+
+const trace = fixtureTrace({ from: 'client', to: 'server', proto: 'icmp' });
+
+function inProcessClient() {
+  const engine = fakeEngine();
+  const host = new EngineHost(engine, fallbackFormats(engine));
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    terminate() {},
+    postMessage(req: WorkerRequest) {
+      queueMicrotask(() => {
+        let m: WorkerMessage;
+        try {
+          m = { requestId: req.id, ok: true, value: host.handle(req) };
+        } catch (e) {
+          m = { requestId: req.id, ok: false, error: toWireError(e) };
+        }
+        worker.onmessage?.({ data: m } as MessageEvent<WorkerMessage>);
+      });
+    },
+  };
+  return new EngineClient(() => worker);
+}
+
+describe('player', () => {
+  it('steps within the trace and never past its ends', () => {
+    const store = createAppStore({ trace });
+    stepBack(store);
+    expect(store.getState().step).toBe(0);
+    stepForward(store);
+    stepForward(store);
+    expect(store.getState().step).toBe(2);
+    toEnd(store);
+    expect(store.getState().step).toBe(4);
+    stepForward(store);
+    expect(store.getState().step).toBe(lastStep(store.getState()));
+    reset(store);
+    expect(store.getState().step).toBe(0);
+  });
+
+  it('plays from the start when at the end, and stops itself at the last hop', () => {
+    const store = createAppStore({ trace, step: 4 });
+    play(store);
+    expect(store.getState()).toMatchObject({ playing: true, step: 0 });
+    for (let i = 0; i < 10; i++) tick(store);
+    expect(store.getState()).toMatchObject({ playing: false, step: 4 });
+    togglePlay(store);
+    togglePlay(store);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('clock ticks at 1000/speed ms only while playing', () => {
+    const store = createAppStore({ trace, speed: 2 });
+    const queue: { fn: () => void; ms: number }[] = [];
+    const stop = startClock(store, {
+      setTimeout: (fn, ms) => queue.push({ fn, ms }),
+      clearTimeout: () => queue.splice(0),
+    });
+    expect(queue).toHaveLength(0);
+    play(store);
+    expect(queue.at(-1)?.ms).toBe(500);
+    queue.at(-1)?.fn();
+    expect(store.getState().step).toBe(1);
+    stop();
+  });
+});
+
+describe('selectors', () => {
+  it('follows the current hop node unless a node is picked', () => {
+    const summary = { nodes: [{ name: 'k8s-a' }, { name: 'k8s-b' }] } as never;
+    const store = createAppStore({ trace, step: 4, summary });
+    expect(selectPanelNode(store.getState())).toBe('k8s-b');
+    store.setState({ panelNode: 'k8s-a' });
+    expect(selectPanelNode(store.getState())).toBe('k8s-a');
+  });
+
+  it('marks rows the flow wrote so far and the rows the current hop touched', () => {
+    expect(writtenKeys(trace.events, 1, 'k8s-a').size).toBe(0);
+    expect([...writtenKeys(trace.events, 2, 'k8s-a')]).toEqual(['cilium_ct_any4_global ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0']);
+    expect([...touchedKeys(trace.events[1], 'k8s-a')]).toEqual(['cilium_ipcache 10.1.1.20/32']);
+    expect(touchedKeys(trace.events[1], 'k8s-b').size).toBe(0);
+  });
+});
+
+describe('actions', () => {
+  it('loads a scenario, traces a flow and keeps a step that still exists after a setting changes', async () => {
+    const store = createAppStore();
+    const actions = createActions(store, inProcessClient(), async () => 'ok');
+    expect(await actions.loadBuiltin('lab')).toBe(true);
+    expect(store.getState().summary?.nodes).toHaveLength(2);
+    await actions.setFlow({ from: 'client', to: 'server', proto: 'icmp' }, 3);
+    expect(store.getState().step).toBe(3);
+    await actions.setSetting('enable-ip-masq-agent', 'false');
+    expect(store.getState()).toMatchObject({ step: 3, settings: { 'enable-ip-masq-agent': 'false' } });
+    expect(store.getState().summary?.config['enable-ip-masq-agent']).toBe('false');
+  });
+
+  it('keeps the old scenario and the pasted text when a broken one is loaded', async () => {
+    const store = createAppStore();
+    const actions = createActions(store, inProcessClient(), async () => 'ok');
+    await actions.loadBuiltin('lab');
+    expect(await actions.loadText('broken: yes', 'mine')).toBe(false);
+    const s = store.getState();
+    expect(s.scenarioName).toBe('lab');
+    expect(s.draftText).toBe('broken: yes');
+    expect(s.loadErrors[0]).toMatchObject({ line: 7, object: 'Pod default/x' });
+  });
+
+  it('reports an unknown name with the names that would work', async () => {
+    const store = createAppStore();
+    const actions = createActions(store, inProcessClient(), async () => 'ok');
+    await actions.loadBuiltin('lab');
+    await actions.setFlow({ from: 'ghost', to: 'server', proto: 'icmp' });
+    expect(store.getState().traceError).toEqual({ message: 'unknown pod ghost', known: ['client', 'peer', 'server'] });
+    expect(store.getState().trace).toBeUndefined();
+  });
+
+  it('keeps the old settings when the engine refuses a value', async () => {
+    const store = createAppStore();
+    const actions = createActions(store, inProcessClient(), async () => 'ok');
+    await actions.loadBuiltin('lab');
+    await actions.setSetting('routing-mode', 'bogus');
+    expect(store.getState().settings).toEqual({});
+    expect(store.getState().notice).toMatch(/bogus/);
+  });
+});

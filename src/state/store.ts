@@ -1,0 +1,97 @@
+/**
+ * One zustand store built from typed slices (STYLE: zustand slices pattern).
+ * It is a vanilla store so Node tests and the worker-free parts run it without
+ * React; components read it with selectors (`useApp`), and the packet
+ * animation reads the cursor through `subscribe` into refs.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FlowRequest, Settings } from '../engine/api.ts';
+import type { Trace } from '../engine/trace.ts';
+import type { ScenarioIssue } from '../scenario/model.ts';
+import type { ScenarioSummary } from '../worker/summary.ts';
+
+export type Lang = 'en' | 'ko';
+export type Theme = 'light' | 'dark';
+export type MapTab = 'ipcache' | 'endpoints' | 'services' | 'reverse_sk' | 'conntrack' | 'nat';
+export type ViewTab = 'hubble' | 'tcpdump' | 'strace' | 'terminal';
+
+export interface ScenarioSlice {
+  /** Name of the loaded scenario (built-in file name without .yaml, or the pasted one's). */
+  scenarioName: string;
+  summary: ScenarioSummary | undefined;
+  /** Located errors of the last scenario that failed to load (the loaded one stays). */
+  loadErrors: ScenarioIssue[];
+  /** What the person pasted or opened last, kept so a broken paste is not lost. */
+  draftText: string;
+  /** A sentence the page shows about the engine (restarted worker, failed load). */
+  notice: string | undefined;
+  busy: boolean;
+}
+
+export interface SettingsSlice {
+  /** cilium-config overrides in force. */
+  settings: Settings;
+}
+
+export interface TraceSlice {
+  flow: FlowRequest;
+  trace: Trace | undefined;
+  traceError: { message: string; known: string[] } | undefined;
+  /** The player cursor: index of the current event. */
+  step: number;
+  playing: boolean;
+  /** Hops per second. */
+  speed: number;
+}
+
+export interface SelectionSlice {
+  /** Node whose maps the panel shows; undefined = the node of the current hop. */
+  panelNode: string | undefined;
+  /** `node/iface` for the tcpdump view; undefined = the client's eth0. */
+  tcpdumpAt: string | undefined;
+  /** Index of the event the inspector shows when it is not the current one (hover). */
+  mapTab: MapTab;
+}
+
+export interface ViewSlice {
+  theme: Theme;
+  presenter: boolean;
+  lang: Lang;
+  viewTab: ViewTab;
+}
+
+export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & ViewSlice;
+export type AppStore = StoreApi<AppState>;
+
+export const DEFAULT_FLOW: FlowRequest = { from: 'netpod', to: 'webpod1', proto: 'icmp' };
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+export function initialState(over: Partial<AppState> = {}): AppState {
+  return {
+    scenarioName: 'kans-lab',
+    summary: undefined,
+    loadErrors: [],
+    draftText: '',
+    notice: undefined,
+    busy: false,
+    settings: {},
+    flow: DEFAULT_FLOW,
+    trace: undefined,
+    traceError: undefined,
+    step: 0,
+    playing: false,
+    speed: 1,
+    panelNode: undefined,
+    tcpdumpAt: undefined,
+    mapTab: 'ipcache',
+    theme: 'dark',
+    presenter: false,
+    lang: 'en',
+    viewTab: 'hubble',
+    ...over,
+  };
+}
+
+export function createAppStore(over: Partial<AppState> = {}): AppStore {
+  return createStore<AppState>()(() => initialState(over));
+}

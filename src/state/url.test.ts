@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readUrl, syncUrl, writeUrl } from './url.ts';
+import { createAppStore, initialState } from './store.ts';
+
+describe('url', () => {
+  it('reads a classroom link', () => {
+    expect(readUrl('?from=netpod&to=svc&proto=tcp&port=80&step=4&set=enable-ip-masq-agent:false&scenario=kans-lab&lang=ko')).toEqual({
+      from: 'netpod', to: 'svc', proto: 'tcp', port: 80, step: 4, settings: { 'enable-ip-masq-agent': 'false' }, scenario: 'kans-lab', lang: 'ko',
+    });
+  });
+
+  it('ignores values that are not valid', () => {
+    expect(readUrl('?proto=sctp&port=70000&step=-1&lang=fr&set=nocolon')).toEqual({ settings: {} });
+  });
+
+  it('round-trips the view', () => {
+    const s = initialState({
+      flow: { from: 'netpod', to: 'svc', proto: 'tcp', port: 80 }, step: 7, lang: 'ko', presenter: true,
+      settings: { 'routing-mode': 'tunnel', 'enable-ip-masq-agent': 'false' },
+    });
+    const url = writeUrl(s);
+    expect(url).toContain('set=enable-ip-masq-agent:false,routing-mode:tunnel');
+    expect(readUrl(url)).toEqual({
+      scenario: 'kans-lab', from: 'netpod', to: 'svc', proto: 'tcp', port: 80, step: 7, lang: 'ko', presenter: true,
+      settings: { 'enable-ip-masq-agent': 'false', 'routing-mode': 'tunnel' },
+    });
+  });
+
+  it('replaces the address as the view changes, once a scenario is loaded', () => {
+    const store = createAppStore();
+    const calls: string[] = [];
+    syncUrl(store, { replaceState: (_d, _t, url) => calls.push(String(url)) }, { pathname: '/', search: '' });
+    store.setState({ step: 1 });
+    expect(calls).toHaveLength(0);
+    store.setState({ summary: {} as never, step: 2 });
+    store.setState({ step: 2 });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatch(/^\/\?scenario=kans-lab&.*step=2/);
+  });
+});

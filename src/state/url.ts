@@ -1,0 +1,87 @@
+/**
+ * The view in the URL, so a classroom link opens exactly where the teacher
+ * was: `?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&step=4
+ * &set=enable-ip-masq-agent:false&lang=ko`. Pure functions; `syncUrl` keeps
+ * the address bar current with history.replaceState.
+ */
+import type { FlowProto } from '../engine/trace.ts';
+import type { Settings } from '../engine/api.ts';
+import type { AppState, AppStore, Lang, Theme } from './store.ts';
+
+export interface UrlView {
+  scenario?: string;
+  from?: string;
+  to?: string;
+  proto?: FlowProto;
+  port?: number;
+  step?: number;
+  settings?: Settings;
+  lang?: Lang;
+  theme?: Theme;
+  presenter?: boolean;
+}
+
+const PROTOS: readonly FlowProto[] = ['icmp', 'tcp', 'udp'];
+
+export function readUrl(search: string): UrlView {
+  const q = new URLSearchParams(search);
+  const v: UrlView = {};
+  const str = (k: string) => q.get(k)?.trim() || undefined;
+  const scenario = str('scenario');
+  if (scenario) v.scenario = scenario;
+  const from = str('from');
+  if (from) v.from = from;
+  const to = str('to');
+  if (to) v.to = to;
+  const proto = str('proto')?.toLowerCase() as FlowProto | undefined;
+  if (proto && PROTOS.includes(proto)) v.proto = proto;
+  const port = Number(str('port'));
+  if (Number.isInteger(port) && port > 0 && port < 65536) v.port = port;
+  const step = Number(str('step'));
+  if (str('step') !== undefined && Number.isInteger(step) && step >= 0) v.step = step;
+  const set = q.getAll('set').flatMap((s) => s.split(','));
+  if (set.length) {
+    v.settings = {};
+    for (const pair of set) {
+      const i = pair.search(/[:=]/);
+      if (i > 0) v.settings[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+    }
+  }
+  const lang = str('lang');
+  if (lang === 'en' || lang === 'ko') v.lang = lang;
+  const theme = str('theme');
+  if (theme === 'light' || theme === 'dark') v.theme = theme;
+  if (str('presenter') === '1') v.presenter = true;
+  return v;
+}
+
+/** The query string of a state (stable key order, so links compare equal). */
+export function writeUrl(s: AppState): string {
+  const q = new URLSearchParams();
+  q.set('scenario', s.scenarioName);
+  q.set('from', s.flow.from);
+  q.set('to', s.flow.to);
+  q.set('proto', s.flow.proto);
+  if (s.flow.port !== undefined) q.set('port', String(s.flow.port));
+  q.set('step', String(s.step));
+  const set = Object.entries(s.settings)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, val]) => `${k}:${val}`);
+  if (set.length) q.set('set', set.join(','));
+  q.set('lang', s.lang);
+  if (s.theme !== 'dark') q.set('theme', s.theme);
+  if (s.presenter) q.set('presenter', '1');
+  return `?${q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%2F', '/')}`;
+}
+
+/** Mirrors the view into the address bar (replaceState: no history entry per step). */
+export function syncUrl(store: AppStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'search'>): () => void {
+  let last = location.search;
+  return store.subscribe((s) => {
+    if (!s.summary) return;
+    const next = writeUrl(s);
+    if (next === last) return;
+    last = next;
+    history.replaceState(null, '', `${location.pathname}${next}`);
+  });
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand, tokenize } from './command.ts';
+
+const nodes = ['k8s-s', 'k8s-w1', 'k8s-w2'];
+
+describe('parseCommand', () => {
+  it('maps the seed aliases c0..c2 to the nodes in order', () => {
+    const c = parseCommand('c1 service list', nodes);
+    expect(c).toMatchObject({ kind: 'cilium', node: 'k8s-w1', args: ['service', 'list'] });
+  });
+
+  it('accepts cilium -n <node> and a bare node name', () => {
+    expect(parseCommand('cilium -n k8s-w2 bpf nat list', nodes)).toMatchObject({ node: 'k8s-w2', args: ['bpf', 'nat', 'list'] });
+    expect(parseCommand('cilium k8s-s map get cilium_ipcache', nodes)).toMatchObject({ node: 'k8s-s' });
+    expect(parseCommand('cilium service list', nodes).kind).toBe('error');
+  });
+
+  it('parses hubble observe and rejects unknown commands', () => {
+    expect(parseCommand('hubble observe --pod netpod', nodes)).toMatchObject({ kind: 'hubble', args: ['--pod', 'netpod'] });
+    expect(parseCommand('ls -l', nodes).kind).toBe('error');
+    expect(parseCommand('   ', nodes).kind).toBe('empty');
+  });
+
+  it('filters with grep, -E alternatives and -A context as the seed uses them', () => {
+    const text = 'a 10.10.252.131\n  b\n  c\nd\n11 x\n12 y';
+    const pick = (line: string) => {
+      const c = parseCommand(line, nodes);
+      if (c.kind !== 'cilium') throw new Error(c.kind);
+      return c.filter(text);
+    };
+    expect(pick('c0 service list | grep 10.10.252.131 -A2')).toBe('a 10.10.252.131\n  b\n  c');
+    expect(pick("c0 map get cilium_lb4_backends_v3 | grep -E '11|12'")).toBe('11 x\n12 y');
+    expect(pick('c0 x | grep -v 1')).toBe('  b\n  c\nd');
+  });
+
+  it('refuses pipes to anything but grep', () => {
+    expect(parseCommand('c0 service list | wc -l', nodes).kind).toBe('error');
+  });
+
+  it('keeps quoted words whole', () => {
+    expect(tokenize(`grep -E "a b" 'c|d'`)).toEqual(['grep', '-E', 'a b', 'c|d']);
+  });
+});

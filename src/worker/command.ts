@@ -1,0 +1,123 @@
+/**
+ * Parses a line typed in the page's terminal, the way the seed lab types it:
+ * `c0 map get cilium_ipcache | grep 172.16.2.176`, `cilium -n k8s-w1 service list`,
+ * `hubble observe --pod netpod`. c0, c1, c2 name the scenario's nodes in order
+ * (the seed's aliases for `kubectl exec <cilium pod> -- cilium`).
+ */
+
+export type Command =
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string }
+  | { kind: 'cilium'; node: string; args: string[]; filter: (out: string) => string }
+  | { kind: 'hubble'; args: string[]; filter: (out: string) => string };
+
+/** Splits on blanks, keeping quoted words whole (quotes removed). */
+export function tokenize(line: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** Splits at `|` outside quotes (grep -E 'a|b' keeps its bar). */
+export function splitPipes(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '|') {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function parseCommand(line: string, nodes: string[]): Command {
+  const [head = '', ...pipes] = splitPipes(line);
+  const words = tokenize(head);
+  if (words.length === 0) return { kind: 'empty' };
+  let filter: (out: string) => string;
+  try {
+    filter = pipeline(pipes.map((p) => tokenize(p)));
+  } catch (e) {
+    return { kind: 'error', message: (e as Error).message };
+  }
+  const [cmd = '', ...rest] = words;
+  const alias = /^c(\d+)$/.exec(cmd);
+  if (alias) {
+    const node = nodes[Number(alias[1])];
+    if (!node) return { kind: 'error', message: `${cmd}: no such node (c0..c${nodes.length - 1}: ${nodes.join(', ')})` };
+    return ciliumArgs(node, rest, filter);
+  }
+  if (cmd === 'cilium' || cmd === 'cilium-dbg') {
+    let args = rest;
+    let node: string | undefined;
+    if (args[0] === '-n' || args[0] === '--node') {
+      node = args[1];
+      args = args.slice(2);
+    } else if (args[0] && nodes.includes(args[0])) {
+      node = args[0];
+      args = args.slice(1);
+    }
+    if (!node || !nodes.includes(node)) {
+      return { kind: 'error', message: `name a node: cilium -n <node> ... (nodes: ${nodes.join(', ')})` };
+    }
+    return ciliumArgs(node, args, filter);
+  }
+  if (cmd === 'hubble') {
+    if (rest[0] !== 'observe') return { kind: 'error', message: 'hubble: only `hubble observe` is modelled' };
+    return { kind: 'hubble', args: rest.slice(1), filter };
+  }
+  return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe)` };
+}
+
+function ciliumArgs(node: string, args: string[], filter: (out: string) => string): Command {
+  if (args.length === 0) return { kind: 'error', message: 'cilium: which command? (map get cilium_ipcache, service list, bpf lb list ...)' };
+  return { kind: 'cilium', node, args, filter };
+}
+
+/** Builds the `| grep ...` stages; only grep is modelled. */
+function pipeline(stages: string[][]): (out: string) => string {
+  const fns = stages.map(grepStage);
+  return (out) => fns.reduce((text, f) => f(text), out);
+}
+
+function grepStage(words: string[]): (out: string) => string {
+  const [cmd, ...args] = words;
+  if (cmd !== 'grep') throw new Error(`${cmd ?? ''}: only grep can follow a pipe here`);
+  let extended = false;
+  let ignoreCase = false;
+  let invert = false;
+  let after = 0;
+  let pattern: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const aMatch = /^-A(\d*)$/.exec(a);
+    if (aMatch) {
+      after = Number(aMatch[1] || args[++i] || 0);
+    } else if (/^-[Eiv]+$/.test(a)) {
+      extended ||= a.includes('E');
+      ignoreCase ||= a.includes('i');
+      invert ||= a.includes('v');
+    } else pattern ??= a;
+  }
+  if (pattern === undefined) throw new Error('grep: no pattern');
+  // Basic regular expressions treat + ? | ( ) { } as plain characters.
+  const source = extended ? pattern : pattern.replace(/[+?|(){}]/g, (c) => `\\${c}`);
+  const re = new RegExp(source, ignoreCase ? 'i' : '');
+  return (out) => {
+    const lines = out.split('\n');
+    const keep = new Set<number>();
+    lines.forEach((l, i) => {
+      if (re.test(l) !== invert) for (let k = i; k <= i + after && k < lines.length; k++) keep.add(k);
+    });
+    return lines.filter((_, i) => keep.has(i)).join('\n');
+  };
+}

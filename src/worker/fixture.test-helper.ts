@@ -1,0 +1,134 @@
+/**
+ * A hand-made two-node cluster and a five-hop trace for the UI's unit tests:
+ * enough Datapath for summarize(), a fake engine whose tablesAt applies the
+ * trace's ops, so host, client, store and layout tests need no real engine.
+ */
+import type { FlowRequest, Settings } from '../engine/api.ts';
+import { FlowError } from '../engine/api.ts';
+import type { Datapath, EndpointInfo, NodeDatapath } from '../engine/derive/types.ts';
+import type { MapTables } from '../engine/maps/rows.ts';
+import type { HopEvent, Packet, Trace } from '../engine/trace.ts';
+import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
+import type { EngineFns } from './host.ts';
+
+const ip = (s: string) => s as never;
+
+export const CONFIG: CiliumConfig = {
+  routingMode: 'native',
+  tunnelProtocol: 'vxlan',
+  kubeProxyReplacement: true,
+  enableBpfMasquerade: true,
+  enableIpv4Masquerade: true,
+  enableHostLegacyRouting: false,
+  autoDirectNodeRoutes: true,
+  enableEndpointRoutes: true,
+  enableIpMasqAgent: true,
+  bpfLbSock: true,
+  monitorAggregation: 'medium',
+  raw: {},
+};
+
+function endpoint(name: string, node: string, addr: string, id: number, lxc: string): EndpointInfo {
+  return {
+    id: id as never, key: `default/${name}`, namespace: 'default', name, node, ip: ip(addr),
+    identity: (1000 + id) as never, mac: ip('aa:00:00:00:00:01'), nodeMac: ip('bb:00:00:00:00:01'),
+    lxcName: lxc, ifindex: (10 + id) as never, podIfindex: (9 + id) as never, isHealth: false, labels: { app: name },
+  };
+}
+
+function node(name: string, addr: string, podNet: string, eps: EndpointInfo[]): NodeDatapath {
+  return {
+    name, ip: ip(addr), device: 'ens5', ciliumHostIp: ip(`${podNet}.1`), healthIp: ip(`${podNet}.2`),
+    podCIDRs: [{ base: ip(`${podNet}.0`), bits: 24 }],
+    interfaces: [
+      { name: 'ens5', ifindex: 2 as never, mac: ip('02:00:00:00:00:01'), kind: 'netdev', ip: ip(addr), mtu: 9001 },
+      { name: 'cilium_net', ifindex: 3 as never, mac: ip('02:00:00:00:00:02'), kind: 'cilium_net', mtu: 9001 },
+      { name: 'cilium_host', ifindex: 4 as never, mac: ip('02:00:00:00:00:03'), kind: 'cilium_host', ip: ip(`${podNet}.1`), mtu: 9001 },
+      { name: 'lxc_health', ifindex: 6 as never, mac: ip('02:00:00:00:00:04'), kind: 'lxc_health', mtu: 9001 },
+      ...eps.map((e) => ({ name: e.lxcName, ifindex: e.ifindex, mac: e.nodeMac, kind: 'lxc' as const, endpointId: e.id, mtu: 9001 })),
+    ],
+    routes: [], endpoints: eps, gatewayMac: ip('02:00:00:00:00:ff'), gatewayIp: ip('192.168.10.1'),
+  };
+}
+
+export function fixtureModel(name = 'fixture'): ClusterModel {
+  return {
+    name, nodes: [], pods: [], config: CONFIG, ignored: [], warnings: [],
+    services: [{ namespace: 'default', name: 'web', type: 'ClusterIP', clusterIP: ip('10.96.0.10'),
+      ports: [{ protocol: 'TCP', port: 80 as never, targetPort: 80 as never }], externalTrafficPolicy: 'Cluster',
+      source: { doc: 2, object: 'Service default/web', line: 30 } }],
+  };
+}
+
+export function fixtureDatapath(model: ClusterModel, settings: Settings = {}): Datapath {
+  const a = node('k8s-a', '192.168.10.10', '10.1.0', [endpoint('client', 'k8s-a', '10.1.0.10', 11, 'lxcaaaa00000001'), endpoint('peer', 'k8s-a', '10.1.0.11', 12, 'lxcaaaa00000002')]);
+  const b = node('k8s-b', '192.168.10.11', '10.1.1', [endpoint('server', 'k8s-b', '10.1.1.20', 21, 'lxcbbbb00000001')]);
+  const nodes = [a, b];
+  const config = { ...CONFIG, enableIpMasqAgent: settings['enable-ip-masq-agent'] !== 'false' };
+  // Only what the host and summarize() read; the cast keeps the fixture stable while Datapath grows.
+  const dp: Partial<Datapath> = {
+    model, config, nodes, node: (n) => nodes.find((x) => x.name === n), identities: new Map(),
+    endpointByIp: new Map(), endpointByKey: new Map(), nodeByIp: new Map(), frontends: [], backends: new Map(),
+    ipcache: [], ipcacheLookup: () => undefined, ipMasqCidrs: [],
+  };
+  return dp as Datapath;
+}
+
+const pkt = (over: Partial<Packet> = {}): Packet => ({
+  id: 0, direction: 'request', src: ip('10.1.0.10'), dst: ip('10.1.1.20'), proto: 'ICMP', icmpType: 8, ttl: 64, ...over,
+});
+
+function hop(seq: number, over: Partial<HopEvent>): HopEvent {
+  return {
+    seq, packet: pkt(), kind: 'send', node: 'k8s-a', iface: 'eth0', hook: 'netns', program: 'kernel',
+    source: 'kernel', maps: [], text: `hop ${seq}`, explain: { id: 'test.hop', params: { n: seq } }, ...over,
+  };
+}
+
+export function fixtureTrace(flow: FlowRequest): Trace {
+  return {
+    flow: { ...flow, seed: flow.seed ?? 1 },
+    client: { kind: 'pod', namespace: 'default', name: 'client', node: 'k8s-a', ip: ip('10.1.0.10'), hostNetwork: false },
+    server: { kind: 'pod', namespace: 'default', name: 'server', node: 'k8s-b', ip: ip('10.1.1.20'), hostNetwork: false },
+    events: [
+      hop(0, {}),
+      hop(1, { kind: 'lxc-ingress', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc',
+        maps: [{ node: 'k8s-a', map: 'cilium_ipcache', op: 'lookup', key: '10.1.1.20/32', value: 'identity=1021 encryptkey=0 tunnelendpoint=192.168.10.11, flags=<none>', hit: true }] }),
+      hop(2, { kind: 'conntrack', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', packet: pkt({ ttl: 63 }),
+        maps: [{ node: 'k8s-a', map: 'cilium_ct_any4_global', op: 'update', key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60', hit: false }] }),
+      hop(3, { kind: 'wire', iface: 'ens5', hook: 'wire', program: 'wire', packet: pkt({ ttl: 63 }), peer: { node: 'k8s-b', iface: 'ens5' } }),
+      hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
+    ],
+    outcome: { status: 'completed', summary: 'the ICMP exchange completed' },
+  };
+}
+
+/** The fake engine: loads any text but "broken", knows the pods of the fixture. */
+export function fakeEngine(): EngineFns {
+  return {
+    loadScenario(text: string, name: string): LoadResult {
+      if (text.includes('broken')) {
+        return { ok: false, errors: [{ severity: 'error', message: 'status.podIP is not an IPv4 address', object: 'Pod default/x', field: 'status.podIP', line: 7, doc: 1 }] };
+      }
+      return { ok: true, model: fixtureModel(name) };
+    },
+    derive: (model, settings) => {
+      if (settings?.['routing-mode'] === 'bogus') throw new Error('routing-mode: bogus is not native or tunnel');
+      return fixtureDatapath(model, settings);
+    },
+    traceFlow(_dp, req) {
+      if (!['client', 'peer', 'server'].includes(req.from)) throw new FlowError(`unknown pod ${req.from}`, ['client', 'peer', 'server']);
+      return fixtureTrace(req);
+    },
+    tablesAt(_dp, trace, step, nodeName): MapTables {
+      const t: MapTables = { cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) };
+      for (const ev of trace?.events.slice(0, step + 1) ?? []) {
+        for (const op of ev.maps) {
+          if (op.node !== nodeName || op.op !== 'update') continue;
+          (t[op.map] ??= new Map()).set(op.key, op.value ?? '');
+        }
+      }
+      return t;
+    },
+  };
+}

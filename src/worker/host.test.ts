@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { EngineClient, RemoteError, type WorkerLike } from './client.ts';
+import { fallbackFormats } from './cli-fallback.ts';
+import { fakeEngine } from './fixture.test-helper.ts';
+import { EngineHost } from './host.ts';
+import { toWireError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+
+function host() {
+  const engine = fakeEngine();
+  return new EngineHost(engine, fallbackFormats(engine));
+}
+
+/** A Worker stand-in that runs the host in-process, asynchronously like a real worker. */
+class InProcessWorker implements WorkerLike {
+  onmessage: ((ev: MessageEvent<WorkerMessage>) => void) | null = null;
+  onerror: ((ev: Event) => void) | null = null;
+  terminated = false;
+  received: WorkerRequest[] = [];
+  constructor(private readonly h = host()) {}
+  postMessage(req: WorkerRequest): void {
+    this.received.push(req);
+    queueMicrotask(() => {
+      if (this.terminated) return;
+      let msg: WorkerMessage;
+      try {
+        msg = { requestId: req.id, ok: true, value: this.h.handle(req) };
+      } catch (e) {
+        msg = { requestId: req.id, ok: false, error: toWireError(e) };
+      }
+      this.onmessage?.({ data: msg } as MessageEvent<WorkerMessage>);
+    });
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe('EngineHost', () => {
+  it('loads a scenario into a summary of nodes, pods and interfaces', () => {
+    const reply = host().handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.summary.name).toBe('lab');
+    expect(reply.summary.nodes.map((n) => n.name)).toEqual(['k8s-a', 'k8s-b']);
+    expect(reply.summary.nodes[0]?.pods.map((p) => p.lxc)).toEqual(['lxcaaaa00000001', 'lxcaaaa00000002']);
+    expect(reply.summary.nodes[0]?.interfaces.map((i) => i.name)).toContain('cilium_host');
+    expect(reply.summary.config['enable-ip-masq-agent']).toBe('true');
+  });
+
+  it('keeps the loaded scenario when a broken one is sent', () => {
+    const h = host();
+    h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    const bad = h.handle({ id: 2, type: 'loadScenario', text: 'broken', name: 'x' });
+    expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ line: 7, field: 'status.podIP', object: 'Pod default/x' })] });
+    const trace = h.handle({ id: 3, type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
+    expect(trace.events).toHaveLength(5);
+  });
+
+  it('applies settings and reports the effective switches', () => {
+    const h = host();
+    h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    const s = h.handle({ id: 2, type: 'setSettings', settings: { 'enable-ip-masq-agent': 'false' } });
+    expect(s.config['enable-ip-masq-agent']).toBe('false');
+    expect(s.settings).toEqual({ 'enable-ip-masq-agent': 'false' });
+  });
+
+  it('answers tables as of a step with the ops of events 0..step applied', () => {
+    const h = host();
+    h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    h.handle({ id: 2, type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
+    const before = h.handle({ id: 3, type: 'tables', node: 'k8s-a', step: 1 });
+    expect(before.find((t) => t.map === 'cilium_ct_any4_global')).toBeUndefined();
+    const after = h.handle({ id: 4, type: 'tables', node: 'k8s-a', step: 2 });
+    expect(after.find((t) => t.map === 'cilium_ct_any4_global')?.rows).toEqual([{ key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60' }]);
+  });
+
+  it('runs terminal commands with node aliases and grep', () => {
+    const h = host();
+    h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    const out = h.handle({ id: 2, type: 'cli', line: 'c1 map get cilium_ipcache | grep 0.0.0.0', step: 0 });
+    expect(out.ok).toBe(true);
+    expect(out.output).toMatch(/^0\.0\.0\.0\/0\s+identity=2/);
+    expect(h.handle({ id: 3, type: 'cli', line: 'c7 service list', step: 0 }).ok).toBe(false);
+  });
+
+  it('fails a request before any scenario with a named error', () => {
+    expect(() => host().handle({ id: 1, type: 'trace', flow: { from: 'a', to: 'b', proto: 'icmp' } })).toThrow(/no scenario/);
+  });
+});
+
+describe('EngineClient', () => {
+  it('matches replies to requests and carries FlowError names and known names across', async () => {
+    const c = new EngineClient(() => new InProcessWorker());
+    await c.request({ type: 'loadScenario', text: 'ok', name: 'lab' });
+    const err = await c.request({ type: 'trace', flow: { from: 'nobody', to: 'server', proto: 'icmp' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RemoteError);
+    expect((err as RemoteError).name).toBe('FlowError');
+    expect((err as RemoteError).known).toEqual(['client', 'peer', 'server']);
+  });
+
+  it('restarts a dead worker, fails what was pending and reloads the scenario and settings', async () => {
+    const workers: InProcessWorker[] = [];
+    const c = new EngineClient(() => {
+      const w = new InProcessWorker();
+      workers.push(w);
+      return w;
+    });
+    const events: string[] = [];
+    c.on((e) => events.push(e.type));
+    await c.request({ type: 'loadScenario', text: 'ok', name: 'lab' });
+    await c.request({ type: 'setSettings', settings: { 'enable-ip-masq-agent': 'false' } });
+    const pending = c.request({ type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
+    workers[0]?.onerror?.({ message: 'boom' } as unknown as Event);
+    await expect(pending).rejects.toThrow(/boom/);
+    expect(events).toEqual(['restarted']);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.received.map((r) => r.type)).toEqual(['loadScenario', 'setSettings']);
+    const trace = await c.request({ type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
+    expect(trace.events.length).toBe(5);
+  });
+
+  it('does not replay a scenario that failed to load', async () => {
+    const workers: InProcessWorker[] = [];
+    const c = new EngineClient(() => {
+      const w = new InProcessWorker();
+      workers.push(w);
+      return w;
+    });
+    await c.request({ type: 'loadScenario', text: 'ok', name: 'lab' });
+    await c.request({ type: 'loadScenario', text: 'broken', name: 'bad' });
+    c.crash('test');
+    expect(workers[1]?.received).toEqual([expect.objectContaining({ type: 'loadScenario', text: 'ok' })]);
+  });
+});
