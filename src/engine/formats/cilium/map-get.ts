@@ -1,0 +1,84 @@
+/**
+ * `cilium map get <name>` (cilium-dbg/cmd/map_get.go): the agent's view of a
+ * BPF map. For maps the agent writes through a userspace cache
+ * (bpf.Map.WithCache: ipcache, lxc, lb4 services/backends/reverse_nat,
+ * ipmasq, snat) it prints that cache, State `sync`. For maps without one
+ * (cilium_lb4_reverse_sk, the conntrack maps) it dumps the map live, and
+ * State/Error stay empty (pkg/bpf/map_linux.go GetModel).
+ *
+ * One consequence shown faithfully: cilium_snat_v4_external has a cache but
+ * the agent never writes pod flows into it, so `map get` says "Cache is
+ * empty" while `bpf nat list` shows the datapath's entries.
+ *
+ * Row order: the order the rows appear in the node's MapTables (the order the
+ * engine wrote them); Go would print its map order.
+ */
+import type { Datapath } from '../../derive/types.ts';
+import type { MapTables } from '../../maps/rows.ts';
+import { ipcacheKey, ipcacheValue } from '../../maps/format.ts';
+import { tabwrite } from '../tabwriter.ts';
+import { backendsV3Rows, revNatRows, servicesV2Rows } from './lb-rows.ts';
+import { lxcRows } from './lxc-rows.ts';
+
+interface MapSource {
+  /** Printed from the agent's userspace cache (State `sync`). */
+  cached: boolean;
+  /** Rows when the node's MapTables do not carry this map (agent-written maps only). */
+  derive?: (dp: Datapath, node: string) => Map<string, string>;
+  /** The agent keeps a cache but never writes these entries: always "Cache is empty". */
+  agentCacheEmpty?: boolean;
+}
+
+function ipcacheRows(dp: Datapath, node: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const e of dp.ipcache) {
+    const hit = dp.ipcacheLookup(node, e.prefix.base);
+    if (hit && hit.entry === e) {
+      rows.set(ipcacheKey(e.prefix), ipcacheValue(hit.value.identity, hit.value.tunnelEndpoint, hit.value.encryptKey, hit.value.flagSkipTunnel));
+    }
+  }
+  return rows;
+}
+
+/** ipmasq Key4.String() prints the address only, without the prefix length; Value prints "". */
+function ipmasqRows(dp: Datapath): Map<string, string> {
+  return new Map(dp.ipMasqCidrs.map((c) => [String(c.base), '']));
+}
+
+export const MAP_SOURCES: Readonly<Record<string, MapSource>> = {
+  cilium_ipcache: { cached: true, derive: ipcacheRows },
+  cilium_lxc: { cached: true, derive: lxcRows },
+  cilium_lb4_services_v2: { cached: true, derive: servicesV2Rows },
+  cilium_lb4_backends_v3: { cached: true, derive: backendsV3Rows },
+  cilium_lb4_reverse_nat: { cached: true, derive: revNatRows },
+  cilium_ipmasq_v4: { cached: true, derive: (dp) => ipmasqRows(dp) },
+  cilium_lb4_reverse_sk: { cached: false },
+  cilium_ct4_global: { cached: false },
+  cilium_ct_any4_global: { cached: false },
+  cilium_snat_v4_external: { cached: true, agentCacheEmpty: true },
+};
+
+export const MAP_NAMES = Object.keys(MAP_SOURCES);
+
+export type MapGetResult = { ok: true; text: string } | { ok: false; error: string };
+
+/** The rows `cilium map get` would list (before formatting), or undefined for an unknown map. */
+export function mapRows(dp: Datapath, tables: MapTables, node: string, name: string): Map<string, string> | undefined {
+  const source = MAP_SOURCES[name];
+  if (!source) return undefined;
+  if (source.agentCacheEmpty) return new Map();
+  return tables[name] ?? source.derive?.(dp, node) ?? new Map();
+}
+
+export function mapGet(dp: Datapath, tables: MapTables, node: string, name: string | undefined): MapGetResult {
+  if (!name) return { ok: false, error: 'map name must be specified' };
+  const rows = mapRows(dp, tables, node, name);
+  if (!rows) {
+    return { ok: false, error: `[GET /map/{name}][404] getMapNameNotFound: map ${name} is not known; maps: ${MAP_NAMES.join(', ')}` };
+  }
+  if (rows.size === 0) return { ok: true, text: 'Cache is empty\n\n' };
+  const state = MAP_SOURCES[name]!.cached ? 'sync' : '';
+  let text = 'Key\tValue\tState\tError\n';
+  for (const [k, v] of rows) text += `${k}\t${v}\t${state}\t\n`;
+  return { ok: true, text: tabwrite(text) };
+}
