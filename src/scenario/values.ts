@@ -82,3 +82,9 @@ export function cidrToString(c: Cidr): string {
 export function cidrHost(c: Cidr, n: number): Ipv4 {
   return u32ToIpv4((ipv4ToU32(c.base) + n) >>> 0);
 }
+
+/** Parses a colon-separated MAC (any case); returns it lower-case, or undefined. */
+export function parseMac(text: string): Mac | undefined {
+  if (typeof text !== 'string' || !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(text)) return undefined;
+  return text.toLowerCase() as Mac;
+}

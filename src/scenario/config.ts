@@ -1,0 +1,179 @@
+/**
+ * cilium-config (the agent's ConfigMap) as a typed CiliumConfig, with Cilium
+ * 1.16's defaults for absent keys and its parsing rules for present ones
+ * (booleans as Go's strconv.ParseBool, monitor levels as pkg/option/monitor.go).
+ */
+import type { CiliumConfig, ClusterModel, LoadResult, MonitorAggregation, ScenarioIssue } from './model.ts';
+import { parseCidr, type Cidr } from './values.ts';
+
+/** The keys the engine models; every other key is kept in `raw` and shown, not used. */
+export const CILIUM_CONFIG_KEYS = [
+  'routing-mode',
+  'tunnel-protocol',
+  'kube-proxy-replacement',
+  'enable-bpf-masquerade',
+  'enable-ipv4-masquerade',
+  'enable-host-legacy-routing',
+  'ipv4-native-routing-cidr',
+  'auto-direct-node-routes',
+  'enable-endpoint-routes',
+  'enable-ip-masq-agent',
+  'bpf-lb-sock',
+  'monitor-aggregation',
+] as const;
+
+export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
+
+/** The object the settings come from, as messages name it. */
+export const CILIUM_CONFIG_OBJECT = 'ConfigMap kube-system/cilium-config';
+
+/** One problem in the config: the key it is about (when one), and what is wrong. */
+export interface ConfigProblem {
+  severity: ScenarioIssue['severity'];
+  key?: CiliumConfigKey;
+  text: string;
+}
+
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** pkg/option/monitor.go monitorAggregationOption (case-insensitive), plus its numeric levels. */
+const MONITOR_LEVELS: Record<string, MonitorAggregation> = {
+  '': 'none', none: 'none', disabled: 'none', lowest: 'low', low: 'low', medium: 'medium', max: 'maximum',
+  maximum: 'maximum', '0': 'none', '1': 'low', '2': 'low', '3': 'medium', '4': 'maximum',
+};
+
+export function checkCiliumConfig(raw: Record<string, string>): { config: CiliumConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const bad = (key: CiliumConfigKey, text: string) => problems.push({ severity: 'error', key, text });
+  const value = (key: CiliumConfigKey): string | undefined => {
+    const v = raw[key];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const bool = (key: CiliumConfigKey, fallback: boolean): boolean => {
+    const v = value(key);
+    if (v === undefined) return fallback;
+    if (GO_TRUE.has(v)) return true;
+    if (GO_FALSE.has(v)) return false;
+    bad(key, `"${v}" is not a boolean (true or false)`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(key: CiliumConfigKey, allowed: readonly T[], fallback: T): T => {
+    const v = value(key);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    bad(key, `"${v}" is not one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+
+  const routingMode = oneOf('routing-mode', ['native', 'tunnel'] as const, 'tunnel');
+  const tunnelProtocol = oneOf('tunnel-protocol', ['vxlan', 'geneve'] as const, 'vxlan');
+  const kubeProxyReplacement = kprValue(value('kube-proxy-replacement'), problems);
+  const cidrText = value('ipv4-native-routing-cidr');
+  let ipv4NativeRoutingCIDR: Cidr | undefined;
+  if (cidrText !== undefined) {
+    ipv4NativeRoutingCIDR = parseCidr(cidrText);
+    if (ipv4NativeRoutingCIDR === undefined) bad('ipv4-native-routing-cidr', `"${cidrText}" is not an IPv4 CIDR (a.b.c.d/n)`);
+  }
+  const monitorText = value('monitor-aggregation') ?? 'medium';
+  const monitorAggregation = MONITOR_LEVELS[monitorText.toLowerCase()];
+  if (monitorAggregation === undefined) {
+    bad('monitor-aggregation', `"${monitorText}" is not one of none, low, medium, maximum (or 0..4)`);
+  }
+
+  const config: CiliumConfig = {
+    routingMode,
+    tunnelProtocol,
+    kubeProxyReplacement,
+    enableBpfMasquerade: bool('enable-bpf-masquerade', false),
+    enableIpv4Masquerade: bool('enable-ipv4-masquerade', true),
+    enableHostLegacyRouting: bool('enable-host-legacy-routing', false),
+    ipv4NativeRoutingCIDR,
+    autoDirectNodeRoutes: bool('auto-direct-node-routes', false),
+    enableEndpointRoutes: bool('enable-endpoint-routes', false),
+    enableIpMasqAgent: bool('enable-ip-masq-agent', false),
+    // Socket LB follows kube-proxy replacement unless set on its own (daemon/cmd/kube_proxy_replacement.go).
+    bpfLbSock: bool('bpf-lb-sock', kubeProxyReplacement),
+    monitorAggregation: monitorAggregation ?? 'medium',
+    raw: { ...raw },
+  };
+  problems.push(...agentRefusals(config));
+  return { config, problems };
+}
+
+function kprValue(v: string | undefined, problems: ConfigProblem[]): boolean {
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  const key = 'kube-proxy-replacement';
+  if (v === 'strict' || v === 'partial') {
+    problems.push({ severity: 'warning', key, text: `"${v}" was removed in Cilium 1.15; read as "${v === 'strict'}"` });
+    return v === 'strict';
+  }
+  problems.push({ severity: 'error', key, text: `"${v}" is not one of true, false (or the old strict, partial)` });
+  return false;
+}
+
+/**
+ * Combinations the 1.16 agent refuses at start-up. Warnings, not errors: a
+ * classroom toggle (`--set routing-mode=tunnel`) should still show a path.
+ */
+function agentRefusals(c: CiliumConfig): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  if (c.routingMode === 'tunnel' && c.autoDirectNodeRoutes) {
+    out.push({
+      severity: 'warning',
+      key: 'auto-direct-node-routes',
+      text: 'the agent refuses to start with this in tunnel mode ("auto-direct-node-routes cannot be used with tunneling")',
+    });
+  }
+  if (c.routingMode === 'native' && c.enableIpv4Masquerade && !c.enableIpMasqAgent && !c.ipv4NativeRoutingCIDR) {
+    out.push({
+      severity: 'warning',
+      key: 'ipv4-native-routing-cidr',
+      text: 'the agent refuses to start without it in native routing with masquerading ("native routing cidr must be configured")',
+    });
+  }
+  return out;
+}
+
+/** parseCiliumConfig(raw): issues name the key (`field`) but no line; the loader adds where the key is. */
+export function parseCiliumConfig(raw: Record<string, string>): { config: CiliumConfig; issues: ScenarioIssue[] } {
+  const { config, problems } = checkCiliumConfig(raw);
+  const issues = problems.map((p) => ({
+    severity: p.severity,
+    message: p.key ? `cilium-config ${p.key}: ${p.text}` : `cilium-config: ${p.text}`,
+    object: CILIUM_CONFIG_OBJECT,
+    field: p.key,
+  }));
+  return { config, issues };
+}
+
+/**
+ * The model with cilium-config keys overridden (`--set key=value`, the UI's
+ * toggles). Unknown keys and bad values are errors naming the `--set`.
+ * The agent's own warnings about the config are replaced by the new ones.
+ */
+export function applySettings(model: ClusterModel, settings: Record<string, string>): LoadResult {
+  const errors: ScenarioIssue[] = [];
+  const known = new Set<string>(CILIUM_CONFIG_KEYS);
+  for (const key of Object.keys(settings)) {
+    if (!known.has(key)) {
+      errors.push({
+        severity: 'error',
+        message: `--set ${key}: not a cilium-config key the engine models (known: ${CILIUM_CONFIG_KEYS.join(', ')})`,
+        field: key,
+      });
+    }
+  }
+  const { config, problems } = checkCiliumConfig({ ...model.config.raw, ...settings });
+  const warnings = model.warnings.filter((w) => w.object !== CILIUM_CONFIG_OBJECT);
+  for (const p of problems) {
+    const overridden = p.key !== undefined && p.key in settings;
+    const head = overridden ? `--set ${p.key}=${settings[p.key as string]}` : `${CILIUM_CONFIG_OBJECT}${p.key ? `, data.${p.key}` : ''}`;
+    const issue = { severity: p.severity, message: `${head}: ${p.text}`, object: CILIUM_CONFIG_OBJECT, field: p.key };
+    (p.severity === 'error' ? errors : warnings).push(issue);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  config.nonMasqueradeCIDRs = model.config.nonMasqueradeCIDRs;
+  return { ok: true, model: { ...model, config, warnings } };
+}

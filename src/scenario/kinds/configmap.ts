@@ -1,0 +1,55 @@
+/**
+ * The two ConfigMaps the agent reads: kube-system/cilium-config (its flags)
+ * and kube-system/ip-masq-agent (`config`: the nonMasqueradeCIDRs list that
+ * fills cilium_ipmasq_v4 when enable-ip-masq-agent is on).
+ */
+import { parse as parseYaml } from 'yaml';
+import { checkCiliumConfig } from '../config.ts';
+import type { Fields } from '../fields.ts';
+import type { CiliumConfig } from '../model.ts';
+import { parseCidr, type Cidr } from '../values.ts';
+
+export const CILIUM_CONFIG = { namespace: 'kube-system', name: 'cilium-config' };
+export const IP_MASQ_AGENT = { namespace: 'kube-system', name: 'ip-masq-agent' };
+
+/** cilium-config's data as a CiliumConfig; each problem is located at its `data.<key>` line. */
+export function readCiliumConfig(f: Fields): CiliumConfig {
+  const raw = f.stringMap(['data']);
+  const { config, problems } = checkCiliumConfig(raw);
+  for (const p of problems) {
+    const path = p.key ? ['data', p.key] : ['data'];
+    if (p.severity === 'error') f.error(path, p.text);
+    else f.warn(path, p.text);
+  }
+  return config;
+}
+
+/**
+ * ip-masq-agent's `config` (YAML or JSON, as pkg/ipmasq reads it). Returns
+ * undefined when there is no list, which means the agent's default list.
+ */
+export function readIpMasqAgent(f: Fields): Cidr[] | undefined {
+  const path = ['data', 'config'];
+  const text = f.str(path);
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (err) {
+    return f.error(path, `is not valid YAML: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+  }
+  if (parsed === null || parsed === undefined) return undefined;
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return f.error(path, 'must be a map with nonMasqueradeCIDRs');
+  const list = (parsed as Record<string, unknown>)['nonMasqueradeCIDRs'];
+  if (list === undefined || list === null) return undefined;
+  if (!Array.isArray(list)) return f.error(path, 'nonMasqueradeCIDRs must be a list of CIDRs');
+  const out: Cidr[] = [];
+  for (const item of list) {
+    const c = typeof item === 'string' ? parseCidr(item) : undefined;
+    if (c) out.push(c);
+    else if (!(typeof item === 'string' && item.includes(':'))) {
+      f.error(path, `nonMasqueradeCIDRs: ${JSON.stringify(item)} is not an IPv4 CIDR`);
+    }
+  }
+  return out;
+}

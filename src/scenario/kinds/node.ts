@@ -1,0 +1,85 @@
+/**
+ * Node and CiliumNode. The Node gives the InternalIP and pod CIDRs; the
+ * CiliumNode (when given) makes the cilium_host and health IPs exact and is
+ * the fallback for pod CIDRs (spec.ipam.podCIDRs, as with IPAM kubernetes).
+ */
+import type { Fields } from '../fields.ts';
+import type { NodeModel } from '../model.ts';
+import type { Cidr, Ipv4 } from '../values.ts';
+
+/** Annotation naming the node's native device (the seed's AWS nodes use ens5). */
+export const DEVICE_ANNOTATION = 'flowlab.cilium.io/device';
+export const DEFAULT_DEVICE = 'ens5';
+
+/** Node without its CiliumNode facts yet (pod CIDRs may still come from there). */
+export type NodeDraft = Omit<NodeModel, 'internalIP'> & { internalIP?: Ipv4 };
+
+export function readNode(f: Fields): NodeDraft {
+  const devicePath = ['metadata', 'annotations', DEVICE_ANNOTATION];
+  let device = f.str(devicePath) ?? DEFAULT_DEVICE;
+  // IFNAMSIZ is 16 with the NUL: a Linux interface name has at most 15 characters.
+  if (!/^[^\s/:]{1,15}$/.test(device)) {
+    f.error(devicePath, `"${device}" is not a network device name (1 to 15 characters, no spaces, "/" or ":")`);
+    device = DEFAULT_DEVICE;
+  }
+  return {
+    name: f.obj.name,
+    internalIP: readAddress(f, ['status', 'addresses'], 'InternalIP', 'address', true),
+    podCIDRs: readPodCidrs(f),
+    labels: f.stringMap(['metadata', 'labels']),
+    device,
+    source: f.obj.ref,
+  };
+}
+
+/** spec.podCIDRs, else the older single spec.podCIDR. */
+function readPodCidrs(f: Fields): Cidr[] {
+  if (f.has(['spec', 'podCIDRs'])) return cidrList(f, ['spec', 'podCIDRs']);
+  const one = f.cidr(['spec', 'podCIDR']);
+  return one ? [one] : [];
+}
+
+/** A list of CIDRs; a dual-stack list's IPv6 entry is skipped (IPv6 is not modelled). */
+function cidrList(f: Fields, path: string[]): Cidr[] {
+  const out: Cidr[] = [];
+  f.list(path).forEach((v, i) => {
+    if (typeof v === 'string' && v.includes(':')) return;
+    const c = f.cidr([...path, i]);
+    if (c) out.push(c);
+  });
+  return out;
+}
+
+/** The first IPv4 address of `type` in an address list (`status.addresses`, CiliumNode `spec.addresses`). */
+function readAddress(f: Fields, path: string[], type: string, field: string, required: boolean): Ipv4 | undefined {
+  const list = f.list(path);
+  const index = list.findIndex((a) => {
+    const rec = a as Record<string, unknown> | null;
+    return rec?.['type'] === type && !String(rec?.[field] ?? '').includes(':');
+  });
+  if (index < 0) {
+    if (required) f.error(path, `has no IPv4 ${type} address (a ${f.obj.kind} needs one)`);
+    return undefined;
+  }
+  return f.ipv4([...path, index, field], true);
+}
+
+export interface CiliumNodeFacts {
+  name: string;
+  internalIP?: Ipv4;
+  ciliumInternalIP?: Ipv4;
+  healthIP?: Ipv4;
+  podCIDRs: Cidr[];
+  f: Fields;
+}
+
+export function readCiliumNode(f: Fields): CiliumNodeFacts {
+  return {
+    name: f.obj.name,
+    internalIP: readAddress(f, ['spec', 'addresses'], 'InternalIP', 'ip', false),
+    ciliumInternalIP: readAddress(f, ['spec', 'addresses'], 'CiliumInternalIP', 'ip', false),
+    healthIP: f.ipv4(['spec', 'health', 'ipv4']),
+    podCIDRs: cidrList(f, ['spec', 'ipam', 'podCIDRs']),
+    f,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Pod and CiliumEndpoint. A Pod says where it runs and its IP; its
+ * CiliumEndpoint (same namespace/name) makes the identity, endpoint id and
+ * the veth facts exact instead of derived.
+ */
+import type { Fields } from '../fields.ts';
+import type { ContainerPort, EndpointFacts, L4Proto, PodModel } from '../model.ts';
+import { asEndpointId, asIdentity, asIfIndex, asPort, parseMac, type Ipv4, type Mac } from '../values.ts';
+
+const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+export const PROTOCOLS: readonly L4Proto[] = ['TCP', 'UDP', 'SCTP'];
+
+/** Phases whose pod holds its IP: its address is in use and it can be a backend or a client. */
+export function podIsActive(phase: string): boolean {
+  return phase === 'Running' || phase === 'Pending' || phase === 'Unknown';
+}
+
+export function readPod(f: Fields): PodModel {
+  let phase = f.str(['status', 'phase']) ?? 'Running';
+  if (!PHASES.includes(phase)) {
+    f.error(['status', 'phase'], `"${phase}" is not one of ${PHASES.join(', ')}`);
+    phase = 'Running';
+  }
+  const hostNetwork = f.bool(['spec', 'hostNetwork']) ?? false;
+  const nodeName = f.str(['spec', 'nodeName']) ?? '';
+  if (nodeName === '' && phase !== 'Pending') {
+    f.error(['spec', 'nodeName'], `is required for a ${phase} pod (only a Pending pod may be unscheduled)`);
+  }
+  const podIP = readPodIP(f);
+  if (podIP === undefined && phase === 'Running' && !hostNetwork && !f.has(['status', 'podIP'])) {
+    f.error(['status', 'podIP'], 'is required for a Running pod (the engine does not allocate pod IPs)');
+  }
+  return {
+    namespace: f.obj.namespace ?? 'default',
+    name: f.obj.name,
+    labels: f.stringMap(['metadata', 'labels']),
+    nodeName,
+    podIP,
+    hostNetwork,
+    // The ServiceAccount admission plugin fills in `default` when a pod names none.
+    serviceAccount: f.str(['spec', 'serviceAccountName']) ?? f.str(['spec', 'serviceAccount']) ?? 'default',
+    phase,
+    ports: readContainerPorts(f),
+    endpoint: {},
+    source: f.obj.ref,
+  };
+}
+
+/** status.podIP, else the first IPv4 of status.podIPs (dual-stack pods list both). */
+function readPodIP(f: Fields): Ipv4 | undefined {
+  if (f.has(['status', 'podIP'])) {
+    const text = f.get(['status', 'podIP']);
+    // A dual-stack pod may list its IPv6 first; its IPv4 is then in podIPs.
+    if (typeof text !== 'string' || !text.includes(':')) return f.ipv4(['status', 'podIP']);
+  }
+  const list = f.list(['status', 'podIPs']);
+  const index = list.findIndex((p) => {
+    const ip = (p as Record<string, unknown> | null)?.['ip'];
+    return typeof ip === 'string' && !ip.includes(':');
+  });
+  return index < 0 ? undefined : f.ipv4(['status', 'podIPs', index, 'ip']);
+}
+
+function readContainerPorts(f: Fields): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  f.list(['spec', 'containers']).forEach((_, c) => {
+    f.list(['spec', 'containers', c, 'ports']).forEach((_, p) => {
+      const path = ['spec', 'containers', c, 'ports', p];
+      const port = f.int([...path, 'containerPort'], { min: 1, max: 65535, required: true });
+      const protocol = readProtocol(f, [...path, 'protocol']);
+      const name = f.str([...path, 'name']);
+      if (port !== undefined) out.push({ name, containerPort: asPort(port), protocol });
+    });
+  });
+  return out;
+}
+
+export function readProtocol(f: Fields, path: (string | number)[]): L4Proto {
+  const text = f.str(path) ?? 'TCP';
+  if ((PROTOCOLS as readonly string[]).includes(text)) return text as L4Proto;
+  f.error(path, `"${text}" is not one of ${PROTOCOLS.join(', ')}`);
+  return 'TCP';
+}
+
+export interface CiliumEndpointFacts {
+  /** `namespace/name`, the Pod it belongs to. */
+  key: string;
+  facts: EndpointFacts;
+  /** status.networking.addressing[0].ipv4: checked against the pod's IP. */
+  ip?: Ipv4;
+  f: Fields;
+}
+
+export function readCiliumEndpoint(f: Fields): CiliumEndpointFacts {
+  const net = ['status', 'networking'];
+  const facts: EndpointFacts = {};
+  // Identities are 32-bit (cluster-local CIDR identities set bit 24); 0 is "unknown".
+  const identity = f.int(['status', 'identity', 'id'], { min: 1, max: 0xffffffff });
+  if (identity !== undefined) facts.identity = asIdentity(identity);
+  const id = f.int(['status', 'id'], { min: 1, max: 65535 });
+  if (id !== undefined) facts.endpointId = asEndpointId(id);
+  const mac = readMac(f, [...net, 'mac']);
+  if (mac) facts.mac = mac;
+  const hostMac = readMac(f, [...net, 'host-mac']);
+  if (hostMac) facts.hostMac = hostMac;
+  const ifName = f.str([...net, 'interface-name']);
+  if (ifName !== undefined) {
+    if (/^[^\s/:]{1,15}$/.test(ifName)) facts.interfaceName = ifName;
+    else f.error([...net, 'interface-name'], `"${ifName}" is not a network device name (1 to 15 characters)`);
+  }
+  const ifIndex = f.int([...net, 'interface-index'], { min: 1, max: 0x7fffffff });
+  if (ifIndex !== undefined) facts.interfaceIndex = asIfIndex(ifIndex);
+  return {
+    key: `${f.obj.namespace ?? 'default'}/${f.obj.name}`,
+    facts,
+    ip: f.ipv4([...net, 'addressing', 0, 'ipv4']),
+    f,
+  };
+}
+
+function readMac(f: Fields, path: string[]): Mac | undefined {
+  const text = f.str(path);
+  if (text === undefined) return undefined;
+  return parseMac(text) ?? f.error(path, `"${text}" is not a MAC address (six colon-separated hex bytes)`);
+}

@@ -1,0 +1,155 @@
+/**
+ * Service and EndpointSlice (discovery.k8s.io/v1). Backends come from the
+ * selector unless EndpointSlices name them (then the slices win, as in the
+ * agent's K8s watcher).
+ */
+import type { Fields } from '../fields.ts';
+import { frontendSlots, SERVICE_IDS_ANNOTATION } from '../frontends.ts';
+import type { ServiceModel, ServicePort, ServiceType, SliceEndpoint } from '../model.ts';
+import { asPort, type Port } from '../values.ts';
+import { readProtocol } from './pod.ts';
+
+const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
+
+/** A Service, or why it is ignored (ExternalName: no datapath frontend). */
+export function readService(f: Fields): ServiceModel | { ignored: string } {
+  const typeText = f.str(['spec', 'type']) ?? 'ClusterIP';
+  if (typeText === 'ExternalName') return { ignored: 'type ExternalName has no frontend in the datapath' };
+  let type: ServiceType = 'ClusterIP';
+  if ((TYPES as readonly string[]).includes(typeText)) type = typeText as ServiceType;
+  else f.error(['spec', 'type'], `"${typeText}" is not one of ${TYPES.join(', ')}, ExternalName`);
+
+  const headless = f.get(['spec', 'clusterIP']) === 'None';
+  const clusterIP = headless ? undefined : f.ipv4(['spec', 'clusterIP']);
+  if (!headless && !f.has(['spec', 'clusterIP'])) {
+    f.error(['spec', 'clusterIP'], 'is required (an IP, or None for a headless Service)');
+  }
+  if (headless && type !== 'ClusterIP') f.error(['spec', 'clusterIP'], `None (headless) is only valid for type ClusterIP`);
+
+  const ports = readServicePorts(f, type);
+  if (ports.length === 0 && !headless && f.list(['spec', 'ports']).length === 0) {
+    f.error(['spec', 'ports'], 'a Service needs at least one port');
+  }
+  const etp = f.str(['spec', 'externalTrafficPolicy']) ?? 'Cluster';
+  if (etp !== 'Cluster' && etp !== 'Local') f.error(['spec', 'externalTrafficPolicy'], `"${etp}" is not Cluster or Local`);
+  const selector = f.stringMap(['spec', 'selector']);
+
+  const svc: ServiceModel = {
+    namespace: f.obj.namespace ?? 'default',
+    name: f.obj.name,
+    type,
+    clusterIP,
+    ports,
+    selector: Object.keys(selector).length > 0 ? selector : undefined,
+    externalTrafficPolicy: etp === 'Local' ? 'Local' : 'Cluster',
+    creationTimestamp: f.str(['metadata', 'creationTimestamp']),
+    source: f.obj.ref,
+  };
+  const ids = readServiceIds(f, svc);
+  if (ids) svc.serviceIds = ids;
+  return svc;
+}
+
+function readServicePorts(f: Fields, type: ServiceType): ServicePort[] {
+  const out: ServicePort[] = [];
+  const seen = new Set<string>();
+  f.list(['spec', 'ports']).forEach((_, i) => {
+    const path = ['spec', 'ports', i];
+    const port = f.int([...path, 'port'], { min: 1, max: 65535, required: true });
+    const protocol = readProtocol(f, [...path, 'protocol']);
+    const targetPort = readTargetPort(f, [...path, 'targetPort']);
+    const nodePort = f.int([...path, 'nodePort'], { min: 1, max: 65535 });
+    if (nodePort !== undefined && type === 'ClusterIP') {
+      f.error([...path, 'nodePort'], 'may not be used when type is ClusterIP');
+    }
+    if (nodePort === undefined && type === 'NodePort') {
+      f.error([...path, 'nodePort'], 'is required for type NodePort (the API server would allocate one; write it out)');
+    }
+    if (port === undefined) return;
+    const key = `${port}/${protocol}`;
+    if (seen.has(key)) f.error([...path, 'port'], `${key} is listed twice`);
+    seen.add(key);
+    out.push({
+      name: f.str([...path, 'name']),
+      protocol,
+      port: asPort(port),
+      targetPort: targetPort ?? asPort(port),
+      nodePort: nodePort !== undefined && type !== 'ClusterIP' ? asPort(nodePort) : undefined,
+    });
+  });
+  return out;
+}
+
+/** A number, or the name of a container port (resolved per backend pod). */
+function readTargetPort(f: Fields, path: (string | number)[]): Port | string | undefined {
+  const v = f.get(path);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string' && !/^\d+$/.test(v)) {
+    if (v === '') return f.error(path, 'must be a port number or a port name');
+    return v;
+  }
+  const n = typeof v === 'string' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
+    return f.error(path, `must be a port number (1..65535) or a port name, not ${JSON.stringify(v)}`);
+  }
+  return asPort(n);
+}
+
+/** flowlab.cilium.io/service-ids: "4,7,8", one ID per frontend in frontendSlots() order. */
+function readServiceIds(f: Fields, svc: ServiceModel): number[] | undefined {
+  const path = ['metadata', 'annotations', SERVICE_IDS_ANNOTATION];
+  const text = f.str(path);
+  if (text === undefined) return undefined;
+  const parts = text.split(',').map((s) => s.trim());
+  const ids = parts.map(Number);
+  if (parts.some((p) => !/^\d+$/.test(p)) || ids.some((n) => n < 1 || n > 65535)) {
+    return f.error(path, `"${text}" must be a comma-separated list of service IDs (1..65535)`);
+  }
+  if (new Set(ids).size !== ids.length) return f.error(path, `"${text}" lists an ID twice`);
+  const expected = frontendSlots(svc).length;
+  if (ids.length !== expected) {
+    return f.error(path, `has ${ids.length} IDs but the Service has ${expected} frontends (ClusterIP ports, then node IP and 0.0.0.0 per nodePort)`);
+  }
+  return ids;
+}
+
+export interface SliceFacts {
+  /** `namespace/name` of the Service (label kubernetes.io/service-name). */
+  service: string;
+  endpoints: SliceEndpoint[];
+  f: Fields;
+}
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+export function readEndpointSlice(f: Fields): SliceFacts | { ignored: string } {
+  const ns = f.obj.namespace ?? 'default';
+  const serviceName = f.str(['metadata', 'labels', SERVICE_NAME_LABEL]);
+  if (serviceName === undefined) return { ignored: `no ${SERVICE_NAME_LABEL} label, so no Service owns it` };
+  const addressType = f.str(['addressType']) ?? 'IPv4';
+  if (addressType !== 'IPv4') return { ignored: `addressType ${addressType} is not modelled` };
+  const ports: SliceEndpoint['ports'] = [];
+  f.list(['ports']).forEach((_, i) => {
+    const port = f.int(['ports', i, 'port'], { min: 1, max: 65535 });
+    const protocol = readProtocol(f, ['ports', i, 'protocol']);
+    if (port !== undefined) ports.push({ name: f.str(['ports', i, 'name']), port: asPort(port), protocol });
+  });
+  const endpoints: SliceEndpoint[] = [];
+  f.list(['endpoints']).forEach((_, i) => {
+    const path = ['endpoints', i];
+    // conditions.ready: nil means "unknown", which consumers read as ready.
+    const ready = f.bool([...path, 'conditions', 'ready']) ?? true;
+    const nodeName = f.str([...path, 'nodeName']);
+    const refKind = f.str([...path, 'targetRef', 'kind']);
+    const refName = f.str([...path, 'targetRef', 'name']);
+    const refNs = f.str([...path, 'targetRef', 'namespace']) ?? ns;
+    const podRef = refKind === 'Pod' && refName ? `${refNs}/${refName}` : undefined;
+    const addresses = f.list([...path, 'addresses']);
+    if (addresses.length === 0) f.error([...path, 'addresses'], 'needs at least one address');
+    addresses.forEach((_, j) => {
+      const ip = f.ipv4([...path, 'addresses', j], true);
+      if (ip) endpoints.push({ ip, ready, nodeName, podRef, ports: ports.map((p) => ({ ...p })) });
+    });
+  });
+  return { service: `${ns}/${serviceName}`, endpoints, f };
+}

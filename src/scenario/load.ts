@@ -1,0 +1,194 @@
+/**
+ * loadScenario: YAML text -> ClusterModel, or every located error at once
+ * (DESIGN §3). Reads each object by kind, joins the Cilium objects onto the
+ * Kubernetes ones, then checks the cluster as a whole (validate.ts).
+ */
+import { CILIUM_CONFIG_OBJECT, checkCiliumConfig } from './config.ts';
+import { readDocuments, where, type K8sObject } from './documents.ts';
+import { Fields } from './fields.ts';
+import { CILIUM_CONFIG, IP_MASQ_AGENT, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
+import { readCiliumNode, readNode, type CiliumNodeFacts, type NodeDraft } from './kinds/node.ts';
+import { readCiliumEndpoint, readPod, type CiliumEndpointFacts } from './kinds/pod.ts';
+import { readEndpointSlice, readService, type SliceFacts } from './kinds/service.ts';
+import type { CiliumConfig, LoadResult, NodeModel, ScenarioIssue } from './model.ts';
+import { validateCluster, type Assembled } from './validate.ts';
+
+export { applySettings } from './config.ts';
+
+/** What each kind is read as, by API group and kind; anything else is listed as ignored. */
+const MODELLED: Record<string, string[]> = {
+  v1: ['Node', 'Pod', 'Service', 'ConfigMap'],
+  'discovery.k8s.io/v1': ['EndpointSlice'],
+  'cilium.io/v2': ['CiliumNode', 'CiliumEndpoint'],
+};
+
+interface Collected {
+  nodes: { draft: NodeDraft; f: Fields }[];
+  ciliumNodes: CiliumNodeFacts[];
+  endpoints: CiliumEndpointFacts[];
+  slices: SliceFacts[];
+  config?: CiliumConfig;
+  nonMasqueradeCIDRs?: NodeModel['podCIDRs'];
+}
+
+export function loadScenario(text: string, name: string): LoadResult {
+  const docs = readDocuments(text);
+  if (docs.issues.length > 0) return { ok: false, errors: docs.issues };
+  const issues: ScenarioIssue[] = [];
+  const ignored: string[] = [];
+  const assembled: Assembled = { nodes: [], pods: [], services: [] };
+  const got: Collected = { nodes: [], ciliumNodes: [], endpoints: [], slices: [] };
+  const seen = new Map<string, K8sObject>();
+
+  for (const obj of docs.objects) {
+    const f = new Fields(obj, issues);
+    const first = seen.get(obj.ref.object);
+    if (first) {
+      f.error(undefined, `is defined twice (first at ${where(first.ref.doc, first.ref.line)})`);
+      continue;
+    }
+    seen.set(obj.ref.object, obj);
+    if (obj.apiVersion === '') {
+      f.error(['apiVersion'], 'is required');
+      continue;
+    }
+    if (!MODELLED[obj.apiVersion]?.includes(obj.kind)) {
+      const known = Object.values(MODELLED).some((kinds) => kinds.includes(obj.kind));
+      ignore(obj, known ? `apiVersion ${obj.apiVersion} is not modelled` : 'kind not modelled', ignored);
+      continue;
+    }
+    readOne(obj, f, assembled, got, ignored);
+  }
+
+  joinNodes(got, assembled);
+  joinEndpoints(got, assembled);
+  joinSlices(got, assembled);
+  const config = got.config ?? checkCiliumConfig({}).config;
+  if (!got.config) {
+    issues.push({
+      severity: 'warning',
+      message: `no ${CILIUM_CONFIG_OBJECT}: Cilium 1.16 defaults are used (tunnel mode, kube-proxy kept)`,
+    });
+  }
+  if (got.nonMasqueradeCIDRs) config.nonMasqueradeCIDRs = got.nonMasqueradeCIDRs;
+  validateCluster(assembled);
+  if (assembled.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
+    issues.push({ severity: 'error', message: 'the scenario has no Node objects (document 1, line 1)', line: 1, doc: 0 });
+  }
+
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    model: {
+      name,
+      nodes: assembled.nodes.map((n) => n.model),
+      pods: assembled.pods.map((p) => p.model),
+      services: assembled.services.map((s) => s.model),
+      config,
+      ignored,
+      warnings: issues,
+    },
+  };
+}
+
+function readOne(obj: K8sObject, f: Fields, out: Assembled, got: Collected, ignored: string[]): void {
+  switch (obj.kind) {
+    case 'Node':
+      got.nodes.push({ draft: readNode(f), f });
+      return;
+    case 'CiliumNode':
+      got.ciliumNodes.push(readCiliumNode(f));
+      return;
+    case 'Pod':
+      out.pods.push({ model: readPod(f), f });
+      return;
+    case 'CiliumEndpoint':
+      got.endpoints.push(readCiliumEndpoint(f));
+      return;
+    case 'Service': {
+      const svc = readService(f);
+      if ('ignored' in svc) ignore(obj, svc.ignored, ignored);
+      else out.services.push({ model: svc, f });
+      return;
+    }
+    case 'EndpointSlice': {
+      const slice = readEndpointSlice(f);
+      if ('ignored' in slice) ignore(obj, slice.ignored, ignored);
+      else got.slices.push(slice);
+      return;
+    }
+    case 'ConfigMap':
+      if (obj.namespace === CILIUM_CONFIG.namespace && obj.name === CILIUM_CONFIG.name) got.config = readCiliumConfig(f);
+      else if (obj.namespace === IP_MASQ_AGENT.namespace && obj.name === IP_MASQ_AGENT.name) {
+        got.nonMasqueradeCIDRs = readIpMasqAgent(f);
+      } else ignore(obj, 'not a ConfigMap the agent reads', ignored);
+      return;
+    default:
+      ignore(obj, 'kind not modelled', ignored);
+  }
+}
+
+function ignore(obj: K8sObject, reason: string, ignored: string[]): void {
+  ignored.push(`${obj.ref.object} (${where(obj.ref.doc, obj.ref.line)}): ${reason}`);
+}
+
+/** CiliumNode facts onto their Node; a Node still without pod CIDRs is an error. */
+function joinNodes(got: Collected, out: Assembled): void {
+  const byName = new Map(got.nodes.map((n) => [n.draft.name, n]));
+  const cnByName = new Map<string, CiliumNodeFacts>();
+  for (const cn of got.ciliumNodes) {
+    const node = byName.get(cn.name);
+    if (!node) {
+      cn.f.warn(undefined, `has no Node ${cn.name} in the scenario: ignored`);
+      continue;
+    }
+    cnByName.set(cn.name, cn);
+    const d = node.draft;
+    if (cn.ciliumInternalIP) d.ciliumInternalIP = cn.ciliumInternalIP;
+    if (cn.healthIP) d.healthIP = cn.healthIP;
+    if (d.podCIDRs.length === 0) d.podCIDRs = cn.podCIDRs;
+    if (cn.internalIP && d.internalIP && cn.internalIP !== d.internalIP) {
+      cn.f.warn(['spec', 'addresses'], `InternalIP ${cn.internalIP} differs from the Node's ${d.internalIP}; the Node's is used`);
+    }
+  }
+  for (const { draft, f } of got.nodes) {
+    if (draft.podCIDRs.length === 0) {
+      f.error(['spec', 'podCIDRs'], 'the node has no IPv4 pod CIDR (set spec.podCIDRs, or its CiliumNode spec.ipam.podCIDRs)');
+    }
+    if (draft.internalIP === undefined) continue;
+    out.nodes.push({ model: { ...draft, internalIP: draft.internalIP }, f, ciliumNode: cnByName.get(draft.name) });
+  }
+}
+
+function joinEndpoints(got: Collected, out: Assembled): void {
+  const pods = new Map(out.pods.map((p) => [`${p.model.namespace}/${p.model.name}`, p]));
+  for (const cep of got.endpoints) {
+    const pod = pods.get(cep.key);
+    if (!pod) {
+      cep.f.warn(undefined, `has no Pod ${cep.key} in the scenario: ignored`);
+      continue;
+    }
+    if (pod.model.hostNetwork) {
+      cep.f.warn(undefined, `Pod ${cep.key} uses the host network and has no endpoint: ignored`);
+      continue;
+    }
+    if (cep.ip && pod.model.podIP && cep.ip !== pod.model.podIP) {
+      cep.f.error(['status', 'networking', 'addressing', 0, 'ipv4'], `${cep.ip} is not the Pod's IP ${pod.model.podIP}`);
+    }
+    pod.model.endpoint = cep.facts;
+    pod.endpoint = cep;
+  }
+}
+
+function joinSlices(got: Collected, out: Assembled): void {
+  const services = new Map(out.services.map((s) => [`${s.model.namespace}/${s.model.name}`, s]));
+  for (const slice of got.slices) {
+    const svc = services.get(slice.service);
+    if (!svc) {
+      slice.f.warn(['metadata', 'labels'], `names Service ${slice.service}, which is not in the scenario: ignored`);
+      continue;
+    }
+    svc.model.sliceEndpoints = [...(svc.model.sliceEndpoints ?? []), ...slice.endpoints];
+  }
+}

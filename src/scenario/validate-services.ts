@@ -1,0 +1,55 @@
+/**
+ * Cluster-wide Service checks: ClusterIPs, service IDs and nodePorts unique;
+ * a Service with no possible backend is a warning (it is valid Kubernetes,
+ * and the agent then answers with "no backend", which is worth showing).
+ */
+import { SERVICE_IDS_ANNOTATION } from './frontends.ts';
+import type { Assembled } from './validate.ts';
+
+export function validateServices(a: Assembled): void {
+  const clusterIPs = new Map<string, string>();
+  const ids = new Map<number, string>();
+  const nodePorts = new Map<string, string>();
+  for (const { model: svc, f } of a.services) {
+    const label = f.obj.ref.object;
+    if (svc.clusterIP) {
+      const first = clusterIPs.get(svc.clusterIP);
+      if (first) f.error(['spec', 'clusterIP'], `${svc.clusterIP} is also the ClusterIP of ${first}`);
+      else clusterIPs.set(svc.clusterIP, label);
+    }
+    for (const id of svc.serviceIds ?? []) {
+      const first = ids.get(id);
+      if (first) f.error(['metadata', 'annotations', SERVICE_IDS_ANNOTATION], `service ID ${id} is also used by ${first}`);
+      else ids.set(id, label);
+    }
+    svc.ports.forEach((p, i) => {
+      if (p.nodePort === undefined) return;
+      const key = `${p.nodePort}/${p.protocol}`;
+      const first = nodePorts.get(key);
+      if (first && first !== label) f.error(['spec', 'ports', i, 'nodePort'], `${key} is also a nodePort of ${first}`);
+      else nodePorts.set(key, label);
+    });
+    checkBackends(a, svc, f);
+  }
+}
+
+type ServiceEntry = Assembled['services'][number];
+
+function checkBackends(a: Assembled, svc: ServiceEntry['model'], f: ServiceEntry['f']): void {
+  if (svc.sliceEndpoints !== undefined) return;
+  if (!svc.selector) {
+    f.warn(['spec'], 'has no selector and no EndpointSlice: it has no backends');
+    return;
+  }
+  const selector = Object.entries(svc.selector);
+  const matches = a.pods.some(
+    ({ model: p }) =>
+      p.namespace === svc.namespace &&
+      p.phase === 'Running' &&
+      selector.every(([k, v]) => p.labels[k] === v),
+  );
+  if (!matches) {
+    const text = selector.map(([k, v]) => `${k}=${v}`).join(',');
+    f.warn(['spec', 'selector'], `${text} matches no Running pod in namespace ${svc.namespace}: the Service has no backends`);
+  }
+}
