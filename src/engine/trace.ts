@@ -157,8 +157,10 @@ export interface HopEvent {
   dstEndpoint?: number;
   /** For `wire`: where the packet arrives. */
   peer?: { node: string; iface: string };
-  /** A syscall the hop corresponds to (strace view): `connect(5, 10.10.252.131:80) = 0`. */
-  syscall?: string;
+  /** Syscalls of the client this hop answers (strace view), as strace prints them. */
+  syscalls?: string[];
+  /** `namespace/name` of the pod whose network namespace this hop is in (iface `eth0`). */
+  pod?: string;
   /** One plain sentence: what happened and why (English). */
   text: string;
   /** The same, as a message id + params, for translation. */

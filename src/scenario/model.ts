@@ -57,6 +57,8 @@ export interface PodModel {
   nodeName: string;
   podIP?: Ipv4;
   hostNetwork: boolean;
+  /** spec.serviceAccountName (identity label io.cilium.k8s.policy.serviceaccount). */
+  serviceAccount?: string;
   phase: string;
   ports: ContainerPort[];
   endpoint: EndpointFacts;

@@ -105,8 +105,11 @@ export interface Frontend {
   /** L4 protocols the Kubernetes ports named (1.16 writes ANY into the maps). */
   protocols: L4Proto[];
   type: ServiceType;
-  /** 'cluster' frontends exist on every node; 'node' ones (NodePort on a node IP) only on `node`. */
-  scope: { kind: 'cluster' } | { kind: 'node'; node: string } | { kind: 'surrogate' };
+  /**
+   * 'cluster': the same on every node. 'node': a NodePort on the node's own IP; in `frontends` its
+   * address is 0.0.0.0, `nodeFrontends(node)` gives it with that node's IP. 'surrogate': 0.0.0.0:nodePort.
+   */
+  scope: 'cluster' | 'node' | 'surrogate';
   /** `namespace/name` of the Service. */
   service: string;
   /** Backend IDs in slot order (slot = index + 1). */
@@ -145,6 +148,10 @@ export interface Datapath {
   /** Node by any of its IPs (InternalIP, cilium_host, health). */
   nodeByIp: Map<string, NodeDatapath>;
   frontends: Frontend[];
+  /** The frontends in `node`'s cilium_lb4_services_v2 (NodePort ones with its IP). */
+  nodeFrontends: (node: string) => Frontend[];
+  /** Frontend by `address:port` as seen from `node` (the socket LB / nodeport_lb4 lookup). */
+  lookupFrontend: (node: string, address: Ipv4, port: number) => Frontend | undefined;
   backends: Map<number, Backend>;
   /** The cluster-wide ipcache entries; each node's view via ipcacheView(). */
   ipcache: IpcacheEntry[];

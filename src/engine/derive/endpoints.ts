@@ -1,0 +1,88 @@
+/**
+ * Cilium endpoints per node: every pod that is not hostNetwork and has an IP,
+ * plus the node's lxc_health endpoint. What the agent would pick at random
+ * (endpoint ID, lxc name, MACs, ifindex) is hashed from names here, unless a
+ * CiliumEndpoint states it.
+ */
+import type { NodeModel, PodModel } from '../../scenario/model.ts';
+import { asEndpointId, asIfIndex, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { hash53, hexOf, macOf } from '../util/hash.ts';
+import { RESERVED } from './identities.ts';
+import type { EndpointInfo } from './types.ts';
+
+/** ifindex layout of a node: lo 1, the netdev 2, cilium_net 3, cilium_host 4, overlay 5, then veth pairs. */
+export const IFINDEX = { lo: 1, netdev: 2, ciliumNet: 3, ciliumHost: 4, overlay: 5, firstVeth: 6 } as const;
+
+const MAX_ENDPOINT_ID = 4095;
+
+/** A pod is a Cilium endpoint when it has its own network namespace and an IP. */
+export const isManaged = (p: PodModel) => !p.hostNetwork && p.podIP !== undefined && p.phase !== 'Succeeded' && p.phase !== 'Failed';
+
+export function nodeEndpoints(
+  node: NodeModel,
+  pods: PodModel[],
+  healthIp: Ipv4,
+  identityOf: (pod: PodModel) => Identity,
+): EndpointInfo[] {
+  const usedIds = new Set<number>();
+  const usedIfindex = new Set<number>();
+  for (const p of pods) {
+    if (p.endpoint.endpointId !== undefined) usedIds.add(p.endpoint.endpointId);
+    if (p.endpoint.interfaceIndex !== undefined) usedIfindex.add(p.endpoint.interfaceIndex);
+  }
+  const pickId = (seedText: string) => {
+    let id = (hash53(seedText) % MAX_ENDPOINT_ID) + 1;
+    while (usedIds.has(id)) id = (id % MAX_ENDPOINT_ID) + 1;
+    usedIds.add(id);
+    return asEndpointId(id);
+  };
+  // Host-side ifindexes go up in pairs (pod eth0, then its lxc peer), in creation order.
+  let nextIf: number = IFINDEX.firstVeth;
+  const pickIfindex = () => {
+    while (usedIfindex.has(nextIf) || usedIfindex.has(nextIf - 1)) nextIf += 2;
+    const ifx = nextIf;
+    nextIf += 2;
+    return ifx;
+  };
+  const health: EndpointInfo = {
+    id: pickId(`health/${node.name}`),
+    key: `health/${node.name}`,
+    namespace: '',
+    name: 'cilium-health',
+    node: node.name,
+    ip: healthIp,
+    identity: RESERVED.health as Identity,
+    mac: macOf(`health-eth0/${node.name}`) as Mac,
+    nodeMac: macOf(`lxc_health/${node.name}`) as Mac,
+    lxcName: 'lxc_health',
+    ifindex: asIfIndex(pickIfindex()),
+    podIfindex: asIfIndex(0),
+    isHealth: true,
+    labels: { 'reserved:health': '' },
+  };
+  health.podIfindex = asIfIndex(health.ifindex - 1);
+  const out = [health];
+  for (const pod of pods) {
+    const key = `${pod.namespace}/${pod.name}`;
+    const facts = pod.endpoint;
+    const ifindex = facts.interfaceIndex ?? asIfIndex(pickIfindex());
+    out.push({
+      id: facts.endpointId ?? pickId(key),
+      key,
+      namespace: pod.namespace,
+      name: pod.name,
+      node: node.name,
+      ip: pod.podIP!,
+      identity: identityOf(pod),
+      mac: facts.mac ?? (macOf(`eth0/${key}`) as Mac),
+      nodeMac: facts.hostMac ?? (macOf(`lxc/${key}`) as Mac),
+      // lxc + 12 hex digits: 15 characters, the kernel's IFNAMSIZ-1 limit.
+      lxcName: facts.interfaceName ?? `lxc${hexOf(key, 12)}`,
+      ifindex,
+      podIfindex: asIfIndex(ifindex - 1),
+      isHealth: false,
+      labels: pod.labels,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+/**
+ * derive(): from the cluster model (and cilium-config overrides) to what each
+ * node's agent would program: endpoints, interfaces, routes, ipcache, LB maps.
+ * Pure and deterministic; the heavy part of loading a scenario.
+ */
+import { parseCiliumConfig } from '../../scenario/config.ts';
+import type { ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
+import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
+import type { Settings } from '../api.ts';
+import { macOf } from '../util/hash.ts';
+import { nodeEndpoints, isManaged } from './endpoints.ts';
+import { allocateIdentities } from './identities.ts';
+import { buildIpcache, ipcacheValueFor } from './ipcache.ts';
+import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
+import { deriveServices, frontendsOf } from './services.ts';
+import type { Datapath, EndpointInfo, Frontend, IpcacheEntry, NodeDatapath } from './types.ts';
+
+/** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
+export const DEFAULT_NON_MASQ_CIDRS = [
+  '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '192.0.0.0/24', '192.0.2.0/24',
+  '192.88.99.0/24', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '240.0.0.0/4',
+  // link-local is always added unless masqLinkLocal is set
+  '169.254.0.0/16',
+];
+
+/** Applies `--set` style overrides to the model's cilium-config. Bad values throw with the key named. */
+export function withSettings(model: ClusterModel, settings: Settings = {}): ClusterModel {
+  if (Object.keys(settings).length === 0) return model;
+  const { config, issues } = parseCiliumConfig({ ...model.config.raw, ...settings });
+  const bad = issues.filter((i) => i.severity === 'error');
+  if (bad.length) throw new SettingsError(bad.map((i) => i.message).join('; '));
+  return { ...model, config };
+}
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+function usedIpsOf(pods: PodModel[]): Set<string> {
+  return new Set(pods.flatMap((p) => (p.podIP ? [p.podIP as string] : [])));
+}
+
+/** First address of the CIDR not used by a pod nor in `taken` (cilium_host, then health). */
+function firstFree(cidr: Cidr | undefined, used: Set<string>, from: number): Ipv4 {
+  if (!cidr) return '0.0.0.0' as Ipv4;
+  for (let n = from; n < 2 ** (32 - cidr.bits) - 1; n++) {
+    const ip = cidrHost(cidr, n);
+    if (!used.has(ip)) return ip;
+  }
+  return '0.0.0.0' as Ipv4;
+}
+
+export function derive(input: ClusterModel, settings?: Settings): Datapath {
+  const model = withSettings(input, settings);
+  const { config } = model;
+  const managed = model.pods.filter(isManaged);
+  const ids = allocateIdentities(model, managed);
+  const podsByNode = new Map<string, PodModel[]>();
+  for (const p of managed) {
+    const list = podsByNode.get(p.nodeName) ?? [];
+    list.push(p);
+    podsByNode.set(p.nodeName, list);
+  }
+  const allUsed = usedIpsOf(model.pods);
+  const hostIpOf = new Map<string, Ipv4>();
+  const healthIpOf = new Map<string, Ipv4>();
+  for (const n of model.nodes) {
+    const host = n.ciliumInternalIP ?? firstFree(n.podCIDRs[0], allUsed, 1);
+    allUsed.add(host);
+    const health = n.healthIP ?? firstFree(n.podCIDRs[0], allUsed, 2);
+    allUsed.add(health);
+    hostIpOf.set(n.name, host);
+    healthIpOf.set(n.name, health);
+  }
+  const { frontends, backends } = deriveServices(model.services, model.pods);
+  const apiserverIps = new Set(
+    frontends.filter((f) => f.service === 'default/kubernetes').flatMap((f) => f.backendIds.map((b) => backends.get(b)!.address as string)),
+  );
+
+  const nodes: NodeDatapath[] = model.nodes.map((n: NodeModel) => {
+    const endpoints = nodeEndpoints(n, podsByNode.get(n.name) ?? [], healthIpOf.get(n.name)!, (p) => ids.byPod.get(`${p.namespace}/${p.name}`)!);
+    const hostIp = hostIpOf.get(n.name)!;
+    const others = model.nodes.filter((o) => o !== n).map((o) => ({ node: o, hostIp: hostIpOf.get(o.name)! }));
+    return {
+      name: n.name,
+      ip: n.internalIP,
+      device: n.device,
+      ciliumHostIp: hostIp,
+      healthIp: healthIpOf.get(n.name)!,
+      podCIDRs: n.podCIDRs,
+      interfaces: nodeInterfaces(n, hostIp, endpoints, config),
+      routes: nodeRoutes(n, others, hostIp, endpoints, config),
+      endpoints,
+      gatewayIp: gatewayOf(n),
+      gatewayMac: macOf(`gateway/${gatewayOf(n)}`) as Mac,
+    };
+  });
+  const nodeByName = new Map(nodes.map((n) => [n.name, n]));
+  const endpointByIp = new Map<string, EndpointInfo>();
+  const endpointByKey = new Map<string, EndpointInfo>();
+  for (const n of nodes) for (const e of n.endpoints) {
+    endpointByIp.set(e.ip, e);
+    endpointByKey.set(e.key, e);
+  }
+  const nodeByIp = new Map<string, NodeDatapath>();
+  for (const n of nodes) for (const ip of [n.ip, n.ciliumHostIp, n.healthIp]) nodeByIp.set(ip, n);
+
+  const host32 = (ip: Ipv4): Cidr => ({ base: ip, bits: 32 });
+  const ipcache: IpcacheEntry[] = [{ prefix: parseCidr('0.0.0.0/0')!, owner: { kind: 'world' } }];
+  for (const n of nodes) {
+    ipcache.push({ prefix: host32(n.ip), owner: { kind: 'node', node: n.name, apiserver: apiserverIps.has(n.ip) } });
+    ipcache.push({ prefix: host32(n.ciliumHostIp), owner: { kind: 'router', node: n.name } });
+    ipcache.push({ prefix: host32(n.healthIp), owner: { kind: 'health', node: n.name } });
+    for (const e of n.endpoints) {
+      if (!e.isHealth) ipcache.push({ prefix: host32(e.ip), owner: { kind: 'pod', node: n.name, identity: e.identity } });
+    }
+  }
+  const lpm = buildIpcache(ipcache);
+  const nodeIp = (name: string) => nodeByName.get(name)!.ip;
+
+  const frontendCache = new Map<string, Frontend[]>();
+  const nodeFrontends = (name: string) => {
+    let list = frontendCache.get(name);
+    if (!list) {
+      list = frontendsOf(frontends, nodeIp(name));
+      frontendCache.set(name, list);
+    }
+    return list;
+  };
+  const frontendIndex = new Map<string, Frontend>();
+  for (const f of frontends) if (f.scope !== 'node') frontendIndex.set(`${f.address}:${f.port}`, f);
+  const nodePortByPort = new Map(frontends.filter((f) => f.scope === 'node').map((f) => [f.port as number, f]));
+
+  const ipMasqCidrs = config.enableIpMasqAgent
+    ? (config.nonMasqueradeCIDRs ?? DEFAULT_NON_MASQ_CIDRS.map((c) => parseCidr(c)!))
+    : [];
+  // IPV4_SNAT_EXCLUSION_DST_CIDR: the native-routing CIDR, else the local pod CIDR (reference §4).
+  const snatExclusionCidr = config.ipv4NativeRoutingCIDR;
+
+  return {
+    model,
+    config,
+    nodes,
+    node: (name) => nodeByName.get(name),
+    identities: ids.infos,
+    endpointByIp,
+    endpointByKey,
+    nodeByIp,
+    frontends,
+    nodeFrontends,
+    lookupFrontend: (node, address, port) => {
+      const hit = frontendIndex.get(`${address}:${port}`);
+      if (hit) return hit;
+      const np = nodePortByPort.get(port);
+      return np && nodeByName.get(node)?.ip === address ? { ...np, address } : undefined;
+    },
+    backends,
+    ipcache,
+    ipcacheLookup: (viewer, ip) => {
+      const entry = lpm.lookup(ipv4ToU32(ip));
+      return entry ? { entry, value: ipcacheValueFor(entry, viewer, nodeIp) } : undefined;
+    },
+    ipMasqCidrs,
+    snatExclusionCidr,
+  };
+}

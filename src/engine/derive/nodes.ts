@@ -1,0 +1,73 @@
+/**
+ * A node's interfaces and kernel routes, as the agent sets them up for the
+ * configured routing mode (reference §0 "Routes", §2 autoDirectNodeRoutes).
+ */
+import type { CiliumConfig, NodeModel } from '../../scenario/model.ts';
+import { asIfIndex, cidrHost, parseCidr, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { macOf } from '../util/hash.ts';
+import { IFINDEX } from './endpoints.ts';
+import type { EndpointInfo, Interface, Route } from './types.ts';
+
+/** MTU of the netdev; the lab's ENA devices run jumbo frames. Tunnel mode costs 50 bytes. */
+export const DEVICE_MTU = 9001;
+export const TUNNEL_OVERHEAD = 50;
+
+export const overlayName = (c: CiliumConfig) => (c.tunnelProtocol === 'geneve' ? 'cilium_geneve' : 'cilium_vxlan');
+export const isTunnel = (c: CiliumConfig) => c.routingMode === 'tunnel';
+
+export function nodeInterfaces(node: NodeModel, hostIp: Ipv4, endpoints: EndpointInfo[], config: CiliumConfig): Interface[] {
+  const podMtu = isTunnel(config) ? DEVICE_MTU - TUNNEL_OVERHEAD : DEVICE_MTU;
+  const ifs: Interface[] = [
+    { name: node.device, ifindex: asIfIndex(IFINDEX.netdev), mac: macOf(`${node.device}/${node.name}`) as Mac, kind: 'netdev', ip: node.internalIP, mtu: DEVICE_MTU },
+    { name: 'cilium_net', ifindex: asIfIndex(IFINDEX.ciliumNet), mac: macOf(`cilium_net/${node.name}`) as Mac, kind: 'cilium_net', mtu: DEVICE_MTU },
+    { name: 'cilium_host', ifindex: asIfIndex(IFINDEX.ciliumHost), mac: macOf(`cilium_host/${node.name}`) as Mac, kind: 'cilium_host', ip: hostIp, mtu: DEVICE_MTU },
+  ];
+  if (isTunnel(config)) {
+    ifs.push({ name: overlayName(config), ifindex: asIfIndex(IFINDEX.overlay), mac: macOf(`overlay/${node.name}`) as Mac, kind: 'overlay', mtu: podMtu });
+  }
+  for (const ep of endpoints) {
+    ifs.push({ name: ep.lxcName, ifindex: ep.ifindex, mac: ep.nodeMac, kind: ep.isHealth ? 'lxc_health' : 'lxc', endpointId: ep.id, mtu: podMtu });
+  }
+  return ifs;
+}
+
+/** The node's subnet on its device: the /24 around its IP (the lab's VPC subnets are /24s). */
+export function deviceSubnet(node: NodeModel): Cidr {
+  return parseCidr(`${node.internalIP}/24`)!;
+}
+
+/** The default gateway of the device: first host of its subnet (the VPC router). */
+export const gatewayOf = (node: NodeModel): Ipv4 => cidrHost(deviceSubnet(node), 1);
+
+export function nodeRoutes(
+  node: NodeModel,
+  others: { node: NodeModel; hostIp: Ipv4 }[],
+  hostIp: Ipv4,
+  endpoints: EndpointInfo[],
+  config: CiliumConfig,
+): Route[] {
+  const dev = node.device;
+  const routes: Route[] = [
+    { via: gatewayOf(node), dev, proto: 'static', origin: 'default route of the node' },
+    { dst: deviceSubnet(node), dev, proto: 'kernel', scope: 'link', src: node.internalIP, origin: 'the node subnet on its device' },
+  ];
+  for (const o of others) {
+    for (const cidr of o.node.podCIDRs) {
+      if (isTunnel(config)) {
+        routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', mtu: DEVICE_MTU - TUNNEL_OVERHEAD, src: hostIp, origin: `tunnel mode: ${o.node.name}'s pod CIDR through cilium_host` });
+      } else if (config.autoDirectNodeRoutes) {
+        routes.push({ dst: cidr, via: o.node.internalIP, dev, proto: 'kernel', origin: `auto-direct-node-routes: ${o.node.name}'s pod CIDR via its node IP` });
+      }
+    }
+  }
+  if (config.enableEndpointRoutes) {
+    for (const ep of endpoints) {
+      routes.push({ dst: { base: ep.ip, bits: 32 }, dev: ep.lxcName, proto: 'kernel', scope: 'link', origin: `endpoint route to ${ep.key}` });
+    }
+  } else {
+    for (const cidr of node.podCIDRs) {
+      routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', src: hostIp, origin: 'local pod CIDR through cilium_host' });
+    }
+  }
+  return routes;
+}

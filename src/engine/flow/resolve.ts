@@ -1,0 +1,81 @@
+/**
+ * Names a person types (`netpod`, `default/webpod1`, `svc:80`, `k8s-w1`,
+ * `8.8.8.8`) resolved against the model. Unknown names raise FlowError with
+ * the names that would have worked.
+ */
+import { parseIpv4, type Ipv4 } from '../../scenario/values.ts';
+import { FlowError } from '../api.ts';
+import type { Datapath } from '../derive/types.ts';
+import type { FlowEndpoint } from '../trace.ts';
+
+function podMatches(dp: Datapath, name: string) {
+  return dp.model.pods.filter((p) => p.podIP && (p.name === name || `${p.namespace}/${p.name}` === name));
+}
+
+const podEndpoint = (p: Datapath['model']['pods'][number]): FlowEndpoint =>
+  p.hostNetwork
+    ? { kind: 'node', node: p.nodeName, ip: p.podIP! }
+    : { kind: 'pod', namespace: p.namespace, name: p.name, node: p.nodeName, ip: p.podIP!, hostNetwork: false };
+
+export const knownSources = (dp: Datapath) => [
+  ...dp.model.pods.filter((p) => p.podIP && !p.hostNetwork).map((p) => (p.namespace === 'default' ? p.name : `${p.namespace}/${p.name}`)),
+  ...dp.nodes.map((n) => n.name),
+];
+
+export const knownDestinations = (dp: Datapath) => [
+  ...knownSources(dp),
+  ...dp.model.services.filter((s) => s.clusterIP).map((s) => (s.namespace === 'default' ? s.name : `${s.namespace}/${s.name}`)),
+  'or any IPv4 address',
+];
+
+export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
+  const node = dp.node(name);
+  if (node) return { kind: 'node', node: node.name, ip: node.ip };
+  const pods = podMatches(dp, name);
+  if (pods.length === 1) return podEndpoint(pods[0]!);
+  if (pods.length > 1) throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map((p) => `${p.namespace}/${p.name}`));
+  const ip = parseIpv4(name);
+  if (ip) {
+    const ep = dp.endpointByIp.get(ip);
+    if (ep && !ep.isHealth) return resolveSource(dp, ep.key);
+    const n = dp.nodes.find((x) => x.ip === ip);
+    if (n) return { kind: 'node', node: n.name, ip };
+  }
+  throw new FlowError(`unknown source "${name}": name a pod or a node of this cluster`, knownSources(dp));
+}
+
+export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
+  const [name, portText] = text.includes(':') ? splitPort(text) : [text, undefined];
+  const port = portText === undefined ? undefined : Number(portText);
+  const svc = dp.model.services.filter((s) => s.clusterIP && (s.name === name || `${s.namespace}/${s.name}` === name));
+  if (svc.length === 1) {
+    const s = svc[0]!;
+    return { kind: 'service', namespace: s.namespace, name: s.name, ip: s.clusterIP!, port: port ?? s.ports[0]!.port };
+  }
+  if (svc.length > 1) throw new FlowError(`"${name}" names services in several namespaces; write namespace/name`, svc.map((s) => `${s.namespace}/${s.name}`));
+  const node = dp.node(name);
+  if (node) return { kind: 'node', node: node.name, ip: node.ip };
+  const pods = podMatches(dp, name);
+  if (pods.length === 1) return podEndpoint(pods[0]!);
+  if (pods.length > 1) throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map((p) => `${p.namespace}/${p.name}`));
+  const ip = parseIpv4(name);
+  if (ip) return destinationByIp(dp, ip, port);
+  throw new FlowError(`unknown destination "${text}": name a pod, a service, a node or an IPv4 address`, knownDestinations(dp));
+}
+
+function splitPort(text: string): [string, string | undefined] {
+  const i = text.lastIndexOf(':');
+  const port = text.slice(i + 1);
+  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new FlowError(`"${text}": the port after ":" must be a number from 0 to 65535`);
+  return [text.slice(0, i), port];
+}
+
+function destinationByIp(dp: Datapath, ip: Ipv4, port: number | undefined): FlowEndpoint {
+  const svc = dp.model.services.find((s) => s.clusterIP === ip);
+  if (svc) return { kind: 'service', namespace: svc.namespace, name: svc.name, ip, port: port ?? svc.ports[0]!.port };
+  const ep = dp.endpointByIp.get(ip);
+  if (ep && !ep.isHealth) return podEndpoint(dp.model.pods.find((p) => `${p.namespace}/${p.name}` === ep.key)!);
+  const n = dp.nodes.find((x) => x.ip === ip);
+  if (n) return { kind: 'node', node: n.name, ip };
+  return { kind: 'ip', ip };
+}

@@ -1,0 +1,41 @@
+/**
+ * The state of one conversation's walk: the datapath, the seeded generator,
+ * the maps traffic writes (conntrack, NAT, socket rev-NAT) and the events
+ * emitted so far. Programs receive it and append hops through `emit`.
+ */
+import type { Datapath } from '../derive/types.ts';
+import { say, type MessageId } from '../explain/say.ts';
+import { ConntrackTables } from '../state/conntrack.ts';
+import { NatTables } from '../state/nat.ts';
+import type { HopEvent } from '../trace.ts';
+import type { Rng } from '../util/rng.ts';
+
+export type HopDraft = Omit<HopEvent, 'seq' | 'text' | 'explain'>;
+
+export interface Walk {
+  dp: Datapath;
+  rng: Rng;
+  ct: ConntrackTables;
+  nat: NatTables;
+  /** Socket rev-NAT entries written by the socket LB, per node: key → VIP and port. */
+  revSk: Map<string, Map<string, { vip: string; port: number; revNat: number }>>;
+  events: HopEvent[];
+  emit(hop: HopDraft, message: MessageId, params?: Record<string, string | number>): HopEvent;
+}
+
+export function createWalk(dp: Datapath, rng: Rng): Walk {
+  const events: HopEvent[] = [];
+  return {
+    dp,
+    rng,
+    ct: new ConntrackTables(),
+    nat: new NatTables(),
+    revSk: new Map(),
+    events,
+    emit(hop, message, params = {}) {
+      const e: HopEvent = { seq: events.length, ...hop, packet: { ...hop.packet }, ...say(message, params) };
+      events.push(e);
+      return e;
+    },
+  };
+}

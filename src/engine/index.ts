@@ -1,0 +1,8 @@
+/** The engine's entry points: one engine behind the worker, the CLI, the tests and the bench. */
+export { derive, withSettings, SettingsError } from './derive/index.ts';
+export { traceFlow } from './flow/trace.ts';
+export { tablesAt, initialTables } from './state/tables.ts';
+export { FlowError } from './api.ts';
+export type { FlowRequest, Settings } from './api.ts';
+export type * from './trace.ts';
+export type * from './derive/types.ts';

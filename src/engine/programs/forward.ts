@@ -1,0 +1,57 @@
+/**
+ * Leaving the node with BPF host routing (ENABLE_HOST_ROUTING): bpf_lxc does
+ * the FIB lookup itself (fib_redirect_v4, bpf/lib/fib.h), rewrites the MACs
+ * and redirects straight to the netdev, skipping the host stack. The netdev's
+ * tc egress (cil_to_netdev) then decides about masquerading; the wire carries
+ * the packet to the next hop.
+ */
+import type { NodeDatapath } from '../derive/types.ts';
+import { lookupRoute, routeKey, routeText } from '../derive/route-table.ts';
+import type { Walk } from '../flow/walk.ts';
+import { neighKey, neighValue } from '../maps/format.ts';
+import type { Packet } from '../trace.ts';
+import { toNetdev } from './netdev-egress.ts';
+import { routed, withMacs } from './packet.ts';
+import { DROP, type Arrival, type SkbContext } from './types.ts';
+import { onTheWire } from './wire.ts';
+
+export interface HopPlace {
+  node: string;
+  iface: string;
+  hook: string;
+}
+
+/** The MAC a node's neighbour table holds for a next hop on its device. */
+export function neighbourMac(w: Walk, node: NodeDatapath, ip: string): string {
+  const peer = w.dp.nodes.find((n) => n.ip === ip);
+  if (peer) return peer.interfaces.find((i) => i.kind === 'netdev')!.mac;
+  return node.gatewayMac;
+}
+
+export function forward(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packet, skb: SkbContext): Arrival {
+  const route = lookupRoute(node.routes, packet.dst);
+  if (!route) {
+    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/lib/fib.h: fib_redirect_v4', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });
+    return { at: 'dropped', packet, reason: DROP.FIB_LOOKUP_FAILED.reason };
+  }
+  const nextHop = route.via ?? packet.dst;
+  const dev = node.interfaces.find((i) => i.name === route.dev)!;
+  const mac = neighbourMac(w, node, nextHop);
+  const out = routed(withMacs(packet, dev.mac, mac));
+  const viaNode = w.dp.nodes.find((n) => n.ip === nextHop);
+  w.emit(
+    {
+      ...at, packet: out, kind: 'native-routing', program: at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container',
+      source: 'bpf/lib/fib.h: fib_redirect_v4 (bpf_fib_lookup, then redirect to the device)',
+      maps: [
+        { node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note: `bpf_fib_lookup(${packet.dst}): ${route.origin}` },
+        { node: node.name, map: 'neigh', op: 'lookup', key: neighKey(nextHop as never, route.dev), value: neighValue(mac), hit: true },
+      ],
+      observation: 'to-network', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
+    },
+    viaNode ? 'routing.node' : 'routing.gateway',
+    { dst: packet.dst, route: routeText(route), dev: route.dev, nexthop: nextHop, node: viaNode?.name ?? '' },
+  );
+  const leaving = toNetdev(w, node, out, skb);
+  return onTheWire(w, node, leaving.packet, viaNode);
+}

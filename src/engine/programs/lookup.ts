@@ -1,0 +1,30 @@
+/** Map lookups several programs share, each returning the MapOp it performed. */
+import type { Ipv4 } from '../../scenario/values.ts';
+import type { Datapath, EndpointInfo, NodeDatapath } from '../derive/types.ts';
+import { ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue } from '../maps/format.ts';
+import type { MapOp } from '../trace.ts';
+
+/** cilium_lxc: local endpoints and the node's own addresses (ENDPOINT_F_HOST). */
+export function lookupLxc(node: NodeDatapath, ip: Ipv4): { found?: { kind: 'endpoint'; ep: EndpointInfo } | { kind: 'host' }; op: MapOp } {
+  const ep = node.endpoints.find((e) => e.ip === ip);
+  if (ep) return { found: { kind: 'endpoint', ep }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value: lxcValue(ep), hit: true } };
+  if (ip === node.ip || ip === node.ciliumHostIp) {
+    return { found: { kind: 'host' }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value: lxcHostValue(), hit: true } };
+  }
+  return { op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), hit: false } };
+}
+
+/** cilium_ipcache longest-prefix match from `viewer`'s point of view. */
+export function lookupIpcache(dp: Datapath, viewer: string, ip: Ipv4, note: string) {
+  const r = dp.ipcacheLookup(viewer, ip)!;
+  const op: MapOp = {
+    node: viewer,
+    map: 'cilium_ipcache',
+    op: 'lookup',
+    key: ipcacheKey(r.entry.prefix),
+    value: ipcacheValue(r.value.identity, r.value.tunnelEndpoint),
+    hit: true,
+    note,
+  };
+  return { ...r, op };
+}

@@ -1,0 +1,30 @@
+/**
+ * The node's device, tc egress: cil_to_netdev (bpf_host.c) → handle_nat_fwd →
+ * tail_handle_snat_fwd_ipv4. Here BPF masquerade rewrites the source of pod
+ * traffic leaving the cluster to the node IP, writing both NAT entries.
+ */
+import type { NodeDatapath } from '../derive/types.ts';
+import type { Walk } from '../flow/walk.ts';
+import type { Packet } from '../trace.ts';
+import { needsMasquerade } from './masquerade.ts';
+import { srcText, withSrc } from './packet.ts';
+import type { SkbContext } from './types.ts';
+
+export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): { at: 'continue'; packet: Packet } {
+  const at = { node: node.name, iface: node.device, hook: 'tc-egress', program: 'cil_to_netdev' };
+  const d = needsMasquerade(w.dp, node, packet, skb);
+  w.emit(
+    { ...at, packet, kind: 'netdev-egress', source: 'bpf/bpf_host.c: cil_to_netdev → handle_nat_fwd → snat_v4_needs_masquerade (bpf/lib/nat.h)', maps: d.ops, ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
+    d.why,
+    { dev: node.device, ...d.params },
+  );
+  if (!d.nat) return { at: 'continue', packet };
+  const m = w.nat.snat(node.name, packet, node.ip, w.rng, d.needsCt);
+  const out = withSrc(packet, node.ip, m.port);
+  w.emit(
+    { ...at, packet: out, kind: 'snat', source: 'bpf/lib/nat.h: snat_v4_nat → snat_v4_new_mapping', maps: m.ops, verdict: 'TRANSLATED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
+    'snat.done',
+    { from: srcText(packet), to: srcText(out), dev: node.device },
+  );
+  return { at: 'continue', packet: out };
+}

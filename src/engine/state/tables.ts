@@ -1,0 +1,75 @@
+/**
+ * Map contents as of a step: the state the agent programmed (derived once per
+ * node and cached) with the updates of events 0..step applied. Stepping back
+ * is recomputing from the cached initial state, never re-simulating.
+ */
+import { ipv4ToU32 } from '../../scenario/values.ts';
+import type { Datapath } from '../derive/types.ts';
+import { ipcacheValueFor } from '../derive/ipcache.ts';
+import { routeKey, routeText } from '../derive/route-table.ts';
+import {
+  backendKey, backendValue, ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue, neighKey, neighValue,
+  revNatKey, revNatValue, serviceKey, serviceValue,
+} from '../maps/format.ts';
+import type { MapTables } from '../maps/rows.ts';
+import type { MapName, Trace } from '../trace.ts';
+
+/** Maps shown per node, in panel order. Those written by traffic start empty. */
+export const NODE_MAPS: MapName[] = [
+  'cilium_ipcache', 'cilium_lxc', 'cilium_lb4_services_v2', 'cilium_lb4_backends_v3', 'cilium_lb4_reverse_nat',
+  'cilium_lb4_reverse_sk', 'cilium_ct4_global', 'cilium_ct_any4_global', 'cilium_snat_v4_external', 'cilium_ipmasq_v4',
+  'fib', 'neigh',
+];
+
+const cache = new WeakMap<Datapath, Map<string, MapTables>>();
+
+export function initialTables(dp: Datapath, nodeName: string): MapTables {
+  let perDp = cache.get(dp);
+  if (!perDp) cache.set(dp, (perDp = new Map()));
+  const hit = perDp.get(nodeName);
+  if (hit) return hit;
+  const node = dp.node(nodeName);
+  const t: MapTables = {};
+  for (const m of NODE_MAPS) t[m] = new Map();
+  if (!node) return t;
+  const nodeIp = (n: string) => dp.node(n)!.ip;
+  const sorted = [...dp.ipcache].sort((a, b) => ipv4ToU32(a.prefix.base) - ipv4ToU32(b.prefix.base) || a.prefix.bits - b.prefix.bits);
+  for (const e of sorted) {
+    const v = ipcacheValueFor(e, nodeName, nodeIp);
+    t.cilium_ipcache!.set(ipcacheKey(e.prefix), ipcacheValue(v.identity, v.tunnelEndpoint, v.encryptKey, v.flagSkipTunnel));
+  }
+  for (const ep of node.endpoints) t.cilium_lxc!.set(lxcKey(ep.ip), lxcValue(ep));
+  for (const ip of [node.ip, node.ciliumHostIp]) t.cilium_lxc!.set(lxcKey(ip), lxcHostValue());
+  for (const f of dp.nodeFrontends(nodeName)) {
+    t.cilium_lb4_services_v2!.set(serviceKey(f.address, f.port, 0), serviceValue(0, f.backendIds.length, f.id, f.flagBits));
+    f.backendIds.forEach((bid, i) => t.cilium_lb4_services_v2!.set(serviceKey(f.address, f.port, i + 1), serviceValue(bid, 0, f.id, f.flagBits)));
+    t.cilium_lb4_reverse_nat!.set(revNatKey(f.id), revNatValue(f.address, f.port));
+  }
+  for (const b of [...dp.backends.values()].sort((a, b) => a.id - b.id)) t.cilium_lb4_backends_v3!.set(backendKey(b.id), backendValue(b.address));
+  for (const c of dp.ipMasqCidrs) t.cilium_ipmasq_v4!.set(`${c.base}/${c.bits}`, '');
+  for (const r of node.routes) t.fib!.set(routeKey(r), routeText(r));
+  for (const other of dp.nodes) {
+    if (other !== node) t.neigh!.set(neighKey(other.ip, node.device), neighValue(other.interfaces.find((i) => i.kind === 'netdev')!.mac));
+  }
+  t.neigh!.set(neighKey(node.gatewayIp, node.device), neighValue(node.gatewayMac));
+  perDp.set(nodeName, t);
+  return t;
+}
+
+/** The node's tables after events 0..step of the trace (step < 0: before the first event). */
+export function tablesAt(dp: Datapath, trace: Trace | undefined, step: number, nodeName: string): MapTables {
+  const init = initialTables(dp, nodeName);
+  const out: MapTables = {};
+  for (const [name, rows] of Object.entries(init)) out[name] = new Map(rows);
+  if (!trace) return out;
+  const last = Math.min(step, trace.events.length - 1);
+  for (let i = 0; i <= last; i++) {
+    for (const op of trace.events[i]!.maps) {
+      if (op.node !== nodeName || op.op === 'lookup') continue;
+      const rows = (out[op.map] ??= new Map());
+      if (op.op === 'delete') rows.delete(op.key);
+      else rows.set(op.key, op.value ?? '');
+    }
+  }
+  return out;
+}
