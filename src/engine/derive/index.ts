@@ -102,6 +102,13 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     endpointByIp.set(e.ip, e);
     endpointByKey.set(e.key, e);
   }
+  const podByKey = new Map(model.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
+  const podsByName = new Map<string, PodModel[]>();
+  for (const p of model.pods) {
+    const list = podsByName.get(p.name) ?? [];
+    list.push(p);
+    podsByName.set(p.name, list);
+  }
   const nodeByIp = new Map<string, NodeDatapath>();
   for (const n of nodes) for (const ip of [n.ip, n.ciliumHostIp, n.healthIp]) nodeByIp.set(ip, n);
 
@@ -145,6 +152,8 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     identities: ids.infos,
     endpointByIp,
     endpointByKey,
+    podByKey,
+    podsByName,
     nodeByIp,
     frontends,
     nodeFrontends,

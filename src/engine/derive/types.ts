@@ -3,7 +3,7 @@
  * (DESIGN §4). Built once per scenario + settings; read by programs, formats
  * (the cilium CLI views) and the UI's topology.
  */
-import type { ClusterModel, CiliumConfig, L4Proto, ServiceType } from '../../scenario/model.ts';
+import type { ClusterModel, CiliumConfig, L4Proto, PodModel, ServiceType } from '../../scenario/model.ts';
 import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Mac, Port } from '../../scenario/values.ts';
 
 export type InterfaceKind = 'netdev' | 'cilium_host' | 'cilium_net' | 'lxc_health' | 'lxc' | 'overlay';
@@ -145,6 +145,9 @@ export interface Datapath {
   /** Every endpoint in the cluster, by IP. */
   endpointByIp: Map<string, EndpointInfo>;
   endpointByKey: Map<string, EndpointInfo>;
+  /** Pods by `namespace/name`, and by bare name (several when namespaces differ). */
+  podByKey: Map<string, PodModel>;
+  podsByName: Map<string, PodModel[]>;
   /** Node by any of its IPs (InternalIP, cilium_host, health). */
   nodeByIp: Map<string, NodeDatapath>;
   frontends: Frontend[];

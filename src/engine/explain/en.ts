@@ -42,6 +42,7 @@ export const EN = {
   'masq.nat': 'On {dev}, snat_v4_needs_masquerade decides the pod\'s source must be masqueraded to the node IP {ip} to reach {dst}.',
   'masq.nat.ipmasq': 'On {dev}, {dst} is not in ip-masq-agent\'s nonMasqueradeCIDRs, so the pod\'s source must be masqueraded to the node IP {ip}.',
   'snat.done': 'BPF masquerade rewrites the source {from} to {to} and writes two NAT entries (IN for the reply, then OUT), so the reply can be translated back.',
+  'snat.reuse': 'BPF masquerade finds the existing OUT entry and rewrites the source {from} to {to} again.',
   'wire.node': 'The packet crosses the network from {from} to {to} as {src} → {dst}: this is what a tcpdump on {dev} shows.',
   'wire.world': 'The packet leaves {from} for the outside network as {src} → {dst}.',
   'wire.from_world': 'The answer comes back from outside as {src} → {dst} and arrives on {to}.',

@@ -9,7 +9,8 @@ import type { Datapath } from '../derive/types.ts';
 import type { FlowEndpoint } from '../trace.ts';
 
 function podMatches(dp: Datapath, name: string) {
-  return dp.model.pods.filter((p) => p.podIP && (p.name === name || `${p.namespace}/${p.name}` === name));
+  const exact = dp.podByKey.get(name);
+  return (exact ? [exact] : (dp.podsByName.get(name) ?? [])).filter((p) => p.podIP);
 }
 
 const podEndpoint = (p: Datapath['model']['pods'][number]): FlowEndpoint =>
@@ -74,8 +75,8 @@ function destinationByIp(dp: Datapath, ip: Ipv4, port: number | undefined): Flow
   const svc = dp.model.services.find((s) => s.clusterIP === ip);
   if (svc) return { kind: 'service', namespace: svc.namespace, name: svc.name, ip, port: port ?? svc.ports[0]!.port };
   const ep = dp.endpointByIp.get(ip);
-  if (ep && !ep.isHealth) return podEndpoint(dp.model.pods.find((p) => `${p.namespace}/${p.name}` === ep.key)!);
-  const n = dp.nodes.find((x) => x.ip === ip);
-  if (n) return { kind: 'node', node: n.name, ip };
+  if (ep && !ep.isHealth) return podEndpoint(dp.podByKey.get(ep.key)!);
+  const n = dp.nodeByIp.get(ip);
+  if (n && n.ip === ip) return { kind: 'node', node: n.name, ip };
   return { kind: 'ip', ip };
 }

@@ -24,7 +24,7 @@ export const socketLbActive = (dp: Datapath) => dp.config.kubeProxyReplacement &
 
 function defaultPort(dp: Datapath, server: FlowEndpoint, proto: 'tcp' | 'udp'): number {
   if (server.kind === 'pod') {
-    const pod = dp.model.pods.find((p) => p.namespace === server.namespace && p.name === server.name);
+    const pod = dp.podByKey.get(`${server.namespace}/${server.name}`);
     const port = pod?.ports.find((c) => c.protocol === proto.toUpperCase());
     if (port) return port.containerPort;
   }

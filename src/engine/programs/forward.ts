@@ -23,9 +23,15 @@ export interface HopPlace {
 
 /** The MAC a node's neighbour table holds for a next hop on its device. */
 export function neighbourMac(w: Walk, node: NodeDatapath, ip: string): string {
-  const peer = w.dp.nodes.find((n) => n.ip === ip);
-  if (peer) return peer.interfaces.find((i) => i.kind === 'netdev')!.mac;
+  const peer = w.dp.nodeByIp.get(ip);
+  if (peer && peer.ip === ip) return peer.interfaces.find((i) => i.kind === 'netdev')!.mac;
   return node.gatewayMac;
+}
+
+/** The node whose device owns `ip`, if any. */
+export function nodeAt(w: Walk, ip: string): NodeDatapath | undefined {
+  const n = w.dp.nodeByIp.get(ip);
+  return n && n.ip === ip ? n : undefined;
 }
 
 export function forward(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packet, skb: SkbContext): Arrival {
@@ -38,7 +44,7 @@ export function forward(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packe
   const dev = node.interfaces.find((i) => i.name === route.dev)!;
   const mac = neighbourMac(w, node, nextHop);
   const out = routed(withMacs(packet, dev.mac, mac));
-  const viaNode = w.dp.nodes.find((n) => n.ip === nextHop);
+  const viaNode = nodeAt(w, nextHop);
   w.emit(
     {
       ...at, packet: out, kind: 'native-routing', program: at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container',

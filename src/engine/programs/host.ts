@@ -9,7 +9,7 @@ import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import type { Packet } from '../trace.ts';
 import { localDelivery } from './deliver.ts';
-import { neighbourMac, type HopPlace } from './forward.ts';
+import { neighbourMac, nodeAt, type HopPlace } from './forward.ts';
 import { RESERVED } from '../derive/identities.ts';
 import { toNetdev } from './netdev-egress.ts';
 import { routed, withMacs } from './packet.ts';
@@ -44,5 +44,5 @@ export function fromHost(w: Walk, node: NodeDatapath, packet: Packet): Arrival {
   const nextHop = route.via ?? packet.dst;
   const out = routed(withMacs(packet, dev.mac, neighbourMac(w, node, nextHop)));
   const leaving = toNetdev(w, node, out, skb);
-  return onTheWire(w, node, leaving.packet, w.dp.nodes.find((n) => n.ip === nextHop));
+  return onTheWire(w, node, leaving.packet, nodeAt(w, nextHop));
 }

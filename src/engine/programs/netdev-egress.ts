@@ -23,7 +23,7 @@ export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbCo
   const out = withSrc(packet, node.ip, m.port);
   w.emit(
     { ...at, packet: out, kind: 'snat', source: 'bpf/lib/nat.h: snat_v4_nat → snat_v4_new_mapping', maps: m.ops, verdict: 'TRANSLATED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
-    'snat.done',
+    m.ops.some((o) => o.op === 'update') ? 'snat.done' : 'snat.reuse',
     { from: srcText(packet), to: srcText(out), dev: node.device },
   );
   return { at: 'continue', packet: out };

@@ -26,7 +26,8 @@ export function onTheWire(w: Walk, from: NodeDatapath, packet: Packet, to: NodeD
 
 /** A packet from outside the cluster arriving at the node that owns its destination IP. */
 export function fromWorld(w: Walk, packet: Packet): Arrival {
-  const to = w.dp.nodes.find((n) => n.ip === packet.dst);
+  const hit = w.dp.nodeByIp.get(packet.dst);
+  const to = hit && hit.ip === packet.dst ? hit : undefined;
   const peer = to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE };
   w.emit(
     { packet, kind: 'wire', node: WORLD, iface: WORLD_IFACE, hook: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [], peer },

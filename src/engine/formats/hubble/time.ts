@@ -1,0 +1,29 @@
+/**
+ * Deterministic flow timestamps. The lab has no clock: a conversation starts
+ * at the seed's capture time and each packet takes 100 µs, so a short
+ * conversation stays within one printed millisecond, as the seed's ping does.
+ */
+
+/** When the seed's `ping -c 1` was captured (Nov 1 14:01:20.633, UTC, year assumed). */
+export const CAPTURE_START_US = Date.UTC(2024, 10, 1, 14, 1, 20, 633) * 1000;
+/** Time one packet takes to cross the lab, in microseconds. */
+export const PACKET_SPACING_US = 100;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Go's time.StampMilli, `Jan _2 15:04:05.000` (the day is space-padded; sub-ms digits are cut, not rounded). */
+export function stampMilli(us: number): string {
+  const d = new Date(Math.floor(us / 1000));
+  return (
+    `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ` +
+    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`
+  );
+}
+
+/** RFC 3339 with nanoseconds, trailing zeros dropped, as protojson prints a Timestamp. */
+export function rfc3339Nano(us: number): string {
+  const d = new Date(Math.floor(us / 1000));
+  const frac = String((us % 1_000_000) * 1000).padStart(9, '0').replace(/0+$/, '');
+  return `${d.toISOString().slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
+}
