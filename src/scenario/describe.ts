@@ -10,7 +10,9 @@ import { cidrToString } from './values.ts';
 export function describeModel(model: ClusterModel): string {
   const lines: string[] = [];
   const podCount = model.pods.length;
-  lines.push(`Scenario ${model.name}: ${model.nodes.length} nodes, ${podCount} pods, ${model.services.length} services`);
+  lines.push(
+    `Scenario ${model.name}: ${count(model.nodes.length, 'node')}, ${count(podCount, 'pod')}, ${count(model.services.length, 'service')}`,
+  );
   lines.push('', 'Nodes');
   lines.push(
     ...table(
@@ -38,6 +40,10 @@ export function describeModel(model: ClusterModel): string {
   if (model.ignored.length > 0) lines.push('', 'Ignored', ...model.ignored.map((i) => `  ${i}`));
   if (model.warnings.length > 0) lines.push('', 'Warnings', ...model.warnings.map((w) => `  ${w.message}`));
   return lines.join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function podRow(p: PodModel): string[] {
