@@ -20,12 +20,13 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
   const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
   const src = lookupIpcache(w.dp, node.name, packet.src, 'source identity');
   const srcIdentity = src.value.identity;
-  const svcOp = {
+  // nodeport_lb4 only extracts a service tuple from TCP and UDP.
+  const svcOps = packet.proto === 'ICMP' ? [] : [{
     node: node.name, map: 'cilium_lb4_services_v2' as const, op: 'lookup' as const,
-    key: serviceKey(packet.dst, packet.proto === 'ICMP' ? 0 : (packet.dport ?? 0), 0), hit: false, note: 'nodeport_lb4: is it a service?',
-  };
+    key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: false, note: 'nodeport_lb4: is it a service?',
+  }];
   w.emit(
-    { ...at, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → do_netdev → handle_ipv4 → nodeport_lb4', maps: [src.op, svcOp], observation: 'from-network', srcIdentity },
+    { ...at, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → do_netdev → handle_ipv4 → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
     'netdev.ingress',
     { dev: node.device, src: packet.src, identity: srcIdentity },
   );

@@ -1,0 +1,39 @@
+/**
+ * Golden traces: the hop sequence of each flow is the spec. A change to the
+ * engine that changes a path shows up here as a diff to review.
+ */
+import { describe, expect, it } from 'vitest';
+import { traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
+import { loadBuiltin } from './builtin.ts';
+import { golden } from './golden.ts';
+
+interface Case { name: string; req: FlowRequest; settings?: Settings }
+
+const LAB: Case[] = [
+  { name: 'same-node-icmp', req: { from: 'netpod', to: 'netpod2', proto: 'icmp' } },
+  { name: 'same-node-tcp', req: { from: 'netpod', to: 'netpod2', proto: 'tcp', port: 80 } },
+  { name: 'cross-node-icmp', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' } },
+  { name: 'cross-node-icmp-masq', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' }, settings: { 'enable-ip-masq-agent': 'false' } },
+  { name: 'service-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' } },
+  { name: 'dns-udp', req: { from: 'netpod', to: 'kube-system/kube-dns', proto: 'udp', port: 53 } },
+  { name: 'world-tcp', req: { from: 'netpod', to: '8.8.8.8', proto: 'tcp', port: 443 } },
+  { name: 'no-endpoint', req: { from: 'netpod', to: '172.16.1.99', proto: 'icmp' } },
+  { name: 'node-to-pod', req: { from: 'k8s-w1', to: 'netpod', proto: 'icmp' } },
+];
+
+const THREE_ZONES: Case[] = [
+  { name: 'service-port-mapping', req: { from: 'toolbox', to: 'shop/web', proto: 'tcp', port: 8080 } },
+  { name: 'service-no-backends', req: { from: 'toolbox', to: 'shop/payments', proto: 'tcp' } },
+  { name: 'cross-node-tcp', req: { from: 'toolbox', to: 'frontend-6f7c9d8b4-2xk9p', proto: 'tcp', port: 80 } },
+  { name: 'world-icmp', req: { from: 'toolbox', to: '1.1.1.1', proto: 'icmp' } },
+];
+
+describe.each([
+  ['kans-lab', LAB],
+  ['three-zones', THREE_ZONES],
+] as const)('golden traces of %s', (scenario, cases) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (name, c) => {
+    const dp = loadBuiltin(scenario, c.settings);
+    await expect(golden(traceFlow(dp, c.req))).toMatchFileSnapshot(`../golden/${scenario}/${name}.txt`);
+  });
+});
