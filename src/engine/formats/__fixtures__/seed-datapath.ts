@@ -1,7 +1,7 @@
 /**
  * A hand-built Datapath with the seed's k8s-s view of its services (the nine
  * frontends of `bpf lb list --revnat`, svc 10.10.252.131:80 with backends 11
- * and 12) and a few endpoints. The format tests use it so they check the
+ * and 12), netpod and the health endpoint on k8s-s, webpod1 on k8s-w1. The format tests use it so they check the
  * renderers alone, not the engine that derives the real one.
  */
 import type { Backend, Datapath, EndpointInfo, Frontend, NodeDatapath } from '../../derive/types.ts';
@@ -60,7 +60,8 @@ function endpoint(id: number, name: string, address: string, identity: number, i
 
 const k8sS: NodeDatapath = {
   name: 'k8s-s', ip: ip('192.168.10.10'), device: 'ens5', ciliumHostIp: ip('172.16.0.189'), healthIp: ip('172.16.0.43'),
-  podCIDRs: [{ base: ip('172.16.0.0'), bits: 24 }], interfaces: [], routes: [],
+  podCIDRs: [{ base: ip('172.16.0.0'), bits: 24 }], routes: [],
+  interfaces: [{ name: 'ens5', ifindex: 2 as IfIndex, mac: '0e:ae:2b:82:96:96' as Mac, kind: 'netdev', mtu: 9001 }],
   endpoints: [
     endpoint(2001, 'netpod', '172.16.0.79', 26332, 14, '9e:21:0c:4b:7a:11', 'f2:5d:33:a0:6c:02'),
     endpoint(311, 'health', '172.16.0.43', 4, 8, '0a:1b:2c:3d:4e:5f', 'aa:bb:cc:dd:ee:ff'),
@@ -68,13 +69,27 @@ const k8sS: NodeDatapath = {
   gatewayMac: '02:00:00:00:00:01' as Mac, gatewayIp: ip('192.168.10.1'),
 };
 
+const webpod1: EndpointInfo = { ...endpoint(1334, 'webpod1', '172.16.1.235', 10037, 9, '0e:eb:09:62:83:d3', '06:60:3f:49:4f:08'), node: 'k8s-w1', lxcName: 'lxc043ae5d7101a' };
+
+const k8sW1: NodeDatapath = {
+  ...k8sS, name: 'k8s-w1', ip: ip('192.168.10.101'), ciliumHostIp: ip('172.16.1.1'), healthIp: ip('172.16.1.180'),
+  podCIDRs: [{ base: ip('172.16.1.0'), bits: 24 }], endpoints: [webpod1],
+  interfaces: [{ name: 'ens5', ifindex: 2 as IfIndex, mac: '0e:11:22:33:44:55' as Mac, kind: 'netdev', mtu: 9001 }],
+};
+
 const cidr = (base: string, bits: number): Cidr => ({ base: ip(base), bits });
+const allEndpoints = [...k8sS.endpoints, webpod1];
+const svc = SEED_FRONTENDS.find((f) => f.id === 9)!;
 
 /** Only what the formats read is filled in; the rest throws if a renderer reaches for it. */
 export const seedDatapath = {
-  nodes: [k8sS],
-  node: (name: string) => (name === 'k8s-s' ? k8sS : undefined),
+  config: { monitorAggregation: 'medium' },
+  nodes: [k8sS, k8sW1],
+  node: (name: string) => [k8sS, k8sW1].find((n) => n.name === name),
+  endpointByIp: new Map(allEndpoints.map((e) => [e.ip as string, e])),
   identities: new Map([
+    [10037, { id: 10037 as Identity, labels: ['k8s:app=webpod'], reserved: false }],
+    [2, { id: 2 as Identity, labels: ['reserved:world'], reserved: true }],
     [26332, { id: 26332 as Identity, labels: ['k8s:io.kubernetes.pod.namespace=default', 'k8s:app=netpod'], reserved: false }],
     [4, { id: 4 as Identity, labels: ['reserved:health'], reserved: true }],
   ]),
@@ -83,5 +98,6 @@ export const seedDatapath = {
   backends,
   ipcache: [],
   ipcacheLookup: () => undefined,
+  lookupFrontend: (_node: string, address: string, p: number) => (address === svc.address && p === svc.port ? { ...svc, service: 'default/svc' } : undefined),
   ipMasqCidrs: [cidr('10.0.0.0', 8), cidr('172.16.0.0', 12), cidr('169.254.0.0', 16)],
 } as unknown as Datapath;

@@ -128,7 +128,7 @@ describe('runCiliumCommand parsing', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/unknown command "bpf policy get".*cilium map get <name>.*cilium bpf ct list global/);
     const n = runCiliumCommand(dp, {}, 'k8s-x', ['service', 'list']);
-    expect(n).toEqual({ ok: false, error: 'unknown node "k8s-x"; nodes: k8s-s' });
+    expect(n).toEqual({ ok: false, error: 'unknown node "k8s-x"; nodes: k8s-s, k8s-w1' });
     const m = runCiliumCommand(dp, {}, 'k8s-s', ['map', 'get', 'cilium_nope']);
     expect(m.ok === false && m.error.includes('cilium_ipcache')).toBe(true);
   });

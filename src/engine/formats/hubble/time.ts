@@ -21,9 +21,11 @@ export function stampMilli(us: number): string {
   );
 }
 
-/** RFC 3339 with nanoseconds, trailing zeros dropped, as protojson prints a Timestamp. */
-export function rfc3339Nano(us: number): string {
+/** RFC 3339 in UTC as protojson prints a Timestamp: 0, 3, 6 or 9 fractional digits. */
+export function rfc3339(us: number): string {
   const d = new Date(Math.floor(us / 1000));
-  const frac = String((us % 1_000_000) * 1000).padStart(9, '0').replace(/0+$/, '');
-  return `${d.toISOString().slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
+  const ns = (us % 1_000_000) * 1000;
+  const digits = ns === 0 ? 0 : ns % 1_000_000 === 0 ? 3 : ns % 1000 === 0 ? 6 : 9;
+  const frac = digits ? `.${String(ns).padStart(9, '0').slice(0, digits)}` : '';
+  return `${d.toISOString().slice(0, 19)}${frac}Z`;
 }

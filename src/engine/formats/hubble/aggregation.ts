@@ -1,0 +1,49 @@
+/**
+ * Monitor aggregation (MONITOR_AGGREGATION, bpf/lib/trace.h emit_trace_notify;
+ * conntrack.h __ct_update_timeout): which trace notifications the datapath
+ * actually sends, hence what Hubble can show.
+ * - none: every observation point.
+ * - low and up: no from-* events (TRACE_AGGREGATE_RX).
+ * - medium and up (the lab's default): a to-* event only when the conntrack
+ *   lookup before it asked for a report: the first packet of each direction
+ *   on that node (the entry's last report time in that direction is still 0),
+ *   or a packet bringing TCP flags that direction has not seen yet. The
+ *   every-5-seconds report never comes into a short conversation.
+ */
+import type { MonitorAggregation } from '../../../scenario/model.ts';
+import type { HopEvent, Packet } from '../../trace.ts';
+
+const LEVEL: Record<MonitorAggregation, number> = { none: 0, low: 2, medium: 3, maximum: 4 };
+const TRACE_AGGREGATE_RX = 1;
+const TRACE_AGGREGATE_ACTIVE_CT = 3;
+
+const flagsOf = (p: Packet) => Object.entries(p.tcpFlags ?? {}).filter(([, on]) => on).map(([f]) => f);
+
+/** seq numbers of the events whose observation point would be reported. */
+export function monitorReports(events: readonly HopEvent[], aggregation: MonitorAggregation): Set<number> {
+  const level = LEVEL[aggregation];
+  const seen = new Map<string, Set<string>>();
+  const decided = new Map<string, boolean>();
+  const out = new Set<number>();
+  for (const e of events) {
+    if (!e.observation || e.packet.proto === 'ARP') continue;
+    if (level >= TRACE_AGGREGATE_RX && e.observation.startsWith('from-')) continue;
+    if (level < TRACE_AGGREGATE_ACTIVE_CT) {
+      out.add(e.seq);
+      continue;
+    }
+    // One conntrack lookup per packet per node decides for all its trace points there.
+    const hop = `${e.node}|${e.packet.id}`;
+    let report = decided.get(hop);
+    if (report === undefined) {
+      const dir = `${e.node}|${e.packet.direction}`;
+      const flags = flagsOf(e.packet);
+      const acc = seen.get(dir);
+      report = !acc || flags.some((f) => !acc.has(f));
+      seen.set(dir, new Set([...(acc ?? []), ...flags]));
+      decided.set(hop, report);
+    }
+    if (report) out.add(e.seq);
+  }
+  return out;
+}

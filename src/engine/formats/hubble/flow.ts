@@ -1,0 +1,193 @@
+/**
+ * Hubble flows from a Trace: which hops Hubble would report and what each
+ * report says (a subset of flow.proto's Flow, enough for `hubble observe`'s
+ * compact and JSON output). Three kinds of events become flows:
+ * - trace notifications at observation points (to-endpoint, to-network...),
+ *   filtered by monitor aggregation (./aggregation.ts);
+ * - drop notifications, always;
+ * - socket-LB trace events (trace-sock): one connect() gives pre-xlate-fwd
+ *   (towards the service) and post-xlate-fwd (towards the backend).
+ *
+ * Order: all hops of one packet share its timestamp (./time.ts); Hubble
+ * Relay merges the nodes' streams by time, so within one packet the flows come
+ * node by node, nodes in the order the conversation first reaches them. That
+ * is how the seed's `hubble observe --pod netpod` lists the reply's
+ * to-endpoint (client node) before its to-network (server node).
+ */
+import type { MonitorAggregation } from '../../../scenario/model.ts';
+import type { Datapath } from '../../derive/types.ts';
+import type { CtState, HopEvent, ObservationPoint, Packet, SockXlatePoint, Trace } from '../../trace.ts';
+import { monitorReports } from './aggregation.ts';
+import { CAPTURE_START_US, PACKET_SPACING_US } from './time.ts';
+
+export interface FlowEndpoint {
+  ip: string;
+  port?: number;
+  identity: number;
+  labels: string[];
+  namespace?: string;
+  podName?: string;
+  /** `namespace/name` of a service whose frontend this address is. */
+  service?: string;
+}
+
+export interface HubbleFlow {
+  /** seq of the HopEvent it reports. */
+  seq: number;
+  /** Microseconds since the epoch. */
+  timeUs: number;
+  nodeName: string;
+  eventType: 'trace' | 'drop' | 'trace-sock';
+  observation?: ObservationPoint;
+  sockXlate?: SockXlatePoint;
+  drop?: { code: number; reason: string };
+  verdict: 'FORWARDED' | 'DROPPED' | 'TRACED' | 'TRANSLATED';
+  /** undefined when Hubble cannot tell (drops, socket events): printed as `<>`. */
+  isReply?: boolean;
+  traceReason?: CtState;
+  source: FlowEndpoint;
+  destination: FlowEndpoint;
+  packet: Packet;
+  /** The compact line's last field: `ICMPv4 EchoRequest`, `TCP Flags: SYN, ACK`, `UDP`. */
+  summary: string;
+  iface?: { index: number; name: string };
+}
+
+export interface FlowOptions {
+  /** Defaults to the scenario's monitor-aggregation. */
+  aggregation?: MonitorAggregation;
+}
+
+const ICMP_TYPES: Record<number, string> = { 0: 'EchoReply', 3: 'DestinationUnreachable', 8: 'EchoRequest', 11: 'TimeExceeded' };
+const TCP_FLAG_ORDER = ['SYN', 'ACK', 'RST', 'FIN', 'PSH'] as const;
+
+/** What the Hubble parser puts in Summary (pkg/hubble/parser/threefour: gopacket layer names). */
+export function summaryOf(p: Packet): string {
+  switch (p.proto) {
+    case 'ICMP':
+      return `ICMPv4 ${ICMP_TYPES[p.icmpType ?? 8] ?? `${p.icmpType}(0)`}`;
+    case 'TCP':
+      return `TCP Flags: ${TCP_FLAG_ORDER.filter((f) => p.tcpFlags?.[f]).join(', ')}`;
+    case 'UDP':
+      return 'UDP';
+    case 'ARP':
+      return 'ARP';
+  }
+}
+
+/** The endpoint Hubble would resolve for `ip` on `node`: pod metadata, identity (ipcache) and labels. */
+export function resolveEndpoint(dp: Datapath, node: string, ip: string, port?: number, identity?: number): FlowEndpoint {
+  const ep = dp.endpointByIp.get(ip);
+  const id = identity ?? ep?.identity ?? dp.ipcacheLookup(node, ip as never)?.value.identity ?? 2;
+  const out: FlowEndpoint = { ip, identity: id, labels: [...(dp.identities.get(id)?.labels ?? [])] };
+  if (port !== undefined) out.port = port;
+  if (ep && !ep.isHealth) {
+    out.namespace = ep.namespace;
+    out.podName = ep.name;
+  } else if (port !== undefined) {
+    const f = dp.lookupFrontend(node, ip as never, port);
+    if (f) out.service = f.service;
+  }
+  return out;
+}
+
+const l4Ports = (p: Packet) => (p.proto === 'TCP' || p.proto === 'UDP' ? { sport: p.sport, dport: p.dport } : {});
+
+function isReplyOf(ct: CtState | undefined): boolean | undefined {
+  if (ct === undefined) return undefined;
+  return ct === 'reply';
+}
+
+/**
+ * The ifindex a trace notification carries: the device a to-network packet
+ * is redirected to, the lxc of the endpoint a to-endpoint packet enters, the
+ * interface of the hop otherwise.
+ */
+function traceInterface(dp: Datapath, e: HopEvent): { index: number; name: string } | undefined {
+  const node = dp.node(e.node);
+  if (!node) return undefined;
+  let name = e.iface;
+  if (e.observation === 'to-network') name = node.device;
+  else if (e.observation === 'to-endpoint') name = dp.endpointByIp.get(e.packet.dst)?.lxcName ?? e.iface;
+  const i = node.interfaces.find((x) => x.name === name);
+  return i ? { index: i.ifindex, name: i.name } : undefined;
+}
+
+function traceFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow {
+  const { sport, dport } = l4Ports(e.packet);
+  const iface = traceInterface(dp, e);
+  const flow: HubbleFlow = {
+    seq: e.seq,
+    timeUs,
+    nodeName: e.node,
+    eventType: e.drop ? 'drop' : 'trace',
+    verdict: e.drop ? 'DROPPED' : 'FORWARDED',
+    source: resolveEndpoint(dp, e.node, e.packet.src, sport, e.srcIdentity),
+    destination: resolveEndpoint(dp, e.node, e.packet.dst, dport, e.dstIdentity),
+    packet: e.packet,
+    summary: summaryOf(e.packet),
+  };
+  if (e.drop) flow.drop = e.drop;
+  else {
+    if (e.observation) flow.observation = e.observation;
+    const isReply = isReplyOf(e.ctState);
+    if (isReply !== undefined) flow.isReply = isReply;
+    if (e.ctState) flow.traceReason = e.ctState;
+  }
+  if (iface) flow.iface = iface;
+  return flow;
+}
+
+type Peer = { ip: string; port: number };
+
+/** A trace-sock flow: the socket's owner towards `peer` (no source port: the socket event carries none). */
+function sockFlow(dp: Datapath, e: HopEvent, timeUs: number, point: SockXlatePoint, peer: Peer): HubbleFlow {
+  const p = e.packet;
+  const clientIp = p.direction === 'reply' ? p.dst : p.src;
+  return {
+    seq: e.seq,
+    timeUs,
+    nodeName: e.node,
+    eventType: 'trace-sock',
+    sockXlate: point,
+    verdict: point.startsWith('pre-') ? 'TRACED' : 'TRANSLATED',
+    source: resolveEndpoint(dp, e.node, clientIp),
+    destination: resolveEndpoint(dp, e.node, peer.ip, peer.port),
+    packet: p,
+    summary: p.proto === 'UDP' ? 'UDP' : 'TCP',
+  };
+}
+
+/** connect()/sendmsg() give pre- and post-xlate-fwd; getpeername()/recvmsg() pre- and post-xlate-rev. */
+function sockFlows(dp: Datapath, trace: Trace, e: HopEvent, timeUs: number): HubbleFlow[] {
+  if (trace.server.kind !== 'service') return [];
+  const svc: Peer = { ip: trace.server.ip, port: trace.server.port };
+  const p = e.packet;
+  // The event's packet is the one the socket call concerns: towards the backend, or (recvmsg) from it.
+  const backend: Peer = p.direction === 'reply' ? { ip: p.src, port: p.sport ?? 0 } : { ip: p.dst, port: p.dport ?? 0 };
+  if (e.sockXlate === 'post-xlate-fwd') {
+    return [sockFlow(dp, e, timeUs, 'pre-xlate-fwd', svc), sockFlow(dp, e, timeUs, 'post-xlate-fwd', backend)];
+  }
+  if (e.sockXlate === 'post-xlate-rev') {
+    return [sockFlow(dp, e, timeUs, 'pre-xlate-rev', backend), sockFlow(dp, e, timeUs, 'post-xlate-rev', svc)];
+  }
+  // A connect() that found no backend: only the pre-translation event was sent.
+  return e.kind === 'socket-lb-rewrite' ? [sockFlow(dp, e, timeUs, 'pre-xlate-fwd', svc)] : [];
+}
+
+/** The flows Hubble would have recorded for this trace, in `hubble observe` order. */
+export function hubbleFlows(dp: Datapath, trace: Trace, opts: FlowOptions = {}): HubbleFlow[] {
+  const level = opts.aggregation ?? dp.config.monitorAggregation;
+  const reported = monitorReports(trace.events, level);
+  const nodeRank = new Map<string, number>();
+  for (const e of trace.events) if (!nodeRank.has(e.node)) nodeRank.set(e.node, nodeRank.size);
+  const flows: HubbleFlow[] = [];
+  for (const e of trace.events) {
+    const timeUs = CAPTURE_START_US + e.packet.id * PACKET_SPACING_US;
+    if (e.kind === 'socket-lb-rewrite' || e.kind === 'socket-rev-nat') flows.push(...sockFlows(dp, trace, e, timeUs));
+    else if (e.drop || (e.observation && reported.has(e.seq))) flows.push(traceFlow(dp, e, timeUs));
+  }
+  const rank = (f: HubbleFlow) => nodeRank.get(f.nodeName) ?? 0;
+  // Array.prototype.sort is stable: within one node a packet's flows keep their hop order.
+  return flows.sort((a, b) => a.timeUs - b.timeUs || rank(a) - rank(b));
+}
