@@ -81,12 +81,18 @@ describe('hubble observe (compact)', () => {
     );
   });
 
-  it('turns a socket-LB connect into pre- and post-xlate-fwd events, the service by name with identity world', () => {
-    const t = trace('TCP', [[0, 'k8s-s', 'socket-lb-rewrite', undefined, { sockXlate: 'post-xlate-fwd', verdict: 'TRANSLATED' }]], [{ tcpFlags: { SYN: true }, sport: 43654, dport: 80 }]);
+  it('turns socket-LB calls into pre/post-xlate events, the service by name with identity world, the peer first on the reverse path', () => {
+    const t = trace('TCP', [
+      [0, 'k8s-s', 'socket-lb-rewrite', undefined, { sockXlate: 'post-xlate-fwd', verdict: 'TRANSLATED' }],
+      [1, 'k8s-s', 'socket-rev-nat', undefined, { sockXlate: 'post-xlate-rev', verdict: 'TRANSLATED' }],
+    ], [{ tcpFlags: { SYN: true }, sport: 43654, dport: 80 }, { tcpFlags: { ACK: true }, sport: 43654, dport: 80 }]);
     t.server = { kind: 'service', namespace: 'default', name: 'svc', ip: '10.10.252.131' as Packet['src'], port: 80 };
-    expect(hubbleObserve(dp, t).split('\n').slice(0, 2)).toEqual([
+    expect(hubbleObserve(dp, t).split('\n')).toEqual([
       'Nov  1 14:01:20.633: default/netpod (ID:26332) <> default/svc:80 (world) pre-xlate-fwd TRACED (TCP)',
       'Nov  1 14:01:20.633: default/netpod (ID:26332) <> default/webpod1:80 (ID:10037) post-xlate-fwd TRANSLATED (TCP)',
+      'Nov  1 14:01:20.633: default/webpod1:80 (ID:10037) <> default/netpod (ID:26332) pre-xlate-rev TRACED (TCP)',
+      'Nov  1 14:01:20.633: default/svc:80 (world) <> default/netpod (ID:26332) post-xlate-rev TRANSLATED (TCP)',
+      '',
     ]);
   });
 });

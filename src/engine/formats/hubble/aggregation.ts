@@ -7,8 +7,10 @@
  * - medium and up (the lab's default): a to-* event only when the conntrack
  *   lookup before it asked for a report: the first packet of each direction
  *   on that node (the entry's last report time in that direction is still 0),
- *   or a packet bringing TCP flags that direction has not seen yet. The
- *   every-5-seconds report never comes into a short conversation.
+ *   a packet bringing TCP flags that direction has not seen yet (Helm's
+ *   bpf.monitorFlags "all"), or any FIN or RST (ACTION_CLOSE always
+ *   reports). The every-5-seconds report never comes into a short
+ *   conversation.
  */
 import type { MonitorAggregation } from '../../../scenario/model.ts';
 import type { HopEvent, Packet } from '../../trace.ts';
@@ -39,7 +41,7 @@ export function monitorReports(events: readonly HopEvent[], aggregation: Monitor
       const dir = `${e.node}|${e.packet.direction}`;
       const flags = flagsOf(e.packet);
       const acc = seen.get(dir);
-      report = !acc || flags.some((f) => !acc.has(f));
+      report = !acc || flags.some((f) => !acc.has(f) || f === 'FIN' || f === 'RST');
       seen.set(dir, new Set([...(acc ?? []), ...flags]));
       decided.set(hop, report);
     }

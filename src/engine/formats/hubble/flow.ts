@@ -140,10 +140,16 @@ function traceFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow {
 
 type Peer = { ip: string; port: number };
 
-/** A trace-sock flow: the socket's owner towards `peer` (no source port: the socket event carries none). */
+/**
+ * A trace-sock flow (pkg/hubble/parser/sock): the socket's pod and the address
+ * the event carries (no source port: the event has none). On the reverse
+ * points the parser swaps the two ends, so the peer is printed first.
+ */
 function sockFlow(dp: Datapath, e: HopEvent, timeUs: number, point: SockXlatePoint, peer: Peer): HubbleFlow {
   const p = e.packet;
-  const clientIp = p.direction === 'reply' ? p.dst : p.src;
+  const pod = resolveEndpoint(dp, e.node, p.direction === 'reply' ? p.dst : p.src);
+  const other = resolveEndpoint(dp, e.node, peer.ip, peer.port);
+  const rev = point.endsWith('-rev');
   return {
     seq: e.seq,
     timeUs,
@@ -151,8 +157,8 @@ function sockFlow(dp: Datapath, e: HopEvent, timeUs: number, point: SockXlatePoi
     eventType: 'trace-sock',
     sockXlate: point,
     verdict: point.startsWith('pre-') ? 'TRACED' : 'TRANSLATED',
-    source: resolveEndpoint(dp, e.node, clientIp),
-    destination: resolveEndpoint(dp, e.node, peer.ip, peer.port),
+    source: rev ? other : pod,
+    destination: rev ? pod : other,
     packet: p,
     summary: p.proto === 'UDP' ? 'UDP' : 'TCP',
   };

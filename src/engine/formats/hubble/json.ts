@@ -69,10 +69,12 @@ export function flowObject(f: HubbleFlow): Record<string, unknown> {
   const type = f.eventType === 'drop' ? 1 : f.eventType === 'trace' ? 4 : 7;
   const sub = f.eventType === 'drop' ? f.drop?.code : f.eventType === 'trace' ? TRACE_POINT_NUMBER[f.observation ?? ''] : undefined;
   flow.event_type = sub ? { type, sub_type: sub } : { type };
-  if (f.destination.service) {
-    const [namespace, name] = f.destination.service.split('/');
-    flow.destination_service = { name, namespace };
-  }
+  const service = (key: string) => {
+    const [namespace, name] = key.split('/');
+    return { name, namespace };
+  };
+  if (f.source.service) flow.source_service = service(f.source.service);
+  if (f.destination.service) flow.destination_service = service(f.destination.service);
   const direction = trafficDirection(f);
   if (direction) flow.traffic_direction = direction;
   if (f.observation) flow.trace_observation_point = upper(f.observation);
