@@ -36,14 +36,14 @@ export function parseIpv4(text: string): Ipv4 | undefined {
 
 /** Parses "a.b.c.d/n"; the base is normalised to the network address. */
 export function parseCidr(text: string): Cidr | undefined {
-  if (typeof text !== 'string' || !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(text)) return undefined;
-  try {
-    const [addr, bits] = ipaddr.IPv4.parseCIDR(text);
-    const base = u32ToIpv4((ipv4ToU32(addr.toString() as Ipv4) & maskOf(bits)) >>> 0);
-    return { base, bits };
-  } catch {
-    return undefined;
-  }
+  if (typeof text !== 'string') return undefined;
+  // The address must be one parseIpv4 accepts: ipaddr.js alone would read
+  // "01.2.3.4" (a leading zero) as another address instead of refusing it.
+  const m = /^([^/]+)\/(0|[1-9]\d?)$/.exec(text);
+  const addr = m?.[1] === undefined ? undefined : parseIpv4(m[1]);
+  const bits = Number(m?.[2]);
+  if (addr === undefined || !(bits <= 32)) return undefined;
+  return { base: u32ToIpv4((ipv4ToU32(addr) & maskOf(bits)) >>> 0), bits };
 }
 
 /** Network mask of a prefix length as an unsigned 32-bit number. */
