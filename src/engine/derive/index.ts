@@ -13,7 +13,7 @@ import { allocateIdentities } from './identities.ts';
 import { buildIpcache, ipcacheValueFor } from './ipcache.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
-import type { Datapath, EndpointInfo, Frontend, IpcacheEntry, NodeDatapath } from './types.ts';
+import type { Datapath, EndpointInfo, Frontend, HostRouting, IpcacheEntry, NodeDatapath } from './types.ts';
 
 /** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
 export const DEFAULT_NON_MASQ_CIDRS = [
@@ -48,6 +48,13 @@ function firstFree(cidr: Cidr | undefined, used: Set<string>, from: number): Ipv
     if (!used.has(ip)) return ip;
   }
   return '0.0.0.0' as Ipv4;
+}
+
+export function hostRoutingOf(c: ClusterModel['config']): HostRouting {
+  if (c.enableHostLegacyRouting) return { mode: 'Legacy', reason: 'enable-host-legacy-routing is true' };
+  if (!c.kubeProxyReplacement) return { mode: 'Legacy', reason: 'BPF host routing needs kube-proxy-replacement' };
+  if (!c.enableBpfMasquerade) return { mode: 'Legacy', reason: 'BPF host routing needs enable-bpf-masquerade' };
+  return { mode: 'BPF' };
 }
 
 export function derive(input: ClusterModel, settings?: Settings): Datapath {
@@ -147,6 +154,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   return {
     model,
     config,
+    hostRouting: hostRoutingOf(config),
     nodes,
     node: (name) => nodeByName.get(name),
     identities: ids.infos,

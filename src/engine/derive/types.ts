@@ -136,9 +136,21 @@ export interface NodeDatapath {
   gatewayIp: Ipv4;
 }
 
+/**
+ * How packets between pods and devices are routed. BPF host routing needs
+ * kube-proxy replacement and BPF masquerade; without them the agent falls
+ * back to legacy (kernel) routing, as it logs at start-up.
+ */
+export interface HostRouting {
+  mode: 'BPF' | 'Legacy';
+  /** Why legacy, when it is: the setting or missing requirement. */
+  reason?: string;
+}
+
 export interface Datapath {
   model: ClusterModel;
   config: CiliumConfig;
+  hostRouting: HostRouting;
   nodes: NodeDatapath[];
   node: (name: string) => NodeDatapath | undefined;
   identities: Map<number, IdentityInfo>;

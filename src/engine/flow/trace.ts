@@ -2,6 +2,7 @@
  * traceFlow(): one conversation walked packet by packet through the programs
  * Cilium attaches. The result is the whole Trace; the UI replays it.
  */
+import { cidrContains } from '../../scenario/values.ts';
 import { FlowError, type FlowRequest } from '../api.ts';
 import type { Datapath, EndpointInfo, Frontend } from '../derive/types.ts';
 import { arpForGateway, fromContainer } from '../programs/lxc.ts';
@@ -125,13 +126,14 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
     count++;
     if (arrival.at === 'dropped') return { ...base, ...(sock ? { backend: sock.backend } : {}), outcome: { status: 'dropped', summary: `packet ${count} dropped: ${arrival.reason}` } };
     if (ex.direction === 'request') {
-      if (arrival.at === 'world' && server.kind !== 'ip') {
+      const isClusterIp = dp.model.services.some((s) => s.clusterIP === arrival.packet.dst);
+      if (arrival.at === 'world' && (server.kind !== 'ip' || isClusterIp || dp.model.nodes.some((n) => n.podCIDRs.some((c) => cidrContains(c, arrival.packet.dst))))) {
         w.emit(
-          { packet: arrival.packet, kind: 'drop', node: WORLD, iface: WORLD_IFACE, hook: 'wire', program: 'network', source: 'outside the cluster', maps: [], verdict: 'DROPPED', drop: { code: 0, reason: 'No answer' } },
-          'world.nobody',
+          { packet: arrival.packet, kind: 'drop', node: WORLD, iface: WORLD_IFACE, hook: 'wire', program: 'network', source: 'outside the cluster: not a Cilium drop', maps: [], verdict: 'DROPPED', drop: { code: 0, reason: 'Lost outside the cluster' } },
+          isClusterIp ? 'world.nobody' : 'world.lost',
           { dst: arrival.packet.dst },
         );
-        return { ...base, outcome: { status: 'dropped', summary: `nothing outside the cluster answers ${arrival.packet.dst}` } };
+        return { ...base, outcome: { status: 'dropped', summary: `the packet left the cluster and nothing answers ${arrival.packet.dst}` } };
       }
       atServer = arrival;
     } else if (!sameEnd(arrival, clientEnd)) {

@@ -11,19 +11,29 @@ import { decide } from './policy.ts';
 import { routed, withMacs } from './packet.ts';
 import { DROP, type Arrival, type SkbContext } from './types.ts';
 
-export function localDelivery(w: Walk, at: { node: string; iface: string; hook: string }, ep: EndpointInfo, packet: Packet, skb: SkbContext): Arrival {
-  const base = { node: at.node, iface: at.iface, hook: at.hook, srcIdentity: skb.srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id };
+/**
+ * `redirect_peer`: the policy tail call from the sender's program, then bpf_redirect_peer (BPF host routing).
+ * `stack`: the kernel routed the packet to the pod's lxc; cil_to_container at its tc egress runs the
+ * policy and returns CTX_ACT_OK, and the veth hands the packet to the pod (legacy host routing).
+ */
+export type DeliveryPath = 'redirect_peer' | 'stack';
+
+export function localDelivery(w: Walk, at: { node: string; iface: string; hook: string }, ep: EndpointInfo, packet: Packet, skb: SkbContext, path: DeliveryPath = 'redirect_peer'): Arrival {
+  const viaStack = path === 'stack';
+  const program = viaStack ? 'cil_to_container' : 'handle_policy';
+  const place = viaStack ? { node: at.node, iface: ep.lxcName, hook: 'tc-egress' } : at;
+  const base = { ...place, srcIdentity: skb.srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id };
   const ct = w.ct.lookup(at.node, packet, 'ingress');
   w.emit(
-    { ...base, packet, kind: 'conntrack', program: 'handle_policy', source: 'bpf/bpf_lxc.c: tail_ipv4_ct_ingress_policy_only (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state },
+    { ...base, packet, kind: 'conntrack', program, source: viaStack ? 'bpf/bpf_lxc.c: cil_to_container → tail_ipv4_to_endpoint (ct_lookup4, CT_INGRESS)' : 'bpf/bpf_lxc.c: tail_ipv4_ct_ingress_policy_only (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state },
     `ct.ingress.${ct.state}`,
-    { pod: ep.key, ep: ep.id },
+    { pod: ep.key, ep: ep.id, prog: viaStack ? 'cil_to_container' : 'policy tail call' },
   );
   if (ct.state !== 'reply') {
     const d = decide(at.node, ep, 'ingress', skb.srcIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity) : [])];
     w.emit(
-      { ...base, packet, kind: 'policy', program: 'handle_policy', source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: DROP.POLICY }) },
+      { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.ingress.allow.new' : 'policy.ingress.allow') : 'policy.ingress.deny',
       { pod: ep.key, ep: ep.id, identity: skb.srcIdentity, rule: d.rule },
     );
@@ -32,11 +42,11 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
   const delivered = routed(withMacs(packet, ep.nodeMac, ep.mac));
   w.emit(
     {
-      ...base, packet: delivered, kind: 'deliver', iface: 'eth0', pod: ep.key, hook: 'netns', program: 'bpf_redirect_peer',
-      source: 'bpf/lib/l3.h: ipv4_local_delivery → redirect_ep (bpf_redirect_peer)', maps: [],
+      ...base, packet: delivered, kind: 'deliver', iface: 'eth0', pod: ep.key, hook: 'netns', program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',
+      source: viaStack ? 'bpf/bpf_lxc.c: ipv4_policy returns CTX_ACT_OK; the veth hands the packet to the pod' : 'bpf/lib/l3.h: ipv4_local_delivery → redirect_ep (bpf_redirect_peer)', maps: [],
       observation: 'to-endpoint', verdict: 'FORWARDED', ctState: ct.state,
     },
-    'deliver.pod',
+    viaStack ? 'deliver.stack' : 'deliver.pod',
     { pod: ep.key, lxc: ep.lxcName, mac: ep.mac },
   );
   return { at: 'pod', ep, packet: delivered };

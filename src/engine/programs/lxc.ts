@@ -11,6 +11,7 @@ import { toHostStack } from './host.ts';
 import { lookupIpcache, lookupLxc } from './lookup.ts';
 import { decide } from './policy.ts';
 import { forward } from './forward.ts';
+import { encapFromLxc } from './overlay.ts';
 import { DROP, type Arrival } from './types.ts';
 
 /**
@@ -74,7 +75,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   const dstIdentity = ic.value.identity;
   w.emit(
     { ...at, packet, kind: 'ipcache-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)', maps: [ic.op], srcIdentity: ep.identity, dstIdentity },
-    ic.value.tunnelEndpoint === '0.0.0.0' ? 'ipcache.local' : 'ipcache.remote',
+    ic.value.tunnelEndpoint === '0.0.0.0' ? 'ipcache.local' : w.dp.config.routingMode === 'tunnel' ? 'ipcache.remote.tunnel' : 'ipcache.remote',
     { dst: packet.dst, prefix: ic.op.key, identity: dstIdentity, node: ic.value.tunnelEndpoint },
   );
   if (ct.state !== 'reply') {
@@ -87,14 +88,20 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     );
     if (!d.allowed) return { at: 'dropped', packet, reason: DROP.POLICY.reason };
   }
+  const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep };
+  if (w.dp.hostRouting.mode === 'Legacy') {
+    // Without BPF host routing (and with endpoint routes, so no ENABLE_ROUTING) bpf_lxc does no endpoint
+    // lookup of its own: it marks the packet with its identity and hands it to the kernel (to-stack).
+    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.lxc');
+  }
   const local = lookupLxc(node, packet.dst);
   w.emit(
     { ...at, packet, kind: 'endpoint-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)', maps: [local.op], srcIdentity: ep.identity, dstIdentity },
     local.found?.kind === 'endpoint' ? 'endpoint.local' : local.found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
     { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
   );
-  const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep };
   if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, packet, skb);
   if (local.found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
+  if (w.dp.config.routingMode === 'tunnel' && ic.value.tunnelEndpoint !== '0.0.0.0') return encapFromLxc(w, node, at, packet, skb, ic.value.tunnelEndpoint);
   return forward(w, node, at, packet, skb);
 }

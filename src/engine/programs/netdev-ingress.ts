@@ -4,32 +4,33 @@
  * nodeport_lb4 checks for a service; replies to masqueraded flows are
  * translated back (snat_v4_rev_nat); then local delivery or the host stack.
  */
-import { cidrContains } from '../../scenario/values.ts';
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { serviceKey } from '../maps/format.ts';
 import type { Packet } from '../trace.ts';
 import { localDelivery } from './deliver.ts';
 import { toHostStack } from './host.ts';
+import { fromOverlay } from './overlay.ts';
 import { lookupIpcache, lookupLxc } from './lookup.ts';
 import { dstText, withDst } from './packet.ts';
-import { DROP, type Arrival } from './types.ts';
+import type { Arrival } from './types.ts';
 
 export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arrival {
   let packet = arriving;
   const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
-  const src = lookupIpcache(w.dp, node.name, packet.src, 'source identity');
+  const src = lookupIpcache(w.dp, node.name, packet.outer?.src ?? packet.src, 'source identity');
   const srcIdentity = src.value.identity;
-  // nodeport_lb4 only extracts a service tuple from TCP and UDP.
-  const svcOps = packet.proto === 'ICMP' ? [] : [{
+  // nodeport_lb4 only extracts a service tuple from TCP and UDP (and tunnel packets are for the host).
+  const svcOps = packet.proto === 'ICMP' || packet.outer ? [] : [{
     node: node.name, map: 'cilium_lb4_services_v2' as const, op: 'lookup' as const,
     key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: false, note: 'nodeport_lb4: is it a service?',
   }];
   w.emit(
     { ...at, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → do_netdev → handle_ipv4 → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
-    'netdev.ingress',
-    { dev: node.device, src: packet.src, identity: srcIdentity },
+    packet.outer ? 'netdev.ingress.overlay' : 'netdev.ingress',
+    { dev: node.device, src: packet.outer?.src ?? packet.src, identity: srcIdentity },
   );
+  if (packet.outer && packet.outer.dst === node.ip) return fromOverlay(w, node, packet);
   if (packet.dst === node.ip) {
     const r = w.nat.revSnat(node.name, packet, false);
     if (r.found) {
@@ -48,14 +49,13 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
     { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
   );
   const skb = { srcIdentity };
+  if (local.found?.kind === 'endpoint' && w.dp.hostRouting.mode === 'Legacy') {
+    // l3_local_delivery without FORCE_LOCAL_POLICY_EVAL_AT_SOURCE: mark the identity and let the kernel
+    // route it to the lxc, where cil_to_container enforces the pod's ingress policy.
+    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.netdev');
+  }
   if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, packet, skb);
   if (local.found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
-  const inPodCidr = node.podCIDRs.some((c) => cidrContains(c, packet.dst));
-  const drop = inPodCidr ? DROP.UNROUTABLE : DROP.UNROUTABLE;
-  w.emit(
-    { ...at, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: handle_ipv4', maps: [], verdict: 'DROPPED', drop, srcIdentity },
-    'drop.no_endpoint',
-    { dst: packet.dst, node: node.name },
-  );
-  return { at: 'dropped', packet, reason: drop.reason };
+  // No local endpoint: handle_ipv4_cont returns CTX_ACT_OK (not from_host) and the kernel forwards it.
+  return toHostStack(w, node, at, packet, skb, 'forward');
 }

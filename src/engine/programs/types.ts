@@ -19,6 +19,8 @@ export interface SkbContext {
   ctState?: CtState;
   /** The local endpoint that sent it, when it came from a pod on this node. */
   fromEndpoint?: EndpointInfo;
+  /** An encapsulated (VXLAN/Geneve) packet on its way between nodes. */
+  overlay?: boolean;
 }
 
 /** Cilium drop reasons used by the engine (pkg/monitor/api/drop.go). */

@@ -17,8 +17,8 @@ export function onTheWire(w: Walk, from: NodeDatapath, packet: Packet, to: NodeD
   const peer = to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE };
   w.emit(
     { packet, kind: 'wire', node: from.name, iface: from.device, hook: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [], peer },
-    to ? 'wire.node' : 'wire.world',
-    { from: from.name, to: to?.name ?? '', src: srcText(packet), dst: dstText(packet), dev: from.device },
+    packet.outer ? 'wire.tunnel' : to ? 'wire.node' : 'wire.world',
+    { from: from.name, to: to?.name ?? '', src: srcText(packet), dst: dstText(packet), dev: from.device, ...(packet.outer ? { osrc: packet.outer.src, odst: packet.outer.dst, oport: packet.outer.dport } : {}) },
   );
   if (to) return fromNetdev(w, to, packet);
   return { at: 'world', packet };

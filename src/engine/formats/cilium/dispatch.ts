@@ -66,7 +66,7 @@ export function runCiliumCommand(dp: Datapath, tables: MapTables, node: string, 
         return mode ? ok(bpfLbList(dp, node, mode)) : unsupported(words);
       }
       case 'endpoint':
-        return rest.length ? unsupported(words) : ok(bpfEndpointList(dp, tables, node));
+        return rest.length ? unsupported(words) : ok(bpfEndpointList(dp, node));
       case 'nat':
         return rest.length ? unsupported(words) : ok(bpfNatList(tables));
       case 'ct':

@@ -10,8 +10,12 @@
  * the agent never writes pod flows into it, so `map get` says "Cache is
  * empty" while `bpf nat list` shows the datapath's entries.
  *
- * Row order: the order the rows appear in the node's MapTables (the order the
- * engine wrote them); Go would print its map order.
+ * Where the rows come from: the maps the agent programs from its service and
+ * endpoint state (lxc, lb4 services/backends/reverse_nat, ipmasq) are printed
+ * from the derived Datapath (lb-rows.ts, lxc-rows.ts: Cilium's String()
+ * formats); cilium_ipcache and the maps traffic writes come from the node's
+ * MapTables (tablesAt), in the order the engine wrote their rows. Go would
+ * print its map order.
  */
 import type { Datapath } from '../../derive/types.ts';
 import type { MapTables } from '../../maps/rows.ts';
@@ -23,8 +27,10 @@ import { lxcRows } from './lxc-rows.ts';
 interface MapSource {
   /** Printed from the agent's userspace cache (State `sync`). */
   cached: boolean;
-  /** Rows when the node's MapTables do not carry this map (agent-written maps only). */
+  /** Rows built from the Datapath (agent-written maps). */
   derive?: (dp: Datapath, node: string) => Map<string, string>;
+  /** Prefer the node's MapTables, deriving only when they lack the map. */
+  tablesFirst?: boolean;
   /** The agent keeps a cache but never writes these entries: always "Cache is empty". */
   agentCacheEmpty?: boolean;
 }
@@ -46,7 +52,7 @@ function ipmasqRows(dp: Datapath): Map<string, string> {
 }
 
 export const MAP_SOURCES: Readonly<Record<string, MapSource>> = {
-  cilium_ipcache: { cached: true, derive: ipcacheRows },
+  cilium_ipcache: { cached: true, derive: ipcacheRows, tablesFirst: true },
   cilium_lxc: { cached: true, derive: lxcRows },
   cilium_lb4_services_v2: { cached: true, derive: servicesV2Rows },
   cilium_lb4_backends_v3: { cached: true, derive: backendsV3Rows },
@@ -67,6 +73,7 @@ export function mapRows(dp: Datapath, tables: MapTables, node: string, name: str
   const source = MAP_SOURCES[name];
   if (!source) return undefined;
   if (source.agentCacheEmpty) return new Map();
+  if (source.derive && !source.tablesFirst) return source.derive(dp, node);
   return tables[name] ?? source.derive?.(dp, node) ?? new Map();
 }
 

@@ -1,0 +1,53 @@
+/**
+ * The kernel's own forwarding, for packets eBPF handed to the stack (legacy
+ * host routing, packets for no local endpoint) and for the node's own
+ * traffic: a route lookup, then whichever device the route names, each with
+ * the program Cilium attached to it.
+ */
+import { cidrContains } from '../../scenario/values.ts';
+import { lookupRoute, routeKey, routeText } from '../derive/route-table.ts';
+import type { NodeDatapath } from '../derive/types.ts';
+import type { Walk } from '../flow/walk.ts';
+import type { Packet } from '../trace.ts';
+import { localDelivery } from './deliver.ts';
+import { neighbourMac, nodeAt } from './forward.ts';
+import { toNetdev } from './netdev-egress.ts';
+import { routed, withMacs } from './packet.ts';
+import { encapFromHost } from './overlay.ts';
+import { DROP, type Arrival, type SkbContext } from './types.ts';
+import { onTheWire } from './wire.ts';
+
+export function kernelRoute(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext, originated: boolean): Arrival {
+  const at = { node: node.name, iface: 'host', hook: 'netns' };
+  const route = lookupRoute(node.routes, packet.dst);
+  if (!route) {
+    w.emit({ ...at, packet, kind: 'drop', program: 'kernel', source: 'kernel: ip_route_output / ip_route_input', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });
+    return { at: 'dropped', packet, reason: DROP.FIB_LOOKUP_FAILED.reason };
+  }
+  w.emit(
+    {
+      ...at, packet, kind: 'kernel-stack', program: 'kernel', source: originated ? 'kernel: ip_route_output → ip_finish_output' : 'kernel: ip_route_input → ip_forward',
+      maps: [{ node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note: `route lookup for ${packet.dst}: ${route.origin}` }],
+      srcIdentity: skb.srcIdentity,
+    },
+    originated ? 'stack.send' : 'stack.forward',
+    { node: node.name, dst: packet.dst, route: routeText(route) },
+  );
+  const ep = node.endpoints.find((e) => e.lxcName === route.dev);
+  if (ep) return localDelivery(w, at, ep, originated ? packet : routed(packet), skb, 'stack');
+  if (route.dev === 'cilium_host') {
+    // cil_from_host (bpf_host.c on cilium_host egress): tunnel to a remote node, or a local pod CIDR
+    // address with no endpoint, which handle_ipv4_cont drops (from_host) as unroutable.
+    if (node.podCIDRs.some((c) => cidrContains(c, packet.dst))) {
+      const place = { node: node.name, iface: 'cilium_host', hook: 'tc-egress', program: 'cil_from_host' };
+      w.emit({ ...place, packet, kind: 'drop', source: 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont (no endpoint, world identity)', maps: [], verdict: 'DROPPED', drop: DROP.UNROUTABLE, srcIdentity: skb.srcIdentity }, 'drop.unroutable', { dst: packet.dst, node: node.name });
+      return { at: 'dropped', packet, reason: DROP.UNROUTABLE.reason };
+    }
+    return encapFromHost(w, node, packet, skb);
+  }
+  const dev = node.interfaces.find((i) => i.name === route.dev)!;
+  const nextHop = route.via ?? packet.dst;
+  const out = routed(withMacs(packet, dev.mac, neighbourMac(w, node, nextHop)));
+  const leaving = toNetdev(w, node, out, skb);
+  return onTheWire(w, node, leaving.packet, nodeAt(w, nextHop));
+}
