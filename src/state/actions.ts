@@ -14,7 +14,7 @@ export interface Actions {
   loadBuiltin(name: string): Promise<boolean>;
   loadText(text: string, name: string): Promise<boolean>;
   setSetting(key: string, value: string | undefined): Promise<void>;
-  setSettings(settings: Settings): Promise<void>;
+  setSettings(settings: Settings, opts?: { retrace: boolean }): Promise<void>;
   setFlow(flow: FlowRequest, step?: number): Promise<void>;
   /** Re-runs the current flow; keeps the step when it still exists. */
   retrace(keepStep: boolean): Promise<void>;
@@ -60,11 +60,11 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
     }
   }
 
-  async function applySettings(settings: Settings): Promise<void> {
+  async function applySettings(settings: Settings, opts = { retrace: true }): Promise<void> {
     try {
       const summary = await client.request({ type: 'setSettings', settings });
       store.setState({ summary, settings: summary.settings });
-      await retrace(true);
+      if (opts.retrace) await retrace(true);
     } catch (e) {
       store.setState({ notice: message(e) });
     }

@@ -2,7 +2,10 @@
 import type { HopEvent } from '../engine/trace.ts';
 import type { AppState } from './store.ts';
 
-export const selectEvents = (s: AppState): HopEvent[] => s.trace?.events ?? [];
+const NO_EVENTS: HopEvent[] = [];
+
+/** The trace's events; one shared empty array when there is none (a stable selector result). */
+export const selectEvents = (s: AppState): HopEvent[] => s.trace?.events ?? NO_EVENTS;
 
 export const selectCurrentEvent = (s: AppState): HopEvent | undefined => s.trace?.events[s.step];
 

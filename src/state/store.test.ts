@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineClient, type WorkerLike } from '../worker/client.ts';
-import { fallbackFormats } from '../worker/cli-fallback.ts';
-import { fakeEngine, fixtureTrace } from '../worker/fixture.test-helper.ts';
+import { fakeEngine, fixtureTrace, stubFormats } from '../worker/fixture.test-helper.ts';
 import { EngineHost } from '../worker/host.ts';
 import { toWireError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
 import { createActions } from './actions.ts';
@@ -13,7 +12,7 @@ const trace = fixtureTrace({ from: 'client', to: 'server', proto: 'icmp' });
 
 function inProcessClient() {
   const engine = fakeEngine();
-  const host = new EngineHost(engine, fallbackFormats(engine));
+  const host = new EngineHost(engine, stubFormats(engine));
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,

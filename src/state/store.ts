@@ -13,7 +13,7 @@ import type { ScenarioSummary } from '../worker/summary.ts';
 export type Lang = 'en' | 'ko';
 export type Theme = 'light' | 'dark';
 export type MapTab = 'ipcache' | 'endpoints' | 'services' | 'reverse_sk' | 'conntrack' | 'nat';
-export type ViewTab = 'hubble' | 'tcpdump' | 'strace' | 'terminal';
+export type ViewTab = 'events' | 'hubble' | 'tcpdump' | 'strace' | 'terminal';
 
 export interface ScenarioSlice {
   /** Name of the loaded scenario (built-in file name without .yaml, or the pasted one's). */
@@ -87,7 +87,7 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     theme: 'dark',
     presenter: false,
     lang: 'en',
-    viewTab: 'hubble',
+    viewTab: 'events',
     ...over,
   };
 }

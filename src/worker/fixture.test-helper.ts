@@ -9,7 +9,7 @@ import type { Datapath, EndpointInfo, NodeDatapath } from '../engine/derive/type
 import type { MapTables } from '../engine/maps/rows.ts';
 import type { HopEvent, Packet, Trace } from '../engine/trace.ts';
 import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
-import type { EngineFns } from './host.ts';
+import type { CliFormats, EngineFns } from './host.ts';
 
 const ip = (s: string) => s as never;
 
@@ -130,5 +130,18 @@ export function fakeEngine(): EngineFns {
       }
       return t;
     },
+  };
+}
+
+/** Terminal formats for the fake engine: `map get <name>` as key/value lines, nothing for hubble. */
+export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
+  return {
+    cilium(dp, trace, step, node, args) {
+      if (args[0] !== 'map' || args[1] !== 'get' || !args[2]) throw new Error(`cilium ${args.join(' ')}: not in the stub`);
+      const rows = engine.tablesAt(dp, trace, step, node)[args[2]];
+      if (!rows) throw new Error(`${args[2]}: no such map`);
+      return ['Key   Value', ...[...rows].map(([k, v]) => `${k}   ${v}`)].join('\n');
+    },
+    hubble: () => '',
   };
 }

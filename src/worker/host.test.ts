@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EngineClient, RemoteError, type WorkerLike } from './client.ts';
-import { fallbackFormats } from './cli-fallback.ts';
-import { fakeEngine } from './fixture.test-helper.ts';
+import { fakeEngine, stubFormats } from './fixture.test-helper.ts';
 import { EngineHost } from './host.ts';
 import { toWireError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 function host() {
   const engine = fakeEngine();
-  return new EngineHost(engine, fallbackFormats(engine));
+  return new EngineHost(engine, stubFormats(engine));
 }
 
 /** A Worker stand-in that runs the host in-process, asynchronously like a real worker. */

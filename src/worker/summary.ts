@@ -6,7 +6,6 @@
 import type { Datapath, InterfaceKind } from '../engine/derive/types.ts';
 import type { Settings } from '../engine/api.ts';
 import type { CiliumConfig, ScenarioIssue } from '../scenario/model.ts';
-import { cidrToString } from '../scenario/values.ts';
 
 export interface SummaryIface {
   name: string;
@@ -92,7 +91,8 @@ export function summarize(dp: Datapath, settings: Settings): ScenarioSummary {
     device: n.device,
     ciliumHostIp: n.ciliumHostIp,
     healthIp: n.healthIp,
-    podCIDRs: n.podCIDRs.map(cidrToString),
+    // Written out here so the page's bundle does not pull in the address parser.
+    podCIDRs: n.podCIDRs.map((c) => `${c.base}/${c.bits}`),
     interfaces: n.interfaces.map((i) => ({
       name: i.name,
       kind: i.kind,

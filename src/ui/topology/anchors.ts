@@ -22,6 +22,8 @@ function podByIp(n: NodeLayout | undefined, ip: string) {
 
 /** The pod an eth0/cgroup hop belongs to: the sender for sends, the receiver for deliveries. */
 function podOfHop(ev: HopEvent, n: NodeLayout | undefined) {
+  const named = ev.pod && n?.pods.find((x) => x.pod.key === ev.pod);
+  if (named) return named;
   const p = ev.packet;
   let order: string[];
   if (ev.kind === 'arp-proxy' && p.arp) order = p.arp.op === 'reply' ? [p.arp.targetIp, p.dst] : [p.arp.senderIp, p.src];

@@ -49,7 +49,7 @@ describe('layoutTopology', () => {
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i] as Box, boxes[j] as Box)).toBe(false);
         expect(n.pods.length + n.hiddenPods).toBe(pods);
         // A pod box is never squeezed below a readable width.
-        for (const p of n.pods) expect(p.box.w).toBeGreaterThanOrEqual(100);
+        for (const p of n.pods) expect(p.box.w).toBeGreaterThanOrEqual(SIZES.podW - 0.01);
       }
       for (let i = 0; i < l.nodes.length; i++) for (let j = i + 1; j < l.nodes.length; j++) expect(overlap(l.nodes[i]!.box, l.nodes[j]!.box)).toBe(false);
       expect(l.outside.y).toBeGreaterThan(Math.max(...l.nodes.map((n) => n.box.y + n.box.h)));

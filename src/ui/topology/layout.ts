@@ -55,17 +55,17 @@ export interface TopologyLayout {
 }
 
 export const SIZES = {
-  gap: 16,
+  gap: 14,
   nodeHeader: 44,
-  podW: 148,
-  podH: 44,
-  portH: 26,
-  podGap: 8,
-  podCellH: 44 + 8 + 26 + 12,
+  podW: 112,
+  podH: 40,
+  portH: 24,
+  podGap: 7,
+  podCellH: 40 + 7 + 24 + 8,
   hostStripH: 34,
   deviceH: 34,
-  busGap: 26,
-  outsideH: 52,
+  busGap: 22,
+  outsideH: 46,
   outsideW: 190,
 } as const;
 
@@ -133,7 +133,7 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
 /** How many pod columns and rows fit in a node box. */
 export function podGrid(box: Box, count: number): { cols: number; rows: number; capacity: number } {
   const { podW, podCellH, nodeHeader, hostStripH, deviceH } = SIZES;
-  const cols = Math.max(1, Math.floor((box.w - 16) / (podW + 8)));
+  const cols = Math.max(1, Math.floor((box.w - 16) / (podW + 6)));
   const free = box.h - nodeHeader - hostStripH - deviceH - 16;
   const rows = Math.max(1, Math.floor(free / podCellH));
   const capacity = cols * rows;
@@ -158,7 +158,7 @@ function layoutNode(
   const pods: PodLayout[] = visible.map((pod, i) => {
     const c = i % grid.cols;
     const r = Math.floor(i / grid.cols);
-    const w = Math.min(podW, cellW - 8);
+    const w = Math.min(podW, cellW - 6);
     const x = box.x + 8 + c * cellW + (cellW - w) / 2;
     const y = box.y + nodeHeader + r * podCellH;
     const podBox = { x, y, w, h: podH };

@@ -1,0 +1,105 @@
+/**
+ * The page, laid out for a 16:9 projector: flow picker and playback on top,
+ * the topology centre-left with the hop sentence above it, the map panel on
+ * the right, the hop inspector and the views (hop list, Hubble, tcpdump,
+ * strace, terminal) below. Each region has its own error boundary.
+ */
+import { useEffect, type ReactNode } from 'react';
+import { useApp, useServices, useT } from './app/context.tsx';
+import { FlowPicker, Presets } from './controls/FlowPicker.tsx';
+import { useKeyboard } from './controls/keys.ts';
+import { Playback } from './controls/Playback.tsx';
+import { SettingsBar } from './controls/SettingsBar.tsx';
+import { ViewToggles } from './controls/ViewToggles.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { HopCaption } from './hop/HopCaption.tsx';
+import { HopInspector } from './hop/HopInspector.tsx';
+import { MapPanel } from './panels/MapPanel.tsx';
+import { ScenarioPicker } from './scenario/OpenScenario.tsx';
+import { Views } from './terminal/Views.tsx';
+import { Topology } from './topology/Topology.tsx';
+
+/** Mirrors theme, language and presenter mode onto <html> for CSS and screen readers. */
+function useDocumentView() {
+  const theme = useApp((s) => s.theme);
+  const lang = useApp((s) => s.lang);
+  const presenter = useApp((s) => s.presenter);
+  useEffect(() => {
+    const el = document.documentElement;
+    el.dataset.theme = theme;
+    el.lang = lang;
+    el.dataset.presenter = presenter ? 'on' : 'off';
+  }, [theme, lang, presenter]);
+}
+
+function Region({ className, children, label }: { className: string; children: ReactNode; label?: string }) {
+  return (
+    <section className={className} aria-label={label}>
+      <ErrorBoundary inline>{children}</ErrorBoundary>
+    </section>
+  );
+}
+
+function Notice() {
+  const { store } = useServices();
+  const notice = useApp((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="status">
+      {notice}{' '}
+      <button type="button" className="link" onClick={() => store.setState({ notice: undefined })} aria-label="dismiss">
+        ✕
+      </button>
+    </div>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const { store } = useServices();
+  useDocumentView();
+  useKeyboard(store);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar-row">
+          <h1 className="brand">{t('app.title')}</h1>
+          <ErrorBoundary inline>
+            <Presets />
+            <ScenarioPicker />
+          </ErrorBoundary>
+        </div>
+        <div className="topbar-row">
+          <ErrorBoundary inline>
+            <FlowPicker />
+            <Playback />
+          </ErrorBoundary>
+        </div>
+        <div className="topbar-row topbar-secondary">
+          <ErrorBoundary inline>
+            <SettingsBar />
+            <ViewToggles />
+          </ErrorBoundary>
+        </div>
+      </header>
+      <Notice />
+      <main className="stage">
+        <Region className="caption-pane">
+          <HopCaption />
+        </Region>
+        <Region className="topology-pane">
+          <Topology />
+        </Region>
+        <Region className="maps-pane" label={t('maps.title')}>
+          <MapPanel />
+        </Region>
+        <Region className="inspector-pane" label={t('inspector.title')}>
+          <HopInspector />
+        </Region>
+        <Region className="views-pane">
+          <Views />
+        </Region>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * React access to the app's services: the store (read with selectors), the
+ * actions (engine requests) and the translator for the chosen language.
+ */
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { translate, type MessageKey } from '../../i18n/index.ts';
+import type { Actions } from '../../state/actions.ts';
+import type { AppState, AppStore } from '../../state/store.ts';
+import type { EngineClient } from '../../worker/client.ts';
+
+export interface Services {
+  store: AppStore;
+  actions: Actions;
+  client: EngineClient;
+  /** Names of the built-in scenarios. */
+  builtins: string[];
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ value, children }: { value: Services; children: ReactNode }) {
+  return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('useServices outside ServicesProvider');
+  return s;
+}
+
+/** Reads one slice of the store; re-renders only when that value changes. */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function useT(): T {
+  const lang = useApp((s) => s.lang);
+  return useCallback<T>((key, params) => translate(lang, key, params), [lang]);
+}

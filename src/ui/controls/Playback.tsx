@@ -1,0 +1,59 @@
+/** Reset, Step back, Play/Pause, Step forward, speed and the scrubber. */
+import { lastStep, pause, play, reset, setStep, stepBack, stepForward } from '../../state/player.ts';
+import { SPEEDS } from '../../state/store.ts';
+import { useApp, useServices, useT } from '../app/context.tsx';
+
+export function Playback() {
+  const t = useT();
+  const { store } = useServices();
+  const step = useApp((s) => s.step);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const last = useApp(lastStep);
+  const has = useApp((s) => s.trace !== undefined);
+  return (
+    <div className="playback" role="toolbar" aria-label={t('playback.scrubber')}>
+      <button type="button" className="icon" aria-label={t('playback.reset')} title={`${t('playback.reset')} (Home)`} disabled={!has} onClick={() => reset(store)}>
+        |◀
+      </button>
+      <button type="button" className="icon" aria-label={t('playback.back')} title={`${t('playback.back')} (←)`} disabled={!has || step === 0} onClick={() => stepBack(store)}>
+        ◀
+      </button>
+      {playing ? (
+        <button type="button" className="icon primary" aria-label={t('playback.pause')} title={`${t('playback.pause')} (Space)`} onClick={() => pause(store)}>
+          ❚❚
+        </button>
+      ) : (
+        <button type="button" className="icon primary" aria-label={t('playback.play')} title={`${t('playback.play')} (Space)`} disabled={!has} onClick={() => play(store)}>
+          ▶
+        </button>
+      )}
+      <button type="button" className="icon" aria-label={t('playback.forward')} title={`${t('playback.forward')} (→)`} disabled={!has || step >= last} onClick={() => stepForward(store)}>
+        ▶|
+      </button>
+      <input
+        type="range"
+        className="scrubber"
+        aria-label={t('playback.scrubber')}
+        min={0}
+        max={last}
+        value={step}
+        disabled={!has}
+        onChange={(e) => setStep(store, Number(e.currentTarget.value))}
+      />
+      <span className="hop-counter" aria-live="polite">
+        {has ? t('playback.hopOf', { n: step + 1, total: last + 1 }) : ''}
+      </span>
+      <label className="speed">
+        <span>{t('playback.speed')}</span>
+        <select value={speed} onChange={(e) => store.setState({ speed: Number(e.currentTarget.value) })}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

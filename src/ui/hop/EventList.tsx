@@ -1,0 +1,60 @@
+/**
+ * Every hop of the trace, the current one marked aria-current and kept in
+ * view. Virtualised (@tanstack/react-virtual) so a long conversation costs
+ * only the rows on screen.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { explainHop } from '../../i18n/index.ts';
+import { setStep } from '../../state/player.ts';
+import { selectEvents } from '../../state/selectors.ts';
+import { useApp, useServices, useT } from '../app/context.tsx';
+
+export function EventList() {
+  const t = useT();
+  const { store } = useServices();
+  const events = useApp(selectEvents);
+  const step = useApp((s) => s.step);
+  const lang = useApp((s) => s.lang);
+  const presenter = useApp((s) => s.presenter);
+  const parent = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => (presenter ? 44 : 34),
+    overscan: 8,
+  });
+  useEffect(() => {
+    if (events.length) v.scrollToIndex(step, { align: 'auto' });
+  }, [step, events.length, v]);
+  return (
+    <div className="event-list" ref={parent} aria-label={t('events.title')}>
+      <ol style={{ height: v.getTotalSize(), position: 'relative' }}>
+        {v.getVirtualItems().map((item) => {
+          const ev = events[item.index];
+          if (!ev) return null;
+          const current = item.index === step;
+          const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={v.measureElement}
+              aria-current={current ? 'true' : undefined}
+              className={`event dir-${ev.packet.direction}${current ? ' is-current' : ''}${dropped ? ' is-drop' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              onClick={() => setStep(store, item.index)}
+            >
+              <span className="event-n">{item.index + 1}</span>
+              <span className="event-kind">{ev.kind}</span>
+              <span className="event-node">{ev.node}</span>
+              <span className="event-text" title={explainHop(lang, ev)}>
+                {explainHop(lang, ev)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

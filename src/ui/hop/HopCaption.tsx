@@ -1,0 +1,41 @@
+/** The current hop's one sentence, large: what the room reads. */
+import { explainHop, explainOutcome } from '../../i18n/index.ts';
+import { lastStep } from '../../state/player.ts';
+import { selectCurrentEvent } from '../../state/selectors.ts';
+import { useApp, useT } from '../app/context.tsx';
+
+export function HopCaption() {
+  const t = useT();
+  const ev = useApp(selectCurrentEvent);
+  const lang = useApp((s) => s.lang);
+  const step = useApp((s) => s.step);
+  const last = useApp(lastStep);
+  const outcome = useApp((s) => s.trace?.outcome);
+  const error = useApp((s) => s.traceError);
+  if (error) {
+    return (
+      <div className="caption is-error" role="alert">
+        <p className="caption-text">{t('flow.error', { message: error.message })}</p>
+        {error.known.length > 0 && <p className="caption-known">{t('flow.known', { names: error.known.join(', ') })}</p>}
+      </div>
+    );
+  }
+  if (!ev) return <div className="caption"><p className="caption-text">{t('inspector.empty')}</p></div>;
+  const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+  return (
+    <div className={`caption dir-${ev.packet.direction}${dropped ? ' is-drop' : ''}`} data-testid="hop-caption">
+      <div className="caption-meta">
+        <span className="caption-step">{t('playback.hopOf', { n: step + 1, total: last + 1 })}</span>
+        <span className={`dir-chip dir-${ev.packet.direction}`}>{t(ev.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}</span>
+        <span className="caption-kind">{ev.kind}</span>
+        <span className="caption-where">
+          {ev.node} · {ev.iface} · {ev.hook}
+        </span>
+      </div>
+      <p className="caption-text" lang={lang}>
+        {explainHop(lang, ev)}
+      </p>
+      {step === last && outcome && <p className={`caption-outcome outcome-${outcome.status}`}>{explainOutcome(lang, outcome)}</p>}
+    </div>
+  );
+}

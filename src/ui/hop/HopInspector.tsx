@@ -1,0 +1,95 @@
+/**
+ * The current hop in detail: where it runs (node, interface, hook, program,
+ * the Cilium function), the packet before and after with changed fields
+ * marked, and the map operations with hit or miss.
+ */
+import type { HopEvent } from '../../engine/trace.ts';
+import { selectCurrentEvent } from '../../state/selectors.ts';
+import { useApp, useT } from '../app/context.tsx';
+import { diffPackets } from './packetFields.ts';
+
+function packetBefore(events: HopEvent[], step: number): HopEvent['packet'] | undefined {
+  const cur = events[step];
+  for (let i = step - 1; i >= 0; i--) {
+    const p = events[i]?.packet;
+    if (p && cur && p.id === cur.packet.id) return p;
+  }
+  return undefined;
+}
+
+export function HopInspector() {
+  const t = useT();
+  const ev = useApp(selectCurrentEvent);
+  const events = useApp((s) => s.trace?.events);
+  const step = useApp((s) => s.step);
+  if (!ev || !events) return <div className="inspector empty">{t('inspector.empty')}</div>;
+  const rows = diffPackets(packetBefore(events, step), ev.packet);
+  const facts: [string, string | undefined, string?][] = [
+    [t('inspector.node'), ev.node],
+    [t('inspector.iface'), ev.iface],
+    [t('inspector.hook'), ev.hook],
+    [t('inspector.program'), ev.program],
+    [t('inspector.function'), ev.source, 'source'],
+    [t('inspector.observation'), ev.observation ?? ev.sockXlate],
+    [t('inspector.verdict'), ev.verdict, ev.verdict === 'DROPPED' ? 'bad' : undefined],
+    [t('inspector.drop'), ev.drop ? `${ev.drop.reason} (${ev.drop.code})` : undefined, 'bad'],
+  ];
+  return (
+    <div className="inspector" aria-label={t('inspector.title')}>
+      <dl className="facts">
+        {facts
+          .filter(([, v]) => v)
+          .map(([k, v, cls]) => (
+            <div key={k} className={cls ? `fact fact-${cls}` : 'fact'}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
+      <div className="inspector-tables">
+        <table className="packet-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('inspector.field')}</th>
+              <th scope="col">{t('inspector.before')}</th>
+              <th scope="col">{t('inspector.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className={r.changed ? 'is-changed' : undefined}>
+                <th scope="row">{t(r.key)}</th>
+                <td>{r.before}</td>
+                <td>
+                  {r.after}
+                  {r.changed && <span className="changed-mark" title={t('inspector.changed')}> ◀ {t('inspector.changed')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="map-ops">
+          <h3>{t('inspector.maps')}</h3>
+          {ev.maps.length === 0 ? (
+            <p className="muted">{t('inspector.noMaps')}</p>
+          ) : (
+            <ul>
+              {ev.maps.map((op, i) => (
+                <li key={i} className={`map-op op-${op.op} ${op.hit ? 'is-hit' : 'is-miss'}`}>
+                  <span className="op-map">{op.node} {op.map}</span>{' '}
+                  <span className="op-kind">{t(`inspector.op.${op.op}`)}</span>{' '}
+                  <span className={op.hit ? 'hit' : 'miss'}>{op.hit ? t('inspector.hit') : t('inspector.miss')}</span>
+                  <div className="op-row">
+                    <code>{op.key}</code>
+                    {op.value && <code className="op-value"> → {op.value}</code>}
+                  </div>
+                  {op.note && <div className="op-note">{op.note}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

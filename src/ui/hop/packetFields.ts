@@ -1,0 +1,61 @@
+/**
+ * A packet as rows of (field, value) for the before/after table; fields are
+ * compared as printed, so "changed" means what a person would see change.
+ */
+import type { Packet } from '../../engine/trace.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+
+export interface FieldRow {
+  key: MessageKey;
+  before: string;
+  after: string;
+  changed: boolean;
+}
+
+function flags(p: Packet): string {
+  const f = p.tcpFlags;
+  if (!f) return '';
+  return (['SYN', 'ACK', 'PSH', 'FIN', 'RST'] as const).filter((k) => f[k]).join(', ');
+}
+
+function icmp(p: Packet): string {
+  if (p.icmpType === undefined) return '';
+  const name = p.icmpType === 8 ? 'echo request' : p.icmpType === 0 ? 'echo reply' : `type ${p.icmpType}`;
+  return p.icmpId !== undefined ? `${name}, id ${p.icmpId}` : name;
+}
+
+export function packetFields(p: Packet | undefined): Partial<Record<MessageKey, string>> {
+  if (!p) return {};
+  const out: Partial<Record<MessageKey, string>> = {
+    'packet.direction': p.direction,
+    'packet.src': p.src,
+    'packet.dst': p.dst,
+    'packet.proto': p.arp ? `ARP ${p.arp.op}` : p.proto,
+  };
+  if (p.sport !== undefined) out['packet.sport'] = String(p.sport);
+  if (p.dport !== undefined) out['packet.dport'] = String(p.dport);
+  if (p.tcpFlags) out['packet.flags'] = flags(p);
+  if (p.icmpType !== undefined) out['packet.icmp'] = icmp(p);
+  if (p.srcMac) out['packet.srcMac'] = p.srcMac;
+  if (p.dstMac) out['packet.dstMac'] = p.dstMac;
+  if (p.ttl !== undefined) out['packet.ttl'] = String(p.ttl);
+  if (p.outer) out['packet.outer'] = `${p.outer.src} → ${p.outer.dst} UDP/${p.outer.dport} VNI ${p.outer.vni}`;
+  return out;
+}
+
+const ORDER: MessageKey[] = [
+  'packet.direction', 'packet.src', 'packet.dst', 'packet.proto', 'packet.sport', 'packet.dport', 'packet.flags',
+  'packet.icmp', 'packet.srcMac', 'packet.dstMac', 'packet.ttl', 'packet.outer',
+];
+
+/** Rows for before/after; `before` undefined = the packet starts at this hop. */
+export function diffPackets(before: Packet | undefined, after: Packet): FieldRow[] {
+  const a = packetFields(before);
+  const b = packetFields(after);
+  return ORDER.filter((k) => a[k] !== undefined || b[k] !== undefined).map((key) => ({
+    key,
+    before: a[key] ?? '',
+    after: b[key] ?? '',
+    changed: before !== undefined && (a[key] ?? '') !== (b[key] ?? ''),
+  }));
+}

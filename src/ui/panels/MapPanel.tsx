@@ -1,0 +1,127 @@
+/**
+ * The BPF maps of one node as of the current step. The rows the current hop
+ * read or wrote are lit, scrolled into view and aria-current; rows the flow
+ * wrote so far are marked new. The tab follows the map the hop touched.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { selectCurrentEvent, selectEvents, selectPanelNode, touchedKeys, writtenKeys } from '../../state/selectors.ts';
+import { useApp, useServices, useT } from '../app/context.tsx';
+import { MAP_TABS, tabOfMap } from './mapTabs.ts';
+import { useCli, useTables } from './useTables.ts';
+
+export function MapPanel() {
+  const t = useT();
+  const { store } = useServices();
+  const node = useApp(selectPanelNode);
+  const picked = useApp((s) => s.panelNode);
+  const nodes = useApp((s) => s.summary?.nodes);
+  const tab = useApp((s) => s.mapTab);
+  const ev = useApp(selectCurrentEvent);
+  const events = useApp(selectEvents);
+  const step = useApp((s) => s.step);
+  const tables = useTables(node);
+
+  // Follow the hop: show the tab of the first map it touched on this node.
+  useEffect(() => {
+    const op = ev?.maps.find((o) => o.node === node && tabOfMap(o.map));
+    const next = op && tabOfMap(op.map);
+    if (next && next !== store.getState().mapTab) store.setState({ mapTab: next });
+  }, [ev, node, store]);
+
+  const touched = useMemo(() => (node ? touchedKeys(ev, node) : new Set<string>()), [ev, node]);
+  const written = useMemo(() => (node ? writtenKeys(events, step, node) : new Set<string>()), [events, step, node]);
+  const spec = MAP_TABS.find((x) => x.id === tab) ?? MAP_TABS[0];
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    bodyRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [tables, touched, tab]);
+
+  return (
+    <div className="map-panel">
+      <div className="map-panel-head">
+        <h2>{t('maps.title')}</h2>
+        <label className="node-picker">
+          <span>{t('maps.node')}</span>
+          <select value={picked ?? ''} onChange={(e) => store.setState({ panelNode: e.currentTarget.value || undefined })}>
+            <option value="">
+              {t('maps.followHop')} ({node ?? '–'})
+            </option>
+            {nodes?.map((n) => (
+              <option key={n.name} value={n.name}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('maps.title')}>
+        {MAP_TABS.map((x) => {
+          const lit = ev?.maps.some((o) => o.node === node && x.maps.includes(o.map));
+          return (
+            <button
+              key={x.id}
+              role="tab"
+              type="button"
+              aria-selected={x.id === tab}
+              className={`tab${lit ? ' is-lit' : ''}`}
+              onClick={() => store.setState({ mapTab: x.id })}
+            >
+              {t(`maps.tab.${x.id}`)}
+            </button>
+          );
+        })}
+      </div>
+      <div className="map-body" role="tabpanel" ref={bodyRef}>
+        {spec?.cli?.map((line) => <CliBlock key={line} line={node ? `cilium -n ${node} ${line}` : undefined} title={line} />)}
+        {spec?.maps.map((map) => {
+          const rows = tables?.find((x) => x.map === map)?.rows;
+          return (
+            <section key={map} className="map-table" data-map={map}>
+              <h3>{map}</h3>
+              {!rows || rows.length === 0 ? (
+                <p className="muted">{t('maps.empty')}</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('maps.key')}</th>
+                      <th scope="col">{t('maps.value')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => {
+                      const id = `${map} ${r.key}`;
+                      const hot = touched.has(id);
+                      const isNew = written.has(id);
+                      return (
+                        <tr key={r.key} data-key={r.key} aria-current={hot ? 'true' : undefined} className={`${hot ? 'is-touched' : ''}${isNew ? ' is-new' : ''}`}>
+                          <td>
+                            {isNew && <span className="new-badge">{t('maps.new')}</span>}
+                            {r.key}
+                          </td>
+                          <td>{r.value}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function CliBlock({ line, title }: { line: string | undefined; title: string }) {
+  const out = useCli(line);
+  return (
+    <details className="cli-block">
+      <summary>
+        <code>cilium {title}</code>
+      </summary>
+      <pre>{out}</pre>
+    </details>
+  );
+}

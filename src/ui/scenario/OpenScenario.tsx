@@ -1,0 +1,93 @@
+/**
+ * Scenario choice: the built-in ones, or a cluster's own objects from a file
+ * or pasted text. A broken scenario shows its located errors (document,
+ * object, field, line); the loaded one stays, and so does the pasted text.
+ */
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useApp, useServices, useT } from '../app/context.tsx';
+import { traceAfterLoad } from '../app/bootstrap.ts';
+
+export function ScenarioPicker() {
+  const t = useT();
+  const services = useServices();
+  const name = useApp((s) => s.scenarioName);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const known = services.builtins.includes(name);
+  const choose = async (e: ChangeEvent<HTMLSelectElement>) => {
+    if (await services.actions.loadBuiltin(e.currentTarget.value)) await traceAfterLoad(services);
+  };
+  return (
+    <div className="scenario-picker">
+      <label>
+        <span>{t('scenario.label')}</span>
+        <select value={name} onChange={(e) => void choose(e)}>
+          {!known && <option value={name}>{name}</option>}
+          {services.builtins.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => dialog.current?.showModal()}>
+        {t('scenario.open')}
+      </button>
+      <OpenScenarioDialog ref={dialog} />
+    </div>
+  );
+}
+
+function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | null> }) {
+  const t = useT();
+  const services = useServices();
+  const draft = useApp((s) => s.draftText);
+  const errors = useApp((s) => s.loadErrors);
+  const busy = useApp((s) => s.busy);
+  const [text, setText] = useState(draft);
+  const [fileName, setFileName] = useState<string>();
+  const load = async () => {
+    const name = fileName?.replace(/\.ya?ml$/i, '') || t('scenario.custom');
+    if (await services.actions.loadText(text, name)) {
+      ref.current?.close();
+      await traceAfterLoad(services);
+    }
+  };
+  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.currentTarget.files?.[0];
+    if (!f) return;
+    setFileName(f.name);
+    setText(await f.text());
+  };
+  return (
+    <dialog ref={ref} className="open-dialog" aria-labelledby="open-title">
+      <h2 id="open-title">{t('scenario.title')}</h2>
+      <p>{t('scenario.help')}</p>
+      <label className="file">
+        <span>{t('scenario.file')}</span> <input type="file" accept=".yaml,.yml,.json,text/yaml" onChange={(e) => void pick(e)} />
+      </label>
+      <textarea aria-label={t('scenario.title')} value={text} spellCheck={false} rows={14} onChange={(e) => setText(e.currentTarget.value)} />
+      {errors.length > 0 && (
+        <div className="load-errors" role="alert">
+          <p>{t('scenario.errors')}</p>
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i} className={`issue issue-${e.severity}`}>
+                {e.doc !== undefined && e.line !== undefined && <span className="issue-where">{t('scenario.where', { doc: e.doc + 1, line: e.line })} </span>}
+                {e.object && <strong>{e.object} </strong>}
+                {e.field && <code>{e.field}</code>} {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void load()}>
+          {t('scenario.load')}
+        </button>
+        <button type="button" onClick={() => ref.current?.close()}>
+          {t('scenario.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The views a teacher points at, as tabs: the hop list, Hubble's lines up
+ * to the current step, tcpdump on a chosen interface, the client's strace,
+ * and the terminal.
+ */
+import { useMemo } from 'react';
+import type { ViewTab } from '../../state/store.ts';
+import { selectEvents } from '../../state/selectors.ts';
+import { useApp, useServices, useT } from '../app/context.tsx';
+import { EventList } from '../hop/EventList.tsx';
+import { useCli } from '../panels/useTables.ts';
+import { straceLines } from './strace.ts';
+import { capture, tcpdumpLine, type CaptureTarget } from './tcpdump.ts';
+import { Terminal } from './Terminal.tsx';
+
+type Tab = ViewTab;
+const TABS: Tab[] = ['events', 'hubble', 'tcpdump', 'strace', 'terminal'];
+
+export function Views() {
+  const t = useT();
+  const { store } = useServices();
+  const tab = useApp((s) => s.viewTab);
+  const label = (x: Tab) => t(x === 'events' ? 'views.events' : `views.${x}`);
+  return (
+    <div className="views">
+      <div className="tabs" role="tablist">
+        {TABS.map((x) => (
+          <button key={x} role="tab" type="button" aria-selected={tab === x} className="tab" onClick={() => store.setState({ viewTab: x })}>
+            {label(x)}
+          </button>
+        ))}
+      </div>
+      <div className="views-body" role="tabpanel" aria-label={label(tab)}>
+        {tab === 'events' && <EventList />}
+        {tab === 'hubble' && <HubbleView />}
+        {tab === 'tcpdump' && <TcpdumpView />}
+        {tab === 'strace' && <StraceView />}
+        {tab === 'terminal' && <Terminal />}
+      </div>
+    </div>
+  );
+}
+
+function HubbleView() {
+  const t = useT();
+  const client = useApp((s) => (s.trace?.client.kind === 'pod' ? s.trace.client.name : undefined));
+  const out = useCli(client ? `hubble observe --pod ${client}` : 'hubble observe');
+  return (
+    <div className="term-view">
+      <code className="term-cmd">$ hubble observe{client ? ` --pod ${client}` : ''}</code>
+      <pre data-testid="hubble-output">{out?.trim() || t('views.nothing')}</pre>
+    </div>
+  );
+}
+
+function useCaptureTargets(): CaptureTarget[] {
+  const summary = useApp((s) => s.summary);
+  const trace = useApp((s) => s.trace);
+  return useMemo(() => {
+    if (!summary) return [];
+    const out: CaptureTarget[] = [];
+    const pods = summary.nodes.flatMap((n) => n.pods);
+    for (const ep of [trace?.client, trace?.backend ?? trace?.server]) {
+      if (ep?.kind !== 'pod') continue;
+      const p = pods.find((x) => x.key === `${ep.namespace}/${ep.name}`);
+      if (!p) continue;
+      out.push({ node: p.node, iface: `eth0@${p.key}`, podIp: p.ip }, { node: p.node, iface: p.lxc });
+    }
+    for (const n of summary.nodes) out.push({ node: n.name, iface: n.device });
+    return out;
+  }, [summary, trace]);
+}
+
+const targetId = (c: CaptureTarget) => `${c.node}/${c.iface}`;
+const targetLabel = (c: CaptureTarget) => (c.iface.startsWith('eth0@') ? `${c.iface.slice(5)} eth0 (${c.node})` : `${c.node} ${c.iface}`);
+
+function TcpdumpView() {
+  const t = useT();
+  const { store } = useServices();
+  const targets = useCaptureTargets();
+  const chosen = useApp((s) => s.tcpdumpAt);
+  const events = useApp(selectEvents);
+  const step = useApp((s) => s.step);
+  const target = targets.find((x) => targetId(x) === chosen) ?? targets[0];
+  const lines = target ? capture(events, step, target) : [];
+  const ifname = target ? (target.iface.startsWith('eth0@') ? 'eth0' : target.iface) : '';
+  return (
+    <div className="term-view">
+      <label className="inline">
+        <span>{t('views.iface')}</span>
+        <select value={target ? targetId(target) : ''} onChange={(e) => store.setState({ tcpdumpAt: e.currentTarget.value })}>
+          {targets.map((x) => (
+            <option key={targetId(x)} value={targetId(x)}>
+              {targetLabel(x)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <code className="term-cmd">$ tcpdump -n -i {ifname}</code>
+      <pre data-testid="tcpdump-output">
+        {lines.length ? lines.map((l) => tcpdumpLine(l.packet)).join('\n') : t('views.nothing')}
+      </pre>
+    </div>
+  );
+}
+
+function StraceView() {
+  const t = useT();
+  const events = useApp(selectEvents);
+  const step = useApp((s) => s.step);
+  const client = useApp((s) => (s.trace?.client.kind === 'pod' ? s.trace.client.name : ''));
+  const lines = straceLines(events, step);
+  return (
+    <div className="term-view">
+      <code className="term-cmd">$ kubectl exec {client} -- strace -e trace=network …</code>
+      <pre data-testid="strace-output">{lines.length ? lines.map((l) => l.line).join('\n') : t('views.noSyscalls')}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * The client's `strace`: the socket calls the trace's events carry
+ * (`syscalls`), in order, up to the current step: connect() to the service
+ * IP, then getsockname()/getpeername() showing what socket LB did.
+ */
+import type { HopEvent } from '../../engine/trace.ts';
+
+export function straceLines(events: HopEvent[], step: number): { seq: number; line: string }[] {
+  const out: { seq: number; line: string }[] = [];
+  for (let i = 0; i <= step && i < events.length; i++) {
+    for (const line of events[i]?.syscalls ?? []) out.push({ seq: i, line });
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * The packet marker: the only part of the drawing D3 owns. It listens to the
+ * store's cursor with `subscribe` (no React render per frame) and moves the
+ * marker along the hop's path with a d3 transition. Request and reply differ
+ * in colour (Okabe-Ito blue / orange, safe for colour-blind viewers) and in
+ * shape (circle / diamond) and carry a word, so no one depends on colour.
+ */
+import { easeCubicInOut } from 'd3-ease';
+import { select, type Selection } from 'd3-selection';
+import 'd3-transition';
+import type { HopEvent } from '../../engine/trace.ts';
+import { translate } from '../../i18n/index.ts';
+import type { AppState, AppStore } from '../../state/store.ts';
+import { hopAnchor, hopPath, pointAlong, type Anchor } from './anchors.ts';
+import type { Point, TopologyLayout } from './layout.ts';
+
+const R = 11;
+
+export class PacketLayer {
+  private readonly root: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly marker: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly trail: Selection<SVGPolylineElement, unknown, null, undefined>;
+  private readonly unsubscribe: () => void;
+  private at: Point | undefined;
+
+  constructor(
+    g: SVGGElement,
+    private readonly layout: TopologyLayout,
+    private readonly store: AppStore,
+  ) {
+    this.root = select(g);
+    this.root.selectAll('*').remove();
+    this.trail = this.root.append('polyline').attr('class', 'packet-trail');
+    this.marker = this.root.append('g').attr('data-testid', 'packet').attr('class', 'packet').style('display', 'none');
+    this.marker.append('path').attr('class', 'packet-shape');
+    this.marker.append('text').attr('class', 'packet-glyph').attr('text-anchor', 'middle').attr('y', 5);
+    // A solid plate behind the words: the marker often sits on a port's own label.
+    this.marker.append('rect').attr('class', 'packet-plate').attr('x', R + 3).attr('y', -20).attr('height', 40).attr('rx', 5);
+    this.marker.append('text').attr('class', 'packet-label').attr('x', R + 6).attr('y', -4);
+    this.marker.append('text').attr('class', 'packet-sublabel').attr('x', R + 6).attr('y', 14);
+    const badge = this.marker.append('g').attr('class', 'socket-badge').style('display', 'none');
+    badge.append('rect').attr('x', -30).attr('y', -R - 26).attr('width', 60).attr('height', 20).attr('rx', 10);
+    badge.append('text').attr('text-anchor', 'middle').attr('y', -R - 11);
+    this.unsubscribe = store.subscribe((s, prev) => {
+      if (s.step !== prev.step || s.trace !== prev.trace || s.lang !== prev.lang) this.show(s, prev.trace === s.trace ? prev.step : undefined);
+    });
+    this.show(store.getState(), undefined);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.marker.interrupt();
+    this.root.selectAll('*').remove();
+  }
+
+  private anchorAt(events: HopEvent[], i: number): Anchor | undefined {
+    const ev = events[i];
+    return ev ? hopAnchor(ev, this.layout) : undefined;
+  }
+
+  /** Animates one hop forward; any other jump (back, scrub, reset) moves at once. */
+  private show(s: AppState, prevStep: number | undefined): void {
+    const events = s.trace?.events ?? [];
+    const ev = events[s.step];
+    if (!ev) {
+      this.marker.style('display', 'none');
+      this.trail.attr('points', null);
+      return;
+    }
+    const to = this.anchorAt(events, s.step);
+    if (!to) return;
+    const forward = prevStep !== undefined && s.step === prevStep + 1;
+    const from = s.step > 0 ? this.anchorAt(events, s.step - 1) : undefined;
+    const path = hopPath(from, to, this.layout, ev);
+    this.decorate(ev, s);
+    this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${ev.packet.direction}`);
+    this.marker.interrupt().style('display', null);
+    const end = path[path.length - 1] ?? to.point;
+    if (!forward || path.length < 2 || !this.at) {
+      this.place(end);
+      return;
+    }
+    const ms = Math.min(700, (1000 / s.speed) * 0.8);
+    this.marker
+      .transition()
+      .duration(ms)
+      .ease(easeCubicInOut)
+      .attrTween('transform', () => (t: number) => {
+        const p = pointAlong(path, t);
+        this.at = p;
+        return `translate(${p.x},${p.y})`;
+      });
+  }
+
+  private place(p: Point): void {
+    this.at = p;
+    this.marker.attr('transform', `translate(${p.x},${p.y})`);
+  }
+
+  private decorate(ev: HopEvent, s: AppState): void {
+    const reply = ev.packet.direction === 'reply';
+    const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+    const node = ev.kind === 'wire' ? (ev.peer?.node ?? 'outside') : ev.node;
+    this.marker
+      .attr('class', `packet dir-${ev.packet.direction}${dropped ? ' is-dropped' : ''}`)
+      .attr('data-direction', ev.packet.direction)
+      .attr('data-node', node)
+      .attr('data-step', String(s.step))
+      .attr('data-kind', ev.kind);
+    // Circle for a request, diamond for a reply: shape tells them apart without colour.
+    const shape = reply ? `M0,${-R - 3}L${R + 3},0L0,${R + 3}L${-R - 3},0Z` : `M${R},0A${R},${R} 0 1,1 ${-R},0A${R},${R} 0 1,1 ${R},0Z`;
+    this.marker.select('.packet-shape').attr('d', shape);
+    this.marker.select('.packet-glyph').text(dropped ? '✕' : reply ? '←' : '→');
+    const word = translate(s.lang, reply ? 'topology.reply' : 'topology.request');
+    const what = ev.packet.arp ? `ARP ${ev.packet.arp.op}` : ev.kind;
+    this.marker.select('.packet-label').text(what);
+    const program = ev.program.length > 24 ? `${ev.program.slice(0, 23)}…` : ev.program;
+    const sub = `${word} #${ev.packet.id + 1} · ${program}`;
+    this.marker.select('.packet-sublabel').text(sub);
+    // Width from character counts (label 15px, sublabel 13px, both about 0.6em wide).
+    this.marker.select('.packet-plate').attr('width', Math.max(what.length * 9.2, sub.length * 7.6) + 8);
+    const socket = ev.kind === 'socket-lb-rewrite' || ev.kind === 'socket-rev-nat';
+    const badge = this.marker.select<SVGGElement>('.socket-badge');
+    badge.style('display', socket ? 'inline' : 'none');
+    badge.select('text').text(translate(s.lang, 'topology.socket'));
+  }
+}

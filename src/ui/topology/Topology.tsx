@@ -1,0 +1,178 @@
+/**
+ * The cluster drawing. React renders the skeleton from state (nodes, ports,
+ * pods, the bus and the outside world) and re-renders only when the layout or
+ * the current hop changes; the moving packet lives in a <g> owned by D3
+ * (PacketLayer), fed by store.subscribe, so frames never go through React.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { HopEvent, Trace } from '../../engine/trace.ts';
+import { selectCurrentEvent } from '../../state/selectors.ts';
+import { useApp, useServices, useT } from '../app/context.tsx';
+import { hopAnchor } from './anchors.ts';
+import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
+import { PacketLayer } from './PacketLayer.ts';
+
+function useSize<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  const [size, setSize] = useState({ width: 900, height: 480 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      // Round so sub-pixel jitter does not relayout.
+      setSize((s) => (Math.abs(s.width - width) < 4 && Math.abs(s.height - height) < 4 ? s : { width: Math.round(width), height: Math.round(height) }));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, size] as const;
+}
+
+function flowPodKeys(trace: Trace | undefined): Set<string> {
+  const keys = new Set<string>();
+  for (const ep of [trace?.client, trace?.server, trace?.backend]) {
+    if (ep?.kind === 'pod') keys.add(`${ep.namespace}/${ep.name}`);
+  }
+  return keys;
+}
+
+export function Topology() {
+  const t = useT();
+  const { store } = useServices();
+  const summary = useApp((s) => s.summary);
+  const trace = useApp((s) => s.trace);
+  const current = useApp(selectCurrentEvent);
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const packetRef = useRef<SVGGElement>(null);
+  const priority = useMemo(() => flowPodKeys(trace), [trace]);
+  const layout = useMemo(
+    () => (summary ? layoutTopology(summary, { width: size.width, height: size.height, priority }) : undefined),
+    [summary, size.width, size.height, priority],
+  );
+
+  useEffect(() => {
+    const g = packetRef.current;
+    if (!g || !layout) return;
+    const layer = new PacketLayer(g, layout, store);
+    return () => layer.dispose();
+  }, [layout, store]);
+
+  const anchor = current && layout ? hopAnchor(current, layout) : undefined;
+  const currentPort = anchor?.port;
+  return (
+    <div className="topology" ref={boxRef}>
+      {layout && summary ? (
+        <svg
+          aria-label={t('topology.label')}
+          role="group"
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          className="topology-svg"
+        >
+          <Wires layout={layout} label={t('topology.wire')} outsideLabel={t('topology.outside')} active={current?.kind === 'wire'} />
+          {layout.nodes.map((n) => (
+            <NodeBox key={n.name} node={n} current={current} currentPort={currentPort} morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''} />
+          ))}
+          <g ref={packetRef} className="packet-layer" />
+        </svg>
+      ) : (
+        <p className="topology-empty">{t('app.loading')}</p>
+      )}
+    </div>
+  );
+}
+
+function Wires({ layout, label, outsideLabel, active }: { layout: TopologyLayout; label: string; outsideLabel: string; active: boolean }) {
+  const o = layout.outside;
+  const lastBus = layout.bus[layout.bus.length - 1];
+  return (
+    <g className={active ? 'wires is-active' : 'wires'}>
+      {layout.bus.map((b, i) => (
+        <line key={i} className="bus" x1={b.x1} x2={b.x2} y1={b.y} y2={b.y} />
+      ))}
+      {layout.trunk && <line className="bus" x1={layout.trunk.x} x2={layout.trunk.x} y1={layout.trunk.y1} y2={layout.trunk.y2} />}
+      {layout.nodes.map((n) => (
+        <line key={n.name} className="drop" x1={n.device.anchor.x} x2={n.device.anchor.x} y1={n.device.box.y + n.device.box.h} y2={n.busY} />
+      ))}
+      <text className="bus-label" x={layout.bus[0]?.x1 ?? 0} y={(layout.bus[0]?.y ?? 0) - 5}>
+        {label}
+      </text>
+      {lastBus && <line className="drop" x1={o.x + o.w / 2} x2={o.x + o.w / 2} y1={lastBus.y} y2={o.y} />}
+      <g data-testid="outside" className="outside">
+        <rect x={o.x} y={o.y} width={o.w} height={o.h} rx={o.h / 2} />
+        <text x={o.x + o.w / 2} y={o.y + o.h / 2 + 5} textAnchor="middle">
+          {outsideLabel}
+        </text>
+      </g>
+    </g>
+  );
+}
+
+/** Cuts a label to `max` characters with an ellipsis (the full name is in the group's <title>). */
+function clip(text: string, max: number): string {
+  const n = Math.max(3, Math.floor(max));
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+/** Monospace labels shrink to fit their port (0.6em per character) but never grow past `max`. */
+function fitFont(text: string, width: number, max: number): number {
+  return Math.max(9, Math.min(max, (width - 6) / (Math.max(1, text.length) * 0.6)));
+}
+
+function Port({ port, current, className }: { port: PortLayout; current: boolean; className?: string }) {
+  const { box } = port;
+  const two = port.sub !== undefined;
+  const nameSize = fitFont(port.label, box.w, port.kind === 'eth0' ? 11.5 : 13.5);
+  const subSize = port.sub ? fitFont(port.sub, box.w, 12.5) : 0;
+  return (
+    <g data-iface={port.kind === 'eth0' ? 'eth0' : port.iface} className={`port port-${port.kind}${current ? ' is-current' : ''} ${className ?? ''}`}>
+      <title>{port.sub ? `${port.iface} ${port.sub}` : port.iface}</title>
+      <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} />
+      <text x={box.x + box.w / 2} y={box.y + (two ? box.h / 2 - 1 : box.h / 2 + 5)} textAnchor="middle" className="port-name" fontSize={nameSize}>
+        {port.label}
+      </text>
+      {two && (
+        <text x={box.x + box.w / 2} y={box.y + box.h / 2 + 12} textAnchor="middle" className="port-ip" fontSize={subSize}>
+          {port.sub}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function NodeBox({ node, current, currentPort, morePods }: { node: NodeLayout; current: HopEvent | undefined; currentPort: PortLayout | undefined; morePods: string }) {
+  const { box } = node;
+  const isHere = current?.node === node.name || (current?.kind === 'wire' && current.peer?.node === node.name);
+  return (
+    <g data-node={node.name} className={isHere ? 'node is-here' : 'node'}>
+      <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
+      <text className="node-name" x={box.x + 10} y={box.y + 21}>
+        {node.name}
+      </text>
+      <text className="node-ip" x={box.x + 10} y={box.y + 38}>
+        {node.ip}
+        {morePods ? ` · ${morePods}` : ''}
+      </text>
+      {node.pods.map((p) => (
+        <g key={p.pod.key} data-pod={p.pod.key} className="pod">
+          <line className="veth" x1={p.eth0.anchor.x} x2={p.lxc.anchor.x} y1={p.eth0.anchor.y} y2={p.lxc.box.y} />
+          <rect className="pod-box" x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
+          <title>{`${p.pod.key} ${p.pod.ip} (${p.pod.lxc})`}</title>
+          <text className="pod-name" x={p.box.x + 6} y={p.box.y + 16}>
+            {clip(p.pod.name, (p.box.w - 10) / 8.6)}
+          </text>
+          <text className="pod-ip" x={p.box.x + 6} y={p.box.y + 31}>
+            {p.pod.ip}
+          </text>
+          <Port port={p.eth0} current={currentPort === p.eth0} />
+          <Port port={p.lxc} current={currentPort === p.lxc} />
+        </g>
+      ))}
+      {node.ports.map((port) => (
+        <Port key={port.iface} port={port} current={currentPort === port} />
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,7 @@
+/// <reference types="vite/client" />
+
+/** Names of public/scenarios/*.yaml, the default (kans-lab) first. */
+declare module 'virtual:scenarios' {
+  const names: string[];
+  export default names;
+}
