@@ -8,6 +8,9 @@ import { stringify } from 'yaml';
 import { loadScenario } from './load.ts';
 import type { LoadResult } from './model.ts';
 
+/** Properties run hundreds of loads; on a busy CI machine that takes seconds, not a hang. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 /** Fragments that make YAML and Kubernetes objects, so garbage sometimes comes close to valid. */
 const TOKENS = [
   'apiVersion: v1\n', 'kind: Pod\n', 'kind: Node\n', 'kind: Service\n', 'kind: List\n', 'kind: CiliumNode\n',
@@ -31,12 +34,12 @@ function located(r: LoadResult): void {
 describe('loadScenario on any text', () => {
   test('random text never throws; it loads or every error is located', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => located(loadScenario(text, 'fuzz'))), { numRuns: 300 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   test('random YAML-ish token soup never throws; it loads or every error is located', () => {
     const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => t.join(''));
     fc.assert(fc.property(soup, (text) => located(loadScenario(text, 'fuzz'))), { numRuns: 500 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 interface GenPod {
@@ -123,7 +126,7 @@ describe('loadScenario on generated clusters', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   test('dropping or garbling any line of a valid cluster never throws; it loads or errors are located', () => {
     const edit = fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'null', 'num', 'list'));
@@ -139,9 +142,9 @@ describe('loadScenario on generated clusters', () => {
         }
         located(loadScenario(lines.join('\n'), 'gen'));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   test('moving any pod out of its node CIDR is an error at that pod\'s status.podIP', () => {
     const withPods = clusterArb.filter(([nodes]) => nodes.some((n) => n.pods.length > 0));
@@ -161,5 +164,5 @@ describe('loadScenario on generated clusters', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

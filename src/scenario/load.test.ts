@@ -224,9 +224,12 @@ describe('loadScenario: each error names the object, the field and the line', ()
 
   test('a Node without InternalIP', () => {
     const text = BASE.replace('  - type: InternalIP\n    address: 192.168.1.2', '  - type: Hostname\n    address: n2');
-    const e = issueAbout(errorsOf(text), 'Node n2', 'status.addresses');
+    const errors = errorsOf(text);
+    const e = issueAbout(errors, 'Node n2', 'status.addresses');
     expect(e.line).toBe(lineOf(text, 'addresses:', text.indexOf('name: n2')));
     expect(e.message).toContain('no IPv4 InternalIP');
+    // web2 runs on n2: it is not reported again as "on an unknown node".
+    expect(errors).toHaveLength(1);
   });
 
   test('a Running pod without nodeName', () => {
@@ -240,6 +243,8 @@ describe('loadScenario: each error names the object, the field and the line', ()
     const errors = errorsOf(text);
     expect(issueAbout(errors, 'Pod default/web1', 'status.podIP').line).toBe(lineOf(text, 'podIP: 10.1.1.256'));
     const cidr = issueAbout(errors, 'Node n2', 'spec.podCIDRs[0]');
+    // Not also "the node has no pod CIDR": one mistake, one error.
+    expect(errors.filter((e) => e.object === 'Node n2')).toHaveLength(1);
     expect(cidr.line).toBe(lineOf(text, '- 10.1.2.0/33'));
     expect(cidr.message).toContain('"10.1.2.0/33" is not an IPv4 CIDR');
   });

@@ -36,7 +36,7 @@ export function loadScenario(text: string, name: string): LoadResult {
   if (docs.issues.length > 0) return { ok: false, errors: docs.issues };
   const issues: ScenarioIssue[] = [];
   const ignored: string[] = [];
-  const assembled: Assembled = { nodes: [], pods: [], services: [] };
+  const assembled: Assembled = { nodes: [], pods: [], services: [], brokenNodes: new Set() };
   const got: Collected = { nodes: [], ciliumNodes: [], endpoints: [], slices: [] };
   const seen = new Map<string, K8sObject>();
 
@@ -60,7 +60,7 @@ export function loadScenario(text: string, name: string): LoadResult {
     readOne(obj, f, assembled, got, ignored);
   }
 
-  joinNodes(got, assembled);
+  joinNodes(got, assembled, issues);
   joinEndpoints(got, assembled);
   joinSlices(got, assembled);
   const config = got.config ?? checkCiliumConfig({}).config;
@@ -134,7 +134,7 @@ function ignore(obj: K8sObject, reason: string, ignored: string[]): void {
 }
 
 /** CiliumNode facts onto their Node; a Node still without pod CIDRs is an error. */
-function joinNodes(got: Collected, out: Assembled): void {
+function joinNodes(got: Collected, out: Assembled, issues: ScenarioIssue[]): void {
   const byName = new Map(got.nodes.map((n) => [n.draft.name, n]));
   const cnByName = new Map<string, CiliumNodeFacts>();
   for (const cn of got.ciliumNodes) {
@@ -153,10 +153,15 @@ function joinNodes(got: Collected, out: Assembled): void {
     }
   }
   for (const { draft, f } of got.nodes) {
-    if (draft.podCIDRs.length === 0) {
+    // A CIDR that did not parse has its own error already; this one is for none at all.
+    const badCidr = issues.some((i) => /^spec\.(ipam\.)?podCIDR/.test(i.field ?? '') && i.object?.endsWith(` ${draft.name}`));
+    if (draft.podCIDRs.length === 0 && !badCidr) {
       f.error(['spec', 'podCIDRs'], 'the node has no IPv4 pod CIDR (set spec.podCIDRs, or its CiliumNode spec.ipam.podCIDRs)');
     }
-    if (draft.internalIP === undefined) continue;
+    if (draft.internalIP === undefined) {
+      out.brokenNodes.add(draft.name);
+      continue;
+    }
     out.nodes.push({ model: { ...draft, internalIP: draft.internalIP }, f, ciliumNode: cnByName.get(draft.name) });
   }
 }

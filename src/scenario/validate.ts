@@ -17,6 +17,8 @@ export interface Assembled {
   nodes: { model: NodeModel; f: Fields; ciliumNode?: CiliumNodeFacts }[];
   pods: { model: PodModel; f: Fields; endpoint?: CiliumEndpointFacts }[];
   services: { model: ServiceModel; f: Fields }[];
+  /** Nodes declared but unusable (an error is already reported): their pods are not checked again. */
+  brokenNodes: Set<string>;
 }
 
 type NodeEntry = Assembled['nodes'][number];
@@ -109,6 +111,7 @@ function checkPods(a: Assembled, claim: Claim): void {
   const nodes = new Map(a.nodes.map((n) => [n.model.name, n.model]));
   for (const { model: pod, f } of a.pods) {
     const node = nodes.get(pod.nodeName);
+    if (a.brokenNodes.has(pod.nodeName)) continue;
     if (pod.nodeName !== '' && !node) {
       const known = [...nodes.keys()].join(', ') || 'none';
       f.error(['spec', 'nodeName'], `"${pod.nodeName}" is not a Node in the scenario (nodes: ${known})`);
