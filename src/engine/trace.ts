@@ -77,6 +77,8 @@ export type HopKind =
   | 'arp-proxy'
   | 'socket-lb-rewrite'
   | 'socket-rev-nat'
+  | 'service-lb'
+  | 'service-rev-nat'
   | 'lxc-ingress'
   | 'conntrack'
   | 'ipcache-lookup'
@@ -96,7 +98,7 @@ export type HopKind =
   | 'drop';
 
 export const HOP_KINDS: readonly HopKind[] = [
-  'send', 'arp-proxy', 'socket-lb-rewrite', 'socket-rev-nat', 'lxc-ingress', 'conntrack',
+  'send', 'arp-proxy', 'socket-lb-rewrite', 'socket-rev-nat', 'service-lb', 'service-rev-nat', 'lxc-ingress', 'conntrack',
   'ipcache-lookup', 'endpoint-lookup', 'policy', 'native-routing', 'netdev-egress', 'snat',
   'wire', 'netdev-ingress', 'rev-snat', 'tunnel-encap', 'tunnel-decap', 'kernel-stack',
   'iptables', 'deliver', 'drop',

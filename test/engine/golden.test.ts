@@ -23,6 +23,7 @@ const LAB: Case[] = [
   { name: 'tunnel-geneve-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } },
   { name: 'legacy-routing-same-node', req: { from: 'netpod', to: 'netpod2', proto: 'icmp' }, settings: { 'enable-host-legacy-routing': 'true' } },
   { name: 'legacy-routing-cross-node', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' }, settings: { 'enable-host-legacy-routing': 'true' } },
+  { name: 'per-packet-lb-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'bpf-lb-sock': 'false' } },
   { name: 'no-endpoint-routes-unroutable', req: { from: 'k8s-w1', to: '172.16.1.99', proto: 'icmp' }, settings: { 'enable-endpoint-routes': 'false' } },
 ];
 
@@ -31,6 +32,8 @@ const THREE_ZONES: Case[] = [
   { name: 'service-no-backends', req: { from: 'toolbox', to: 'shop/payments', proto: 'tcp' } },
   { name: 'cross-node-tcp', req: { from: 'toolbox', to: 'frontend-6f7c9d8b4-2xk9p', proto: 'tcp', port: 80 } },
   { name: 'world-icmp', req: { from: 'toolbox', to: '1.1.1.1', proto: 'icmp' } },
+  { name: 'per-packet-lb-port-mapping', req: { from: 'toolbox', to: 'shop/web', proto: 'tcp', port: 8080 }, settings: { 'bpf-lb-sock': 'false' } },
+  { name: 'tunnel-cross-node', req: { from: 'toolbox', to: 'frontend-6f7c9d8b4-2xk9p', proto: 'tcp', port: 80 }, settings: { 'routing-mode': 'tunnel' } },
 ];
 
 describe.each([

@@ -12,7 +12,11 @@ import { loadBuiltin } from './builtin.ts';
 const CLUSTERS: [string, Record<string, string>][] = [
   ['kans-lab', {}],
   ['kans-lab', { 'enable-ip-masq-agent': 'false' }],
+  ['kans-lab', { 'routing-mode': 'tunnel' }],
+  ['kans-lab', { 'bpf-lb-sock': 'false' }],
+  ['kans-lab', { 'enable-host-legacy-routing': 'true' }],
   ['three-zones', {}],
+  ['three-zones', { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' }],
   ['one-node', {}],
 ];
 

@@ -8,6 +8,7 @@ import type { EndpointInfo } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import type { Packet } from '../trace.ts';
 import { decide } from './policy.ts';
+import { lb4RevNat } from './lb.ts';
 import { routed, withMacs } from './packet.ts';
 import { DROP, type Arrival, type SkbContext } from './types.ts';
 
@@ -39,7 +40,8 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
     );
     if (!d.allowed) return { at: 'dropped', packet, reason: DROP.POLICY.reason };
   }
-  const delivered = routed(withMacs(packet, ep.nodeMac, ep.mac));
+  const translated = ct.state === 'reply' && ct.revNat ? lb4RevNat(w, place, ct.revNat, packet) : packet;
+  const delivered = routed(withMacs(translated, ep.nodeMac, ep.mac));
   w.emit(
     {
       ...base, packet: delivered, kind: 'deliver', iface: 'eth0', pod: ep.key, hook: 'netns', program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',

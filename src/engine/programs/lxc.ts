@@ -12,6 +12,7 @@ import { lookupIpcache, lookupLxc } from './lookup.ts';
 import { decide } from './policy.ts';
 import { forward } from './forward.ts';
 import { encapFromLxc } from './overlay.ts';
+import { frontendOf, lb4Local } from './lb.ts';
 import { DROP, type Arrival } from './types.ts';
 
 /**
@@ -49,7 +50,7 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
 /** A packet a pod sent, from its eth0 through cil_from_container to wherever it goes. */
 export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival {
   const node = w.dp.node(ep.node)!;
-  const packet: Packet = { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
+  let packet: Packet = { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
   w.emit(
     { packet, kind: 'send', node: node.name, iface: 'eth0', pod: ep.key, hook: 'netns', program: 'kernel (pod netns)', source: 'kernel: ip_output via default route to the cilium_host IP', maps: [] },
     'send.pod',
@@ -65,6 +66,9 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)', maps: [], verdict: 'DROPPED', drop: DROP.INVALID_SIP }, 'drop.invalid_sip', { ip: packet.src });
     return { at: 'dropped', packet, reason: DROP.INVALID_SIP.reason };
   }
+  let revNat = 0;
+  const frontend = frontendOf(w, node.name, packet);
+  if (frontend) ({ packet, revNat } = lb4Local(w, at, ep, frontend, packet));
   const ct = w.ct.lookup(node.name, packet, 'egress');
   w.emit(
     { ...at, packet, kind: 'conntrack', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)', maps: ct.ops, ctState: ct.state, srcIdentity: ep.identity },
@@ -80,7 +84,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   );
   if (ct.state !== 'reply') {
     const d = decide(node.name, ep, 'egress', dstIdentity, packet);
-    const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(node.name, packet, 'egress', ep.identity) : [])];
+    const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
     w.emit(
       { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, ...(d.allowed ? {} : { drop: DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.egress.allow.new' : 'policy.egress.allow') : 'policy.egress.deny',

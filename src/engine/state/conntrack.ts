@@ -25,6 +25,8 @@ interface Entry {
 
 export interface CtResult {
   state: CtState;
+  /** rev_nat_index stored in the entry found (per-packet service LB), 0 when none. */
+  revNat: number;
   /** The entry found (or undefined for new). */
   key?: string;
   map: MapName;
@@ -69,10 +71,10 @@ export class ConntrackTables {
     const rev = ctKey(this.tuple(p, other, true));
     const flags = tcpFlagBits(p.tcpFlags);
     const hitFwd = t.get(fwd);
-    if (hitFwd) return { state: 'established', key: fwd, map, ops: this.touch(node, map, fwd, hitFwd, 'tx', flags) };
+    if (hitFwd) return { state: 'established', revNat: hitFwd.view.revNat, key: fwd, map, ops: this.touch(node, map, fwd, hitFwd, 'tx', flags) };
     const hitRev = t.get(rev);
-    if (hitRev) return { state: 'reply', key: rev, map, ops: this.touch(node, map, rev, hitRev, 'rx', flags) };
-    return { state: 'new', map, ops: [{ node, map, op: 'lookup', key: fwd, hit: false, note: 'CT_NEW: no entry' }] };
+    if (hitRev) return { state: 'reply', revNat: hitRev.view.revNat, key: rev, map, ops: this.touch(node, map, rev, hitRev, 'rx', flags) };
+    return { state: 'new', revNat: 0, map, ops: [{ node, map, op: 'lookup', key: fwd, hit: false, note: 'CT_NEW: no entry' }] };
   }
 
   private touch(node: string, map: MapName, key: string, e: Entry, side: 'tx' | 'rx', flags: number): MapOp[] {
@@ -86,6 +88,33 @@ export class ConntrackTables {
     const after = ctValue(v);
     if (after !== before) ops.push({ node, map, op: 'update', key, value: after, hit: true, note: 'flags seen' });
     return ops;
+  }
+
+  /**
+   * CT_SERVICE (lb4_local): the service entry of a client's connection to a frontend, keyed by the
+   * original (pre-DNAT) tuple; it remembers the backend so every packet of the flow picks the same one.
+   */
+  serviceEntry(node: string, p: Packet, create?: { backendId: number; revNat: number; srcIdentity: number }): { backendId?: number; ops: MapOp[] } {
+    const t = this.table(node);
+    const tuple = this.tuple(p, 'SVC', false);
+    const key = ctKey(tuple);
+    const found = t.get(key);
+    const map = mapOf(p);
+    if (found) return { backendId: found.view.backendId, ops: [{ node, map, op: 'lookup', key, value: ctValue(found.view), hit: true, note: 'CT_SERVICE: the backend chosen before' }] };
+    if (!create) return { ops: [{ node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new' }] };
+    const view: CtEntryView = {
+      expires: BOOT_CLOCK + (p.proto === 'TCP' ? LIFETIME.syn : LIFETIME.nonTcp), rxFlagsSeen: 0, lastRxReport: 0,
+      txFlagsSeen: tcpFlagBits(p.tcpFlags), lastTxReport: BOOT_CLOCK, flags: 0, revNat: create.revNat,
+      sourceSecurityId: create.srcIdentity, ifIndex: 0, backendId: create.backendId,
+    };
+    t.set(key, { tuple, view });
+    return {
+      backendId: create.backendId,
+      ops: [
+        { node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new' },
+        { node, map, op: 'update', key, value: ctValue(view), hit: false, note: 'service entry with the chosen backend' },
+      ],
+    };
   }
 
   /** ct_create4: the entry plus its related ICMP entry (for ICMP errors about this flow). */

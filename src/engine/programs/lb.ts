@@ -1,0 +1,63 @@
+/**
+ * Per-packet service load balancing in bpf_lxc, when the socket LB is off
+ * (bpf-lb-sock: false): __per_packet_lb_svc_xlate_4 → lb4_local picks a
+ * backend (remembered in a CT_SERVICE entry) and lb4_xlate rewrites the
+ * destination of every packet; on the way back, the client's policy program
+ * sees the CT entry's rev_nat_index and lb4_rev_nat restores the service
+ * address from cilium_lb4_reverse_nat.
+ */
+import type { EndpointInfo, Frontend } from '../derive/types.ts';
+import type { Walk } from '../flow/walk.ts';
+import { backendKey, backendValue, revNatKey, revNatValue, serviceKey, serviceValue } from '../maps/format.ts';
+import type { MapOp, Packet } from '../trace.ts';
+import type { HopPlace } from './forward.ts';
+import { dstText, srcText, withDst, withSrc } from './packet.ts';
+
+export const perPacketLbActive = (w: Walk) => w.dp.config.kubeProxyReplacement && !w.dp.config.bpfLbSock;
+
+/** The frontend a client packet is addressed to, if per-packet LB should translate it. */
+export function frontendOf(w: Walk, node: string, p: Packet): Frontend | undefined {
+  if (!perPacketLbActive(w) || (p.proto !== 'TCP' && p.proto !== 'UDP')) return undefined;
+  return w.dp.lookupFrontend(node, p.dst, p.dport ?? 0);
+}
+
+export function lb4Local(w: Walk, at: HopPlace, ep: EndpointInfo, f: Frontend, packet: Packet): { packet: Packet; revNat: number } {
+  const node = at.node;
+  const master: MapOp = { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0), value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service' };
+  const existing = w.ct.serviceEntry(node, packet);
+  let backendId = existing.backendId;
+  const ops: MapOp[] = [master, ...existing.ops];
+  if (backendId === undefined) {
+    // LB_SELECTION_RANDOM is forced in bpf_lxc: a random slot of the master's count.
+    const slot = (w.rng.u32() % f.backendIds.length) + 1;
+    backendId = f.backendIds[slot - 1]!;
+    ops.push({ node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, f.flagBits), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
+    ops.push(...w.ct.serviceEntry(node, packet, { backendId, revNat: f.id, srcIdentity: ep.identity }).ops.filter((o) => o.op === 'update'));
+  }
+  const b = w.dp.backends.get(backendId)!;
+  ops.push({ node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
+  const out = withDst(packet, b.address, b.port);
+  w.emit(
+    { ...at, packet: out, kind: 'service-lb', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __per_packet_lb_svc_xlate_4 → lb4_local → lb4_xlate (bpf/lib/lb.h)', maps: ops, verdict: 'TRANSLATED', srcIdentity: ep.identity },
+    existing.backendId === undefined ? 'lb.dnat.new' : 'lb.dnat.again',
+    { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
+  );
+  return { packet: out, revNat: f.id };
+}
+
+/** lb4_rev_nat on the reply, from the client's side: the source becomes the service again. */
+export function lb4RevNat(w: Walk, at: HopPlace, revNat: number, packet: Packet): Packet {
+  const f = w.dp.frontends.find((x) => x.id === revNat);
+  if (!f) return packet;
+  const address = f.scope === 'node' ? w.dp.node(at.node)!.ip : f.address;
+  const out = withSrc(packet, address, f.port);
+  w.emit(
+    {
+      ...at, packet: out, kind: 'service-rev-nat', program: at.hook === 'tc-egress' ? 'cil_to_container' : 'handle_policy', source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
+      maps: [{ node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat), value: revNatValue(address, f.port), hit: true }], verdict: 'TRANSLATED',
+    },
+    'lb.revnat',
+    { from: srcText(packet), to: srcText(out), id: revNat },
+  );
+  return out;
+}
