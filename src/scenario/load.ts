@@ -7,10 +7,11 @@ import { CILIUM_CONFIG_OBJECT, checkCiliumConfig } from './config.ts';
 import { readDocuments, where, type K8sObject } from './documents.ts';
 import { Fields } from './fields.ts';
 import { CILIUM_CONFIG, IP_MASQ_AGENT, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
-import { readCiliumNode, readNode, type CiliumNodeFacts, type NodeDraft } from './kinds/node.ts';
-import { readCiliumEndpoint, readPod, type CiliumEndpointFacts } from './kinds/pod.ts';
-import { readEndpointSlice, readService, type SliceFacts } from './kinds/service.ts';
-import type { CiliumConfig, LoadResult, NodeModel, ScenarioIssue } from './model.ts';
+import { readCiliumNode, readNode } from './kinds/node.ts';
+import { readCiliumEndpoint, readPod } from './kinds/pod.ts';
+import { readEndpointSlice, readService } from './kinds/service.ts';
+import { joinEndpoints, joinNodes, joinSlices, type Collected } from './join.ts';
+import type { LoadResult, ScenarioIssue } from './model.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 
 export { applySettings } from './config.ts';
@@ -21,15 +22,6 @@ const MODELLED: Record<string, string[]> = {
   'discovery.k8s.io/v1': ['EndpointSlice'],
   'cilium.io/v2': ['CiliumNode', 'CiliumEndpoint'],
 };
-
-interface Collected {
-  nodes: { draft: NodeDraft; f: Fields }[];
-  ciliumNodes: CiliumNodeFacts[];
-  endpoints: CiliumEndpointFacts[];
-  slices: SliceFacts[];
-  config?: CiliumConfig;
-  nonMasqueradeCIDRs?: NodeModel['podCIDRs'];
-}
 
 export function loadScenario(text: string, name: string): LoadResult {
   const docs = readDocuments(text);
@@ -131,69 +123,4 @@ function readOne(obj: K8sObject, f: Fields, out: Assembled, got: Collected, igno
 
 function ignore(obj: K8sObject, reason: string, ignored: string[]): void {
   ignored.push(`${obj.ref.object} (${where(obj.ref.doc, obj.ref.line)}): ${reason}`);
-}
-
-/** CiliumNode facts onto their Node; a Node still without pod CIDRs is an error. */
-function joinNodes(got: Collected, out: Assembled, issues: ScenarioIssue[]): void {
-  const byName = new Map(got.nodes.map((n) => [n.draft.name, n]));
-  const cnByName = new Map<string, CiliumNodeFacts>();
-  for (const cn of got.ciliumNodes) {
-    const node = byName.get(cn.name);
-    if (!node) {
-      cn.f.warn(undefined, `has no Node ${cn.name} in the scenario: ignored`);
-      continue;
-    }
-    cnByName.set(cn.name, cn);
-    const d = node.draft;
-    if (cn.ciliumInternalIP) d.ciliumInternalIP = cn.ciliumInternalIP;
-    if (cn.healthIP) d.healthIP = cn.healthIP;
-    if (d.podCIDRs.length === 0) d.podCIDRs = cn.podCIDRs;
-    if (cn.internalIP && d.internalIP && cn.internalIP !== d.internalIP) {
-      cn.f.warn(['spec', 'addresses'], `InternalIP ${cn.internalIP} differs from the Node's ${d.internalIP}; the Node's is used`);
-    }
-  }
-  for (const { draft, f } of got.nodes) {
-    // A CIDR that did not parse has its own error already; this one is for none at all.
-    const badCidr = issues.some((i) => /^spec\.(ipam\.)?podCIDR/.test(i.field ?? '') && i.object?.endsWith(` ${draft.name}`));
-    if (draft.podCIDRs.length === 0 && !badCidr) {
-      f.error(['spec', 'podCIDRs'], 'the node has no IPv4 pod CIDR (set spec.podCIDRs, or its CiliumNode spec.ipam.podCIDRs)');
-    }
-    if (draft.internalIP === undefined) {
-      out.brokenNodes.add(draft.name);
-      continue;
-    }
-    out.nodes.push({ model: { ...draft, internalIP: draft.internalIP }, f, ciliumNode: cnByName.get(draft.name) });
-  }
-}
-
-function joinEndpoints(got: Collected, out: Assembled): void {
-  const pods = new Map(out.pods.map((p) => [`${p.model.namespace}/${p.model.name}`, p]));
-  for (const cep of got.endpoints) {
-    const pod = pods.get(cep.key);
-    if (!pod) {
-      cep.f.warn(undefined, `has no Pod ${cep.key} in the scenario: ignored`);
-      continue;
-    }
-    if (pod.model.hostNetwork) {
-      cep.f.warn(undefined, `Pod ${cep.key} uses the host network and has no endpoint: ignored`);
-      continue;
-    }
-    if (cep.ip && pod.model.podIP && cep.ip !== pod.model.podIP) {
-      cep.f.error(['status', 'networking', 'addressing', 0, 'ipv4'], `${cep.ip} is not the Pod's IP ${pod.model.podIP}`);
-    }
-    pod.model.endpoint = cep.facts;
-    pod.endpoint = cep;
-  }
-}
-
-function joinSlices(got: Collected, out: Assembled): void {
-  const services = new Map(out.services.map((s) => [`${s.model.namespace}/${s.model.name}`, s]));
-  for (const slice of got.slices) {
-    const svc = services.get(slice.service);
-    if (!svc) {
-      slice.f.warn(['metadata', 'labels'], `names Service ${slice.service}, which is not in the scenario: ignored`);
-      continue;
-    }
-    svc.model.sliceEndpoints = [...(svc.model.sliceEndpoints ?? []), ...slice.endpoints];
-  }
 }

@@ -1,0 +1,86 @@
+/**
+ * Joins the optional objects onto the ones they describe: CiliumNode onto
+ * its Node, CiliumEndpoint onto its Pod, EndpointSlices onto their Service.
+ * An optional object with nothing to describe is a warning, not an error.
+ */
+import type { Fields } from './fields.ts';
+import type { CiliumNodeFacts, NodeDraft } from './kinds/node.ts';
+import type { CiliumEndpointFacts } from './kinds/pod.ts';
+import type { SliceFacts } from './kinds/service.ts';
+import type { CiliumConfig, NodeModel, ScenarioIssue } from './model.ts';
+import type { Assembled } from './validate.ts';
+
+/** What the per-kind readers found, before joining. */
+export interface Collected {
+  nodes: { draft: NodeDraft; f: Fields }[];
+  ciliumNodes: CiliumNodeFacts[];
+  endpoints: CiliumEndpointFacts[];
+  slices: SliceFacts[];
+  config?: CiliumConfig;
+  nonMasqueradeCIDRs?: NodeModel['podCIDRs'];
+}
+
+/** CiliumNode facts onto their Node; a Node still without pod CIDRs is an error. */
+export function joinNodes(got: Collected, out: Assembled, issues: ScenarioIssue[]): void {
+  const byName = new Map(got.nodes.map((n) => [n.draft.name, n]));
+  const cnByName = new Map<string, CiliumNodeFacts>();
+  for (const cn of got.ciliumNodes) {
+    const node = byName.get(cn.name);
+    if (!node) {
+      cn.f.warn(undefined, `has no Node ${cn.name} in the scenario: ignored`);
+      continue;
+    }
+    cnByName.set(cn.name, cn);
+    const d = node.draft;
+    if (cn.ciliumInternalIP) d.ciliumInternalIP = cn.ciliumInternalIP;
+    if (cn.healthIP) d.healthIP = cn.healthIP;
+    if (d.podCIDRs.length === 0) d.podCIDRs = cn.podCIDRs;
+    if (cn.internalIP && d.internalIP && cn.internalIP !== d.internalIP) {
+      cn.f.warn(['spec', 'addresses'], `InternalIP ${cn.internalIP} differs from the Node's ${d.internalIP}; the Node's is used`);
+    }
+  }
+  for (const { draft, f } of got.nodes) {
+    // A CIDR that did not parse has its own error already; this one is for none at all.
+    const badCidr = issues.some((i) => /^spec\.(ipam\.)?podCIDR/.test(i.field ?? '') && i.object?.endsWith(` ${draft.name}`));
+    if (draft.podCIDRs.length === 0 && !badCidr) {
+      f.error(['spec', 'podCIDRs'], 'the node has no IPv4 pod CIDR (set spec.podCIDRs, or its CiliumNode spec.ipam.podCIDRs)');
+    }
+    if (draft.internalIP === undefined) {
+      out.brokenNodes.add(draft.name);
+      continue;
+    }
+    out.nodes.push({ model: { ...draft, internalIP: draft.internalIP }, f, ciliumNode: cnByName.get(draft.name) });
+  }
+}
+
+export function joinEndpoints(got: Collected, out: Assembled): void {
+  const pods = new Map(out.pods.map((p) => [`${p.model.namespace}/${p.model.name}`, p]));
+  for (const cep of got.endpoints) {
+    const pod = pods.get(cep.key);
+    if (!pod) {
+      cep.f.warn(undefined, `has no Pod ${cep.key} in the scenario: ignored`);
+      continue;
+    }
+    if (pod.model.hostNetwork) {
+      cep.f.warn(undefined, `Pod ${cep.key} uses the host network and has no endpoint: ignored`);
+      continue;
+    }
+    if (cep.ip && pod.model.podIP && cep.ip !== pod.model.podIP) {
+      cep.f.error(['status', 'networking', 'addressing', 0, 'ipv4'], `${cep.ip} is not the Pod's IP ${pod.model.podIP}`);
+    }
+    pod.model.endpoint = cep.facts;
+    pod.endpoint = cep;
+  }
+}
+
+export function joinSlices(got: Collected, out: Assembled): void {
+  const services = new Map(out.services.map((s) => [`${s.model.namespace}/${s.model.name}`, s]));
+  for (const slice of got.slices) {
+    const svc = services.get(slice.service);
+    if (!svc) {
+      slice.f.warn(['metadata', 'labels'], `names Service ${slice.service}, which is not in the scenario: ignored`);
+      continue;
+    }
+    svc.model.sliceEndpoints = [...(svc.model.sliceEndpoints ?? []), ...slice.endpoints];
+  }
+}
