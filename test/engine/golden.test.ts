@@ -23,6 +23,8 @@ const LAB: Case[] = [
   { name: 'tunnel-geneve-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } },
   { name: 'legacy-routing-same-node', req: { from: 'netpod', to: 'netpod2', proto: 'icmp' }, settings: { 'enable-host-legacy-routing': 'true' } },
   { name: 'legacy-routing-cross-node', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' }, settings: { 'enable-host-legacy-routing': 'true' } },
+  { name: 'nodeport-from-outside', req: { from: '203.0.113.7', to: 'k8s-s', proto: 'tcp', port: 32283 } },
+  { name: 'nodeport-local-backend', req: { from: '203.0.113.7', to: 'k8s-w2', proto: 'tcp', port: 32283 } },
   { name: 'per-packet-lb-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'bpf-lb-sock': 'false' } },
   { name: 'no-endpoint-routes-unroutable', req: { from: 'k8s-w1', to: '172.16.1.99', proto: 'icmp' }, settings: { 'enable-endpoint-routes': 'false' } },
 ];

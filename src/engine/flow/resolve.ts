@@ -3,7 +3,7 @@
  * `8.8.8.8`) resolved against the model. Unknown names raise FlowError with
  * the names that would have worked.
  */
-import { parseIpv4, type Ipv4 } from '../../scenario/values.ts';
+import { cidrContains, parseIpv4, type Ipv4 } from '../../scenario/values.ts';
 import { FlowError } from '../api.ts';
 import type { Datapath } from '../derive/types.ts';
 import type { FlowEndpoint } from '../trace.ts';
@@ -39,10 +39,11 @@ export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
   if (ip) {
     const ep = dp.endpointByIp.get(ip);
     if (ep && !ep.isHealth) return resolveSource(dp, ep.key);
-    const n = dp.nodes.find((x) => x.ip === ip);
-    if (n) return { kind: 'node', node: n.name, ip };
+    const n = dp.nodeByIp.get(ip);
+    if (n && n.ip === ip) return { kind: 'node', node: n.name, ip };
+    if (!dp.model.nodes.some((x) => x.podCIDRs.some((c) => cidrContains(c, ip)))) return { kind: 'ip', ip };
   }
-  throw new FlowError(`unknown source "${name}": name a pod or a node of this cluster`, knownSources(dp));
+  throw new FlowError(`unknown source "${name}": name a pod, a node, or an IPv4 address outside the cluster`, knownSources(dp));
 }
 
 export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {

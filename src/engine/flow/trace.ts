@@ -69,9 +69,11 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   if (server.kind === 'service' && req.port !== undefined) server = { ...server, port: req.port };
   const w = createWalk(dp, rng);
   const proto = L4_OF[req.proto];
-  const clientNode = dp.node(client.kind === 'pod' || client.kind === 'node' ? client.node : '')!;
+  const clientNode = client.kind === 'pod' || client.kind === 'node' ? dp.node(client.node) : undefined;
   const clientEp: EndpointInfo | undefined = client.kind === 'pod' ? dp.endpointByKey.get(`${client.namespace}/${client.name}`) : undefined;
-  const clientEnd: Arrival = clientEp ? { at: 'pod', ep: clientEp, packet: undefined! } : { at: 'host', node: clientNode, packet: undefined! };
+  const clientEnd: Arrival = clientEp
+    ? { at: 'pod', ep: clientEp, packet: undefined! }
+    : clientNode ? { at: 'host', node: clientNode, packet: undefined! } : { at: 'world', packet: undefined! };
   const sport = req.proto === 'icmp' ? undefined : rng.int(EPHEMERAL[0], EPHEMERAL[1]);
   const icmpId = req.proto === 'icmp' ? rng.int(1, 65535) : undefined;
   let dst = server.ip;
@@ -79,7 +81,10 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   const flow = { from: req.from, to: req.to, proto: req.proto, ...(dport !== undefined ? { port: dport } : {}), seed };
   const base = { flow, client, server, events: w.events };
 
-  const frontend = server.kind === 'service' ? frontendFor(dp, clientNode.name, server) : undefined;
+  if (server.kind === 'service' && !clientNode) {
+    throw new FlowError(`${server.namespace}/${server.name} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort`, dp.nodes.map((n) => n.name));
+  }
+  const frontend = server.kind === 'service' && clientNode ? frontendFor(dp, clientNode.name, server) : undefined;
   let packetId = 0;
   if (clientEp) arpForGateway(w, clientEp, packetId++);
 
@@ -89,7 +94,7 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
     ...(sport !== undefined ? { sport, dport } : { icmpType: ex.icmpType, icmpId }),
     ...(ex.tcpFlags ? { tcpFlags: ex.tcpFlags } : {}), ...(ex.payload ? { payload: ex.payload } : {}),
   });
-  const socket: SocketClient = { node: clientNode.name, pod: clientEp?.key, fd: CLIENT_FD };
+  const socket: SocketClient = { node: clientNode?.name ?? '', pod: clientEp?.key, fd: CLIENT_FD };
   let sock: { backend: NonNullable<Trace['backend']>; lb: Extract<ReturnType<typeof sockXlateFwd>, { ok: true }> } | undefined;
   if (frontend && server.kind === 'service' && req.proto !== 'icmp' && socketLbActive(dp)) {
     const probe = first(exchanges[0]!);

@@ -12,7 +12,7 @@ import { lookupIpcache, lookupLxc } from './lookup.ts';
 import { decide } from './policy.ts';
 import { forward } from './forward.ts';
 import { encapFromLxc } from './overlay.ts';
-import { frontendOf, lb4Local } from './lb.ts';
+import { frontendOf, lb4Local, lb4RevNat } from './lb.ts';
 import { DROP, type Arrival } from './types.ts';
 
 /**
@@ -75,6 +75,12 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     `ct.egress.${ct.state}`,
     { pod: ep.key },
   );
+  let nodeportReply = false;
+  if (ct.state === 'reply' && ct.revNat) {
+    // A reply of a NodePort connection to a local backend: undo the DNAT before routing it out.
+    packet = lb4RevNat(w, at, ct.revNat, packet);
+    nodeportReply = true;
+  }
   const ic = lookupIpcache(w.dp, node.name, packet.dst, 'destination identity');
   const dstIdentity = ic.value.identity;
   w.emit(
@@ -92,7 +98,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     );
     if (!d.allowed) return { at: 'dropped', packet, reason: DROP.POLICY.reason };
   }
-  const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep };
+  const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep, nodeport: nodeportReply };
   if (w.dp.hostRouting.mode === 'Legacy') {
     // Without BPF host routing (and with endpoint routes, so no ENABLE_ROUTING) bpf_lxc does no endpoint
     // lookup of its own: it marks the packet with its identity and hands it to the kernel (to-stack).

@@ -28,6 +28,7 @@ export function needsMasquerade(dp: Datapath, node: NodeDatapath, p: Packet, skb
   const none = (why: MessageId, params: Record<string, string | number> = {}, ops: MapOp[] = []): MasqDecision => ({ nat: false, needsCt: false, why, params, ops });
   if (!c.enableBpfMasquerade || !c.enableIpv4Masquerade) return none('masq.off');
   if (skb.overlay) return none('masq.overlay');
+  if (skb.nodeport) return none('masq.nodeport');
   if (p.src === node.ip) return { nat: true, needsCt: true, why: 'masq.host', params: { ip: node.ip }, ops: [] };
   if (dp.snatExclusionCidr && cidrContains(dp.snatExclusionCidr, p.dst)) {
     return none('masq.exclusion', { dst: p.dst, cidr: cidrToString(dp.snatExclusionCidr) });

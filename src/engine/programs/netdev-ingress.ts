@@ -11,6 +11,7 @@ import type { Packet } from '../trace.ts';
 import { localDelivery } from './deliver.ts';
 import { toHostStack } from './host.ts';
 import { fromOverlay } from './overlay.ts';
+import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { lookupIpcache, lookupLxc } from './lookup.ts';
 import { dstText, withDst } from './packet.ts';
 import type { Arrival } from './types.ts';
@@ -21,16 +22,18 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
   const src = lookupIpcache(w.dp, node.name, packet.outer?.src ?? packet.src, 'source identity');
   const srcIdentity = src.value.identity;
   // nodeport_lb4 only extracts a service tuple from TCP and UDP (and tunnel packets are for the host).
+  const nodePort = packet.outer ? undefined : nodePortFrontend(w, node, packet);
   const svcOps = packet.proto === 'ICMP' || packet.outer ? [] : [{
     node: node.name, map: 'cilium_lb4_services_v2' as const, op: 'lookup' as const,
-    key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: false, note: 'nodeport_lb4: is it a service?',
+    key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: !!nodePort, note: 'nodeport_lb4: is it a service?',
   }];
   w.emit(
-    { ...at, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → do_netdev → handle_ipv4 → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
-    packet.outer ? 'netdev.ingress.overlay' : 'netdev.ingress',
-    { dev: node.device, src: packet.outer?.src ?? packet.src, identity: srcIdentity },
+    { ...at, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
+    packet.outer ? 'netdev.ingress.overlay' : nodePort ? 'netdev.ingress.nodeport' : 'netdev.ingress',
+    { dev: node.device, src: packet.outer?.src ?? packet.src, identity: srcIdentity, dst: dstText(packet) },
   );
   if (packet.outer && packet.outer.dst === node.ip) return fromOverlay(w, node, packet);
+  if (nodePort) return nodeportLb4(w, node, nodePort, packet, { srcIdentity });
   if (packet.dst === node.ip) {
     const r = w.nat.revSnat(node.name, packet, false);
     if (r.found) {
@@ -40,6 +43,8 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
         'revsnat.done',
         { from: dstText(arriving), to: dstText(packet) },
       );
+      const back = nodeportReply(w, node, packet, { srcIdentity });
+      if (back) return back;
     }
   }
   const local = lookupLxc(node, packet.dst);

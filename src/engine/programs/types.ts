@@ -21,6 +21,8 @@ export interface SkbContext {
   fromEndpoint?: EndpointInfo;
   /** An encapsulated (VXLAN/Geneve) packet on its way between nodes. */
   overlay?: boolean;
+  /** Already translated by the NodePort path (ctx_snat_done): cil_to_netdev leaves it alone. */
+  nodeport?: boolean;
 }
 
 /** Cilium drop reasons used by the engine (pkg/monitor/api/drop.go). */

@@ -31,7 +31,7 @@ export function fromWorld(w: Walk, packet: Packet): Arrival {
   const peer = to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE };
   w.emit(
     { packet, kind: 'wire', node: WORLD, iface: WORLD_IFACE, hook: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [], peer },
-    to ? 'wire.from_world' : 'wire.lost',
+    !to ? 'wire.lost' : packet.direction === 'request' ? 'wire.external_client' : 'wire.from_world',
     { to: to?.name ?? '', src: srcText(packet), dst: dstText(packet) },
   );
   if (to) return fromNetdev(w, to, { ...packet, srcMac: to.gatewayMac, dstMac: to.interfaces.find((i) => i.kind === 'netdev')!.mac });

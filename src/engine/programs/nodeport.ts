@@ -1,0 +1,78 @@
+/**
+ * NodePort from outside (bpf/lib/nodeport.h, in cil_from_netdev):
+ * nodeport_lb4 finds the frontend, picks a backend and DNATs; a remote
+ * backend also gets the source SNATed to this node's IP (SNAT mode), so its
+ * reply comes back here to be translated twice: snat_v4_rev_nat, then the
+ * reverse DNAT from the CT entry's rev_nat_index.
+ */
+import type { Frontend, NodeDatapath } from '../derive/types.ts';
+import type { Walk } from '../flow/walk.ts';
+import { backendKey, backendValue, serviceKey, serviceValue } from '../maps/format.ts';
+import type { MapOp, Packet } from '../trace.ts';
+import { localDelivery } from './deliver.ts';
+import { forward } from './forward.ts';
+import { lookupLxc } from './lookup.ts';
+import { dstText, srcText, withDst, withSrc } from './packet.ts';
+import type { Arrival, SkbContext } from './types.ts';
+
+/** The NodePort frontend an arriving packet is addressed to. */
+export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Frontend | undefined {
+  if (p.proto !== 'TCP' && p.proto !== 'UDP') return undefined;
+  const f = w.dp.lookupFrontend(node.name, p.dst, p.dport ?? 0);
+  return f && f.type === 'NodePort' && w.dp.config.kubeProxyReplacement ? f : undefined;
+}
+
+export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Arrival {
+  const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
+  if (f.backendIds.length === 0) {
+    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)', maps: [], verdict: 'DROPPED', drop: { code: 158, reason: 'Service backend not found' }, srcIdentity: skb.srcIdentity }, 'drop.no_backend', { frontend: dstText(packet) });
+    return { at: 'dropped', packet, reason: 'Service backend not found' };
+  }
+  const existing = w.ct.serviceEntry(node.name, packet);
+  const ops: MapOp[] = [{ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0), value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend' }, ...existing.ops];
+  let backendId = existing.backendId;
+  if (backendId === undefined) {
+    const slot = (w.rng.u32() % f.backendIds.length) + 1;
+    backendId = f.backendIds[slot - 1]!;
+    ops.push({ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, f.flagBits), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
+    ops.push(...w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity: skb.srcIdentity }).ops.filter((o) => o.op === 'update'));
+  }
+  const b = w.dp.backends.get(backendId)!;
+  ops.push({ node: node.name, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
+  let out = withDst(packet, b.address, b.port);
+  // The CT entry nodeport_lb4 keeps for the connection: it carries the rev_nat_index for the reply.
+  const ctOps = w.ct.lookup(node.name, out, 'ingress').state === 'new' ? w.ct.create(node.name, out, 'ingress', skb.srcIdentity, { revNat: f.id, flags: 32 }) : [];
+  w.emit(
+    { ...at, packet: out, kind: 'service-lb', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate', maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    'nodeport.dnat',
+    { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
+  );
+  const local = lookupLxc(node, out.dst);
+  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, out, skb);
+  // Remote backend: SNAT the source to this node's IP so the reply returns through it.
+  const m = w.nat.snat(node.name, out, node.ip, w.rng, false);
+  const before = out;
+  out = withSrc(out, node.ip, m.port);
+  w.emit(
+    { ...at, packet: out, kind: 'snat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_snat_fwd_ipv4 → snat_v4_nat', maps: m.ops, verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    'nodeport.snat',
+    { from: srcText(before), to: srcText(out), node: node.name },
+  );
+  return forward(w, node, at, out, { ...skb, nodeport: true });
+}
+
+/** The reply of a NodePort connection, after snat_v4_rev_nat: undo the DNAT, then route to the client. */
+export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Arrival | undefined {
+  const ct = w.ct.lookup(node.name, packet, 'egress');
+  if (ct.state !== 'reply' || !ct.revNat) return undefined;
+  const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
+  w.emit({ ...at, packet, kind: 'conntrack', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)', maps: ct.ops, ctState: ct.state, srcIdentity: skb.srcIdentity }, 'nodeport.ct', { id: ct.revNat });
+  const f = w.dp.frontends.find((x) => x.id === ct.revNat)!;
+  const out = withSrc(packet, f.scope === 'node' ? node.ip : f.address, f.port);
+  w.emit(
+    { ...at, packet: out, kind: 'service-rev-nat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat', maps: [{ node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat), value: `${out.src}:${f.port}`, hit: true }], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    'lb.revnat',
+    { from: srcText(packet), to: srcText(out), id: ct.revNat },
+  );
+  return forward(w, node, at, out, { ...skb, ctState: 'reply', nodeport: true });
+}
