@@ -1,0 +1,68 @@
+/**
+ * Section 4: the built app in Chromium. Skipped, with the reason, when
+ * Chromium is missing or the app does not build.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { ms, type Report } from '../report.ts';
+import { summarize } from '../stats.ts';
+import { buildApp } from './build.ts';
+import { initialJs } from './bundle.ts';
+import { playbackFrames, timeToTopology } from './page.ts';
+import { serveDir } from './serve.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const LOADS = 3;
+const LONGEST_FLOW = '/?from=netpod&to=svc&proto=tcp';
+
+export async function benchBrowser(report: Report): Promise<void> {
+  report.section('4. Browser (Chromium)');
+  if (!existsSync(CHROMIUM)) {
+    report.skip(`${CHROMIUM} is missing: no browser figures`);
+    return;
+  }
+  const build = await buildApp();
+  if (!build.ok) {
+    report.skip(`the app did not build (npx vite build):\n${build.tail}`);
+    return;
+  }
+  report.info(`built with vite in ${ms(build.ms)} into ${build.outDir}`);
+
+  const bundle = initialJs(build.outDir);
+  report.add('initial JavaScript, gzipped', bundle.initialGzip / 1024, 'KB', { op: '<', value: 250 },
+    `${bundle.initial.length} files: ${bundle.initial.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}`);
+  report.info(`loaded later (worker, lazy chunks): ${bundle.otherFiles} files, ${(bundle.otherGzip / 1024).toFixed(1)} KB gzipped`);
+
+  const server = await serveDir(build.outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const loads = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await timeToTopology(browser, `${server.url}/`));
+    const ok = loads.filter((l) => l.readyMs !== undefined).map((l) => l.readyMs!);
+    const failed = loads.find((l) => l.error);
+    report.add('navigation → interactive topology (median)', ok.length ? summarize(ok).median : undefined, 'ms', { op: '<', value: 1000 },
+      ok.length ? `runs: ${ok.map((v) => v.toFixed(0)).join(', ')} ms (fresh context each)` : `failed: ${failed?.error}`);
+    if (failed && ok.length) report.info(`a load failed: ${failed.error}`);
+    const errors = [...new Set(loads.flatMap((l) => l.consoleErrors))];
+    if (errors.length) report.info(`console errors while loading: ${errors.slice(0, 3).join(' | ')}`);
+    const startupTask = Math.max(...loads.map((l) => l.longestStartupTaskMs).filter(Number.isFinite), 0);
+    report.info(`longest task during startup: ${ms(startupTask)}`);
+
+    const run = await playbackFrames(browser, `${server.url}${LONGEST_FLOW}`);
+    if (run.error) report.info(`playback: ${run.error}`);
+    if (run.frames.length === 0) {
+      report.add('frame interval p95 during playback', undefined, 'ms', { op: '<=', value: 17 }, 'no frames recorded');
+      return;
+    }
+    const f = summarize(run.frames);
+    const played = `${run.frames.length} frames, ${run.playingFrames} while playing; ${run.advanced ?? '?'} hops advanced; packet marker ${run.packetMarker ? 'seen' : 'NOT seen'}`;
+    report.add('frame interval p50', f.median, 'ms', undefined, played);
+    report.add('frame interval p95', f.p95, 'ms', { op: '<=', value: 17 });
+    report.add('frame interval max', f.max, 'ms');
+    report.add('longest task during playback', run.longestTaskMs, 'ms', { op: '<=', value: 50 }, `${run.longTasks} long tasks (> 50 ms)`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

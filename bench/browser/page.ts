@@ -1,0 +1,107 @@
+/**
+ * What a person waits for in Chromium: the topology on screen after
+ * navigation, and smooth frames while the longest lab flow plays. Selectors
+ * are the UI's contract (DESIGN §6); when one is missing the figure says which.
+ * The in-page half is probe.js; here only string expressions are evaluated.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+
+const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
+const VIEWPORT = { width: 1280, height: 720 };
+
+async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.addInitScript({ path: PROBE });
+  return { context, page, consoleErrors };
+}
+
+/** Waits for the topology; returns ms since navigation start, or why it did not show. */
+async function waitForTopology(page: Page, timeoutMs: number): Promise<{ readyMs?: number; error?: string }> {
+  try {
+    await page.waitForFunction('window.__bench && window.__bench.ready() !== undefined', null, { timeout: timeoutMs });
+    return { readyMs: (await page.evaluate('window.__bench.ready()')) as number };
+  } catch (err) {
+    const why = await page.evaluate('window.__bench ? window.__bench.diagnose() : "the probe did not run"').catch(() => (err as Error).message.split('\n')[0]);
+    return { error: `topology not shown within ${timeoutMs / 1000} s: ${String(why)}` };
+  }
+}
+
+export interface LoadRun {
+  /** ms from navigation start to the frame showing the topology; undefined with `error`. */
+  readyMs?: number;
+  error?: string;
+  consoleErrors: string[];
+  longestStartupTaskMs: number;
+}
+
+/** One cold load in a fresh context (empty cache). */
+export async function timeToTopology(browser: Browser, url: string, timeoutMs = 20_000): Promise<LoadRun> {
+  const { context, page, consoleErrors } = await openPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const r = await waitForTopology(page, timeoutMs);
+    const longest = r.error ? Number.NaN : ((await page.evaluate('window.__bench.longestTask(0)')) as number);
+    return { ...r, consoleErrors, longestStartupTaskMs: longest };
+  } finally {
+    await context.close();
+  }
+}
+
+export interface PlaybackRun {
+  /** requestAnimationFrame intervals, ms. */
+  frames: number[];
+  /** Frames during which the player showed its Pause button (i.e. was playing). */
+  playingFrames: number;
+  longestTaskMs: number;
+  longTasks: number;
+  /** Hops the player advanced while measured (from the scrubber): playback really ran. */
+  advanced?: number;
+  packetMarker: boolean;
+  error?: string;
+}
+
+/** Opens `url`, presses Play (or Space), and records rAF intervals and long tasks for `durationMs`. */
+export async function playbackFrames(browser: Browser, url: string, durationMs = 5000): Promise<PlaybackRun> {
+  const { context, page } = await openPage(browser);
+  const none: PlaybackRun = { frames: [], playingFrames: 0, longestTaskMs: Number.NaN, longTasks: 0, packetMarker: false };
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const shown = await waitForTopology(page, 20_000);
+    if (shown.error) return { ...none, error: shown.error };
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    const hasButton = await play.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    // The trace comes from the worker; Play is enabled once it has arrived.
+    if (hasButton) await page.waitForFunction('window.__bench.playEnabled()', null, { timeout: 20_000 }).catch(() => undefined);
+    const scrubber = page.getByRole('slider').first();
+    const stepAt = async () => Number(await scrubber.inputValue({ timeout: 1000 }).catch(() => Number.NaN));
+    const before = await stepAt();
+    const since = (await page.evaluate('window.__bench.startFrames()')) as number;
+    if (hasButton && (await play.isEnabled())) await play.click();
+    else await page.keyboard.press('Space');
+    const packetMarker = await page.locator('[data-testid="packet"]').first().waitFor({ state: 'attached', timeout: 3000 }).then(() => true, () => false);
+    await page.waitForTimeout(durationMs);
+    const after = await stepAt();
+    const data = (await page.evaluate(`window.__bench.stopFrames(${since})`)) as { frames: number[]; playingFrames: number; tasks: number[] };
+    const error = !hasButton
+      ? 'no button named "Play" (pressed Space instead)'
+      : data.playingFrames === 0 ? 'the player never showed a "Pause" button: playback may not have started' : undefined;
+    return {
+      frames: data.frames,
+      playingFrames: data.playingFrames,
+      longestTaskMs: Math.max(0, ...data.tasks),
+      longTasks: data.tasks.length,
+      ...(Number.isFinite(before) && Number.isFinite(after) ? { advanced: after - before } : {}),
+      packetMarker,
+      ...(error ? { error } : {}),
+    };
+  } finally {
+    await context.close();
+  }
+}
