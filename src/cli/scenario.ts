@@ -1,0 +1,71 @@
+/**
+ * Finding, loading and deriving a scenario for the CLI. `--scenario NAME` is
+ * public/scenarios/NAME.yaml under the package root (so the CLI works from
+ * any directory); a value with a slash or a .yaml/.yml ending is a file,
+ * relative to the working directory.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { derive, SettingsError } from '../engine/derive/index.ts';
+import type { Settings } from '../engine/api.ts';
+import type { Datapath } from '../engine/derive/types.ts';
+import { loadScenario } from '../scenario/load.ts';
+import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
+import { UserError } from './errors.ts';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCENARIO_DIR = resolve(PACKAGE_ROOT, 'public/scenarios');
+export const DEFAULT_SCENARIO = 'kans-lab';
+
+export function builtInScenarios(): string[] {
+  if (!existsSync(SCENARIO_DIR)) return [];
+  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+}
+
+const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.ya?ml$/i.test(s);
+
+/** The file a --scenario value names. */
+export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
+  if (looksLikeFile(value)) return resolve(value);
+  const path = resolve(SCENARIO_DIR, `${value}.yaml`);
+  if (!existsSync(path)) {
+    throw new UserError(`unknown scenario "${value}"; built-in scenarios: ${builtInScenarios().join(', ')} (or give a .yaml file)`);
+  }
+  return path;
+}
+
+export function readScenarioFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? err)}`);
+  }
+}
+
+export type Loaded = { ok: true; model: ClusterModel; path: string } | { ok: false; errors: ScenarioIssue[]; path: string };
+
+export function loadFile(path: string): Loaded {
+  const r = loadScenario(readScenarioFile(path), basename(path, extname(path)));
+  return r.ok ? { ok: true, model: r.model, path } : { ok: false, errors: r.errors, path };
+}
+
+/** One line for a failed load: the first located error, and how many more there are. */
+export function loadErrorLine(path: string, errors: readonly ScenarioIssue[]): string {
+  const first = errors[0]?.message ?? 'the scenario could not be loaded';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more; \`flowlab validate ${basename(path)}\` lists them all)` : '';
+  return `${basename(path)}: ${first}${more}`;
+}
+
+/** Loads and derives, or throws a UserError naming the first problem. */
+export function datapathFor(scenario: string | undefined, settings: Settings): Datapath {
+  const loaded = loadFile(scenarioPath(scenario));
+  if (!loaded.ok) throw new UserError(loadErrorLine(loaded.path, loaded.errors));
+  try {
+    return derive(loaded.model, settings);
+  } catch (err) {
+    if (err instanceof SettingsError) throw new UserError(`--set: ${err.message}`);
+    throw err;
+  }
+}

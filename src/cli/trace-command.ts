@@ -1,0 +1,48 @@
+/** `flowlab trace`: one conversation through the datapath, as text, Hubble lines or JSON. */
+import { FlowError } from '../engine/api.ts';
+import type { Datapath } from '../engine/derive/types.ts';
+import { traceFlow } from '../engine/flow/trace.ts';
+import { hubbleObserve } from '../engine/formats/hubble.ts';
+import { traceJson } from '../engine/formats/json.ts';
+import { traceText } from '../engine/formats/text.ts';
+import type { FlowRequest } from '../engine/api.ts';
+import type { Trace } from '../engine/trace.ts';
+import { UserError } from './errors.ts';
+import { FLOW_OPTIONS, flowRequest, parse, SCENARIO_OPTIONS, settingsOf } from './options.ts';
+import { datapathFor } from './scenario.ts';
+
+const FORMATS = ['text', 'hubble', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** traceFlow with FlowError (unknown names) turned into a user error listing the known ones. */
+export function runTrace(dp: Datapath, req: FlowRequest): Trace {
+  try {
+    return traceFlow(dp, req);
+  } catch (err) {
+    if (err instanceof FlowError) {
+      throw new UserError(err.known.length ? `${err.message}; known: ${err.known.join(', ')}` : err.message);
+    }
+    throw err;
+  }
+}
+
+export function traceCommand(args: string[]): string {
+  const { values } = parse(args, { ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, format: { type: 'string' }, explain: { type: 'boolean' } }, 'trace');
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const req = flowRequest(values, 'trace');
+  const dp = datapathFor(values.scenario, settingsOf(values.set));
+  const trace = runTrace(dp, req);
+  switch (format) {
+    case 'text':
+      return traceText(trace, { explain: values.explain ?? false });
+    case 'hubble':
+      return hubbleObserve(dp, trace);
+    case 'json':
+      return traceJson(trace);
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/** `flowlab help`: the commands and their options (DESIGN §5). */
+import { CILIUM_COMMANDS } from '../engine/formats/cilium/dispatch.ts';
+
+export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by hop
+
+Usage:
+  flowlab trace --from SRC --to DST [--proto icmp|tcp|udp] [--port N]
+                [--scenario FILE|NAME] [--seed N] [--set key=value ...]
+                [--format text|hubble|json] [--explain]
+  flowlab cilium NODE <cilium-dbg arguments> [--scenario FILE|NAME] [--set key=value ...]
+                [--after "--from SRC --to DST [--proto P] [--port N] [--seed N]"]
+  flowlab validate FILE
+  flowlab help
+
+trace      Walks one conversation (ICMP echo and reply; TCP handshake, request and
+           response; UDP query and answer) through the programs Cilium attaches.
+           SRC: a pod (name or namespace/name) or a node. DST: a pod, a service
+           (name[:port]), a node or any IPv4 address. --proto defaults to tcp.
+           --format text (default): one line per hop (--explain adds why);
+           hubble: what \`hubble observe\` would print; json: the whole trace.
+cilium     Prints what \`cilium-dbg\` on NODE prints, from the derived maps:
+             ${CILIUM_COMMANDS.map((c) => `cilium ${c}`).join('\n             ')}
+           --after runs a flow first, so the maps it writes (conntrack, NAT,
+           cilium_lb4_reverse_sk) show its entries.
+validate   Loads a scenario and prints what was understood, or the located errors.
+
+--scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
+anything with a slash or a .yaml/.yml ending is a file. --set overrides a
+cilium-config key, e.g. --set enable-ip-masq-agent=false.
+
+Exit status: 0 success, 2 bad input (the message says what), 1 internal error.
+
+Examples:
+  flowlab trace --from netpod --to webpod1 --proto icmp --format hubble
+  flowlab trace --from netpod --to svc --proto tcp
+  flowlab cilium k8s-s map get cilium_ipcache
+  flowlab cilium k8s-s bpf nat list --after "--from netpod --to 8.8.8.8 --proto tcp --port 443"
+`;

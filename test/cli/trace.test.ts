@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { flowlab, lines, seedLines } from './flowlab.ts';
+
+const T = 120_000;
+
+describe('flowlab trace', () => {
+  it("--format hubble gives the seed's four lines for netpod → webpod1 ICMP, with the lab's identities", async () => {
+    const r = await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--proto', 'icmp', '--format', 'hubble');
+    expect(r.code).toBe(0);
+    // The seed's ping predates its service section: 504 is netpod's identity there, 3470 the webpods'.
+    const expected = seedLines('hubble-observe-netpod-webpod1-icmp').map((l) => l.replace('(ID:504)', '(ID:26332)').replace('(ID:3470)', '(ID:10037)'));
+    expect(lines(r.stdout).filter(Boolean)).toEqual(expected);
+  }, T);
+
+  it('--format text numbers the hops one per line and ends with the outcome', async () => {
+    const r = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--proto', 'tcp');
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout).filter(Boolean);
+    expect(out[1]).toMatch(/^# +NODE +WHERE +PROGRAM +KIND +PACKET +RESULT +MAPS$/);
+    expect(out.some((l) => /^\d+ +k8s-s +socket cgroup\/connect4 +cil_sock4_connect +socket-lb-rewrite /.test(l))).toBe(true);
+    expect(out.at(-1)).toMatch(/^outcome: completed: /);
+    // Under socket LB no packet carries the ClusterIP.
+    expect(out.filter((l) => /^\d/.test(l) && / 10\.10\.252\.131:80 TCP/.test(l))).toEqual([]);
+  }, T);
+
+  it('--format json is one document: the flow and exactly the trace events', async () => {
+    const r = await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--proto', 'icmp', '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.flow).toMatchObject({ from: 'netpod', to: 'webpod1', proto: 'icmp', outcome: { status: 'completed' } });
+    expect(doc.events.length).toBeGreaterThan(4);
+    doc.events.forEach((e: { seq: number; kind: string }, i: number) => expect(e.seq).toBe(i));
+    expect(doc.events.map((e: { kind: string }) => e.kind)).toContain('deliver');
+  }, T);
+
+  it('the same seed gives the same output', async () => {
+    const a = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--seed', '7', '--format', 'json');
+    const b = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--seed', '7', '--format', 'json');
+    expect(a.stdout).toBe(b.stdout);
+  }, T);
+});
