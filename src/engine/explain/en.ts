@@ -63,7 +63,7 @@ export const EN = {
   'stack.deliver': 'The packet is for {node} itself: eBPF hands it to the kernel\'s network stack (to-stack).',
   'stack.forward': '{node}\'s kernel forwards the packet for {dst} along "{route}".',
   'stack.legacy.lxc': 'Legacy host routing: cil_from_container marks the packet with identity {identity} and hands it to the kernel (to-stack), which routes it with its own tables.',
-  'stack.legacy.netdev': 'Legacy host routing: cil_from_netdev finds the endpoint but does not redirect; it marks identity {identity} and lets the kernel route the packet to the pod\'s lxc (to-stack).',
+  'stack.legacy.netdev': 'Legacy host routing: cil_from_netdev does not look for a local endpoint; it returns OK with identity {identity} and the kernel routes the packet (to-stack).',
   'stack.pass': 'No endpoint on {node} has {dst}: cil_from_netdev returns OK and hands the packet to the kernel, which decides what to do with it (to-stack).',
   'drop.unroutable': 'cil_from_host finds no endpoint for {dst} in {node}\'s own pod CIDR and no route onwards: dropped (Stale or unroutable IP).',
   'world.lost': '{dst} is inside a pod CIDR but no pod has it: the packet leaves for the outside network, which has no route for it, and is lost. Nothing in Cilium drops it.',

@@ -135,3 +135,13 @@ describe('hubble observe filters and options', () => {
     expect(stampMilli(Date.UTC(2024, 10, 11, 4, 5, 6, 7) * 1000)).toBe('Nov 11 04:05:06.007');
   });
 });
+
+describe('runHubbleCommand (browser terminal)', () => {
+  it('shows the flows up to the cursor, with the typed flags', async () => {
+    const { runHubbleCommand } = await import('./hubble.ts');
+    const upToRequest = hubbleFlows(dp, ping)[1]!.seq;
+    expect(runHubbleCommand(dp, ping, ['hubble', 'observe', '--pod', 'netpod'], upToRequest)).toEqual({ ok: true, text: `${SEED_ICMP[0]}\n${SEED_ICMP[1]}\n` });
+    expect(runHubbleCommand(dp, undefined, ['hubble', 'observe'])).toEqual({ ok: true, text: '' });
+    expect(runHubbleCommand(dp, ping, ['hubble', 'observe', '--since', '1m']).ok).toBe(false);
+  });
+});

@@ -71,3 +71,17 @@ export function parseObserveArgs(argv: readonly string[]): ParsedObserve {
   if (Object.keys(filter).length) options.filter = filter;
   return { ok: true, options };
 }
+
+export type HubbleResult = { ok: true; text: string } | { ok: false; error: string };
+
+/**
+ * `hubble observe ...` for the browser terminal: the flows of `trace` up to
+ * hop `uptoSeq` (the player's cursor), with the user's flags.
+ */
+export function runHubbleCommand(dp: Datapath, trace: Trace | undefined, argv: readonly string[], uptoSeq?: number): HubbleResult {
+  const parsed = parseObserveArgs(argv);
+  if (!parsed.ok) return parsed;
+  if (!trace) return { ok: true, text: '' };
+  const options = uptoSeq === undefined ? parsed.options : { ...parsed.options, uptoSeq };
+  return { ok: true, text: hubbleObserve(dp, trace, options) };
+}

@@ -26,13 +26,13 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
   const base = { ...place, srcIdentity: skb.srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id };
   const ct = w.ct.lookup(at.node, packet, 'ingress');
   w.emit(
-    { ...base, packet, kind: 'conntrack', program, source: viaStack ? 'bpf/bpf_lxc.c: cil_to_container → tail_ipv4_to_endpoint (ct_lookup4, CT_INGRESS)' : 'bpf/bpf_lxc.c: tail_ipv4_ct_ingress_policy_only (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state },
+    { ...base, packet, kind: 'conntrack', program, ...(viaStack ? { observation: 'from-stack' as const } : {}), source: viaStack ? 'bpf/bpf_lxc.c: cil_to_container → tail_ipv4_to_endpoint (ct_lookup4, CT_INGRESS)' : 'bpf/bpf_lxc.c: tail_ipv4_ct_ingress_policy_only (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state },
     `ct.ingress.${ct.state}`,
     { pod: ep.key, ep: ep.id, prog: viaStack ? 'cil_to_container' : 'policy tail call' },
   );
   if (ct.state !== 'reply') {
     const d = decide(at.node, ep, 'ingress', skb.srcIdentity, packet);
-    const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity) : [])];
+    const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity, skb.revNat ? { revNat: skb.revNat, flags: 32 } : {}) : [])];
     w.emit(
       { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.ingress.allow.new' : 'policy.ingress.allow') : 'policy.ingress.deny',
@@ -40,7 +40,7 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
     );
     if (!d.allowed) return { at: 'dropped', packet, reason: DROP.POLICY.reason };
   }
-  const translated = ct.state === 'reply' && ct.revNat ? lb4RevNat(w, place, ct.revNat, packet) : packet;
+  const translated = ct.state === 'reply' && ct.revNat ? lb4RevNat(w, place, ct.revNat, packet, program) : packet;
   const delivered = routed(withMacs(translated, ep.nodeMac, ep.mac));
   w.emit(
     {

@@ -19,6 +19,15 @@ import { onTheWire } from './wire.ts';
 
 export function kernelRoute(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext, originated: boolean): Arrival {
   const at = { node: node.name, iface: 'host', hook: 'netns' };
+  if (packet.dst === node.ip || packet.dst === node.ciliumHostIp) {
+    // The kernel's local table: the packet is for this node itself.
+    w.emit(
+      { ...at, packet, kind: 'kernel-stack', program: 'kernel', source: 'kernel: ip_route_input → ip_local_deliver (local table)', maps: [], verdict: 'FORWARDED', srcIdentity: skb.srcIdentity, dstIdentity: 1 },
+      'stack.deliver',
+      { node: node.name, dst: packet.dst },
+    );
+    return { at: 'host', node, packet };
+  }
   const route = lookupRoute(node.routes, packet.dst);
   if (!route) {
     w.emit({ ...at, packet, kind: 'drop', program: 'kernel', source: 'kernel: ip_route_output / ip_route_input', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });

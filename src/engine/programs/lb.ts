@@ -46,14 +46,14 @@ export function lb4Local(w: Walk, at: HopPlace, ep: EndpointInfo, f: Frontend, p
 }
 
 /** lb4_rev_nat on the reply, from the client's side: the source becomes the service again. */
-export function lb4RevNat(w: Walk, at: HopPlace, revNat: number, packet: Packet): Packet {
+export function lb4RevNat(w: Walk, at: HopPlace, revNat: number, packet: Packet, program: string): Packet {
   const f = w.dp.frontends.find((x) => x.id === revNat);
   if (!f) return packet;
   const address = f.scope === 'node' ? w.dp.node(at.node)!.ip : f.address;
   const out = withSrc(packet, address, f.port);
   w.emit(
     {
-      ...at, packet: out, kind: 'service-rev-nat', program: at.hook === 'tc-egress' ? 'cil_to_container' : 'handle_policy', source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
+      ...at, packet: out, kind: 'service-rev-nat', program, source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
       maps: [{ node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat), value: revNatValue(address, f.port), hit: true }], verdict: 'TRANSLATED',
     },
     'lb.revnat',

@@ -78,7 +78,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   let nodeportReply = false;
   if (ct.state === 'reply' && ct.revNat) {
     // A reply of a NodePort connection to a local backend: undo the DNAT before routing it out.
-    packet = lb4RevNat(w, at, ct.revNat, packet);
+    packet = lb4RevNat(w, at, ct.revNat, packet, 'cil_from_container');
     nodeportReply = true;
   }
   const ic = lookupIpcache(w.dp, node.name, packet.dst, 'destination identity');

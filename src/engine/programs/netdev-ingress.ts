@@ -47,18 +47,18 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
       if (back) return back;
     }
   }
+  const skb = { srcIdentity };
+  if (w.dp.hostRouting.mode === 'Legacy') {
+    // Without BPF host routing, handle_ipv4_cont returns CTX_ACT_OK before any endpoint lookup
+    // (not from_host): the kernel routes the packet, to a pod's lxc or onwards.
+    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.netdev');
+  }
   const local = lookupLxc(node, packet.dst);
   w.emit(
     { ...at, packet, kind: 'endpoint-lookup', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)', maps: [local.op], srcIdentity },
     local.found?.kind === 'endpoint' ? 'endpoint.local' : local.found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
     { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
   );
-  const skb = { srcIdentity };
-  if (local.found?.kind === 'endpoint' && w.dp.hostRouting.mode === 'Legacy') {
-    // l3_local_delivery without FORCE_LOCAL_POLICY_EVAL_AT_SOURCE: mark the identity and let the kernel
-    // route it to the lxc, where cil_to_container enforces the pod's ingress policy.
-    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.netdev');
-  }
   if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, packet, skb);
   if (local.found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
   // No local endpoint: handle_ipv4_cont returns CTX_ACT_OK (not from_host) and the kernel forwards it.

@@ -41,20 +41,20 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   ops.push({ node: node.name, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
   let out = withDst(packet, b.address, b.port);
   // The CT entry nodeport_lb4 keeps for the connection: it carries the rev_nat_index for the reply.
-  const ctOps = w.ct.lookup(node.name, out, 'ingress').state === 'new' ? w.ct.create(node.name, out, 'ingress', skb.srcIdentity, { revNat: f.id, flags: 32 }) : [];
+  const ctOps = w.ct.lookup(node.name, out, 'egress').state === 'new' ? w.ct.create(node.name, out, 'egress', skb.srcIdentity, { revNat: f.id, flags: 32 }) : [];
   w.emit(
     { ...at, packet: out, kind: 'service-lb', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate', maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
     'nodeport.dnat',
     { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
   );
   const local = lookupLxc(node, out.dst);
-  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, out, skb);
+  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, out, { ...skb, revNat: f.id });
   // Remote backend: SNAT the source to this node's IP so the reply returns through it.
   const m = w.nat.snat(node.name, out, node.ip, w.rng, false);
   const before = out;
   out = withSrc(out, node.ip, m.port);
   w.emit(
-    { ...at, packet: out, kind: 'snat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_snat_fwd_ipv4 → snat_v4_nat', maps: m.ops, verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    { ...at, packet: out, kind: 'snat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat', maps: m.ops, verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
     'nodeport.snat',
     { from: srcText(before), to: srcText(out), node: node.name },
   );
@@ -63,8 +63,8 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
 
 /** The reply of a NodePort connection, after snat_v4_rev_nat: undo the DNAT, then route to the client. */
 export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Arrival | undefined {
-  const ct = w.ct.lookup(node.name, packet, 'egress');
-  if (ct.state !== 'reply' || !ct.revNat) return undefined;
+  if (!w.ct.peekRevNat(node.name, packet, 'ingress')) return undefined;
+  const ct = w.ct.lookup(node.name, packet, 'ingress');
   const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
   w.emit({ ...at, packet, kind: 'conntrack', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)', maps: ct.ops, ctState: ct.state, srcIdentity: skb.srcIdentity }, 'nodeport.ct', { id: ct.revNat });
   const f = w.dp.frontends.find((x) => x.id === ct.revNat)!;

@@ -25,14 +25,16 @@ function encapsulate(w: Walk, node: NodeDatapath, at: HopPlace, program: string,
   const peer = nodeAt(w, remote);
   const netdev = node.interfaces.find((i) => i.kind === 'netdev')!;
   const inner: Packet = { ...packet };
+  // The VNI carries the source identity; the host's own traffic is sent as remote-node (LOCAL_NODE_ID, 6).
+  const vni = skb.srcIdentity === 1 ? 6 : skb.srcIdentity;
   const wrapped: Packet = {
     ...inner,
-    outer: { src: node.ip, dst: remote, proto: 'UDP', dport: TUNNEL_PORT[proto], vni: skb.srcIdentity, srcMac: netdev.mac, dstMac: peer?.interfaces.find((i) => i.kind === 'netdev')!.mac ?? node.gatewayMac },
+    outer: { src: node.ip, dst: remote, proto: 'UDP', dport: TUNNEL_PORT[proto], vni, srcMac: netdev.mac, dstMac: peer?.interfaces.find((i) => i.kind === 'netdev')!.mac ?? node.gatewayMac },
   };
   w.emit(
     { ...at, packet: wrapped, kind: 'tunnel-encap', program, source, maps: [], observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
     'tunnel.encap',
-    { dev, dst: packet.dst, proto: proto.toUpperCase(), remote, node: peer?.name ?? remote, vni: skb.srcIdentity, port: TUNNEL_PORT[proto] },
+    { dev, dst: packet.dst, proto: proto.toUpperCase(), remote, node: peer?.name ?? remote, vni, port: TUNNEL_PORT[proto] },
   );
   const leaving = toNetdev(w, node, wrapped, { ...skb, overlay: true });
   return onTheWire(w, node, leaving.packet, peer);

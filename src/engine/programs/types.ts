@@ -23,6 +23,8 @@ export interface SkbContext {
   overlay?: boolean;
   /** Already translated by the NodePort path (ctx_snat_done): cil_to_netdev leaves it alone. */
   nodeport?: boolean;
+  /** rev_nat_index handed on by nodeport_lb4: the CT entry created at the backend keeps it. */
+  revNat?: number;
 }
 
 /** Cilium drop reasons used by the engine (pkg/monitor/api/drop.go). */

@@ -77,6 +77,15 @@ export class ConntrackTables {
     return { state: 'new', revNat: 0, map, ops: [{ node, map, op: 'lookup', key: fwd, hit: false, note: 'CT_NEW: no entry' }] };
   }
 
+  /** The rev_nat_index a lookup would find, without touching the entry (no flags recorded). */
+  peekRevNat(node: string, p: Packet, dir: 'egress' | 'ingress'): number {
+    const t = this.table(node);
+    const own: CtDir = dir === 'egress' ? 'OUT' : 'IN';
+    const other: CtDir = dir === 'egress' ? 'IN' : 'OUT';
+    const e = t.get(ctKey(this.tuple(p, own, false))) ?? t.get(ctKey(this.tuple(p, other, true)));
+    return e?.view.revNat ?? 0;
+  }
+
   private touch(node: string, map: MapName, key: string, e: Entry, side: 'tx' | 'rx', flags: number): MapOp[] {
     const before = ctValue(e.view);
     const ops: MapOp[] = [{ node, map, op: 'lookup', key, value: before, hit: true }];
