@@ -11,7 +11,7 @@ import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, SCENARIO_OPTIONS, settingsOf } from './options.ts';
 import { datapathFor } from './scenario.ts';
 
-const FORMATS = ['text', 'hubble', 'json'] as const;
+const FORMATS = ['text', 'hubble', 'hubble-json', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** traceFlow with FlowError (unknown names) turned into a user error listing the known ones. */
@@ -38,6 +38,8 @@ export function traceCommand(args: string[]): string {
       return traceText(trace, { explain: values.explain ?? false });
     case 'hubble':
       return hubbleObserve(dp, trace);
+    case 'hubble-json':
+      return hubbleObserve(dp, trace, { output: 'json' });
     case 'json':
       return traceJson(trace);
     default: {

@@ -6,7 +6,7 @@ export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by
 Usage:
   flowlab trace --from SRC --to DST [--proto icmp|tcp|udp] [--port N]
                 [--scenario FILE|NAME] [--seed N] [--set key=value ...]
-                [--format text|hubble|json] [--explain]
+                [--format text|hubble|hubble-json|json] [--explain]
   flowlab cilium NODE <cilium-dbg arguments> [--scenario FILE|NAME] [--set key=value ...]
                 [--after "--from SRC --to DST [--proto P] [--port N] [--seed N]"]
   flowlab validate FILE
@@ -17,7 +17,8 @@ trace      Walks one conversation (ICMP echo and reply; TCP handshake, request a
            SRC: a pod (name or namespace/name) or a node. DST: a pod, a service
            (name[:port]), a node or any IPv4 address. --proto defaults to tcp.
            --format text (default): one line per hop (--explain adds why);
-           hubble: what \`hubble observe\` would print; json: the whole trace.
+           hubble: what \`hubble observe\` would print (hubble-json: its -o json);
+           json: the whole trace.
 cilium     Prints what \`cilium-dbg\` on NODE prints, from the derived maps:
              ${CILIUM_COMMANDS.map((c) => `cilium ${c}`).join('\n             ')}
            --after runs a flow first, so the maps it writes (conntrack, NAT,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HopEvent, HopKind, ObservationPoint, Packet, Trace } from '../trace.ts';
 import { seedDatapath as dp } from './__fixtures__/seed-datapath.ts';
-import { hubbleFlows, hubbleObserve, parseObserveArgs } from './hubble.ts';
+import { hubbleFlows, hubbleObserve, parseObserveArgs, runHubbleCommand } from './hubble.ts';
 import { stampMilli } from './hubble/time.ts';
 
 /** The seed's four lines, with the service section's identities (504 → 26332, 3470 → 10037). */
@@ -137,8 +137,7 @@ describe('hubble observe filters and options', () => {
 });
 
 describe('runHubbleCommand (browser terminal)', () => {
-  it('shows the flows up to the cursor, with the typed flags', async () => {
-    const { runHubbleCommand } = await import('./hubble.ts');
+  it('shows the flows up to the cursor, with the typed flags', () => {
     const upToRequest = hubbleFlows(dp, ping)[1]!.seq;
     expect(runHubbleCommand(dp, ping, ['hubble', 'observe', '--pod', 'netpod'], upToRequest)).toEqual({ ok: true, text: `${SEED_ICMP[0]}\n${SEED_ICMP[1]}\n` });
     expect(runHubbleCommand(dp, undefined, ['hubble', 'observe'])).toEqual({ ok: true, text: '' });
