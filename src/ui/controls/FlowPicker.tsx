@@ -48,7 +48,7 @@ export function FlowPicker() {
     <form className="flow-picker" onSubmit={submit}>
       <label>
         <span>{t('flow.from')}</span>
-        <select value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}>
+        <select aria-label={t('flow.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}>
           {!pods.some((p) => podRef(p) === draft.from) && !summary?.nodes.some((n) => n.name === draft.from) && <option value={draft.from}>{draft.from}</option>}
           <optgroup label={t('flow.pods')}>
             {pods.map((p) => (
@@ -68,7 +68,7 @@ export function FlowPicker() {
       </label>
       <label>
         <span>{t('flow.to')}</span>
-        <input list="flow-targets" value={draft.to} placeholder={t('flow.toPlaceholder')} spellCheck={false} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+        <input aria-label={t('flow.to')} list="flow-targets" value={draft.to} placeholder={t('flow.toPlaceholder')} spellCheck={false} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
         <datalist id="flow-targets">
           {pods.map((p) => (
             <option key={p.key} value={podRef(p)}>{`${t('flow.pods')} · ${p.ip}`}</option>
@@ -84,7 +84,7 @@ export function FlowPicker() {
       </label>
       <label>
         <span>{t('flow.proto')}</span>
-        <select value={draft.proto} onChange={(e) => setDraft({ ...draft, proto: e.currentTarget.value as FlowProto })}>
+        <select aria-label={t('flow.proto')} value={draft.proto} onChange={(e) => setDraft({ ...draft, proto: e.currentTarget.value as FlowProto })}>
           {PROTOS.map((p) => (
             <option key={p} value={p}>
               {p.toUpperCase()}
@@ -96,6 +96,7 @@ export function FlowPicker() {
         <span>{t('flow.port')}</span>
         <input
           type="number"
+          aria-label={t('flow.port')}
           className="port-input"
           min={1}
           max={65535}

@@ -20,7 +20,7 @@ export function ScenarioPicker() {
     <div className="scenario-picker">
       <label>
         <span>{t('scenario.label')}</span>
-        <select value={name} onChange={(e) => void choose(e)}>
+        <select aria-label={t('scenario.label')} value={name} onChange={(e) => void choose(e)}>
           {!known && <option value={name}>{name}</option>}
           {services.builtins.map((b) => (
             <option key={b} value={b}>
