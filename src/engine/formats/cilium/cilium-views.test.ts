@@ -115,6 +115,15 @@ describe('cilium CLI views against the seed (k8s-s)', () => {
   });
 });
 
+describe('bpf tunnel list', () => {
+  it('is only the titles in native routing, and maps remote pod CIDRs to node IPs in tunnel mode', () => {
+    expect(run('bpf tunnel list')).toBe('TUNNEL   VALUE\n');
+    const tunnel = { ...dp, config: { ...dp.config, routingMode: 'tunnel' } } as typeof dp;
+    const r = runCiliumCommand(tunnel, {}, 'k8s-s', ['bpf', 'tunnel', 'list']);
+    expect(r.ok && lines(r.text)).toEqual(['TUNNEL       VALUE', '172.16.1.0   192.168.10.101:0', '']);
+  });
+});
+
 describe('runCiliumCommand parsing', () => {
   it('accepts the cilium, cilium-dbg and c0 prefixes and the ls alias', () => {
     const plain = run('service list');

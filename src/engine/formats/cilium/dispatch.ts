@@ -10,6 +10,7 @@ import { bpfEndpointList } from './bpf-endpoint-list.ts';
 import { bpfIpmasqList } from './bpf-ipmasq-list.ts';
 import { bpfLbList, type LbListMode } from './bpf-lb-list.ts';
 import { bpfNatList } from './bpf-nat-list.ts';
+import { bpfTunnelList } from './bpf-tunnel-list.ts';
 import { endpointList } from './endpoint-list.ts';
 import { mapGet } from './map-get.ts';
 import { mapList } from './map-list.ts';
@@ -28,6 +29,7 @@ export const CILIUM_COMMANDS = [
   'bpf nat list',
   'bpf ct list global',
   'bpf ipmasq list',
+  'bpf tunnel list',
 ] as const;
 
 const ALIASES = /^(cilium|cilium-dbg|c\d+)$/;
@@ -72,6 +74,8 @@ export function runCiliumCommand(dp: Datapath, tables: MapTables, node: string, 
       case 'ct':
         if (rest.length === 1 && rest[0] === 'global') return ok(bpfCtListGlobal(tables));
         return { ok: false, error: 'Invalid argument: only "bpf ct list global" is modelled (the lab uses the global CT maps)' };
+      case 'tunnel':
+        return rest.length ? unsupported(words) : ok(bpfTunnelList(dp, node));
       case 'ipmasq': {
         if (rest.length) return unsupported(words);
         const { text, stderr } = bpfIpmasqList(dp);
