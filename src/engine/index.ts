@@ -1,5 +1,6 @@
 /** The engine's entry points: one engine behind the worker, the CLI, the tests and the bench. */
-export { derive, withSettings, SettingsError } from './derive/index.ts';
+export { derive, withSettings, SettingsError, agentStartError } from './derive/index.ts';
+export { MODE_PRESETS, parseSettingsText, type ModePreset } from './modes.ts';
 export { traceFlow } from './flow/trace.ts';
 export { tablesAt, initialTables } from './state/tables.ts';
 export { FlowError } from './api.ts';

@@ -19,7 +19,9 @@ export type MapName =
   | 'cilium_ipmasq_v4'
   | 'cilium_policy'
   | 'fib'
-  | 'neigh';
+  | 'neigh'
+  | 'iptables'
+  | 'nf_conntrack';
 
 export type L4 = 'ICMP' | 'TCP' | 'UDP' | 'ARP';
 

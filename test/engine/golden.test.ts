@@ -3,11 +3,13 @@
  * engine that changes a path shows up here as a diff to review.
  */
 import { describe, expect, it } from 'vitest';
-import { traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
+import { MODE_PRESETS, traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
 import { loadBuiltin } from './builtin.ts';
 import { golden } from './golden.ts';
 
 interface Case { name: string; req: FlowRequest; settings?: Settings }
+
+const KUBE_PROXY = MODE_PRESETS.find((m) => m.id === 'kube-proxy')!.settings;
 
 const LAB: Case[] = [
   { name: 'same-node-icmp', req: { from: 'netpod', to: 'netpod2', proto: 'icmp' } },
@@ -26,6 +28,10 @@ const LAB: Case[] = [
   { name: 'nodeport-from-outside', req: { from: '203.0.113.7', to: 'k8s-s', proto: 'tcp', port: 32283 } },
   { name: 'nodeport-local-backend', req: { from: '203.0.113.7', to: 'k8s-w2', proto: 'tcp', port: 32283 } },
   { name: 'per-packet-lb-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'bpf-lb-sock': 'false' } },
+  { name: 'kube-proxy-pod-to-service', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: KUBE_PROXY },
+  { name: 'kube-proxy-node-to-service', req: { from: 'k8s-w1', to: 'svc', proto: 'tcp' }, settings: KUBE_PROXY },
+  { name: 'kube-proxy-nodeport', req: { from: '203.0.113.7', to: 'k8s-s', proto: 'tcp', port: 32283 }, settings: KUBE_PROXY },
+  { name: 'kube-proxy-world', req: { from: 'netpod', to: '8.8.8.8', proto: 'tcp', port: 443 }, settings: KUBE_PROXY },
   { name: 'no-endpoint-routes-unroutable', req: { from: 'k8s-w1', to: '172.16.1.99', proto: 'icmp' }, settings: { 'enable-endpoint-routes': 'false' } },
 ];
 

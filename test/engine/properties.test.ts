@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FlowError, traceFlow, type Datapath, type FlowProto, type HopEvent } from '../../src/engine/index.ts';
+import { FlowError, MODE_PRESETS, traceFlow, type Datapath, type FlowProto, type HopEvent } from '../../src/engine/index.ts';
 import { loadBuiltin } from './builtin.ts';
 
 const CLUSTERS: [string, Record<string, string>][] = [
@@ -15,6 +15,7 @@ const CLUSTERS: [string, Record<string, string>][] = [
   ['kans-lab', { 'routing-mode': 'tunnel' }],
   ['kans-lab', { 'bpf-lb-sock': 'false' }],
   ['kans-lab', { 'enable-host-legacy-routing': 'true' }],
+  ['kans-lab', MODE_PRESETS.find((m) => m.id === 'kube-proxy')!.settings],
   ['three-zones', {}],
   ['three-zones', { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' }],
   ['one-node', {}],

@@ -57,9 +57,22 @@ export function hostRoutingOf(c: ClusterModel['config']): HostRouting {
   return { mode: 'BPF' };
 }
 
+/** Combinations the agent refuses to start with (daemon/cmd: option validation). */
+export function agentStartError(c: ClusterModel['config']): string | undefined {
+  if (!c.kubeProxyReplacement && c.enableBpfMasquerade) {
+    return 'the Cilium agent refuses to start: enable-bpf-masquerade needs kube-proxy-replacement; with kube-proxy, set enable-bpf-masquerade=false (and enable-ip-masq-agent=false)';
+  }
+  if (c.enableIpMasqAgent && !c.enableBpfMasquerade) {
+    return 'the Cilium agent refuses to start: enable-ip-masq-agent needs enable-bpf-masquerade=true';
+  }
+  return undefined;
+}
+
 export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const model = withSettings(input, settings);
   const { config } = model;
+  const refused = agentStartError(config);
+  if (refused) throw new SettingsError(refused);
   const managed = model.pods.filter(isManaged);
   const ids = allocateIdentities(model, managed);
   const podsByNode = new Map<string, PodModel[]>();
@@ -79,7 +92,10 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     hostIpOf.set(n.name, host);
     healthIpOf.set(n.name, health);
   }
-  const { frontends, backends } = deriveServices(model.services, model.pods);
+  const derived = deriveServices(model.services, model.pods);
+  // NodePort frontends exist in the BPF maps only with kube-proxy replacement (pkg/k8s/service.go).
+  const frontends = config.kubeProxyReplacement ? derived.frontends : derived.frontends.filter((f) => f.type !== 'NodePort');
+  const backends = derived.backends;
   const apiserverIps = new Set(
     frontends.filter((f) => f.service === 'default/kubernetes').flatMap((f) => f.backendIds.map((b) => backends.get(b)!.address as string)),
   );

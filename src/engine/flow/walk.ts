@@ -7,6 +7,7 @@ import type { Datapath } from '../derive/types.ts';
 import { say, type MessageId } from '../explain/say.ts';
 import { ConntrackTables } from '../state/conntrack.ts';
 import { NatTables } from '../state/nat.ts';
+import { NfConntrack } from '../state/nf-conntrack.ts';
 import type { HopEvent } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 
@@ -17,6 +18,8 @@ export interface Walk {
   rng: Rng;
   ct: ConntrackTables;
   nat: NatTables;
+  /** The kernel's conntrack NAT bindings (iptables DNAT and MASQUERADE). */
+  nf: NfConntrack;
   /** Socket rev-NAT entries written by the socket LB, per node: key → VIP and port. */
   revSk: Map<string, Map<string, { vip: string; port: number; revNat: number }>>;
   events: HopEvent[];
@@ -30,6 +33,7 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     rng,
     ct: new ConntrackTables(),
     nat: new NatTables(),
+    nf: new NfConntrack(),
     revSk: new Map(),
     events,
     emit(hop, message, params = {}) {

@@ -14,16 +14,21 @@ import { neighbourMac, nodeAt } from './forward.ts';
 import { toNetdev } from './netdev-egress.ts';
 import { routed, withMacs } from './packet.ts';
 import { encapFromHost } from './overlay.ts';
+import { conntrackReverse, iptablesMasquerade, kubeProxyDnat } from './iptables.ts';
 import { DROP, type Arrival, type SkbContext } from './types.ts';
 import { onTheWire } from './wire.ts';
 
-export function kernelRoute(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext, originated: boolean): Arrival {
+export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: SkbContext, originated: boolean): Arrival {
   const at = { node: node.name, iface: 'host', hook: 'netns' };
+  // netfilter first: conntrack undoes earlier NAT (PREROUTING), kube-proxy DNATs services.
+  let packet = originated ? arriving : conntrackReverse(w, node, arriving);
+  const dnat = kubeProxyDnat(w, node, packet, originated ? 'OUTPUT' : 'PREROUTING');
+  if (dnat) packet = dnat.packet;
   if (packet.dst === node.ip || packet.dst === node.ciliumHostIp) {
     // The kernel's local table: the packet is for this node itself.
     w.emit(
       { ...at, packet, kind: 'kernel-stack', program: 'kernel', source: 'kernel: ip_route_input → ip_local_deliver (local table)', maps: [], verdict: 'FORWARDED', srcIdentity: skb.srcIdentity, dstIdentity: 1 },
-      'stack.deliver',
+      'stack.local',
       { node: node.name, dst: packet.dst },
     );
     return { at: 'host', node, packet };
@@ -56,7 +61,8 @@ export function kernelRoute(w: Walk, node: NodeDatapath, packet: Packet, skb: Sk
   }
   const dev = node.interfaces.find((i) => i.name === route.dev)!;
   const nextHop = route.via ?? packet.dst;
-  const out = routed(withMacs(packet, dev.mac, neighbourMac(w, node, nextHop)));
+  const routedOut = routed(withMacs(packet, dev.mac, neighbourMac(w, node, nextHop)));
+  const out = iptablesMasquerade(w, node, routedOut, dnat?.masq ?? false);
   const leaving = toNetdev(w, node, out, skb);
   return onTheWire(w, node, leaving.packet, nodeAt(w, nextHop));
 }

@@ -13,7 +13,8 @@ import type { MapOp, Packet } from '../trace.ts';
 import type { HopPlace } from './forward.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 
-export const perPacketLbActive = (w: Walk) => w.dp.config.kubeProxyReplacement && !w.dp.config.bpfLbSock;
+/** ENABLE_PER_PACKET_LB is defined in bpf_lxc whenever the socket LB is not fully on, with or without kube-proxy. */
+export const perPacketLbActive = (w: Walk) => !(w.dp.config.kubeProxyReplacement && w.dp.config.bpfLbSock);
 
 /** The frontend a client packet is addressed to, if per-packet LB should translate it. */
 export function frontendOf(w: Walk, node: string, p: Packet): Frontend | undefined {

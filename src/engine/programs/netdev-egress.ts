@@ -11,6 +11,8 @@ import { srcText, withSrc } from './packet.ts';
 import type { SkbContext } from './types.ts';
 
 export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): { at: 'continue'; packet: Packet } {
+  // Without kube-proxy replacement the agent does not attach cil_to_netdev to the device at all.
+  if (!w.dp.config.kubeProxyReplacement) return { at: 'continue', packet };
   const at = { node: node.name, iface: node.device, hook: 'tc-egress', program: 'cil_to_netdev' };
   const d = needsMasquerade(w.dp, node, packet, skb);
   w.emit(

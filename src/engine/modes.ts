@@ -1,0 +1,35 @@
+/**
+ * The datapath modes a class compares, as the cilium-config keys each needs.
+ * Some switches only make sense together (the agent refuses kube-proxy mode
+ * with BPF masquerade), so the UI and `--compare` use these bundles.
+ */
+import type { Settings } from './api.ts';
+
+export interface ModePreset {
+  id: string;
+  /** Short label (English; the UI translates by id). */
+  label: string;
+  settings: Settings;
+}
+
+export const MODE_PRESETS: readonly ModePreset[] = [
+  { id: 'ip-masq-agent-off', label: 'ip-masq-agent off', settings: { 'enable-ip-masq-agent': 'false' } },
+  { id: 'tunnel-vxlan', label: 'VXLAN tunnel', settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'vxlan' } },
+  { id: 'tunnel-geneve', label: 'Geneve tunnel', settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } },
+  { id: 'socket-lb-off', label: 'socket LB off (per-packet LB)', settings: { 'bpf-lb-sock': 'false' } },
+  { id: 'legacy-host-routing', label: 'legacy host routing', settings: { 'enable-host-legacy-routing': 'true' } },
+  {
+    id: 'kube-proxy',
+    label: 'kube-proxy (no replacement)',
+    settings: { 'kube-proxy-replacement': 'false', 'enable-bpf-masquerade': 'false', 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'false' },
+  },
+];
+
+/** Parses `key=value[,key=value]` or a preset id into settings. */
+export function parseSettingsText(text: string): Settings | undefined {
+  const preset = MODE_PRESETS.find((p) => p.id === text);
+  if (preset) return { ...preset.settings };
+  const pairs = text.split(',').map((kv) => kv.split('='));
+  if (pairs.some((p) => p.length !== 2 || !p[0])) return undefined;
+  return Object.fromEntries(pairs.map(([k, v]) => [k!.trim(), v!.trim()]));
+}
