@@ -81,6 +81,11 @@ describe('hubble observe (compact)', () => {
     );
   });
 
+  it('reports nothing from outside the cluster: a hop on a pseudo-node never reaches Hubble', () => {
+    const lost = trace('ICMP', [[0, 'k8s-s', 'native-routing', 'to-network'], [0, 'world', 'drop', undefined, { verdict: 'DROPPED', drop: { code: 0, reason: 'Lost outside the cluster' } }]], [{ icmpType: 8 }]);
+    expect(hubbleFlows(dp, lost).map((f) => f.nodeName)).toEqual(['k8s-s']);
+  });
+
   it('turns socket-LB calls into pre/post-xlate events, the service by name with identity world, the peer first on the reverse path', () => {
     const t = trace('TCP', [
       [0, 'k8s-s', 'socket-lb-rewrite', undefined, { sockXlate: 'post-xlate-fwd', verdict: 'TRANSLATED' }],

@@ -189,6 +189,8 @@ export function hubbleFlows(dp: Datapath, trace: Trace, opts: FlowOptions = {}):
   for (const e of trace.events) if (!nodeRank.has(e.node)) nodeRank.set(e.node, nodeRank.size);
   const flows: HubbleFlow[] = [];
   for (const e of trace.events) {
+    // Only Cilium nodes report: hops outside the cluster (the internet, a router) never reach Hubble.
+    if (!dp.node(e.node)) continue;
     const timeUs = CAPTURE_START_US + e.packet.id * PACKET_SPACING_US;
     if (e.kind === 'socket-lb-rewrite' || e.kind === 'socket-rev-nat') flows.push(...sockFlows(dp, trace, e, timeUs));
     else if (e.drop || (e.observation && reported.has(e.seq))) flows.push(traceFlow(dp, e, timeUs));
