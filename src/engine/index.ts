@@ -7,3 +7,4 @@ export { FlowError } from './api.ts';
 export type { FlowRequest, Settings } from './api.ts';
 export type * from './trace.ts';
 export type * from './derive/types.ts';
+export { compareTraces, hopSignature, type TraceComparison, type AlignedRow } from './compare.ts';

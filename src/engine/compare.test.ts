@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { compareTraces } from './compare.ts';
+import type { HopEvent, Trace } from './trace.ts';
+
+const hop = (kind: HopEvent['kind'], node = 'n1'): HopEvent => ({
+  seq: 0, kind, node, iface: 'eth0', hook: 'tc', program: 'p', source: 's', maps: [], text: '', explain: { id: 'x', params: {} },
+  packet: { id: 1, direction: 'request', src: '10.0.0.1' as never, dst: '10.0.0.2' as never, proto: 'ICMP' },
+});
+const trace = (events: HopEvent[]): Trace => ({
+  flow: { from: 'a', to: 'b', proto: 'icmp', seed: 1 }, client: { kind: 'ip', ip: '10.0.0.1' as never }, server: { kind: 'ip', ip: '10.0.0.2' as never },
+  events, outcome: { status: 'completed', summary: '' },
+});
+
+describe('compareTraces', () => {
+  it('aligns the common hops and marks the ones only one side has', () => {
+    const a = trace([hop('send'), hop('lxc-ingress'), hop('native-routing'), hop('wire'), hop('deliver', 'n2')]);
+    const b = trace([hop('send'), hop('lxc-ingress'), hop('tunnel-encap'), hop('wire'), hop('tunnel-decap', 'n2'), hop('deliver', 'n2')]);
+    const c = compareTraces(a, b);
+    expect(c.hopsA).toBe(5);
+    expect(c.hopsB).toBe(6);
+    expect(c.rows.filter((r) => r.same)).toHaveLength(4);
+    expect(c.rows.find((r) => r.a === 2)).toEqual({ a: 2, same: false });
+    expect(c.rows.filter((r) => !r.same).map((r) => r.b)).toContain(4);
+    expect(c.differing).toBe(3);
+  });
+
+  it('finds nothing different in identical traces', () => {
+    const t = trace([hop('send'), hop('deliver')]);
+    expect(compareTraces(t, t).differing).toBe(0);
+  });
+});
