@@ -8,10 +8,12 @@ import { readDocuments, where, type K8sObject } from './documents.ts';
 import { Fields } from './fields.ts';
 import { CILIUM_CONFIG, IP_MASQ_AGENT, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
 import { readCiliumNode, readNode } from './kinds/node.ts';
+import { readCiliumNetworkPolicy } from './kinds/ciliumnetworkpolicy.ts';
+import { readNetworkPolicy } from './kinds/networkpolicy.ts';
 import { readCiliumEndpoint, readPod } from './kinds/pod.ts';
 import { readEndpointSlice, readService } from './kinds/service.ts';
 import { joinEndpoints, joinNodes, joinSlices, type Collected } from './join.ts';
-import type { LoadResult, ScenarioIssue } from './model.ts';
+import type { LoadResult, PolicyModel, ScenarioIssue } from './model.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 
 export { applySettings } from './config.ts';
@@ -20,7 +22,8 @@ export { applySettings } from './config.ts';
 const MODELLED: Record<string, string[]> = {
   v1: ['Node', 'Pod', 'Service', 'ConfigMap'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
-  'cilium.io/v2': ['CiliumNode', 'CiliumEndpoint'],
+  'networking.k8s.io/v1': ['NetworkPolicy'],
+  'cilium.io/v2': ['CiliumNode', 'CiliumEndpoint', 'CiliumNetworkPolicy'],
 };
 
 export function loadScenario(text: string, name: string): LoadResult {
@@ -31,6 +34,7 @@ export function loadScenario(text: string, name: string): LoadResult {
   const assembled: Assembled = { nodes: [], pods: [], services: [], brokenNodes: new Set() };
   const got: Collected = { nodes: [], ciliumNodes: [], endpoints: [], slices: [] };
   const seen = new Map<string, K8sObject>();
+  const policies: PolicyModel[] = [];
 
   for (const obj of docs.objects) {
     const f = new Fields(obj, issues);
@@ -49,7 +53,9 @@ export function loadScenario(text: string, name: string): LoadResult {
       ignore(obj, known ? `apiVersion ${obj.apiVersion} is not modelled` : 'kind not modelled', ignored);
       continue;
     }
-    readOne(obj, f, assembled, got, ignored);
+    if (obj.kind === 'NetworkPolicy') policies.push(readNetworkPolicy(f));
+    else if (obj.kind === 'CiliumNetworkPolicy') policies.push(readCiliumNetworkPolicy(f));
+    else readOne(obj, f, assembled, got, ignored);
   }
 
   joinNodes(got, assembled, issues);
@@ -78,6 +84,7 @@ export function loadScenario(text: string, name: string): LoadResult {
       pods: assembled.pods.map((p) => p.model),
       services: assembled.services.map((s) => s.model),
       config,
+      policies,
       ignored,
       warnings: issues,
     },

@@ -53,7 +53,7 @@ function node(name: string, addr: string, podNet: string, eps: EndpointInfo[]): 
 
 export function fixtureModel(name = 'fixture'): ClusterModel {
   return {
-    name, nodes: [], pods: [], config: CONFIG, ignored: [], warnings: [],
+    name, nodes: [], pods: [], config: CONFIG, policies: [], ignored: [], warnings: [],
     services: [{ namespace: 'default', name: 'web', type: 'ClusterIP', clusterIP: ip('10.96.0.10'),
       ports: [{ protocol: 'TCP', port: 80 as never, targetPort: 80 as never }], externalTrafficPolicy: 'Cluster',
       source: { doc: 2, object: 'Service default/web', line: 30 } }],

@@ -1,0 +1,121 @@
+/**
+ * Kubernetes NetworkPolicy (networking.k8s.io/v1), translated as the agent
+ * does (pkg/k8s/network_policy.go ParseNetworkPolicy): one rule whose subject
+ * is the podSelector in the policy's namespace; each `from`/`to` peer becomes
+ * a peer rule with the entry's ports; an entry without peers allows every
+ * source (the wildcard selector); a policy type without rules only turns on
+ * default deny.
+ */
+import type { FieldPath } from '../documents.ts';
+import type { Fields } from '../fields.ts';
+import type { EndpointSelectorModel, L4Proto, PolicyModel, PolicyPeerRule, PolicyPort } from '../model.ts';
+import { PROTOCOLS } from './pod.ts';
+import {
+  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readEndPort, readPortValue,
+  readSelector,
+} from './policy-fields.ts';
+
+type Direction = 'ingress' | 'egress';
+
+/** The only namespace label the model knows (Namespace objects are not read; the API server sets this one). */
+const KNOWN_NAMESPACE_LABEL = 'kubernetes.io/metadata.name';
+
+export function readNetworkPolicy(f: Fields): PolicyModel {
+  const namespace = f.obj.namespace ?? 'default';
+  if (!f.has(['spec', 'podSelector'])) f.error(['spec', 'podSelector'], 'is required ({} selects every pod of the namespace)');
+  const subject = readSelector(f, ['spec', 'podSelector'], (k) => `k8s:${k}`).selector;
+  subject.requirements.push(inRequirement(NAMESPACE_KEY, namespace));
+
+  const types = f.list(['spec', 'policyTypes']).map((_, i) => {
+    const t = f.str(['spec', 'policyTypes', i], true);
+    if (t !== undefined && t !== 'Ingress' && t !== 'Egress') f.error(['spec', 'policyTypes', i], `"${t}" is not Ingress or Egress`);
+    return t;
+  });
+  const ingress = readDirection(f, 'ingress', namespace);
+  const egress = readDirection(f, 'egress', namespace);
+  // As ParseNetworkPolicy: ingress is enforced unless the policy names only Egress; egress when named or
+  // given rules. (Kubernetes would ignore rules of a type policyTypes leaves out; the agent does not.)
+  const hasIngress = ingress.length > 0 || types.includes('Ingress') || !types.includes('Egress');
+  const hasEgress = egress.length > 0 || types.includes('Egress');
+  return {
+    kind: 'NetworkPolicy',
+    namespace,
+    name: f.obj.name,
+    rules: [{ endpointSelector: subject, ingress, ingressDeny: [], egress, egressDeny: [], defaultDeny: { ingress: hasIngress, egress: hasEgress }, field: 'spec' }],
+    source: f.obj.ref,
+  };
+}
+
+function readDirection(f: Fields, dir: Direction, namespace: string): PolicyPeerRule[] {
+  const peersKey = dir === 'ingress' ? 'from' : 'to';
+  const out: PolicyPeerRule[] = [];
+  f.list(['spec', dir]).forEach((_, i) => {
+    const at: FieldPath = ['spec', dir, i];
+    const ports = readPorts(f, [...at, 'ports']);
+    const peers = f.list([...at, peersKey]);
+    if (peers.length === 0) {
+      // No peers: the agent puts the wildcard selector here; every source (or destination) is allowed.
+      out.push(peerRule(f, at, dir, { endpoints: [{ requirements: [] }], entities: [], cidrs: [], ports }, ['anyone']));
+      return;
+    }
+    peers.forEach((__, j) => {
+      const peer = readPeer(f, [...at, peersKey, j], namespace);
+      if (peer) out.push(peerRule(f, [...at, peersKey, j], dir, { ...peer.rule, ports }, [peer.text]));
+    });
+  });
+  return out;
+}
+
+type Peer = { rule: Pick<PolicyPeerRule, 'endpoints' | 'entities' | 'cidrs'>; text: string };
+
+/** parseNetworkPolicyPeer: pod and namespace selectors become one selector; an ipBlock a CIDR rule. */
+function readPeer(f: Fields, at: FieldPath, namespace: string): Peer | undefined {
+  const hasPods = f.has([...at, 'podSelector']);
+  const hasNamespaces = f.has([...at, 'namespaceSelector']);
+  if (f.has([...at, 'ipBlock'])) {
+    if (hasPods || hasNamespaces) return f.error(at, 'ipBlock may not be combined with podSelector or namespaceSelector');
+    const cidr = readCidrRule(f, [...at, 'ipBlock']);
+    return cidr && { rule: { endpoints: [], entities: [], cidrs: [cidr] }, text: `ipBlock ${cidrRuleText(cidr)}` };
+  }
+  if (!hasPods && !hasNamespaces) return f.error(at, 'needs a podSelector, a namespaceSelector or an ipBlock');
+  const pods = readSelector(f, [...at, 'podSelector'], (k) => `k8s:${k}`);
+  const selector: EndpointSelectorModel = { requirements: [...pods.selector.requirements] };
+  if (!hasNamespaces) {
+    selector.requirements.push(inRequirement(NAMESPACE_KEY, namespace));
+    return { rule: { endpoints: [selector], entities: [], cidrs: [] }, text: `pods ${pods.text || '(all)'} in ${namespace}` };
+  }
+  const ns = readSelector(f, [...at, 'namespaceSelector'], (k) => `k8s:${NAMESPACE_LABELS}.${k}`);
+  if (ns.selector.requirements.length === 0) {
+    // An empty namespaceSelector is every namespace: the pod must merely have one.
+    selector.requirements.push({ key: NAMESPACE_KEY, operator: 'Exists', values: [] });
+  } else {
+    selector.requirements.push(...ns.selector.requirements);
+    const unknown = ns.selector.requirements.filter((r) => r.key !== `k8s:${NAMESPACE_LABELS}.${KNOWN_NAMESPACE_LABEL}`);
+    if (unknown.length > 0) {
+      f.warn([...at, 'namespaceSelector'], `Namespace objects are not modelled, so namespaces carry only ${KNOWN_NAMESPACE_LABEL}: this selector may match none`);
+    }
+  }
+  const podsText = hasPods ? `pods ${pods.text || '(all)'}` : 'pods';
+  return { rule: { endpoints: [selector], entities: [], cidrs: [] }, text: `${podsText} in namespaces ${ns.text || '(all)'}` };
+}
+
+/** NetworkPolicyPort: protocol (TCP by default), port number or name (none: every port), endPort. */
+function readPorts(f: Fields, path: FieldPath): PolicyPort[] {
+  const out: PolicyPort[] = [];
+  f.list(path).forEach((_, i) => {
+    const at = [...path, i];
+    const protoText = f.str([...at, 'protocol']) ?? 'TCP';
+    if (!(PROTOCOLS as readonly string[]).includes(protoText)) {
+      f.error([...at, 'protocol'], `"${protoText}" is not one of ${PROTOCOLS.join(', ')}`);
+      return;
+    }
+    const start = readPortValue(f, [...at, 'port'], false);
+    if (start === undefined) return;
+    const endPort = readEndPort(f, [...at, 'endPort'], start);
+    const port: PolicyPort = { port: start.port, protocol: protoText as L4Proto };
+    if (start.name !== undefined) port.name = start.name;
+    if (endPort !== undefined) port.endPort = endPort;
+    out.push(port);
+  });
+  return out;
+}

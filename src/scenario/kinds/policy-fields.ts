@@ -1,0 +1,177 @@
+/**
+ * What NetworkPolicy and CiliumNetworkPolicy share: label selectors read into
+ * the agent's EndpointSelector form (keys with their label source), ports and
+ * CIDR rules. Every bad value becomes a located issue, never an exception.
+ */
+import type { FieldPath } from '../documents.ts';
+import { fieldText, shown, type Fields } from '../fields.ts';
+import type {
+  CidrRuleModel, EndpointSelectorModel, PolicyPeerRule, PolicyPort, SelectorOperator, SelectorRequirement,
+} from '../model.ts';
+import { cidrContains, cidrToString, parseCidr, parseIpv4, type Cidr } from '../values.ts';
+
+/** The namespace label every pod identity carries (pkg/k8s/apis/cilium.io PodNamespaceLabel). */
+export const NAMESPACE_KEY = 'k8s:io.kubernetes.pod.namespace';
+/** Prefix of the namespace's own labels in a pod identity (PodNamespaceMetaLabels). */
+export const NAMESPACE_LABELS = 'io.cilium.k8s.namespace.labels';
+
+const OPERATORS: readonly SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/**
+ * pkg/labels parseSource: the text before the first colon is the source
+ * (`k8s:app`), `$host` is `reserved:host`, and a key without one matches any
+ * source (`any:app`).
+ */
+export function sourcedKey(key: string): string {
+  if (key.startsWith('$')) return `reserved:${key.slice(1)}`;
+  return key.includes(':') ? key : `any:${key}`;
+}
+
+export const inRequirement = (key: string, value: string): SelectorRequirement => ({ key, operator: 'In', values: [value] });
+
+/** A selector and how the person wrote it (`app=netpod`), for rule texts. */
+export interface ReadSelector {
+  selector: EndpointSelectorModel;
+  text: string;
+}
+
+/**
+ * matchLabels and matchExpressions at `path`. `keyOf` turns a written key into
+ * the agent's key: NetworkPolicy prefixes `k8s:` (or the namespace-label
+ * path), CiliumNetworkPolicy keeps the written source.
+ */
+export function readSelector(f: Fields, path: FieldPath, keyOf: (key: string) => string): ReadSelector {
+  const v = f.get(path);
+  const out: ReadSelector = { selector: { requirements: [] }, text: '' };
+  if (v === undefined || v === null) return out;
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    f.error(path, `must be a label selector (matchLabels, matchExpressions), not ${shown(v)}`);
+    return out;
+  }
+  const words: string[] = [];
+  for (const [k, value] of Object.entries(f.stringMap([...path, 'matchLabels']))) {
+    out.selector.requirements.push(inRequirement(keyOf(k), value));
+    words.push(`${k}=${value}`);
+  }
+  f.list([...path, 'matchExpressions']).forEach((_, i) => {
+    const at = [...path, 'matchExpressions', i];
+    const key = f.str([...at, 'key'], true);
+    const opText = f.str([...at, 'operator'], true);
+    const values = f.list([...at, 'values']).map((_, j) => f.str([...at, 'values', j]) ?? '');
+    if (key === undefined || opText === undefined) return;
+    if (!(OPERATORS as readonly string[]).includes(opText)) {
+      f.error([...at, 'operator'], `"${opText}" is not one of ${OPERATORS.join(', ')}`);
+      return;
+    }
+    const operator = opText as SelectorOperator;
+    const needsValues = operator === 'In' || operator === 'NotIn';
+    if (needsValues && values.length === 0) f.error([...at, 'values'], `must not be empty for operator ${operator}`);
+    if (!needsValues && values.length > 0) f.error([...at, 'values'], `must be empty for operator ${operator}`);
+    out.selector.requirements.push({ key: keyOf(key), operator, values });
+    words.push(expressionText(key, operator, values));
+  });
+  out.text = words.join(',');
+  return out;
+}
+
+function expressionText(key: string, op: SelectorOperator, values: string[]): string {
+  switch (op) {
+    case 'In':
+      return `${key} in (${values.join(',')})`;
+    case 'NotIn':
+      return `${key} notin (${values.join(',')})`;
+    case 'Exists':
+      return key;
+    case 'DoesNotExist':
+      return `!${key}`;
+  }
+}
+
+/** A CIDR, or (CiliumNetworkPolicy fromCIDR) a bare address meaning its /32. */
+export function readCidrText(f: Fields, path: FieldPath, allowBareIp: boolean): Cidr | undefined {
+  const text = f.str(path, true);
+  if (text === undefined) return undefined;
+  if (text.includes(':')) {
+    f.warn(path, `${shown(text)} is IPv6, which is not modelled: ignored`);
+    return undefined;
+  }
+  const ip = allowBareIp && !text.includes('/') ? parseIpv4(text) : undefined;
+  const cidr = ip ? { base: ip, bits: 32 } : parseCidr(text);
+  return cidr ?? f.error(path, `${shown(text)} is not an IPv4 CIDR (a.b.c.d/n)`);
+}
+
+/** ipBlock / CIDRRule: `cidr` and `except` (each exception inside the CIDR, as the API server checks). */
+export function readCidrRule(f: Fields, path: FieldPath): CidrRuleModel | undefined {
+  if (f.has([...path, 'cidrGroupRef'])) f.warn([...path, 'cidrGroupRef'], 'CiliumCIDRGroup is not modelled: ignored');
+  const cidr = readCidrText(f, [...path, 'cidr'], false);
+  if (cidr === undefined) return undefined;
+  const except: Cidr[] = [];
+  f.list([...path, 'except']).forEach((_, i) => {
+    const e = readCidrText(f, [...path, 'except', i], false);
+    if (e === undefined) return;
+    if (e.bits < cidr.bits || !cidrContains(cidr, e.base)) {
+      f.error([...path, 'except', i], `${cidrToString(e)} is not inside ${cidrToString(cidr)}`);
+    } else except.push(e);
+  });
+  return { cidr, except };
+}
+
+export function cidrRuleText(r: CidrRuleModel): string {
+  const except = r.except.length ? ` except ${r.except.map(cidrToString).join(', ')}` : '';
+  return `${cidrToString(r.cidr)}${except}`;
+}
+
+/** IANA_SVC_NAME, what a container port name (and so a named port in a policy) must be. */
+const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
+
+/**
+ * A port number (1..65535, or 0 where `allowZero`: every port) or a port
+ * name. YAML may type a CiliumNetworkPolicy's "80" as text or as a number.
+ */
+export function readPortValue(f: Fields, path: FieldPath, allowZero: boolean): { port: number; name?: string } | undefined {
+  const v = f.get(path);
+  if (v === undefined || v === null) return { port: 0 };
+  const min = allowZero ? 0 : 1;
+  if (typeof v === 'string' && !/^\d+$/.test(v)) {
+    if (!PORT_NAME.test(v)) return f.error(path, `${shown(v)} is neither a port number nor a port name (IANA_SVC_NAME)`);
+    return { port: 0, name: v };
+  }
+  const n = typeof v === 'string' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 65535) {
+    return f.error(path, `must be a port number (${min}..65535) or a port name, not ${shown(v)}`);
+  }
+  return { port: n };
+}
+
+/** endPort: only after a numeric port, and not below it (the API server's check). */
+export function readEndPort(f: Fields, path: FieldPath, start: { port: number; name?: string }): number | undefined {
+  const end = f.int(path, { min: 1, max: 65535 });
+  if (end === undefined) return undefined;
+  if (start.name !== undefined || start.port === 0) return f.error(path, 'needs a numeric port to start the range');
+  if (end < start.port) return f.error(path, `${end} is below the port ${start.port}`);
+  return end === start.port ? undefined : end;
+}
+
+export function portText(p: PolicyPort): string {
+  if (p.protocol === 'ICMP') return `ICMP type ${p.port}`;
+  const where = p.name ?? (p.port === 0 ? 'any port' : p.endPort ? `${p.port}-${p.endPort}` : String(p.port));
+  return `${where}/${p.protocol}`;
+}
+
+/** A rule's located origin and its one-line text: `from app=netpod on 80/TCP`. */
+export function peerRule(
+  f: Fields,
+  path: FieldPath,
+  direction: 'ingress' | 'egress',
+  peers: Pick<PolicyPeerRule, 'endpoints' | 'entities' | 'cidrs' | 'ports'>,
+  peerWords: string[],
+): PolicyPeerRule {
+  const who = peerWords.length > 0 ? peerWords.join(', ') : peers.ports.length > 0 ? 'anyone' : 'nobody';
+  const ports = peers.ports.length > 0 ? ` on ${peers.ports.map(portText).join(', ')}` : '';
+  return {
+    ...peers,
+    field: fieldText(path),
+    line: f.obj.lineOf(path),
+    text: `${direction === 'ingress' ? 'from' : 'to'} ${who}${ports}`,
+  };
+}
