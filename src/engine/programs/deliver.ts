@@ -31,14 +31,14 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
     { pod: ep.key, ep: ep.id, prog: viaStack ? 'cil_to_container' : 'policy tail call' },
   );
   if (ct.state !== 'reply') {
-    const d = decide(at.node, ep, 'ingress', skb.srcIdentity, packet);
+    const d = decide(w.dp, at.node, ep, 'ingress', skb.srcIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity, skb.revNat ? { revNat: skb.revNat, flags: 32 } : {}) : [])];
     w.emit(
-      { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: DROP.POLICY }) },
+      { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.ingress.allow.new' : 'policy.ingress.allow') : 'policy.ingress.deny',
       { pod: ep.key, ep: ep.id, identity: skb.srcIdentity, rule: d.rule },
     );
-    if (!d.allowed) return { at: 'dropped', packet, reason: DROP.POLICY.reason };
+    if (!d.allowed) return { at: 'dropped', packet, reason: (d.drop ?? DROP.POLICY).reason };
   }
   const translated = ct.state === 'reply' && ct.revNat ? lb4RevNat(w, place, ct.revNat, packet, program) : packet;
   const delivered = routed(withMacs(translated, ep.nodeMac, ep.mac));

@@ -89,14 +89,14 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     { dst: packet.dst, prefix: ic.op.key, identity: dstIdentity, node: ic.value.tunnelEndpoint },
   );
   if (ct.state !== 'reply') {
-    const d = decide(node.name, ep, 'egress', dstIdentity, packet);
+    const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
     w.emit(
-      { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, ...(d.allowed ? {} : { drop: DROP.POLICY }) },
+      { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.egress.allow.new' : 'policy.egress.allow') : 'policy.egress.deny',
       { pod: ep.key, identity: dstIdentity, rule: d.rule },
     );
-    if (!d.allowed) return { at: 'dropped', packet, reason: DROP.POLICY.reason };
+    if (!d.allowed) return { at: 'dropped', packet, reason: (d.drop ?? DROP.POLICY).reason };
   }
   const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep, nodeport: nodeportReply };
   if (w.dp.hostRouting.mode === 'Legacy') {

@@ -1,40 +1,76 @@
 /**
- * Policy decisions (bpf/lib/policy.h). With no NetworkPolicy selecting an
- * endpoint, the agent installs an allow-all entry in its cilium_policy_<EPID>
- * map: the lookup still runs for new and established packets and allows.
- * Replies (CT_REPLY) skip the lookup.
+ * Policy decisions (bpf/lib/policy.h policy_can_ingress4/_egress4): the
+ * lookup in the endpoint's cilium_policy map the agent computed from the
+ * NetworkPolicies and CiliumNetworkPolicies (src/engine/policy). Callers skip
+ * it for replies (CT_REPLY), as bpf_lxc does. With no policy selecting the
+ * endpoint the map holds the agent's allow-all entry and the lookup allows.
  */
-import type { EndpointInfo } from '../derive/types.ts';
+import type { Datapath, EndpointInfo } from '../derive/types.ts';
+import {
+  endpointPolicy, policyLookup, policyRowKey, policyRowValue, probeKey, PROTO, remoteIdentityOf,
+  type PolicyMatchType, type Probe, type TrafficDirection,
+} from '../policy/index.ts';
 import type { MapOp, Packet } from '../trace.ts';
+import { DROP } from './types.ts';
 
-export const policyMapName = (ep: EndpointInfo) => `cilium_policy_${String(ep.id).padStart(5, '0')}`;
+export { policyMapName } from '../policy/index.ts';
 
 export interface PolicyDecision {
   allowed: boolean;
-  /** L3-L4 match type as Hubble names it (policy-verdict:all ...). */
-  match: string;
-  ops: MapOp[];
-  /** Why, for the explanation. */
+  /** A deny entry matched: DROP_POLICY_DENY (181) rather than DROP_POLICY (133). */
+  deny?: boolean;
+  /** The drop to report when not allowed. */
+  drop?: { code: number; reason: string };
+  /** Enforcement is on in this direction: the datapath sends a policy-verdict notification. */
+  enforced: boolean;
+  /** Match type as Hubble names it (policy-verdict:L3-L4 ...). */
+  match: PolicyMatchType;
+  /** `namespace/name` of the policy whose rule decided, when one did. */
+  policy?: string;
+  /** Why, for the explanation: the rule, or the agent's own entry, or that nothing matched. */
   rule: string;
+  /** The remote identity the lookup used (a CIDR identity when the policies name the address's prefix). */
+  remoteIdentity: number;
+  ops: MapOp[];
 }
 
-export function decide(node: string, ep: EndpointInfo, direction: 'ingress' | 'egress', remoteIdentity: number, p: Packet): PolicyDecision {
-  const dir = direction === 'ingress' ? 'Ingress' : 'Egress';
-  const port = p.proto === 'ICMP' ? 'ANY' : `${p.dport}/${p.proto}`;
+/** The lookup's protocol and port: ICMP uses the type as the port (ENABLE_ICMP_RULE, on by default). */
+function lookupTuple(p: Packet): { proto: number; dport: number } {
+  switch (p.proto) {
+    case 'TCP':
+      return { proto: PROTO.TCP, dport: p.dport ?? 0 };
+    case 'UDP':
+      return { proto: PROTO.UDP, dport: p.dport ?? 0 };
+    case 'ICMP':
+      return { proto: PROTO.ICMP, dport: p.icmpType ?? 8 };
+    case 'ARP':
+      return { proto: PROTO.ANY, dport: 0 };
+  }
+}
+
+export function decide(dp: Datapath, node: string, ep: EndpointInfo, direction: TrafficDirection, remoteIdentity: number, p: Packet): PolicyDecision {
+  const policy = endpointPolicy(dp, ep);
+  const identity = remoteIdentityOf(dp, remoteIdentity, direction === 'egress' ? p.dst : p.src);
+  const { proto, dport } = lookupTuple(p);
+  const r = policyLookup(policy, direction, identity, proto, dport);
+  const ops = r.probes.map((probe, i): MapOp => probeOp(node, ep, direction, probe, proto, dport, probe.hit !== undefined && probe.hit === r.entry, i));
+  const enforced = policy[direction].enforced;
+  const base = { enforced, match: r.match, remoteIdentity: identity, ops };
+  if (!r.entry) {
+    return { ...base, allowed: false, drop: DROP.POLICY, rule: `no entry of ${direction} policy matches identity ${identity} on ${proto === 0 ? 'this packet' : `${dport}/${p.proto}`}` };
+  }
+  const who = r.entry.origin.policy !== undefined ? { policy: r.entry.origin.policy } : {};
+  if (r.entry.deny) return { ...base, ...who, allowed: false, deny: true, drop: DROP.POLICY_DENY, rule: r.entry.origin.text };
+  return { ...base, ...who, allowed: true, rule: r.entry.origin.text };
+}
+
+function probeOp(node: string, ep: EndpointInfo, dir: TrafficDirection, probe: Probe, proto: number, dport: number, decided: boolean, index: number): MapOp {
+  const which = index === 0 ? `identity ${probe.identity}` : 'any identity (0)';
+  if (!probe.hit) {
+    return { node, map: 'cilium_policy', op: 'lookup', key: probeKey(ep, dir, probe.identity, proto, dport), hit: false, note: `no entry for ${which}` };
+  }
   return {
-    allowed: true,
-    match: 'all',
-    rule: 'no policy selects this endpoint, so the agent installed allow-all',
-    ops: [
-      {
-        node,
-        map: 'cilium_policy',
-        op: 'lookup',
-        key: `${policyMapName(ep)} ${dir} identity=${remoteIdentity} ${port}`,
-        value: `Allow ${dir} reserved:unknown ANY (allow-all)`,
-        hit: true,
-        note: 'matched the wildcard entry',
-      },
-    ],
+    node, map: 'cilium_policy', op: 'lookup', key: policyRowKey(ep, probe.hit), value: policyRowValue(probe.hit), hit: true,
+    note: decided ? `${which}: this entry decides` : `${which}: less specific, not used`,
   };
 }

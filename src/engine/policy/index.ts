@@ -1,0 +1,59 @@
+/**
+ * Network policy: NetworkPolicy and CiliumNetworkPolicy rules compiled into
+ * each endpoint's cilium_policy map, and the datapath's lookup in it.
+ */
+import type { Ipv4 } from '../../scenario/values.ts';
+import type { Datapath, EndpointInfo } from '../derive/types.ts';
+import { cidrIdentityOf, type CidrIdentity } from './cidr.ts';
+import { endpointPolicy, policyState } from './compile.ts';
+import { policyRowKey, policyRowValue } from './format.ts';
+import type { PolicyEntry } from './types.ts';
+
+export { endpointPolicy, policyState } from './compile.ts';
+export { policyLookup, lpmLookup, type LookupResult, type Probe } from './lookup.ts';
+export { policyMapName, policyRowKey, policyRowValue, portProtoString, prefixLength, probeKey, protoName } from './format.ts';
+export type { CidrIdentity } from './cidr.ts';
+export * from './types.ts';
+
+/** World identity (pkg/identity): what the ipcache's 0.0.0.0/0 entry gives. */
+const WORLD = 2;
+
+/**
+ * The identity the ipcache would give `ip` once the agent has inserted the
+ * policies' CIDR prefixes: a CIDR identity inside world, else `identity`.
+ * derive/ipcache.ts does not hold those prefixes yet, so a world lookup is
+ * refined here; when it does, this returns the identity unchanged.
+ */
+export function remoteIdentityOf(dp: Datapath, identity: number, ip: Ipv4): number {
+  if (identity !== WORLD) return identity;
+  return cidrIdentityOf(policyState(dp).cidrIdentities, ip)?.id ?? identity;
+}
+
+/** The CIDR identities the policies need, for the ipcache: prefix, identity, labels. */
+export const policyCidrIdentities = (dp: Datapath): readonly CidrIdentity[] => policyState(dp).cidrIdentities;
+
+/** Labels of an identity as `cilium identity get` prints them (sorted); identity 0 is reserved:unknown. */
+export function identityLabels(dp: Datapath, id: number): string[] {
+  if (id === 0) return ['reserved:unknown'];
+  return policyState(dp).byId.get(id)?.labels ?? [];
+}
+
+/** A node's cilium_policy rows, every local endpoint's map, keyed as the hops' map operations are. */
+export function policyRows(dp: Datapath, node: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  const endpoints: EndpointInfo[] = [...(dp.node(node)?.endpoints ?? [])].sort((a, b) => a.id - b.id);
+  for (const ep of endpoints) {
+    for (const e of sortedEntries(endpointPolicy(dp, ep).entries)) rows.set(policyRowKey(ep, e), policyRowValue(e));
+  }
+  return rows;
+}
+
+/**
+ * PolicyEntriesDump.Less: deny first, then ingress before egress, then
+ * identity; Go's sort leaves the rest unordered, here protocol and port.
+ */
+export function sortedEntries<T extends PolicyEntry>(entries: readonly T[]): T[] {
+  const dir = (d: string) => (d === 'ingress' ? 0 : 1);
+  return [...entries].sort((a, b) => Number(b.deny) - Number(a.deny) || dir(a.direction) - dir(b.direction)
+    || a.identity - b.identity || a.proto - b.proto || a.port - b.port || a.portBits - b.portBits);
+}
