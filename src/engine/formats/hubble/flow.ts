@@ -18,18 +18,10 @@ import type { MonitorAggregation } from '../../../scenario/model.ts';
 import type { Datapath } from '../../derive/types.ts';
 import type { CtState, HopEvent, ObservationPoint, Packet, SockXlatePoint, Trace } from '../../trace.ts';
 import { monitorReports } from './aggregation.ts';
+import { resolveEndpoint, summaryOf, type FlowEndpoint } from './endpoint.ts';
 import { CAPTURE_START_US, PACKET_SPACING_US } from './time.ts';
 
-export interface FlowEndpoint {
-  ip: string;
-  port?: number;
-  identity: number;
-  labels: string[];
-  namespace?: string;
-  podName?: string;
-  /** `namespace/name` of a service whose frontend this address is. */
-  service?: string;
-}
+export type { FlowEndpoint };
 
 export interface HubbleFlow {
   /** seq of the HopEvent it reports. */
@@ -56,39 +48,6 @@ export interface HubbleFlow {
 export interface FlowOptions {
   /** Defaults to the scenario's monitor-aggregation. */
   aggregation?: MonitorAggregation;
-}
-
-const ICMP_TYPES: Record<number, string> = { 0: 'EchoReply', 3: 'DestinationUnreachable', 8: 'EchoRequest', 11: 'TimeExceeded' };
-const TCP_FLAG_ORDER = ['SYN', 'ACK', 'RST', 'FIN', 'PSH'] as const;
-
-/** What the Hubble parser puts in Summary (pkg/hubble/parser/threefour: gopacket layer names). */
-export function summaryOf(p: Packet): string {
-  switch (p.proto) {
-    case 'ICMP':
-      return `ICMPv4 ${ICMP_TYPES[p.icmpType ?? 8] ?? `${p.icmpType}(0)`}`;
-    case 'TCP':
-      return `TCP Flags: ${TCP_FLAG_ORDER.filter((f) => p.tcpFlags?.[f]).join(', ')}`;
-    case 'UDP':
-      return 'UDP';
-    case 'ARP':
-      return 'ARP';
-  }
-}
-
-/** The endpoint Hubble would resolve for `ip` on `node`: pod metadata, identity (ipcache) and labels. */
-export function resolveEndpoint(dp: Datapath, node: string, ip: string, port?: number, identity?: number): FlowEndpoint {
-  const ep = dp.endpointByIp.get(ip);
-  const id = identity ?? ep?.identity ?? dp.ipcacheLookup(node, ip as never)?.value.identity ?? 2;
-  const out: FlowEndpoint = { ip, identity: id, labels: [...(dp.identities.get(id)?.labels ?? [])] };
-  if (port !== undefined) out.port = port;
-  if (ep && !ep.isHealth) {
-    out.namespace = ep.namespace;
-    out.podName = ep.name;
-  } else if (port !== undefined) {
-    const f = dp.lookupFrontend(node, ip as never, port);
-    if (f) out.service = f.service;
-  }
-  return out;
 }
 
 const l4Ports = (p: Packet) => (p.proto === 'TCP' || p.proto === 'UDP' ? { sport: p.sport, dport: p.dport } : {});
