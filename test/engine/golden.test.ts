@@ -21,6 +21,8 @@ const LAB: Case[] = [
   { name: 'world-tcp', req: { from: 'netpod', to: '8.8.8.8', proto: 'tcp', port: 443 } },
   { name: 'no-endpoint', req: { from: 'netpod', to: '172.16.1.99', proto: 'icmp' } },
   { name: 'node-to-pod', req: { from: 'k8s-w1', to: 'netpod', proto: 'icmp' } },
+  { name: 'pod-to-apiserver-service', req: { from: 'webpod1', to: 'kubernetes', proto: 'tcp' } },
+  { name: 'pod-to-own-node', req: { from: 'netpod', to: 'k8s-s', proto: 'icmp' } },
   { name: 'tunnel-vxlan-icmp', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' }, settings: { 'routing-mode': 'tunnel' } },
   { name: 'tunnel-geneve-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } },
   { name: 'legacy-routing-same-node', req: { from: 'netpod', to: 'netpod2', proto: 'icmp' }, settings: { 'enable-host-legacy-routing': 'true' } },

@@ -39,9 +39,11 @@ export class NatTables {
     if (found) {
       return { ...found, ops: [{ node, map: 'cilium_snat_v4_external', op: 'lookup', key: outKey, value: natValue('OUT', found.addr, found.port, 0, needsCt), hit: true }] };
     }
-    // The source port is kept when it is already in the NAT range; otherwise one is picked in it.
+    // The source port is kept when it is already in the NAT range, and always for the host's own
+    // traffic ("SNAT to itself", NeedsCT=1: port-preserving as the seed's nat list shows); otherwise
+    // one is picked in the range.
     const sp = sportOf(p);
-    const port = sp >= NAT_PORT_MIN && sp <= NAT_PORT_MAX ? sp : rng.int(NAT_PORT_MIN, NAT_PORT_MAX);
+    const port = needsCt || (sp >= NAT_PORT_MIN && sp <= NAT_PORT_MAX) ? sp : rng.int(NAT_PORT_MIN, NAT_PORT_MAX);
     const inKey = natKey({ proto: proto(p), dir: 'IN', src: p.dst, sport: dportOf(p), dst: to, dport: port });
     t.set(inKey, { addr: p.src, port: sp });
     t.set(outKey, { addr: to, port });
