@@ -32,7 +32,7 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
   );
   if (ct.state !== 'reply') {
     const d = decide(w.dp, at.node, ep, 'ingress', skb.srcIdentity, packet);
-    const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity, skb.revNat ? { revNat: skb.revNat, flags: 32 } : {}) : [])];
+    const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity, skb.revNat ? { revNat: skb.revNat, flags: 32 } : {}) : [])];
     w.emit(
       { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.ingress.allow.new' : 'policy.ingress.allow') : 'policy.ingress.deny',

@@ -90,7 +90,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   );
   if (ct.state !== 'reply') {
     const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
-    const ops = [...d.ops, ...(ct.state === 'new' ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
+    const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
     w.emit(
       { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
       d.allowed ? (ct.state === 'new' ? 'policy.egress.allow.new' : 'policy.egress.allow') : 'policy.egress.deny',
