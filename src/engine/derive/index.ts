@@ -3,7 +3,7 @@
  * node's agent would program: endpoints, interfaces, routes, ipcache, LB maps.
  * Pure and deterministic; the heavy part of loading a scenario.
  */
-import { parseCiliumConfig } from '../../scenario/config.ts';
+import { applySettings } from '../../scenario/config.ts';
 import type { ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
 import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
 import type { Settings } from '../api.ts';
@@ -26,10 +26,9 @@ export const DEFAULT_NON_MASQ_CIDRS = [
 /** Applies `--set` style overrides to the model's cilium-config. Bad values throw with the key named. */
 export function withSettings(model: ClusterModel, settings: Settings = {}): ClusterModel {
   if (Object.keys(settings).length === 0) return model;
-  const { config, issues } = parseCiliumConfig({ ...model.config.raw, ...settings });
-  const bad = issues.filter((i) => i.severity === 'error');
-  if (bad.length) throw new SettingsError(bad.map((i) => i.message).join('; '));
-  return { ...model, config };
+  const r = applySettings(model, settings);
+  if (!r.ok) throw new SettingsError(r.errors.map((i) => i.message).join('; '));
+  return r.model;
 }
 
 export class SettingsError extends Error {
