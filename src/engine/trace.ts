@@ -18,6 +18,7 @@ export type MapName =
   | 'cilium_snat_v4_external'
   | 'cilium_ipmasq_v4'
   | 'cilium_policy'
+  | 'cilium_tunnel_map'
   | 'fib'
   | 'neigh'
   | 'iptables'

@@ -90,6 +90,12 @@ export const natKey = (t: Omit<CtTuple, 'related' | 'dir'> & { dir: 'OUT' | 'IN'
 export const natValue = (dir: 'OUT' | 'IN', addr: Ipv4, port: number, createdAgo: number, needsCt: boolean) =>
   `${dir === 'OUT' ? 'XLATE_SRC' : 'XLATE_DST'} ${addr}:${port} Created=${createdAgo}sec ago NeedsCT=${needsCt ? 1 : 0}`;
 
+// --- cilium_tunnel_map (pkg/maps/tunnel): `cilium bpf tunnel list` --------
+/** The pod CIDR's network address, without the length. */
+export const tunnelKey = (c: Cidr) => `${c.base}`;
+/** `ip:key`, key being the encryption key index. */
+export const tunnelValue = (nodeIp: Ipv4, key = 0) => `${nodeIp}:${key}`;
+
 // --- kernel tables shown beside the maps ----------------------------------
 export const neighKey = (ip: Ipv4, dev: string) => `${ip} dev ${dev}`;
 export const neighValue = (mac: string) => `lladdr ${mac} REACHABLE`;

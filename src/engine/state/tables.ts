@@ -9,7 +9,7 @@ import { ipcacheValueFor } from '../derive/ipcache.ts';
 import { routeKey, routeText } from '../derive/route-table.ts';
 import {
   backendKey, backendValue, ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue, neighKey, neighValue,
-  revNatKey, revNatValue, serviceKey, serviceValue,
+  revNatKey, revNatValue, serviceKey, serviceValue, tunnelKey, tunnelValue,
 } from '../maps/format.ts';
 import type { MapTables } from '../maps/rows.ts';
 import type { MapName, Trace } from '../trace.ts';
@@ -18,7 +18,7 @@ import type { MapName, Trace } from '../trace.ts';
 export const NODE_MAPS: MapName[] = [
   'cilium_ipcache', 'cilium_lxc', 'cilium_lb4_services_v2', 'cilium_lb4_backends_v3', 'cilium_lb4_reverse_nat',
   'cilium_lb4_reverse_sk', 'cilium_ct4_global', 'cilium_ct_any4_global', 'cilium_snat_v4_external', 'cilium_ipmasq_v4',
-  'fib', 'neigh',
+  'cilium_tunnel_map', 'fib', 'neigh',
 ];
 
 const cache = new WeakMap<Datapath, Map<string, MapTables>>();
@@ -47,6 +47,12 @@ export function initialTables(dp: Datapath, nodeName: string): MapTables {
   }
   for (const b of [...dp.backends.values()].sort((a, b) => a.id - b.id)) t.cilium_lb4_backends_v3!.set(backendKey(b.id), backendValue(b.address));
   for (const c of dp.ipMasqCidrs) t.cilium_ipmasq_v4!.set(`${c.base}/${c.bits}`, '');
+  if (dp.config.routingMode === 'tunnel') {
+    // Tunnel mode: each remote node's pod CIDR → its node IP (the fallback when the ipcache has none).
+    for (const other of dp.nodes) {
+      if (other !== node) for (const c of other.podCIDRs) t.cilium_tunnel_map!.set(tunnelKey(c), tunnelValue(other.ip));
+    }
+  }
   for (const r of node.routes) t.fib!.set(routeKey(r), routeText(r));
   for (const other of dp.nodes) {
     if (other !== node) t.neigh!.set(neighKey(other.ip, node.device), neighValue(other.interfaces.find((i) => i.kind === 'netdev')!.mac));
