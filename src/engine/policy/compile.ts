@@ -25,7 +25,8 @@ export interface PolicyState {
 
 const cache = new WeakMap<Datapath, PolicyState>();
 
-export const policiesOf = (dp: Datapath): readonly PolicyModel[] => dp.model.policies ?? [];
+// Hand-built Datapaths (test fixtures) may carry no model, or a model from before policies.
+export const policiesOf = (dp: Datapath): readonly PolicyModel[] => dp.model?.policies ?? [];
 
 export function policyState(dp: Datapath): PolicyState {
   let s = cache.get(dp);

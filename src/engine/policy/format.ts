@@ -8,7 +8,7 @@ import type { EndpointInfo } from '../derive/types.ts';
 import { PROTO, type PolicyEntry, type PolicyKey, type TrafficDirection } from './types.ts';
 
 /** bpf.LocalMapName: `cilium_policy_` + the endpoint ID on five digits. */
-export const policyMapName = (ep: Pick<EndpointInfo, 'id'>) => `cilium_policy_${String(ep.id).padStart(5, '0')}`;
+export const policyMapName = (ep: { id: number }) => `cilium_policy_${String(ep.id).padStart(5, '0')}`;
 
 const PROTO_NAMES: Record<number, string> = { [PROTO.ANY]: 'ANY', [PROTO.ICMP]: 'ICMP', [PROTO.TCP]: 'TCP', [PROTO.UDP]: 'UDP', [PROTO.SCTP]: 'SCTP' };
 

@@ -5,13 +5,13 @@
 import type { Ipv4 } from '../../scenario/values.ts';
 import type { Datapath, EndpointInfo } from '../derive/types.ts';
 import { cidrIdentityOf, type CidrIdentity } from './cidr.ts';
-import { endpointPolicy, policyState } from './compile.ts';
+import { endpointPolicy, policiesOf, policyState } from './compile.ts';
 import { policyRowKey, policyRowValue } from './format.ts';
 import type { PolicyEntry } from './types.ts';
 
 export { endpointPolicy, policyState } from './compile.ts';
 export { policyLookup, lpmLookup, type LookupResult, type Probe } from './lookup.ts';
-export { policyMapName, policyRowKey, policyRowValue, portProtoString, prefixLength, probeKey, protoName } from './format.ts';
+export { directionName, policyMapName, policyRowKey, policyRowValue, portProtoString, prefixLength, probeKey, protoName } from './format.ts';
 export type { CidrIdentity } from './cidr.ts';
 export * from './types.ts';
 
@@ -27,6 +27,16 @@ const WORLD = 2;
 export function remoteIdentityOf(dp: Datapath, identity: number, ip: Ipv4): number {
   if (identity !== WORLD) return identity;
   return cidrIdentityOf(policyState(dp).cidrIdentities, ip)?.id ?? identity;
+}
+
+/**
+ * Whether each direction of the endpoint is enforced. Without any policy (and
+ * enable-policy not `always`) nothing is, and no policy state is built.
+ */
+export function policyEnforcement(dp: Datapath, ep: EndpointInfo): { ingress: boolean; egress: boolean } {
+  if (policiesOf(dp).length === 0 && dp.config.raw?.['enable-policy'] !== 'always') return { ingress: false, egress: false };
+  const p = endpointPolicy(dp, ep);
+  return { ingress: p.ingress.enforced, egress: p.egress.enforced };
 }
 
 /** The CIDR identities the policies need, for the ipcache: prefix, identity, labels. */

@@ -10,6 +10,7 @@ import { bpfEndpointList } from './bpf-endpoint-list.ts';
 import { bpfIpmasqList } from './bpf-ipmasq-list.ts';
 import { bpfLbList, type LbListMode } from './bpf-lb-list.ts';
 import { bpfNatList } from './bpf-nat-list.ts';
+import { bpfPolicyGet, endpointPolicyModes } from './bpf-policy-get.ts';
 import { bpfTunnelList } from './bpf-tunnel-list.ts';
 import { endpointList } from './endpoint-list.ts';
 import { mapGet } from './map-get.ts';
@@ -30,6 +31,7 @@ export const CILIUM_COMMANDS = [
   'bpf ct list global',
   'bpf ipmasq list',
   'bpf tunnel list',
+  'bpf policy get <EPID|pod> [-n] [--all]',
 ] as const;
 
 const ALIASES = /^(cilium|cilium-dbg|c\d+)$/;
@@ -59,8 +61,9 @@ export function runCiliumCommand(dp: Datapath, tables: MapTables, node: string, 
   if (a === 'map' && b === 'get' && rest.length === 0) return mapGet(dp, tables, node, c);
   if (a === 'map' && isList(b) && c === undefined) return ok(mapList(dp, tables, node));
   if ((a === 'service' || a === 'endpoint') && isList(b) && c === undefined) {
-    return ok(a === 'service' ? serviceList(dp, node) : endpointList(dp, node));
+    return ok(a === 'service' ? serviceList(dp, node) : endpointList(dp, node, endpointPolicyModes(dp)));
   }
+  if (a === 'bpf' && b === 'policy' && c === 'get' && rest.length > 0) return bpfPolicyGet(dp, node, rest);
   if (a === 'bpf' && isList(c)) {
     switch (b) {
       case 'lb': {
