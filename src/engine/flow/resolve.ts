@@ -29,12 +29,18 @@ export const knownDestinations = (dp: Datapath) => [
   'or any IPv4 address',
 ];
 
-export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
+/** A node or a pod by name; undefined when neither; an error when the bare name is ambiguous. */
+function nodeOrPod(dp: Datapath, name: string): FlowEndpoint | undefined {
   const node = dp.node(name);
   if (node) return { kind: 'node', node: node.name, ip: node.ip };
   const pods = podMatches(dp, name);
-  if (pods.length === 1) return podEndpoint(pods[0]!);
   if (pods.length > 1) throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map((p) => `${p.namespace}/${p.name}`));
+  return pods[0] && podEndpoint(pods[0]);
+}
+
+export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
+  const named = nodeOrPod(dp, name);
+  if (named) return named;
   const ip = parseIpv4(name);
   if (ip) {
     const ep = dp.endpointByIp.get(ip);
@@ -55,11 +61,8 @@ export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
     return { kind: 'service', namespace: s.namespace, name: s.name, ip: s.clusterIP!, port: port ?? s.ports[0]!.port };
   }
   if (svc.length > 1) throw new FlowError(`"${name}" names services in several namespaces; write namespace/name`, svc.map((s) => `${s.namespace}/${s.name}`));
-  const node = dp.node(name);
-  if (node) return { kind: 'node', node: node.name, ip: node.ip };
-  const pods = podMatches(dp, name);
-  if (pods.length === 1) return podEndpoint(pods[0]!);
-  if (pods.length > 1) throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map((p) => `${p.namespace}/${p.name}`));
+  const named = nodeOrPod(dp, name);
+  if (named) return named;
   const ip = parseIpv4(name);
   if (ip) return destinationByIp(dp, ip, port);
   throw new FlowError(`unknown destination "${text}": name a pod, a service, a node or an IPv4 address`, knownDestinations(dp));

@@ -8,6 +8,7 @@
 import type { Ipv4 } from '../../scenario/values.ts';
 import { ctKey, ctValue, type CtDir, type CtEntryView, type CtTuple } from '../maps/format.ts';
 import type { CtState, MapName, MapOp, Packet, TcpFlags } from '../trace.ts';
+import { PerNode } from './per-node.ts';
 
 /** Clock of every node, seconds since boot: fixed so traces are reproducible. */
 export const BOOT_CLOCK = 16990;
@@ -42,13 +43,8 @@ function ports(p: Packet): [number, number] {
 }
 
 export class ConntrackTables {
-  private readonly byNode = new Map<string, Map<string, Entry>>();
-
-  private table(node: string) {
-    let t = this.byNode.get(node);
-    if (!t) this.byNode.set(node, (t = new Map()));
-    return t;
-  }
+  private readonly tables = new PerNode<string, Entry>();
+  private table = (node: string) => this.tables.table(node);
 
   private tuple(p: Packet, dir: CtDir, reversed: boolean): CtTuple {
     const [sp, dp] = ports(p);

@@ -7,6 +7,7 @@ import type { Ipv4 } from '../../scenario/values.ts';
 import { natKey, natValue } from '../maps/format.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
+import { PerNode } from './per-node.ts';
 
 /** NODEPORT_PORT_MIN_NAT..NODEPORT_PORT_MAX_NAT: the port range SNAT keeps or allocates in. */
 export const NAT_PORT_MIN = 32768;
@@ -23,13 +24,8 @@ const sportOf = (p: Packet) => (p.proto === 'ICMP' ? (p.icmpId ?? 0) : (p.sport 
 const dportOf = (p: Packet) => (p.proto === 'ICMP' ? 0 : (p.dport ?? 0));
 
 export class NatTables {
-  private readonly byNode = new Map<string, Map<string, Mapping>>();
-
-  private table(node: string) {
-    let t = this.byNode.get(node);
-    if (!t) this.byNode.set(node, (t = new Map()));
-    return t;
-  }
+  private readonly tables = new PerNode<string, Mapping>();
+  private table = (node: string) => this.tables.table(node);
 
   /** snat_v4_nat: find or create the mapping of a leaving packet to `to`; returns the rewritten source. */
   snat(node: string, p: Packet, to: Ipv4, rng: Rng, needsCt: boolean): { addr: Ipv4; port: number; ops: MapOp[] } {

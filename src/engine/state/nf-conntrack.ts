@@ -5,6 +5,7 @@
  */
 import type { Ipv4 } from '../../scenario/values.ts';
 import type { MapOp, Packet } from '../trace.ts';
+import { PerNode } from './per-node.ts';
 
 interface Binding {
   /** Rewrite the reply's source to this (undo DNAT) or its destination (undo SNAT). */
@@ -21,15 +22,11 @@ const replyKey = (p: Packet) => `${proto(p)} src=${p.dst} dst=${p.src} sport=${d
 const arrivingKey = (p: Packet) => `${proto(p)} src=${p.src} dst=${p.dst} sport=${sp(p)} dport=${dp(p)}`;
 
 export class NfConntrack {
-  private readonly byNode = new Map<string, Map<string, Binding>>();
+  private readonly tables = new PerNode<string, Binding>();
+  private table = (node: string) => this.tables.table(node);
   /** Original-direction tuples already translated: later packets of the flow skip the nat table. */
   private readonly original = new Map<string, Packet>();
 
-  private table(node: string) {
-    let t = this.byNode.get(node);
-    if (!t) this.byNode.set(node, (t = new Map()));
-    return t;
-  }
 
   /** Records a translation: `before` is the original packet, `after` the translated one. */
   record(node: string, before: Packet, after: Packet, kind: 'dnat' | 'snat'): MapOp {
