@@ -35,15 +35,22 @@ export function readNetworkPolicy(f: Fields): PolicyModel {
   const egress = readDirection(f, 'egress', namespace);
   // As ParseNetworkPolicy: ingress is enforced unless the policy names only Egress; egress when named or
   // given rules. (Kubernetes would ignore rules of a type policyTypes leaves out; the agent does not.)
-  const hasIngress = ingress.length > 0 || types.includes('Ingress') || !types.includes('Egress');
-  const hasEgress = egress.length > 0 || types.includes('Egress');
+  // A policy type without rules gets one empty rule, as the agent writes `Ingress: [{}]`: enforcement
+  // on, nobody allowed.
+  if (ingress.length === 0 && (types.includes('Ingress') || !types.includes('Egress'))) ingress.push(defaultDenyRule(f, 'ingress'));
+  if (egress.length === 0 && types.includes('Egress')) egress.push(defaultDenyRule(f, 'egress'));
   return {
     kind: 'NetworkPolicy',
     namespace,
     name: f.obj.name,
-    rules: [{ endpointSelector: subject, ingress, ingressDeny: [], egress, egressDeny: [], defaultDeny: { ingress: hasIngress, egress: hasEgress }, field: 'spec' }],
+    rules: [{ endpointSelector: subject, ingress, ingressDeny: [], egress, egressDeny: [], defaultDeny: { ingress: ingress.length > 0, egress: egress.length > 0 }, field: 'spec' }],
     source: f.obj.ref,
   };
+}
+
+function defaultDenyRule(f: Fields, dir: Direction): PolicyPeerRule {
+  const rule = peerRule(f, ['spec', 'policyTypes'], dir, { endpoints: [], entities: [], cidrs: [], ports: [] }, []);
+  return { ...rule, text: `${rule.text} (no ${dir} rules: default deny)` };
 }
 
 function readDirection(f: Fields, dir: Direction, namespace: string): PolicyPeerRule[] {
