@@ -99,9 +99,9 @@ describe('flowlab cilium k8s-s ... reproduces the seed (kans-lab)', () => {
   }, T);
 
   it('an unknown cilium command lists the supported ones (exit 2)', async () => {
-    const r = await flowlab('cilium', 'k8s-s', 'bpf', 'policy', 'get', '1');
+    const r = await flowlab('cilium', 'k8s-s', 'bpf', 'bandwidth', 'list');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^flowlab: cilium: unknown command "bpf policy get 1"; supported: .*cilium map get <name>/);
+    expect(r.stderr).toMatch(/^flowlab: cilium: unknown command "bpf bandwidth list"; supported: .*cilium map get <name>/);
     expect(r.stdout).toBe('');
   }, T);
 });

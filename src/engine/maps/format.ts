@@ -14,9 +14,12 @@ export const ipcacheValue = (identity: number, tunnelEndpoint: Ipv4 | string, en
 // --- cilium_lb4_services_v2 / backends_v3 / reverse_nat (pkg/maps/lbmap) ---
 /** Service4Key.String(): `10.10.252.131:80 (1)`; scope int would add `/i`. */
 export const serviceKey = (addr: Ipv4, port: number, slot: number) => `${addr}:${port} (${slot})`;
-/** Service4Value.String(): backend_id (or 0 on the master), count, (rev_nat), [flags flags2]. */
-export const serviceValue = (backendId: number, count: number, revNat: number, flags: number, flags2 = 0) =>
-  `${backendId} ${count} (${revNat}) [0x${flags.toString(16)} 0x${flags2.toString(16)}]`;
+/**
+ * Service4Value.String(): backend_id (or 0 on the master), count, (rev_nat), [flags flags2].
+ * `flagBits` is the 16-bit ServiceFlags: the low byte is `flags`, the high byte `flags2`.
+ */
+export const serviceValue = (backendId: number, count: number, revNat: number, flagBits: number) =>
+  `${backendId} ${count} (${revNat}) [0x${(flagBits & 0xff).toString(16)} 0x${(flagBits >> 8).toString(16)}]`;
 export const backendKey = (id: number) => `${id}`;
 /** Backend4ValueV3.String() in 1.16 prints the protocol (ANY) and address, not the port. */
 export const backendValue = (addr: Ipv4) => `ANY://${addr}`;
@@ -36,8 +39,12 @@ export const revSkValue = (vip: Ipv4, port: number, revNat: number) => `[${vip}]
 
 // --- cilium_lxc (bpf endpoint list: lxcmap.EndpointInfo.String()) ---------
 export const lxcKey = (ip: Ipv4) => `${ip}:0`;
-export const lxcValue = (e: { id: number; identity: number; ifindex: number; mac: string; nodeMac: string }) =>
-  `id=${e.id} sec_id=${e.identity} flags=0x0000 ifindex=${e.ifindex} mac=${e.mac.toUpperCase()} nodemac=${e.nodeMac.toUpperCase()}`;
+/** Go's `%-Nd`: left-aligned, space-padded to N characters. */
+const goLeft = (n: number, width: number) => String(n).padEnd(width, ' ');
+/** EndpointInfo.String(): `id=%-5d sec_id=%-5d flags=0x%04X ifindex=%-3d mac=%s nodemac=%s`. */
+export const lxcValue = (e: { id: number; identity: number; ifindex: number; mac: string; nodeMac: string }, flags = 0) =>
+  `id=${goLeft(e.id, 5)} sec_id=${goLeft(e.identity, 5)} flags=0x${flags.toString(16).toUpperCase().padStart(4, '0')} ` +
+  `ifindex=${goLeft(e.ifindex, 3)} mac=${e.mac.toUpperCase()} nodemac=${e.nodeMac.toUpperCase()}`;
 export const lxcHostValue = () => '(localhost)';
 
 // --- conntrack (pkg/maps/ctmap: CtKey4Global + CtEntry.StringWithTimeDiff) -

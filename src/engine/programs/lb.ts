@@ -32,7 +32,7 @@ export function lb4Local(w: Walk, at: HopPlace, ep: EndpointInfo, f: Frontend, p
     // LB_SELECTION_RANDOM is forced in bpf_lxc: a random slot of the master's count.
     const slot = (w.rng.u32() % f.backendIds.length) + 1;
     backendId = f.backendIds[slot - 1]!;
-    ops.push({ node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, f.flagBits), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
+    ops.push({ node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
     ops.push(...w.ct.serviceEntry(node, packet, { backendId, revNat: f.id, srcIdentity: ep.identity }).ops.filter((o) => o.op === 'update'));
   }
   const b = w.dp.backends.get(backendId)!;

@@ -34,7 +34,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   if (backendId === undefined) {
     const slot = (w.rng.u32() % f.backendIds.length) + 1;
     backendId = f.backendIds[slot - 1]!;
-    ops.push({ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, f.flagBits), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
+    ops.push({ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
     ops.push(...w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity: skb.srcIdentity }).ops.filter((o) => o.op === 'update'));
   }
   const b = w.dp.backends.get(backendId)!;

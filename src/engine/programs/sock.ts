@@ -43,7 +43,7 @@ export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ip
   const revKey = revSkKey(backend.address, backend.port, cookie);
   const ops: MapOp[] = [
     master,
-    { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, slot), value: serviceValue(backend.id, 0, f.id, f.flagBits), hit: true, note: `slot ${slot} of ${count}` },
+    { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, slot), value: serviceValue(backend.id, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}` },
     { node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(backend.id), value: backendValue(backend.address), hit: true },
     { node, map: 'cilium_lb4_reverse_sk', op: 'update', key: revKey, value: revSkValue(vip, f.port, f.id), hit: false, note: 'sock4_update_revnat: socket cookie → service' },
   ];

@@ -7,10 +7,9 @@ import { ipv4ToU32 } from '../../scenario/values.ts';
 import type { Datapath } from '../derive/types.ts';
 import { ipcacheValueFor } from '../derive/ipcache.ts';
 import { routeKey, routeText } from '../derive/route-table.ts';
-import {
-  backendKey, backendValue, ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue, neighKey, neighValue,
-  revNatKey, revNatValue, serviceKey, serviceValue, tunnelKey, tunnelValue,
-} from '../maps/format.ts';
+import { ipcacheKey, ipcacheValue, neighKey, neighValue, tunnelKey, tunnelValue } from '../maps/format.ts';
+import { backendsV3Rows, revNatRows, servicesV2Rows } from '../formats/cilium/lb-rows.ts';
+import { lxcRows } from '../formats/cilium/lxc-rows.ts';
 import type { MapTables } from '../maps/rows.ts';
 import type { MapName, Trace } from '../trace.ts';
 
@@ -38,14 +37,11 @@ export function initialTables(dp: Datapath, nodeName: string): MapTables {
     const v = ipcacheValueFor(e, nodeName, nodeIp);
     t.cilium_ipcache!.set(ipcacheKey(e.prefix), ipcacheValue(v.identity, v.tunnelEndpoint, v.encryptKey, v.flagSkipTunnel));
   }
-  for (const ep of node.endpoints) t.cilium_lxc!.set(lxcKey(ep.ip), lxcValue(ep));
-  for (const ip of [node.ip, node.ciliumHostIp]) t.cilium_lxc!.set(lxcKey(ip), lxcHostValue());
-  for (const f of dp.nodeFrontends(nodeName)) {
-    t.cilium_lb4_services_v2!.set(serviceKey(f.address, f.port, 0), serviceValue(0, f.backendIds.length, f.id, f.flagBits));
-    f.backendIds.forEach((bid, i) => t.cilium_lb4_services_v2!.set(serviceKey(f.address, f.port, i + 1), serviceValue(bid, 0, f.id, f.flagBits)));
-    t.cilium_lb4_reverse_nat!.set(revNatKey(f.id), revNatValue(f.address, f.port));
-  }
-  for (const b of [...dp.backends.values()].sort((a, b) => a.id - b.id)) t.cilium_lb4_backends_v3!.set(backendKey(b.id), backendValue(b.address));
+  // The agent-written maps: one definition of their rows, shared with the cilium CLI views.
+  t.cilium_lxc = lxcRows(dp, nodeName);
+  t.cilium_lb4_services_v2 = servicesV2Rows(dp, nodeName);
+  t.cilium_lb4_backends_v3 = backendsV3Rows(dp, nodeName);
+  t.cilium_lb4_reverse_nat = revNatRows(dp, nodeName);
   for (const c of dp.ipMasqCidrs) t.cilium_ipmasq_v4!.set(`${c.base}/${c.bits}`, '');
   if (dp.config.routingMode === 'tunnel') {
     // Tunnel mode: each remote node's pod CIDR → its node IP (the fallback when the ipcache has none).

@@ -24,8 +24,8 @@ export function activeCount(dp: Datapath, f: Frontend): number {
 export function servicesV2Rows(dp: Datapath, node: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const f of frontendsById(dp, node)) {
-    rows.set(serviceKey(f.address, f.port, 0), serviceValue(0, activeCount(dp, f), f.id, f.flagBits & 0xff, f.flagBits >> 8));
-    f.backendIds.forEach((id, i) => rows.set(serviceKey(f.address, f.port, i + 1), serviceValue(id, 0, f.id, 0, 0)));
+    rows.set(serviceKey(f.address, f.port, 0), serviceValue(0, activeCount(dp, f), f.id, f.flagBits));
+    f.backendIds.forEach((id, i) => rows.set(serviceKey(f.address, f.port, i + 1), serviceValue(id, 0, f.id, 0)));
   }
   return rows;
 }

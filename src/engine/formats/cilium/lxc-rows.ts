@@ -7,18 +7,10 @@
  */
 import type { Datapath, EndpointInfo } from '../../derive/types.ts';
 import { ipv4ToU32, type Ipv4 } from '../../../scenario/values.ts';
+import { lxcValue } from '../../maps/format.ts';
 
-/** Go's `%-Nd`: left-aligned, space-padded to N characters. */
-const leftPad = (n: number, width: number) => String(n).padEnd(width, ' ');
-
-/** EndpointInfo.String(): `id=%-5d sec_id=%-5d flags=0x%04X ifindex=%-3d mac=%s nodemac=%s`. */
-export function endpointInfoString(e: EndpointInfo, flags = 0): string {
-  return (
-    `id=${leftPad(e.id, 5)} sec_id=${leftPad(e.identity, 5)} ` +
-    `flags=0x${flags.toString(16).toUpperCase().padStart(4, '0')} ifindex=${leftPad(e.ifindex, 3)} ` +
-    `mac=${e.mac.toUpperCase()} nodemac=${e.nodeMac.toUpperCase()}`
-  );
-}
+/** EndpointInfo.String(), one definition shared with the engine's map rows. */
+export const endpointInfoString = (e: EndpointInfo, flags = 0): string => lxcValue(e, flags);
 
 /** bpf.EndpointKey.String(): the address and the key field (0 for IPv4 endpoints). */
 export const endpointKeyString = (ip: Ipv4) => `${ip}:0`;
