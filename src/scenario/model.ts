@@ -98,6 +98,8 @@ export interface ServiceModel {
   /** From EndpointSlices labelled kubernetes.io/service-name, when any were given. */
   sliceEndpoints?: SliceEndpoint[];
   externalTrafficPolicy: 'Cluster' | 'Local';
+  /** Local: a node's ClusterIP frontend only has the backends on that node (hubble-peer in the lab). */
+  internalTrafficPolicy?: 'Cluster' | 'Local';
   /**
    * Service IDs (rev-NAT indexes) per frontend in the engine's frontend order, from the
    * annotation flowlab.cilium.io/service-ids. The agent allocates them as frontends

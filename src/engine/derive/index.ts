@@ -151,7 +151,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const nodeFrontends = (name: string) => {
     let list = frontendCache.get(name);
     if (!list) {
-      list = frontendsOf(frontends, nodeIp(name));
+      list = frontendsOf(frontends, name, nodeIp(name), backends);
       frontendCache.set(name, list);
     }
     return list;
@@ -182,7 +182,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     nodeFrontends,
     lookupFrontend: (node, address, port) => {
       const hit = frontendIndex.get(`${address}:${port}`);
-      if (hit) return hit;
+      if (hit) return hit.nodeLocal ? nodeFrontends(node).find((f) => f.id === hit.id) : hit;
       const np = nodePortByPort.get(port);
       return np && nodeByName.get(node)?.ip === address ? { ...np, address } : undefined;
     },

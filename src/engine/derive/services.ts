@@ -158,6 +158,7 @@ export function deriveServices(services: ServiceModel[], pods: PodModel[]): { fr
       protocols: [...new Set(plan.ports.map((p) => p.protocol))],
       type: plan.type,
       scope: plan.scope,
+      ...(plan.scope === 'cluster' && plan.service.internalTrafficPolicy === 'Local' ? { nodeLocal: true } : {}),
       service: `${plan.service.namespace}/${plan.service.name}`,
       backendIds,
       flags,
@@ -168,8 +169,12 @@ export function deriveServices(services: ServiceModel[], pods: PodModel[]): { fr
 }
 
 /** The frontends one node's agent has: cluster ones, its own NodePort ones (on its IP), surrogates. */
-export function frontendsOf(all: Frontend[], nodeIp: Ipv4): Frontend[] {
-  return all.map((f) => (f.scope === 'node' ? { ...f, address: nodeIp } : f));
+export function frontendsOf(all: Frontend[], node: string, nodeIp: Ipv4, backends: Map<number, Backend>): Frontend[] {
+  return all.map((f) => {
+    if (f.scope === 'node') return { ...f, address: nodeIp };
+    if (f.nodeLocal) return { ...f, backendIds: f.backendIds.filter((id) => backends.get(id)?.node === node) };
+    return f;
+  });
 }
 
 /** The ServicePort a frontend serves (for targetPort and protocol questions). */

@@ -114,6 +114,8 @@ export interface Frontend {
   service: string;
   /** Backend IDs in slot order (slot = index + 1). */
   backendIds: number[];
+  /** internalTrafficPolicy: Local — each node keeps only its own backends for this frontend. */
+  nodeLocal?: boolean;
   /** Flag names as `bpf lb list` prints them: `ClusterIP, non-routable`. */
   flags: string[];
   /** lb4_service flags byte (pkg/loadbalancer: NodePort 0x2, Routable 0x40 ...). */

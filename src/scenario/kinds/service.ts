@@ -32,6 +32,8 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
   }
   const etp = f.str(['spec', 'externalTrafficPolicy']) ?? 'Cluster';
   if (etp !== 'Cluster' && etp !== 'Local') f.error(['spec', 'externalTrafficPolicy'], `"${etp}" is not Cluster or Local`);
+  const itp = f.str(['spec', 'internalTrafficPolicy']) ?? 'Cluster';
+  if (itp !== 'Cluster' && itp !== 'Local') f.error(['spec', 'internalTrafficPolicy'], `"${itp}" is not Cluster or Local`);
   const selector = f.stringMap(['spec', 'selector']);
 
   const svc: ServiceModel = {
@@ -42,6 +44,7 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
     ports,
     selector: Object.keys(selector).length > 0 ? selector : undefined,
     externalTrafficPolicy: etp === 'Local' ? 'Local' : 'Cluster',
+    internalTrafficPolicy: itp === 'Local' ? 'Local' : 'Cluster',
     creationTimestamp: f.str(['metadata', 'creationTimestamp']),
     source: f.obj.ref,
   };
