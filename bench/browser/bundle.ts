@@ -65,3 +65,9 @@ export function initialJs(outDir: string): BundleSize {
     otherFiles: others.length,
   };
 }
+
+/** Gzipped size of the built files behind script URLs the browser fetched (served from `outDir` at `base`). */
+export function gzipOfFetched(outDir: string, base: string, urls: string[]): { files: string[]; gzip: number } {
+  const files = [...new Set(urls.filter((u) => u.startsWith(base)).map((u) => new URL(u).pathname.replace(/^\//, '')))];
+  return { files, gzip: files.reduce((a, f) => a + (existsSync(join(outDir, f)) ? gz(join(outDir, f)) : 0), 0) };
+}

@@ -10,16 +10,21 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 const VIEWPORT = { width: 1280, height: 720 };
 
-async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[]; scripts: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
+  // Every script fetched (the page's and its workers'), in order.
+  const scripts: string[] = [];
+  context.on('request', (r) => {
+    if (/\.m?js(\?|$)/.test(new URL(r.url()).pathname)) scripts.push(r.url());
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   await page.addInitScript({ path: PROBE });
-  return { context, page, consoleErrors };
+  return { context, page, consoleErrors, scripts };
 }
 
 /** Waits for the topology; returns ms since navigation start, or why it did not show. */
@@ -39,16 +44,22 @@ export interface LoadRun {
   error?: string;
   consoleErrors: string[];
   longestStartupTaskMs: number;
+  /** Navigation timing and the app's flowlab:* performance marks, ms since navigation start. */
+  timeline: Record<string, number>;
+  /** URLs of the scripts fetched until the topology showed (static, dynamic and worker ones). */
+  scriptsBeforeReady: string[];
 }
 
 /** One cold load in a fresh context (empty cache). */
 export async function timeToTopology(browser: Browser, url: string, timeoutMs = 20_000): Promise<LoadRun> {
-  const { context, page, consoleErrors } = await openPage(browser);
+  const { context, page, consoleErrors, scripts } = await openPage(browser);
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const r = await waitForTopology(page, timeoutMs);
+    const scriptsBeforeReady = [...new Set(scripts)];
     const longest = r.error ? Number.NaN : ((await page.evaluate('window.__bench.longestTask(0)')) as number);
-    return { ...r, consoleErrors, longestStartupTaskMs: longest };
+    const timeline = (await page.evaluate('window.__bench ? window.__bench.timeline() : {}').catch(() => ({}))) as Record<string, number>;
+    return { ...r, consoleErrors, longestStartupTaskMs: longest, timeline, scriptsBeforeReady };
   } finally {
     await context.close();
   }

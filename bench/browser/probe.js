@@ -60,6 +60,13 @@
       const tasks = bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration);
       return { frames: bench.frames.map((f) => f.dt), playingFrames: bench.frames.filter((f) => f.playing).length, tasks };
     },
+    // Where startup time went: navigation timing and the app's own flowlab:* marks, ms since navigation.
+    timeline: () => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const out = nav ? { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd } : {};
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('flowlab:')) out[m.name.slice(8)] = m.startTime;
+      return out;
+    },
     diagnose: () => {
       const svg = document.querySelector(TOPOLOGY);
       if (!svg) return `no element ${TOPOLOGY} in the page (it shows: ${JSON.stringify(document.body.innerText.slice(0, 120))})`;
