@@ -18,6 +18,7 @@ const SIZE = { nodes: Math.round(1000 * scale), pods: Math.round(100_000 * scale
 const started = performance.now();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadAtStart = loadavg();
 console.log(`Cilium Flow Lab bench: ${machine}; load average at start ${load()}`);
 console.log('(wall times; "CPU" is this process\'s CPU time over the same call, telling a slow engine from a busy machine)');
 if (loadavg()[0]! > cpus().length) {
@@ -45,7 +46,7 @@ console.log(`\n${met} targets met, ${missed} missed; bench took ${totalSec.toFix
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 writeFileSync(new URL('latest.json', dir), JSON.stringify({
-  date: new Date().toISOString(), machine, loadAverageAtEnd: loadavg(), size: SIZE, seconds: totalSec,
+  date: new Date().toISOString(), machine, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg(), size: SIZE, seconds: totalSec,
   figures: report.figures, skipped: report.skipped,
 }, null, 2) + '\n');
 console.log('written: bench/results/latest.json');

@@ -10,6 +10,8 @@ export interface Summary {
   p95: number;
   max: number;
   mean: number;
+  /** Process CPU time per call (timeLoop only): what a busy shared machine does not inflate. */
+  cpuMean?: number;
 }
 
 /** Nearest-rank percentile (p in 0..100) of unsorted samples. */
@@ -43,6 +45,7 @@ export interface LoopOptions {
 export function timeLoop<T>(fn: (i: number) => T, opts: LoopOptions, sink: (r: T) => void = () => {}): Summary {
   for (let i = 0; i < opts.warmup; i++) sink(fn(i));
   const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const budget = BigInt(Math.round(opts.budgetMs * 1e6));
   for (let i = 0; i < opts.iterations; i++) {
@@ -53,7 +56,8 @@ export function timeLoop<T>(fn: (i: number) => T, opts: LoopOptions, sink: (r: T
     samples.push(Number(t1 - t0) / 1e6);
     if (t1 - start > budget && samples.length >= (opts.minIterations ?? 1)) break;
   }
-  return summarize(samples);
+  const cpu = process.cpuUsage(cpu0);
+  return { ...summarize(samples), cpuMean: (cpu.user + cpu.system) / 1000 / samples.length };
 }
 
 /** Wall and CPU time of one call, in ms. The CPU figure shows what a busy shared machine did to the wall figure. */
