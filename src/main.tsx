@@ -1,23 +1,9 @@
-/** Page entry: services first, then React, then the view the URL names. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App.tsx';
-import { createServices, openInitialView } from './ui/app/bootstrap.ts';
-import { ServicesProvider } from './ui/app/context.tsx';
-import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
-import './ui/styles.css';
+/**
+ * Page entry. The engine worker and the scenario fetch start first; the UI
+ * (React and everything else) is a separate chunk that loads meanwhile.
+ */
+import { startEngine } from './ui/app/engineStart.ts';
 
-const services = createServices();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ErrorBoundary>
-        <ServicesProvider value={services}>
-          <App />
-        </ServicesProvider>
-      </ErrorBoundary>
-    </StrictMode>,
-  );
-}
-void openInitialView(services);
+const early = startEngine();
+const { mount } = await import('./ui/mount.tsx');
+mount(early);

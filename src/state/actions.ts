@@ -6,6 +6,7 @@
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { EngineClient } from '../worker/client.ts';
+import type { LoadReply } from '../worker/protocol.ts';
 import { RemoteError } from '../worker/client.ts';
 import { clampStep } from './player.ts';
 import type { AppStore } from './store.ts';
@@ -21,8 +22,10 @@ export interface Actions {
 }
 
 export type FetchText = (name: string) => Promise<string>;
+/** A built-in scenario the page already sent to the worker during startup. */
+export type Preloaded = (name: string) => Promise<{ text: string; reply: LoadReply }> | undefined;
 
-export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText): Actions {
+export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText, preloaded?: Preloaded): Actions {
   let traceGen = 0;
 
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -44,10 +47,10 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
     }
   }
 
-  async function loadText(text: string, name: string): Promise<boolean> {
+  async function loadText(text: string, name: string, early?: Promise<LoadReply>): Promise<boolean> {
     store.setState({ busy: true, draftText: text });
     try {
-      const reply = await client.request({ type: 'loadScenario', text, name });
+      const reply = await (early ?? client.request({ type: 'loadScenario', text, name }));
       if (!reply.ok) {
         store.setState({ loadErrors: reply.errors, busy: false });
         return false;
@@ -73,17 +76,23 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   return {
     async loadBuiltin(name) {
       let text: string;
+      let early: Promise<LoadReply> | undefined;
       try {
-        text = await fetchText(name);
+        const pre = preloaded?.(name);
+        if (pre) {
+          const p = await pre;
+          text = p.text;
+          early = Promise.resolve(p.reply);
+        } else text = await fetchText(name);
       } catch (e) {
         store.setState({ notice: message(e) });
         return false;
       }
-      const ok = await loadText(text, name);
+      const ok = await loadText(text, name, early);
       if (ok) store.setState({ draftText: '' });
       return ok;
     },
-    loadText,
+    loadText: (text, name) => loadText(text, name),
     setSetting(key, value) {
       const settings = { ...store.getState().settings };
       if (value === undefined) delete settings[key];

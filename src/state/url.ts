@@ -74,14 +74,26 @@ export function writeUrl(s: AppState): string {
   return `?${q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%2F', '/')}`;
 }
 
-/** Mirrors the view into the address bar (replaceState: no history entry per step). */
-export function syncUrl(store: AppStore, history: Pick<History, 'replaceState'>, location: Pick<Location, 'pathname' | 'search'>): () => void {
+/** Runs `write` later, once (the last call wins); the default writes at once. */
+export type Defer = (write: () => void) => void;
+
+/**
+ * Mirrors the view into the address bar (replaceState: no history entry per
+ * step). The page defers writes a little, since browsers throttle frequent
+ * replaceState calls and scrubbing produces many.
+ */
+export function syncUrl(
+  store: AppStore,
+  history: Pick<History, 'replaceState'>,
+  location: Pick<Location, 'pathname' | 'search'>,
+  defer: Defer = (write) => write(),
+): () => void {
   let last = location.search;
   return store.subscribe((s) => {
     if (!s.summary) return;
     const next = writeUrl(s);
     if (next === last) return;
     last = next;
-    history.replaceState(null, '', `${location.pathname}${next}`);
+    defer(() => history.replaceState(null, '', `${location.pathname}${last}`));
   });
 }

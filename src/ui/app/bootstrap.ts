@@ -11,19 +11,10 @@ import { startClock } from '../../state/player.ts';
 import { flowFits, presetsFor } from '../../state/presets.ts';
 import { createAppStore } from '../../state/store.ts';
 import { readUrl, syncUrl } from '../../state/url.ts';
-import { EngineClient, type WorkerLike } from '../../worker/client.ts';
 import type { Services } from './context.tsx';
+import { DEFAULT_SCENARIO, fetchScenario, type EarlyStart } from './engineStart.ts';
 
-const DEFAULT_SCENARIO = 'kans-lab';
-
-async function fetchScenario(name: string): Promise<string> {
-  if (!/^[\w.-]+$/.test(name)) throw new Error(`${name}: not a scenario name`);
-  const res = await fetch(`${import.meta.env.BASE_URL}scenarios/${name}.yaml`);
-  if (!res.ok) throw new Error(`scenario ${name}: ${res.status} ${res.statusText}`);
-  return res.text();
-}
-
-export function createServices(): Services {
+export function createServices(early: EarlyStart): Services {
   const url = readUrl(window.location.search);
   const lang = url.lang ?? defaultLang(navigator.languages ?? [navigator.language]);
   const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches ?? false;
@@ -33,18 +24,25 @@ export function createServices(): Services {
     presenter: url.presenter ?? false,
     scenarioName: url.scenario ?? DEFAULT_SCENARIO,
   });
-  const client = new EngineClient(
-    () =>
-      new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'flowlab-engine' }) as unknown as WorkerLike,
-  );
-  const actions = createActions(store, client, fetchScenario);
+  const { client } = early;
+  // Each preloaded scenario is used once; a later choice of the same name loads again.
+  const preloaded = (name: string) => {
+    const pre = early.preloaded.get(name);
+    early.preloaded.delete(name);
+    return pre;
+  };
+  const actions = createActions(store, client, fetchScenario, preloaded);
   client.on((e) => {
     if (e.type !== 'restarted') return;
     store.setState((s) => ({ notice: translate(s.lang, 'app.workerRestarted') }));
     void actions.retrace(true);
   });
   startClock(store, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) });
-  syncUrl(store, window.history, window.location);
+  let urlTimer: number | undefined;
+  syncUrl(store, window.history, window.location, (write) => {
+    window.clearTimeout(urlTimer);
+    urlTimer = window.setTimeout(write, 150);
+  });
   return { store, actions, client, builtins: builtins.length ? builtins : [DEFAULT_SCENARIO] };
 }
 
@@ -53,7 +51,10 @@ export async function openInitialView(services: Services): Promise<void> {
   const { store, actions } = services;
   const url = readUrl(window.location.search);
   const wanted = url.scenario ?? DEFAULT_SCENARIO;
+  // Marks for the bench and DevTools: where startup time goes.
+  performance.mark('flowlab:load-start');
   let ok = await actions.loadBuiltin(wanted);
+  performance.mark('flowlab:scenario-loaded');
   if (!ok && wanted !== DEFAULT_SCENARIO) ok = await actions.loadBuiltin(DEFAULT_SCENARIO);
   if (!ok) return;
   if (url.settings && Object.keys(url.settings).length) await actions.setSettings(url.settings, { retrace: false });
@@ -64,6 +65,7 @@ export async function openInitialView(services: Services): Promise<void> {
   const presets = presetsFor(summary);
   const flow = fromUrl ?? presets.find((p) => p.id === 'cross-node')?.flow ?? presets[0]?.flow;
   if (flow) await actions.setFlow(flow, url.step);
+  performance.mark('flowlab:traced');
 }
 
 /** After loading another scenario: keep the flow if its names still exist, else its first preset. */

@@ -24,8 +24,14 @@ export function EventList() {
     estimateSize: () => (presenter ? 44 : 34),
     overscan: 8,
   });
+  // Keep the current hop in view. Done by hand: the virtualizer's scrollToIndex
+  // re-measures the scroll height in a loop, a long task on every step.
   useEffect(() => {
-    if (events.length) v.scrollToIndex(step, { align: 'auto' });
+    const el = parent.current;
+    const item = v.measurementsCache[step];
+    if (!el || !item) return;
+    if (item.start < el.scrollTop) el.scrollTop = item.start;
+    else if (item.end > el.scrollTop + el.clientHeight) el.scrollTop = item.end - el.clientHeight;
   }, [step, events.length, v]);
   return (
     <div className="event-list" ref={parent} aria-label={t('events.title')}>

@@ -3,7 +3,8 @@
  * read or wrote are lit, scrolled into view and aria-current; rows the flow
  * wrote so far are marked new. The tab follows the map the hop touched.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { TableRows } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedKeys, writtenKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { MAP_TABS, tabOfMap } from './mapTabs.ts';
@@ -31,8 +32,10 @@ export function MapPanel() {
   const touched = useMemo(() => (node ? touchedKeys(ev, node) : new Set<string>()), [ev, node]);
   const written = useMemo(() => (node ? writtenKeys(events, step, node) : new Set<string>()), [events, step, node]);
   const spec = MAP_TABS.find((x) => x.id === tab) ?? MAP_TABS[0];
+  const labels = useMemo<TableLabels>(() => ({ empty: t('maps.empty'), key: t('maps.key'), value: t('maps.value'), isNew: t('maps.new') }), [t]);
   const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    if (touched.size === 0) return;
     bodyRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [tables, touched, tab]);
 
@@ -73,46 +76,70 @@ export function MapPanel() {
       </div>
       <div className="map-body" role="tabpanel" ref={bodyRef}>
         {spec?.cli?.map((line) => <CliBlock key={line} line={node ? `cilium -n ${node} ${line}` : undefined} title={line} />)}
-        {spec?.maps.map((map) => {
-          const rows = tables?.find((x) => x.map === map)?.rows;
-          return (
-            <section key={map} className="map-table" data-map={map}>
-              <h3>{map}</h3>
-              {!rows || rows.length === 0 ? (
-                <p className="muted">{t('maps.empty')}</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('maps.key')}</th>
-                      <th scope="col">{t('maps.value')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => {
-                      const id = `${map} ${r.key}`;
-                      const hot = touched.has(id);
-                      const isNew = written.has(id);
-                      return (
-                        <tr key={r.key} data-key={r.key} aria-current={hot ? 'true' : undefined} className={`${hot ? 'is-touched' : ''}${isNew ? ' is-new' : ''}`}>
-                          <td>
-                            {isNew && <span className="new-badge">{t('maps.new')}</span>}
-                            {r.key}
-                          </td>
-                          <td>{r.value}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              )}
-            </section>
-          );
-        })}
+        {spec?.maps.map((map) => (
+          <MapTable
+            key={map}
+            map={map}
+            rows={tables?.find((x) => x.map === map)?.rows}
+            touched={keysOf(touched, map)}
+            written={keysOf(written, map)}
+            labels={labels}
+          />
+        ))}
       </div>
     </div>
   );
 }
+
+/** `map key` ids of one map, joined: a string so memo compares by value. */
+function keysOf(ids: Set<string>, map: string): string {
+  const prefix = `${map} `;
+  return [...ids].filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length)).join('\n');
+}
+
+interface TableLabels {
+  empty: string;
+  key: string;
+  value: string;
+  isNew: string;
+}
+
+const MapTable = memo(function MapTable({ map, rows, touched, written, labels }: { map: string; rows: TableRows['rows'] | undefined; touched: string; written: string; labels: TableLabels }) {
+  const hot = new Set(touched ? touched.split('\n') : []);
+  const fresh = new Set(written ? written.split('\n') : []);
+  return (
+    <section className="map-table" data-map={map}>
+      <h3>{map}</h3>
+      {!rows || rows.length === 0 ? (
+        <p className="muted">{labels.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{labels.key}</th>
+              <th scope="col">{labels.value}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const isHot = hot.has(r.key);
+              const isNew = fresh.has(r.key);
+              return (
+                <tr key={r.key} data-key={r.key} aria-current={isHot ? 'true' : undefined} className={`${isHot ? 'is-touched' : ''}${isNew ? ' is-new' : ''}`}>
+                  <td>
+                    {isNew && <span className="new-badge">{labels.isNew}</span>}
+                    {r.key}
+                  </td>
+                  <td>{r.value}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+});
 
 function CliBlock({ line, title }: { line: string | undefined; title: string }) {
   const out = useCli(line);

@@ -16,7 +16,7 @@ export function useTables(node: string | undefined): TableRows[] | undefined {
     if (!node || !summary) return;
     let live = true;
     client.request({ type: 'tables', node, step: trace ? step : -1 }).then(
-      (t) => live && setTables(t),
+      (t) => live && setTables((prev) => keepUnchanged(prev, t)),
       () => live && setTables(undefined),
     );
     return () => {
@@ -24,6 +24,23 @@ export function useTables(node: string | undefined): TableRows[] | undefined {
     };
   }, [client, node, step, trace, summary]);
   return tables;
+}
+
+function sameRows(a: TableRows['rows'], b: TableRows['rows']): boolean {
+  return a.length === b.length && a.every((r, i) => r.key === b[i]?.key && r.value === b[i]?.value);
+}
+
+/**
+ * Reuses the previous answer's objects for maps whose rows did not change,
+ * so memoised tables skip rendering (most maps do not change on most steps).
+ */
+export function keepUnchanged(prev: TableRows[] | undefined, next: TableRows[]): TableRows[] {
+  if (!prev) return next;
+  const out = next.map((t) => {
+    const old = prev.find((p) => p.map === t.map);
+    return old && sameRows(old.rows, t.rows) ? old : t;
+  });
+  return out.length === prev.length && out.every((t, i) => t === prev[i]) ? prev : out;
 }
 
 /** Text of a cilium-dbg command on `node` as of the current step. */

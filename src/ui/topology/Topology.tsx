@@ -4,8 +4,8 @@
  * the current hop changes; the moving packet lives in a <g> owned by D3
  * (PacketLayer), fed by store.subscribe, so frames never go through React.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { HopEvent, Trace } from '../../engine/trace.ts';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { Trace } from '../../engine/trace.ts';
 import { selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { hopAnchor } from './anchors.ts';
@@ -73,7 +73,13 @@ export function Topology() {
         >
           <Wires layout={layout} label={t('topology.wire')} outsideLabel={t('topology.outside')} active={current?.kind === 'wire'} />
           {layout.nodes.map((n) => (
-            <NodeBox key={n.name} node={n} current={current} currentPort={currentPort} morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''} />
+            <NodeBox
+              key={n.name}
+              node={n}
+              here={current?.node === n.name || (current?.kind === 'wire' && current.peer?.node === n.name)}
+              currentPort={currentPort?.node === n.name ? currentPort : undefined}
+              morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''}
+            />
           ))}
           <g ref={packetRef} className="packet-layer" />
         </svg>
@@ -142,9 +148,9 @@ function Port({ port, current, className }: { port: PortLayout; current: boolean
   );
 }
 
-function NodeBox({ node, current, currentPort, morePods }: { node: NodeLayout; current: HopEvent | undefined; currentPort: PortLayout | undefined; morePods: string }) {
+/** One node; memoised so a step re-renders only the nodes whose emphasis changed. */
+const NodeBox = memo(function NodeBox({ node, here: isHere, currentPort, morePods }: { node: NodeLayout; here: boolean; currentPort: PortLayout | undefined; morePods: string }) {
   const { box } = node;
-  const isHere = current?.node === node.name || (current?.kind === 'wire' && current.peer?.node === node.name);
   return (
     <g data-node={node.name} className={isHere ? 'node is-here' : 'node'}>
       <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
@@ -175,4 +181,4 @@ function NodeBox({ node, current, currentPort, morePods }: { node: NodeLayout; c
       ))}
     </g>
   );
-}
+});
