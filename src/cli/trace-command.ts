@@ -5,6 +5,8 @@ import { traceFlow } from '../engine/flow/trace.ts';
 import { hubbleObserve } from '../engine/formats/hubble.ts';
 import { traceJson } from '../engine/formats/json.ts';
 import { traceText } from '../engine/formats/text.ts';
+import { compareText } from '../engine/formats/compare.ts';
+import { MODE_PRESETS, parseSettingsText } from '../engine/modes.ts';
 import type { FlowRequest } from '../engine/api.ts';
 import type { Trace } from '../engine/trace.ts';
 import { UserError } from './errors.ts';
@@ -27,7 +29,8 @@ export function runTrace(dp: Datapath, req: FlowRequest): Trace {
 }
 
 export function traceCommand(args: string[]): string {
-  const { values } = parse(args, { ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, format: { type: 'string' }, explain: { type: 'boolean' } }, 'trace');
+  const { values } = parse(args, { ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, format: { type: 'string' }, explain: { type: 'boolean' }, compare: { type: 'string' } }, 'trace');
+  if (values.compare !== undefined) return compareCommand(values, values.compare);
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const req = flowRequest(values, 'trace');
@@ -47,4 +50,18 @@ export function traceCommand(args: string[]): string {
       return never;
     }
   }
+}
+
+/** `--compare key=value[,key=value]` or a mode preset id: the flow under both settings, aligned. */
+function compareCommand(values: Parameters<typeof flowRequest>[0] & { scenario?: string; set?: string[] }, text: string): string {
+  const extra = parseSettingsText(text);
+  if (!extra) {
+    throw new UserError(`--compare takes key=value[,key=value] or one of ${MODE_PRESETS.map((m) => m.id).join(', ')}, not "${text}"`);
+  }
+  const req = flowRequest(values, 'trace');
+  const base = settingsOf(values.set);
+  const a = runTrace(datapathFor(values.scenario, base), req);
+  const b = runTrace(datapathFor(values.scenario, { ...base, ...extra }), req);
+  const label = (s: Record<string, string>) => Object.entries(s).map(([k, v]) => `${k}=${v}`).join(',') || 'as configured';
+  return compareText(a, b, label(base), label({ ...base, ...extra }));
 }

@@ -1,0 +1,28 @@
+/**
+ * `flowlab trace ... --compare key=value`: the same flow under two settings,
+ * aligned hop by hop. `=` marks a hop both paths take, `A`/`B` a hop only one
+ * of them takes: where the path changes.
+ */
+import { compareTraces } from '../compare.ts';
+import type { HopEvent, Trace } from '../trace.ts';
+import { tabwrite } from './tabwriter.ts';
+import { packetText } from './text.ts';
+
+const hopCell = (e: HopEvent | undefined) => (e ? `${e.seq} ${e.kind} @${e.node}/${e.iface}` : '');
+
+export function compareText(a: Trace, b: Trace, labelA: string, labelB: string): string {
+  const c = compareTraces(a, b);
+  const rows: string[][] = [['', `A: ${labelA} (${c.hopsA} hops)`, `B: ${labelB} (${c.hopsB} hops)`, 'PACKET']];
+  for (const r of c.rows) {
+    const ea = r.a === undefined ? undefined : a.events[r.a];
+    const eb = r.b === undefined ? undefined : b.events[r.b];
+    const mark = r.same ? '=' : ea ? 'A' : 'B';
+    rows.push([mark, hopCell(ea), hopCell(eb), packetText((ea ?? eb)!.packet)]);
+  }
+  const summary = [
+    `A: ${a.outcome.status}: ${a.outcome.summary}`,
+    `B: ${b.outcome.status}: ${b.outcome.summary}`,
+    `${c.differing} of ${c.rows.length} rows differ (A ${c.hopsA} hops, B ${c.hopsB} hops)`,
+  ];
+  return `${tabwrite(rows.map((r) => r.join('\t')).join('\n') + '\n')}\n${summary.join('\n')}\n`;
+}
