@@ -179,7 +179,7 @@ export function generateCluster(size: ClusterSize): GeneratedCluster {
   emitDeployment(dns);
   services.push({ ...serviceFor(dns, clusterIP('10.96.0.10'), [{ name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' }]), name: 'kube-dns', selector: { app: 'coredns' } });
 
-  // The lab's flow, kept by name: netpod -> svc (webpods), one of them on another node.
+  // The lab's flow, kept by name: netpod -> svc, whose webpods all run on other nodes (as in the lab).
   const netpod: Deployment = { namespace: 'default', name: 'netpod', replicas: 1, tier: 'frontend', ports: [], bare: true };
   const [client] = emitDeployment(netpod);
   const web: Deployment = { namespace: 'default', name: 'webpod', replicas: WEBPOD_REPLICAS, tier: 'frontend', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] };
