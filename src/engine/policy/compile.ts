@@ -15,8 +15,8 @@ import { portProtos } from './ports.ts';
 import type { DirectionState, EndpointPolicy, EntryOrigin, PolicyEntry, TrafficDirection } from './types.ts';
 
 export interface PolicyState {
-  universe: PeerIdentity[];
-  byId: Map<number, PeerIdentity>;
+  readonly universe: PeerIdentity[];
+  readonly byId: Map<number, PeerIdentity>;
   cidrIdentities: CidrIdentity[];
   /** `enable-policy`: default, always or never (pkg/option policy enforcement modes). */
   mode: 'default' | 'always' | 'never';
@@ -29,13 +29,26 @@ const cache = new WeakMap<Datapath, PolicyState>();
 export const policiesOf = (dp: Datapath): readonly PolicyModel[] => dp.model?.policies ?? [];
 
 export function policyState(dp: Datapath): PolicyState {
-  let s = cache.get(dp);
-  if (s) return s;
+  const hit = cache.get(dp);
+  if (hit) return hit;
   const cidrIdentities = allocateCidrIdentities(policiesOf(dp));
-  const universe = identityUniverse(dp, cidrIdentities);
   const raw = dp.config.raw['enable-policy'];
   const mode = raw === 'always' || raw === 'never' ? raw : 'default';
-  s = { universe, byId: new Map(universe.map((p) => [p.id, p])), cidrIdentities, mode, endpoints: new Map() };
+  // The identity universe (every identity's labels, parsed) is built on first use: an endpoint that no
+  // rule selects never needs it, so a cluster without policies never pays for it.
+  let universe: PeerIdentity[] | undefined;
+  let byId: Map<number, PeerIdentity> | undefined;
+  const s: PolicyState = {
+    get universe() {
+      return (universe ??= identityUniverse(dp, cidrIdentities));
+    },
+    get byId() {
+      return (byId ??= new Map(this.universe.map((p) => [p.id, p])));
+    },
+    cidrIdentities,
+    mode,
+    endpoints: new Map(),
+  };
   cache.set(dp, s);
   return s;
 }
