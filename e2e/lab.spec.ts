@@ -137,3 +137,19 @@ test('a broken scenario shows located errors and keeps the current one', async (
   await expect.poll(() => lab.step()).toBe(1);
   expect(lab.errors).toEqual([]);
 });
+
+test('turning ip-masq-agent off re-traces the same flow at the same hop, now masqueraded', async ({ lab, page }) => {
+  await lab.open(`${CROSS_NODE}&step=10`);
+  await expect.poll(() => lab.step()).toBe(10);
+  const masq = page.locator('[data-setting="enable-ip-masq-agent"]');
+  await expect(masq).toHaveAttribute('aria-checked', 'true');
+  await masq.click();
+  await expect(masq).toHaveAttribute('aria-checked', 'false');
+  await expect(page).toHaveURL(/set=enable-ip-masq-agent:false/);
+  expect(await lab.step()).toBe(10);
+  await lab.stepUntil('snat');
+  await expect(page.locator('.caption-text')).toContainText('192.168.10.10');
+  await page.reload();
+  await expect(page.locator('[data-setting="enable-ip-masq-agent"]')).toHaveAttribute('aria-checked', 'false');
+  expect(lab.errors).toEqual([]);
+});

@@ -59,9 +59,9 @@ export function HopInspector() {
             {rows.map((r) => (
               <tr key={r.key} className={r.changed ? 'is-changed' : undefined}>
                 <th scope="row">{t(r.key)}</th>
-                <td>{r.before}</td>
+                <td>{r.key === 'packet.direction' && r.before ? t(`dir.${r.before as 'request' | 'reply'}`) : r.before}</td>
                 <td>
-                  {r.after}
+                  {r.key === 'packet.direction' ? t(`dir.${r.after as 'request' | 'reply'}`) : r.after}
                   {r.changed && <span className="changed-mark" title={t('inspector.changed')}> ◀ {t('inspector.changed')}</span>}
                 </td>
               </tr>

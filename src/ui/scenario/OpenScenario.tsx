@@ -73,8 +73,10 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
             {errors.map((e, i) => (
               <li key={i} className={`issue issue-${e.severity}`}>
                 {e.doc !== undefined && e.line !== undefined && <span className="issue-where">{t('scenario.where', { doc: e.doc + 1, line: e.line })} </span>}
-                {e.object && <strong>{e.object} </strong>}
-                {e.field && <code>{e.field}</code>} {e.message}
+                {/* The loader's message often names the object and field already; do not say them twice. */}
+                {e.object && !e.message.includes(e.object) && <strong>{e.object} </strong>}
+                {e.field && !e.message.includes(e.field) && <code>{e.field} </code>}
+                {e.message}
               </li>
             ))}
           </ul>
