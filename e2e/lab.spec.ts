@@ -3,14 +3,15 @@ import { expect, test } from './fixtures.ts';
 const CROSS_NODE = '?scenario=kans-lab&from=netpod&to=webpod1&proto=icmp';
 const SERVICE = '?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80';
 
-test('loads the lab with its three nodes and no console errors', async ({ lab }) => {
+test('loads the lab with its three nodes and no console errors', async ({ lab, page }) => {
   await lab.open();
   await expect(lab.topology).toBeVisible();
+  await expect(page.locator('.caption-text')).toBeVisible();
   for (const n of ['k8s-s', 'k8s-w1', 'k8s-w2']) await expect(lab.node(n)).toBeVisible();
   await expect(lab.node('k8s-s').locator('[data-iface="ens5"]')).toContainText('192.168.10.10');
   await expect(lab.node('k8s-s').locator('[data-iface="cilium_host"]')).toBeVisible();
   await expect(lab.node('k8s-s').locator('[data-pod="default/netpod"] [data-iface="eth0"]')).toBeVisible();
-  await expect(lab.page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   expect(lab.errors).toEqual([]);
 });
 

@@ -12,6 +12,9 @@ import { hopAnchor } from './anchors.ts';
 import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
 import { PacketLayer } from './PacketLayer.ts';
 
+/** Pane size (CSS px) at which the drawing is at 1:1; larger panes zoom in up to 2x. */
+const ZOOM_BASE = { width: 860, height: 380 };
+
 function useSize<E extends HTMLElement>() {
   const ref = useRef<E>(null);
   const [size, setSize] = useState({ width: 900, height: 480 });
@@ -47,9 +50,12 @@ export function Topology() {
   const [boxRef, size] = useSize<HTMLDivElement>();
   const packetRef = useRef<SVGGElement>(null);
   const priority = useMemo(() => flowPodKeys(trace), [trace]);
+  // On a big screen draw the same layout larger (the viewBox scales it up), so
+  // type grows with the projector instead of the boxes spreading apart.
+  const zoom = Math.min(2, Math.max(1, Math.min(size.width / ZOOM_BASE.width, size.height / ZOOM_BASE.height)));
   const layout = useMemo(
-    () => (summary ? layoutTopology(summary, { width: size.width, height: size.height, priority }) : undefined),
-    [summary, size.width, size.height, priority],
+    () => (summary ? layoutTopology(summary, { width: size.width / zoom, height: size.height / zoom, priority }) : undefined),
+    [summary, size.width, size.height, zoom, priority],
   );
 
   useEffect(() => {
