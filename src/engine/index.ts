@@ -8,3 +8,5 @@ export type { FlowRequest, Settings } from './api.ts';
 export type * from './trace.ts';
 export type * from './derive/types.ts';
 export { compareTraces, hopSignature, type TraceComparison, type AlignedRow } from './compare.ts';
+export { policyRows, endpointPolicy, policyEnforcement } from './policy/index.ts';
+export * as formats from './formats/index.ts';

@@ -160,6 +160,8 @@ export interface HopEvent {
   dstIdentity?: number;
   /** Destination endpoint id for to-endpoint / drops at ingress. */
   dstEndpoint?: number;
+  /** For `policy` hops: the decision, as a policy-verdict notification would carry it. */
+  policyVerdict?: PolicyVerdict;
   /** For `wire`: where the packet arrives. */
   peer?: { node: string; iface: string };
   /** Syscalls of the client this hop answers (strace view), as strace prints them. */
@@ -170,6 +172,22 @@ export interface HopEvent {
   text: string;
   /** The same, as a message id + params, for translation. */
   explain: Explanation;
+}
+
+/** A policy decision (bpf/lib/policy_log.h send_policy_verdict_notify, plus the agent's reasoning). */
+export interface PolicyVerdict {
+  direction: 'ingress' | 'egress';
+  allowed: boolean;
+  /** A deny rule matched (181) rather than no allow rule (133). */
+  deny: boolean;
+  /** Hubble's match type: L3-L4, L4-Only, L3-Only, L3-Proto, Proto-Only, all, none. */
+  match: string;
+  /** Enforcement is on in this direction: only then is a verdict notification sent. */
+  enforced: boolean;
+  /** `namespace/name` of the policy that decided, when one did. */
+  policy?: string;
+  rule: string;
+  remoteIdentity: number;
 }
 
 export type FlowProto = 'icmp' | 'tcp' | 'udp';

@@ -7,7 +7,7 @@
 import type { EndpointInfo } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import type { Packet } from '../trace.ts';
-import { decide } from './policy.ts';
+import { decide, verdictMessage, verdictOf } from './policy.ts';
 import { lb4RevNat } from './lb.ts';
 import { routed, withMacs } from './packet.ts';
 import { DROP, type Arrival, type SkbContext } from './types.ts';
@@ -34,9 +34,9 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
     const d = decide(w.dp, at.node, ep, 'ingress', skb.srcIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity, skb.revNat ? { revNat: skb.revNat, flags: 32 } : {}) : [])];
     w.emit(
-      { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
-      d.allowed ? (ct.state === 'new' ? 'policy.ingress.allow.new' : 'policy.ingress.allow') : 'policy.ingress.deny',
-      { pod: ep.key, ep: ep.id, identity: skb.srcIdentity, rule: d.rule },
+      { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, policyVerdict: verdictOf(d, 'ingress'), ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
+      verdictMessage(d, 'ingress', ct.state),
+      { pod: ep.key, ep: ep.id, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
     );
     if (!d.allowed) return { at: 'dropped', packet, reason: (d.drop ?? DROP.POLICY).reason };
   }

@@ -9,7 +9,7 @@ import type { Packet } from '../trace.ts';
 import { localDelivery } from './deliver.ts';
 import { toHostStack } from './host.ts';
 import { lookupIpcache, lookupLxc } from './lookup.ts';
-import { decide } from './policy.ts';
+import { decide, verdictMessage, verdictOf } from './policy.ts';
 import { forward } from './forward.ts';
 import { encapFromLxc } from './overlay.ts';
 import { frontendOf, lb4Local, lb4RevNat } from './lb.ts';
@@ -92,9 +92,9 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
     w.emit(
-      { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
-      d.allowed ? (ct.state === 'new' ? 'policy.egress.allow.new' : 'policy.egress.allow') : 'policy.egress.deny',
-      { pod: ep.key, identity: dstIdentity, rule: d.rule },
+      { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, policyVerdict: verdictOf(d, 'egress'), ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
+      verdictMessage(d, 'egress', ct.state),
+      { pod: ep.key, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
     );
     if (!d.allowed) return { at: 'dropped', packet, reason: (d.drop ?? DROP.POLICY).reason };
   }

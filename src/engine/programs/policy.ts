@@ -10,7 +10,8 @@ import {
   endpointPolicy, policyLookup, policyRowKey, policyRowValue, probeKey, PROTO, remoteIdentityOf,
   type PolicyMatchType, type Probe, type TrafficDirection,
 } from '../policy/index.ts';
-import type { MapOp, Packet } from '../trace.ts';
+import type { MapOp, Packet, PolicyVerdict } from '../trace.ts';
+import type { MessageId } from '../explain/say.ts';
 import { DROP } from './types.ts';
 
 export { policyMapName } from '../policy/index.ts';
@@ -73,4 +74,18 @@ function probeOp(node: string, ep: EndpointInfo, dir: TrafficDirection, probe: P
     node, map: 'cilium_policy', op: 'lookup', key: policyRowKey(ep, probe.hit), value: policyRowValue(probe.hit), hit: true,
     note: decided ? `${which}: this entry decides` : `${which}: less specific, not used`,
   };
+}
+
+/** The part of a decision a hop event carries (HopEvent.policyVerdict). */
+export function verdictOf(d: PolicyDecision, direction: 'ingress' | 'egress'): PolicyVerdict {
+  return {
+    direction, allowed: d.allowed, deny: !!d.deny, match: d.match, enforced: d.enforced, rule: d.rule, remoteIdentity: d.remoteIdentity,
+    ...(d.policy ? { policy: d.policy } : {}),
+  };
+}
+
+/** The explanation of a decision: allowed (new or established), or which kind of denial. */
+export function verdictMessage(d: PolicyDecision, direction: 'ingress' | 'egress', ctState: string): MessageId {
+  if (d.allowed) return ctState === 'new' ? `policy.${direction}.allow.new` : `policy.${direction}.allow`;
+  return d.deny ? `policy.${direction}.denylist` : `policy.${direction}.deny`;
 }

@@ -10,6 +10,7 @@ import { routeKey, routeText } from '../derive/route-table.ts';
 import { ipcacheKey, ipcacheValue, neighKey, neighValue, tunnelKey, tunnelValue } from '../maps/format.ts';
 import { backendsV3Rows, revNatRows, servicesV2Rows } from '../formats/cilium/lb-rows.ts';
 import { lxcRows } from '../formats/cilium/lxc-rows.ts';
+import { policyRows } from '../policy/index.ts';
 import type { MapTables } from '../maps/rows.ts';
 import type { MapName, Trace } from '../trace.ts';
 
@@ -17,6 +18,7 @@ import type { MapName, Trace } from '../trace.ts';
 export const NODE_MAPS: MapName[] = [
   'cilium_ipcache', 'cilium_lxc', 'cilium_lb4_services_v2', 'cilium_lb4_backends_v3', 'cilium_lb4_reverse_nat',
   'cilium_lb4_reverse_sk', 'cilium_ct4_global', 'cilium_ct_any4_global', 'cilium_snat_v4_external', 'cilium_ipmasq_v4',
+  'cilium_policy',
   'cilium_tunnel_map', 'fib', 'neigh',
 ];
 
@@ -42,6 +44,8 @@ export function initialTables(dp: Datapath, nodeName: string): MapTables {
   t.cilium_lb4_services_v2 = servicesV2Rows(dp, nodeName);
   t.cilium_lb4_backends_v3 = backendsV3Rows(dp, nodeName);
   t.cilium_lb4_reverse_nat = revNatRows(dp, nodeName);
+  // Every local endpoint's cilium_policy_<EPID> rows, keyed with the map name so they group.
+  t.cilium_policy = policyRows(dp, nodeName);
   for (const c of dp.ipMasqCidrs) t.cilium_ipmasq_v4!.set(`${c.base}/${c.bits}`, '');
   if (dp.config.routingMode === 'tunnel') {
     // Tunnel mode: each remote node's pod CIDR → its node IP (the fallback when the ipcache has none).

@@ -24,6 +24,7 @@ export function hostText(e: FlowEndpoint): string {
 /** GetFlowType: observation point, drop reason, or socket translation point. */
 export function flowType(f: HubbleFlow): string {
   if (f.eventType === 'drop') return f.drop?.reason ?? 'UNKNOWN';
+  if (f.eventType === 'policy-verdict') return `policy-verdict:${f.policy?.match ?? 'none'} ${f.policy?.direction ?? ''}`;
   if (f.eventType === 'trace-sock') return f.sockXlate ?? 'UNKNOWN';
   return f.observation ?? 'UNKNOWN';
 }
@@ -45,5 +46,7 @@ export function compactLine(f: HubbleFlow, opts: CompactOptions = {}): string {
     arrow = '<-';
   }
   const node = opts.printNodeName ? ` [${f.nodeName}]` : '';
-  return `${stampMilli(f.timeUs)}${node}: ${src} ${srcId} ${arrow} ${dst} ${dstId} ${flowType(f)} ${f.verdict} (${f.summary})`;
+  // A policy verdict prints its decision (ALLOWED/DENIED) where a trace prints FORWARDED/DROPPED.
+  const verdict = f.policy ? (f.policy.allowed ? 'ALLOWED' : 'DENIED') : f.verdict;
+  return `${stampMilli(f.timeUs)}${node}: ${src} ${srcId} ${arrow} ${dst} ${dstId} ${flowType(f)} ${verdict} (${f.summary})`;
 }

@@ -29,11 +29,13 @@ export interface HubbleFlow {
   /** Microseconds since the epoch. */
   timeUs: number;
   nodeName: string;
-  eventType: 'trace' | 'drop' | 'trace-sock';
+  eventType: 'trace' | 'drop' | 'trace-sock' | 'policy-verdict';
   observation?: ObservationPoint;
   sockXlate?: SockXlatePoint;
   drop?: { code: number; reason: string };
   verdict: 'FORWARDED' | 'DROPPED' | 'TRACED' | 'TRANSLATED';
+  /** policy-verdict events: the decision (printed as `policy-verdict:L3-L4 INGRESS ALLOWED`). */
+  policy?: { match: string; direction: 'INGRESS' | 'EGRESS'; allowed: boolean };
   /** undefined when Hubble cannot tell (drops, socket events): printed as `<>`. */
   isReply?: boolean;
   traceReason?: CtState;
@@ -97,6 +99,24 @@ function traceFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow {
   return flow;
 }
 
+/**
+ * A policy-verdict notification (send_policy_verdict_notify): sent only where
+ * enforcement is on, for new connections and for denials.
+ */
+function policyFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow | undefined {
+  const v = e.policyVerdict;
+  if (!v || !v.enforced || (v.allowed && e.ctState !== 'new')) return undefined;
+  const base = traceFlow(dp, e, timeUs);
+  const { drop: _drop, observation: _obs, ...rest } = base;
+  return {
+    ...rest,
+    eventType: 'policy-verdict',
+    verdict: v.allowed ? 'FORWARDED' : 'DROPPED',
+    policy: { match: v.match, direction: v.direction === 'ingress' ? 'INGRESS' : 'EGRESS', allowed: v.allowed },
+    ...(v.allowed ? { isReply: false } : { isReply: undefined }),
+  };
+}
+
 type Peer = { ip: string; port: number };
 
 /**
@@ -151,6 +171,8 @@ export function hubbleFlows(dp: Datapath, trace: Trace, opts: FlowOptions = {}):
     // Only Cilium nodes report: hops outside the cluster (the internet, a router) never reach Hubble.
     if (!dp.node(e.node)) continue;
     const timeUs = CAPTURE_START_US + e.packet.id * PACKET_SPACING_US;
+    const verdict = policyFlow(dp, e, timeUs);
+    if (verdict) flows.push(verdict);
     if (e.kind === 'socket-lb-rewrite' || e.kind === 'socket-rev-nat') flows.push(...sockFlows(dp, trace, e, timeUs));
     else if (e.drop || (e.observation && reported.has(e.seq))) flows.push(traceFlow(dp, e, timeUs));
   }

@@ -66,7 +66,7 @@ export function flowObject(f: HubbleFlow): Record<string, unknown> {
   flow.destination = endpoint(f.destination);
   flow.Type = f.eventType === 'trace-sock' ? 'SOCK' : 'L3_L4';
   flow.node_name = f.nodeName;
-  const type = f.eventType === 'drop' ? 1 : f.eventType === 'trace' ? 4 : 7;
+  const type = f.eventType === 'drop' ? 1 : f.eventType === 'trace' ? 4 : f.eventType === 'policy-verdict' ? 5 : 7;
   const sub = f.eventType === 'drop' ? f.drop?.code : f.eventType === 'trace' ? TRACE_POINT_NUMBER[f.observation ?? ''] : undefined;
   flow.event_type = sub ? { type, sub_type: sub } : { type };
   const service = (key: string) => {
