@@ -12,7 +12,7 @@ export const en = {
   'topology.request': 'request',
   'topology.reply': 'reply',
   'topology.nodeIp': 'node IP',
-  'topology.morePods': '+{n} more pods',
+  'topology.morePods': '+{n} pods',
   'playback.play': 'Play',
   'playback.pause': 'Pause',
   'playback.forward': 'Step forward',

@@ -14,7 +14,7 @@ export const ko: Record<MessageKey, string> = {
   'topology.request': '요청',
   'topology.reply': '응답',
   'topology.nodeIp': '노드 IP',
-  'topology.morePods': '파드 {n}개 더',
+  'topology.morePods': '파드 +{n}',
   'playback.play': '재생',
   'playback.pause': '일시 정지',
   'playback.forward': '다음 홉',

@@ -53,7 +53,9 @@ export function capture(events: HopEvent[], step: number, target: CaptureTarget)
     let pkt: Packet | undefined;
     if (target.iface.startsWith('eth0@')) {
       // Only what the pod itself sends and receives crosses its eth0.
-      const onPod = ev.node === target.node && (ev.iface === 'eth0' || ev.kind === 'send' || ev.kind === 'deliver');
+      const podKey = target.iface.slice('eth0@'.length);
+      const inNetns = ev.pod !== undefined ? ev.pod === podKey : ev.hook === 'netns' || ev.kind === 'send' || ev.kind === 'deliver';
+      const onPod = ev.node === target.node && inNetns;
       if (!onPod) continue;
       const mine = ev.kind === 'deliver' ? ev.packet.dst === target.podIp : ev.packet.src === target.podIp || ev.packet.arp?.senderIp === target.podIp;
       if (mine || ev.kind === 'arp-proxy') pkt = ev.packet;

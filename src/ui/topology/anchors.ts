@@ -51,7 +51,8 @@ export function hopAnchor(ev: HopEvent, layout: TopologyLayout): Anchor {
   const n = layout.nodes.find((x) => x.name === ev.node);
   if (!n) return { node: undefined, point: outsidePoint(layout) };
   const socket = ev.iface === 'cgroup' || ev.hook.startsWith('cgroup');
-  if (socket || ev.iface === 'eth0' || ev.hook === 'netns' || ev.kind === 'send' || ev.kind === 'deliver') {
+  // A pod's own netns (not the iface name: a node's device may be called eth0 too).
+  if (socket || ev.pod !== undefined || ev.hook === 'netns' || ev.kind === 'send' || ev.kind === 'deliver') {
     const pod = podOfHop(ev, n);
     if (pod) {
       return socket

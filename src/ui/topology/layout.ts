@@ -76,26 +76,34 @@ export interface LayoutOptions {
   priority?: ReadonlySet<string>;
 }
 
-/** Columns x rows of the node grid: one row up to 3 nodes, then as square as the area allows. */
+/** Width and height the canvas needs for a grid of minimum-size nodes. */
+function gridNeeds(cols: number, rows: number): { w: number; h: number } {
+  const { gap, busGap, outsideH } = SIZES;
+  return { w: cols * MIN_NODE.w + gap * (cols + 1), h: rows * (MIN_NODE.h + busGap + gap) + outsideH + gap };
+}
+
+/**
+ * Columns x rows of the node grid: the arrangement that needs the least
+ * shrinking to fit the area (so type stays largest), then the one whose
+ * node boxes are closest to 1.4:1, then the one with fewer empty cells.
+ */
 export function nodeGrid(n: number, width: number, height: number): { cols: number; rows: number } {
-  if (n <= 3) return { cols: Math.max(1, n), rows: 1 };
-  let best = { cols: n, rows: 1, score: -Infinity };
-  for (let cols = 1; cols <= n; cols++) {
+  let best = { cols: Math.max(1, n), rows: 1, score: -Infinity };
+  for (let cols = 1; cols <= Math.max(1, n); cols++) {
     const rows = Math.ceil(n / cols);
-    const w = width / cols;
-    const h = height / rows;
-    // Prefer node boxes about as wide as 1.4 x their height; waste costs.
-    const aspect = -Math.abs(Math.log(w / h / 1.4));
-    const waste = -(cols * rows - n) * 0.15;
-    const score = aspect + waste;
-    if (score > best.score) best = { cols, rows, score };
+    if (rows > 1 && cols * (rows - 1) >= n) continue;
+    const need = gridNeeds(cols, rows);
+    const scale = Math.min(1, width / need.w, height / need.h);
+    const aspect = Math.abs(Math.log(width / cols / (height / rows) / 1.4));
+    const score = scale * 10 - aspect * 0.5 - (cols * rows - n) * 0.2;
+    if (score > best.score + 1e-9) best = { cols, rows, score };
   }
   return { cols: best.cols, rows: best.rows };
 }
 
 /** Smallest node box that still holds one pod, the host strip and the device legibly. */
 export const MIN_NODE = {
-  w: SIZES.podW + 40,
+  w: SIZES.podW + 88,
   h: SIZES.nodeHeader + SIZES.podCellH + SIZES.hostStripH + SIZES.deviceH + 16,
 } as const;
 
@@ -108,8 +116,9 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
   const { gap, busGap, outsideH } = SIZES;
   const n = summary.nodes.length;
   const { cols, rows } = nodeGrid(n, Math.max(480, opts.width), Math.max(320, opts.height));
-  const width = Math.max(480, opts.width, cols * MIN_NODE.w + gap * (cols + 1));
-  const height = Math.max(320, opts.height, rows * (MIN_NODE.h + busGap + gap) + outsideH + gap);
+  const need = gridNeeds(cols, rows);
+  const width = Math.max(480, opts.width, need.w);
+  const height = Math.max(320, opts.height, need.h);
   const rowBand = (height - outsideH - gap) / rows;
   const nodeW = (width - gap * (cols + 1)) / cols;
   const nodeH = rowBand - busGap - gap;
