@@ -154,3 +154,16 @@ test('turning ip-masq-agent off re-traces the same flow at the same hop, now mas
   await expect(page.locator('[data-setting="enable-ip-masq-agent"]')).toHaveAttribute('aria-checked', 'false');
   expect(lab.errors).toEqual([]);
 });
+
+test('an unknown destination says what went wrong and which names would work', async ({ lab, page }) => {
+  await lab.open(CROSS_NODE);
+  await page.getByLabel('To', { exact: true }).fill('nosuchpod');
+  await page.getByRole('button', { name: 'Trace' }).click();
+  const caption = page.locator('.caption.is-error');
+  await expect(caption).toContainText('cannot be traced');
+  await expect(caption).toContainText('webpod1');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+  await page.getByRole('button', { name: 'curl the Service' }).click();
+  await expect(page.locator('.caption.is-error')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+});
