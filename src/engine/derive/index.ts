@@ -5,12 +5,14 @@
  */
 import { applySettings } from '../../scenario/config.ts';
 import type { ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
-import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import type { Settings } from '../api.ts';
 import { macOf } from '../util/hash.ts';
 import { nodeEndpoints, isManaged } from './endpoints.ts';
 import { allocateIdentities } from './identities.ts';
 import { buildIpcache, ipcacheValueFor } from './ipcache.ts';
+import { LpmTable } from '../maps/lpm.ts';
+import { policyCidrIdentities } from '../policy/index.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
 import type { Datapath, EndpointInfo, Frontend, HostRouting, IpcacheEntry, NodeDatapath } from './types.ts';
@@ -166,7 +168,16 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   // IPV4_SNAT_EXCLUSION_DST_CIDR: the native-routing CIDR, else the local pod CIDR (reference §4).
   const snatExclusionCidr = config.ipv4NativeRoutingCIDR;
 
-  return {
+  // The policies' CIDR prefixes enter the ipcache with their local identities; computed on first use
+  // (compiling policy needs the datapath itself), and only consulted where the match is world.
+  let cidrTable: LpmTable<IpcacheEntry> | undefined;
+  const cidrEntries = (): LpmTable<IpcacheEntry> => {
+    if (!cidrTable) {
+      cidrTable = buildIpcache(policyCidrIdentities(dp).map((c) => ({ prefix: c.prefix, owner: { kind: 'cidr', identity: c.id as Identity } })));
+    }
+    return cidrTable;
+  };
+  const dp: Datapath = {
     model,
     config,
     hostRouting: hostRoutingOf(config),
@@ -187,12 +198,17 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
       return np && nodeByName.get(node)?.ip === address ? { ...np, address } : undefined;
     },
     backends,
-    ipcache,
+    get ipcache() {
+      return [...ipcache, ...[...cidrEntries().entries()].map((e) => e.value)];
+    },
     ipcacheLookup: (viewer, ip) => {
-      const entry = lpm.lookup(ipv4ToU32(ip));
+      const addr = ipv4ToU32(ip);
+      let entry = lpm.lookup(addr);
+      if (entry?.owner.kind === 'world' && (model.policies?.length ?? 0) > 0) entry = cidrEntries().lookup(addr) ?? entry;
       return entry ? { entry, value: ipcacheValueFor(entry, viewer, nodeIp) } : undefined;
     },
     ipMasqCidrs,
     snatExclusionCidr,
   };
+  return dp;
 }

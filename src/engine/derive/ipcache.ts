@@ -29,6 +29,9 @@ export function ipcacheValueFor(entry: IpcacheEntry, viewer: string, nodeIp: (no
     case 'world':
       identity = RESERVED.world;
       break;
+    case 'cidr':
+      identity = o.identity;
+      break;
     case 'pod':
       identity = o.identity;
       break;

@@ -70,7 +70,9 @@ export type IpcacheOwner =
   | { kind: 'pod'; node: string; identity: Identity }
   | { kind: 'health'; node: string }
   | { kind: 'router'; node: string }
-  | { kind: 'node'; node: string; apiserver: boolean };
+  | { kind: 'node'; node: string; apiserver: boolean }
+  /** A prefix a policy names (toCIDR, ipBlock): the agent gives it a local CIDR identity. */
+  | { kind: 'cidr'; identity: Identity };
 
 export interface IpcacheEntry {
   prefix: Cidr;
