@@ -66,7 +66,7 @@ function benchTrace(report: Report, label: string, dp: Datapath, req: FlowReques
   const s = timeLoop((i) => traceFlow(dp, { ...req, seed: i + 1 }), loop, (t) => (hops += t.events.length));
   const what = `${req.from} → ${req.to} ${req.proto.toUpperCase()}`;
   report.add(`${label} median`, s.median, 'ms', targetMs === undefined ? undefined : { op: '<', value: targetMs },
-    `p95 ${ms(s.p95)}, CPU mean ${ms(s.cpuMean!)}, n=${s.n}; ${what}: ${first.outcome.status}, ${first.events.length} hops`);
+    `p95 ${ms(s.p95)}, mean ${ms(s.mean)} (CPU ${ms(s.cpuMean!)}), n=${s.n}; ${what}: ${first.outcome.status}, ${first.events.length} hops`);
   if (first.outcome.status !== 'completed') report.info(`note: ${first.outcome.summary}`);
   if (hops === 0) report.info('note: the traces had no events');
 }

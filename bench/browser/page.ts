@@ -72,6 +72,8 @@ export interface PlaybackRun {
   playingFrames: number;
   longestTaskMs: number;
   longTasks: number;
+  /** Long tasks that ended just before a hop change was painted: the work of stepping. */
+  longTasksAtHopChange: number;
   /** Hops the player advanced while measured (from the scrubber): playback really ran. */
   advanced?: number;
   packetMarker: boolean;
@@ -81,7 +83,7 @@ export interface PlaybackRun {
 /** Opens `url`, presses Play (or Space), and records rAF intervals and long tasks for `durationMs`. */
 export async function playbackFrames(browser: Browser, url: string, durationMs = 5000): Promise<PlaybackRun> {
   const { context, page } = await openPage(browser);
-  const none: PlaybackRun = { frames: [], playingFrames: 0, longestTaskMs: Number.NaN, longTasks: 0, packetMarker: false };
+  const none: PlaybackRun = { frames: [], playingFrames: 0, longestTaskMs: Number.NaN, longTasks: 0, longTasksAtHopChange: 0, packetMarker: false };
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const shown = await waitForTopology(page, 20_000);
@@ -99,7 +101,7 @@ export async function playbackFrames(browser: Browser, url: string, durationMs =
     const packetMarker = await page.locator('[data-testid="packet"]').first().waitFor({ state: 'attached', timeout: 3000 }).then(() => true, () => false);
     await page.waitForTimeout(durationMs);
     const after = await stepAt();
-    const data = (await page.evaluate(`window.__bench.stopFrames(${since})`)) as { frames: number[]; playingFrames: number; tasks: number[] };
+    const data = (await page.evaluate(`window.__bench.stopFrames(${since})`)) as { frames: number[]; playingFrames: number; tasks: number[]; tasksAtHopChange: number };
     const error = !hasButton
       ? 'no button named "Play" (pressed Space instead)'
       : data.playingFrames === 0 ? 'the player never showed a "Pause" button: playback may not have started' : undefined;
@@ -108,6 +110,7 @@ export async function playbackFrames(browser: Browser, url: string, durationMs =
       playingFrames: data.playingFrames,
       longestTaskMs: Math.max(0, ...data.tasks),
       longTasks: data.tasks.length,
+      longTasksAtHopChange: data.tasksAtHopChange,
       ...(Number.isFinite(before) && Number.isFinite(after) ? { advanced: after - before } : {}),
       packetMarker,
       ...(error ? { error } : {}),

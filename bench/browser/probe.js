@@ -45,10 +45,16 @@
     longestTask: (since) => Math.max(0, ...bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration)),
     startFrames: () => {
       bench.frames = [];
+      bench.steps = [];
       bench.stop = false;
       let last;
+      let step;
       const loop = (t) => {
         if (last !== undefined) bench.frames.push({ dt: t - last, playing: document.querySelector('button[aria-label="Pause"]') !== null });
+        // When the hop changed (the scrubber's value), to tell whether long tasks follow hop changes.
+        const now = document.querySelector('input[type="range"]')?.value;
+        if (now !== step) bench.steps.push(t);
+        step = now;
         last = t;
         if (!bench.stop) requestAnimationFrame(loop);
       };
@@ -57,8 +63,10 @@
     },
     stopFrames: (since) => {
       bench.stop = true;
-      const tasks = bench.longtasks.filter((t) => t.start >= since).map((t) => t.duration);
-      return { frames: bench.frames.map((f) => f.dt), playingFrames: bench.frames.filter((f) => f.playing).length, tasks };
+      const long = bench.longtasks.filter((t) => t.start >= since);
+      // A long task "at a hop change" ends within a frame of the change being painted.
+      const atHop = long.filter((t) => bench.steps.some((s) => s >= t.start && s <= t.start + t.duration + 20)).length;
+      return { frames: bench.frames.map((f) => f.dt), playingFrames: bench.frames.filter((f) => f.playing).length, tasks: long.map((t) => t.duration), tasksAtHopChange: atHop };
     },
     // Where startup time went: navigation timing and the app's own flowlab:* marks, ms since navigation.
     timeline: () => {
