@@ -20,6 +20,7 @@ export const CILIUM_CONFIG_KEYS = [
   'enable-ip-masq-agent',
   'bpf-lb-sock',
   'monitor-aggregation',
+  'enable-policy',
 ] as const;
 
 export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
@@ -75,6 +76,8 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     ipv4NativeRoutingCIDR = parseCidr(cidrText);
     if (ipv4NativeRoutingCIDR === undefined) bad('ipv4-native-routing-cidr', `"${cidrText}" is not an IPv4 CIDR (a.b.c.d/n)`);
   }
+  // Policy enforcement mode; the policy compiler reads it from raw (src/engine/policy/compile.ts).
+  oneOf('enable-policy', ['default', 'always', 'never'] as const, 'default');
   const monitorText = value('monitor-aggregation') ?? 'medium';
   const monitorAggregation = MONITOR_LEVELS[monitorText.toLowerCase()];
   if (monitorAggregation === undefined) {

@@ -100,6 +100,7 @@ function configLines(c: CiliumConfig): string[] {
     'enable-ip-masq-agent': String(c.enableIpMasqAgent),
     'bpf-lb-sock': String(c.bpfLbSock),
     'monitor-aggregation': c.monitorAggregation,
+    'enable-policy': c.raw['enable-policy'] ?? 'default',
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs
