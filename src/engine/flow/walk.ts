@@ -37,7 +37,8 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     revSk: new Map(),
     events,
     emit(hop, message, params = {}) {
-      const e: HopEvent = { seq: events.length, ...hop, packet: { ...hop.packet }, ...say(message, params) };
+      // Packets are never mutated after a hop (rewrites make new objects), so the event can share it.
+      const e: HopEvent = { seq: events.length, ...hop, ...say(message, params) };
       events.push(e);
       return e;
     },
