@@ -9,6 +9,7 @@ import { benchBrowser } from './browser/index.ts';
 import { benchLargeCluster, benchTraces, loadLab } from './engine.ts';
 import { benchIpcache } from './ipcache.ts';
 import { Report } from './report.ts';
+import { timeOnce } from './stats.ts';
 
 /** `npm run bench -- --scale 0.1` runs a tenth of the cluster (for working on the bench itself). */
 const scaleAt = process.argv.indexOf('--scale');
@@ -26,7 +27,8 @@ if (loadavg()[0]! > cpus().length) {
 }
 
 const report = new Report();
-const lab = loadLab();
+const labLoad = timeOnce(loadLab);
+const lab = { dp: labLoad.result, wallMs: labLoad.wallMs, cpuMs: labLoad.cpuMs };
 const large = benchLargeCluster(report, SIZE);
 benchTraces(report, lab, large);
 if (large) benchIpcache(report, large.dp);
