@@ -10,6 +10,7 @@ import { ko } from './ko.ts';
 
 export type Lang = 'en' | 'ko';
 export type { MessageKey };
+export { kindName } from './kinds.ts';
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { en, ko };
 

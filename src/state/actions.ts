@@ -8,6 +8,7 @@ import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { LoadReply } from '../worker/protocol.ts';
 import { RemoteError } from '../worker/client.ts';
+import { rowOfStep, sideBSettings, sideStep } from './compare.ts';
 import { clampStep } from './player.ts';
 import type { AppStore } from './store.ts';
 
@@ -19,14 +20,19 @@ export interface Actions {
   setFlow(flow: FlowRequest, step?: number): Promise<void>;
   /** Re-runs the current flow; keeps the step when it still exists. */
   retrace(keepStep: boolean): Promise<void>;
+  /** Opens the compare view against `spec` (preset id or `key:value,...`); undefined closes it. */
+  setCompare(spec: string | undefined, row?: number): Promise<void>;
 }
 
 export type FetchText = (name: string) => Promise<string>;
 /** A built-in scenario the page already sent to the worker during startup. */
 export type Preloaded = (name: string) => Promise<{ text: string; reply: LoadReply }> | undefined;
 
+const sideStepA = (rows: Parameters<typeof sideStep>[0], row: number) => sideStep(rows, row, 'a');
+
 export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText, preloaded?: Preloaded): Actions {
   let traceGen = 0;
+  let compareGen = 0;
 
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -40,10 +46,43 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
         const want = step ?? (keepStep ? s.step : 0);
         return { trace, traceError: undefined, step: clampStep({ trace }, want), playing: false };
       });
+      const spec = store.getState().compare?.spec;
+      if (spec !== undefined) await compare(spec, keepStep ? undefined : 0);
     } catch (e) {
       if (gen !== traceGen) return;
       const known = e instanceof RemoteError ? e.known : [];
       store.setState({ trace: undefined, traceError: { message: message(e), known }, step: 0, playing: false });
+    }
+  }
+
+  /**
+   * Traces side B. A failure (the agent refuses the settings) is kept on the
+   * compare state, so side A and its trace stay on screen with the reason.
+   */
+  async function compare(spec: string, row?: number): Promise<void> {
+    const gen = ++compareGen;
+    const { flow, settings, step } = store.getState();
+    const b = sideBSettings(settings, spec);
+    const empty = { trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0 };
+    if (!b) {
+      store.setState({ compare: { spec, settings: {}, ...empty, error: `compare=${spec}: not a mode nor key:value pairs` } });
+      return;
+    }
+    try {
+      const reply = await client.request({ type: 'compare', flow, settings: b });
+      if (gen !== compareGen || store.getState().compare?.spec !== spec) return;
+      const { rows, hopsA, hopsB, differing } = reply.comparison;
+      const at = row ?? rowOfStep(rows, step);
+      const r = Math.min(Math.max(0, at), Math.max(0, rows.length - 1));
+      store.setState({
+        compare: { spec, settings: b, trace: reply.trace, summary: reply.summary, rows, hopsA, hopsB, differing, error: undefined },
+        row: r,
+        step: sideStepA(rows, r),
+        playing: false,
+      });
+    } catch (e) {
+      if (gen !== compareGen || store.getState().compare?.spec !== spec) return;
+      store.setState({ compare: { spec, settings: b, ...empty, error: message(e) }, row: 0 });
     }
   }
 
@@ -66,10 +105,11 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   async function applySettings(settings: Settings, opts = { retrace: true }): Promise<void> {
     try {
       const summary = await client.request({ type: 'setSettings', settings });
-      store.setState({ summary, settings: summary.settings });
+      store.setState({ summary, settings: summary.settings, settingsError: undefined });
       if (opts.retrace) await retrace(true);
     } catch (e) {
-      store.setState({ notice: message(e) });
+      // The worker keeps the old datapath, so the trace on screen stays valid.
+      store.setState({ settingsError: { message: message(e), settings } });
     }
   }
 
@@ -105,5 +145,15 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       await retrace(false, step);
     },
     retrace: (keepStep) => retrace(keepStep),
+    async setCompare(spec, row) {
+      if (spec === undefined) {
+        compareGen++;
+        store.setState({ compare: undefined, row: 0 });
+        return;
+      }
+      const empty = { trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0, error: undefined };
+      store.setState((s) => ({ compare: { spec, settings: s.compare?.settings ?? {}, ...empty } }));
+      await compare(spec, row);
+    },
   };
 }

@@ -3,6 +3,7 @@
  * stepping is a cursor move, never a re-simulation. The clock is separate
  * from the step (STYLE: d3-force's stop()/tick()), so tests drive it by hand.
  */
+import { rowOfStep, sideStep } from './compare.ts';
 import type { AppState, AppStore } from './store.ts';
 
 export function lastStep(s: Pick<AppState, 'trace'>): number {
@@ -13,29 +14,63 @@ export function clampStep(s: Pick<AppState, 'trace'>, n: number): number {
   return Math.min(Math.max(0, Math.trunc(n)), lastStep(s));
 }
 
+type CursorState = Pick<AppState, 'trace' | 'compare' | 'step' | 'row'>;
+
+/** The aligned rows when the compare view steps both sides, else undefined. */
+function compareRows(s: Pick<AppState, 'compare'>) {
+  const rows = s.compare?.trace ? s.compare.rows : undefined;
+  return rows && rows.length > 0 ? rows : undefined;
+}
+
+/** Where the player stands: the aligned row in compare mode, side A's hop otherwise. */
+export function cursorOf(s: CursorState): number {
+  return compareRows(s) ? s.row : s.step;
+}
+
+export function lastCursor(s: CursorState): number {
+  const rows = compareRows(s);
+  return rows ? rows.length - 1 : lastStep(s);
+}
+
+/** The state change that puts the cursor at `n` (both sides follow in compare mode). */
+export function moveTo(s: CursorState, n: number): Pick<AppState, 'step'> & Partial<Pick<AppState, 'row'>> {
+  const rows = compareRows(s);
+  if (!rows) return { step: clampStep(s, n) };
+  const row = Math.min(Math.max(0, Math.trunc(n)), rows.length - 1);
+  return { row, step: sideStep(rows, row, 'a') };
+}
+
+/** Puts side A at hop `n` (the hop list's clicks); in compare mode, at the row of that hop. */
 export function setStep(store: AppStore, n: number): void {
-  store.setState((s) => ({ step: clampStep(s, n) }));
+  store.setState((s) => {
+    const rows = compareRows(s);
+    return rows ? moveTo(s, rowOfStep(rows, clampStep(s, n))) : { step: clampStep(s, n) };
+  });
+}
+
+export function setCursor(store: AppStore, n: number): void {
+  store.setState((s) => moveTo(s, n));
 }
 
 export function stepForward(store: AppStore): void {
-  store.setState((s) => ({ step: clampStep(s, s.step + 1), playing: false }));
+  store.setState((s) => ({ ...moveTo(s, cursorOf(s) + 1), playing: false }));
 }
 
 export function stepBack(store: AppStore): void {
-  store.setState((s) => ({ step: clampStep(s, s.step - 1), playing: false }));
+  store.setState((s) => ({ ...moveTo(s, cursorOf(s) - 1), playing: false }));
 }
 
 export function reset(store: AppStore): void {
-  store.setState({ step: 0, playing: false });
+  store.setState((s) => ({ ...moveTo(s, 0), playing: false }));
 }
 
 export function toEnd(store: AppStore): void {
-  store.setState((s) => ({ step: lastStep(s), playing: false }));
+  store.setState((s) => ({ ...moveTo(s, lastCursor(s)), playing: false }));
 }
 
 /** Play from the start again when the cursor already sits on the last hop. */
 export function play(store: AppStore): void {
-  store.setState((s) => ({ playing: s.trace !== undefined, step: s.step >= lastStep(s) ? 0 : s.step }));
+  store.setState((s) => ({ playing: s.trace !== undefined, ...(cursorOf(s) >= lastCursor(s) ? moveTo(s, 0) : {}) }));
 }
 
 export function pause(store: AppStore): void {
@@ -51,8 +86,8 @@ export function togglePlay(store: AppStore): void {
 export function tick(store: AppStore): void {
   store.setState((s) => {
     if (!s.playing) return {};
-    if (s.step >= lastStep(s)) return { playing: false };
-    return { step: s.step + 1 };
+    if (cursorOf(s) >= lastCursor(s)) return { playing: false };
+    return moveTo(s, cursorOf(s) + 1);
   });
 }
 

@@ -1,5 +1,7 @@
 /** Derived reads of the store, shared by components and tests. */
-import type { HopEvent } from '../engine/trace.ts';
+import type { HopEvent, Trace } from '../engine/trace.ts';
+import type { ScenarioSummary } from '../worker/summary.ts';
+import { sideIdle, sideStep, type Side } from './compare.ts';
 import type { AppState } from './store.ts';
 
 const NO_EVENTS: HopEvent[] = [];
@@ -33,3 +35,41 @@ export function writtenKeys(events: HopEvent[], step: number, node: string): Set
 export function touchedKeys(ev: HopEvent | undefined, node: string): Set<string> {
   return new Set((ev?.maps ?? []).filter((op) => op.node === node).map((op) => `${op.map} ${op.key}`));
 }
+
+/**
+ * Per-side reads for the compare view. Side A is the page's own trace; side
+ * B is the compare state's. Each is a stable function (one per side), so
+ * components can pass them to useApp without re-creating selectors.
+ */
+export interface SideSelectors {
+  summary: (s: AppState) => ScenarioSummary | undefined;
+  trace: (s: AppState) => Trace | undefined;
+  step: (s: AppState) => number;
+  event: (s: AppState) => HopEvent | undefined;
+  /** This side has no hop of its own on the current row. */
+  idle: (s: AppState) => boolean;
+}
+
+function activeRows(s: AppState) {
+  return s.compare?.trace && s.compare.rows.length > 0 ? s.compare.rows : undefined;
+}
+
+function sideSelectors(side: Side): SideSelectors {
+  const trace = side === 'a' ? (s: AppState) => s.trace : (s: AppState) => s.compare?.trace;
+  const step = (s: AppState) => {
+    const rows = activeRows(s);
+    return rows ? sideStep(rows, s.row, side) : side === 'a' ? s.step : 0;
+  };
+  return {
+    summary: side === 'a' ? (s) => s.summary : (s) => s.compare?.summary ?? s.summary,
+    trace,
+    step,
+    event: (s) => trace(s)?.events[step(s)],
+    idle: (s) => {
+      const rows = activeRows(s);
+      return rows ? sideIdle(rows, s.row, side) : false;
+    },
+  };
+}
+
+export const SIDES: Record<Side, SideSelectors> = { a: sideSelectors('a'), b: sideSelectors('b') };

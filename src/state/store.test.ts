@@ -4,8 +4,8 @@ import { fakeEngine, fixtureTrace, stubFormats } from '../worker/fixture.test-he
 import { EngineHost } from '../worker/host.ts';
 import { toWireError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
 import { createActions } from './actions.ts';
-import { lastStep, play, reset, startClock, stepBack, stepForward, tick, toEnd, togglePlay } from './player.ts';
-import { selectPanelNode, touchedKeys, writtenKeys } from './selectors.ts';
+import { lastCursor, lastStep, play, reset, startClock, stepBack, stepForward, tick, toEnd, togglePlay } from './player.ts';
+import { selectPanelNode, SIDES, touchedKeys, writtenKeys } from './selectors.ts';
 import { createAppStore } from './store.ts';
 
 const trace = fixtureTrace({ from: 'client', to: 'server', proto: 'icmp' });
@@ -125,12 +125,77 @@ describe('actions', () => {
     expect(store.getState().trace).toBeUndefined();
   });
 
-  it('keeps the old settings when the engine refuses a value', async () => {
+  it('keeps the old settings and the trace when the engine refuses a value, and says why', async () => {
     const store = createAppStore();
     const actions = createActions(store, inProcessClient(), async () => 'ok');
     await actions.loadBuiltin('lab');
+    await actions.setFlow({ from: 'client', to: 'server', proto: 'icmp' }, 2);
+    const before = store.getState().trace;
     await actions.setSetting('routing-mode', 'bogus');
     expect(store.getState().settings).toEqual({});
-    expect(store.getState().notice).toMatch(/bogus/);
+    expect(store.getState().settingsError).toEqual({ message: 'routing-mode: bogus is not native or tunnel', settings: { 'routing-mode': 'bogus' } });
+    expect(store.getState()).toMatchObject({ trace: before, step: 2 });
+    await actions.setSetting('enable-ip-masq-agent', 'false');
+    expect(store.getState().settingsError).toBeUndefined();
+  });
+});
+
+describe('compare', () => {
+  async function comparing(spec: string) {
+    const store = createAppStore();
+    const actions = createActions(store, inProcessClient(), async () => 'ok');
+    await actions.loadBuiltin('lab');
+    await actions.setFlow({ from: 'client', to: 'server', proto: 'icmp' }, 2);
+    await actions.setCompare(spec);
+    return { store, actions };
+  }
+
+  it('traces side B under the preset and aligns it, marking the hop only B has', async () => {
+    const { store } = await comparing('tunnel-vxlan');
+    const c = store.getState().compare;
+    expect(c?.settings).toEqual({ 'routing-mode': 'tunnel', 'tunnel-protocol': 'vxlan' });
+    expect(c).toMatchObject({ hopsA: 5, hopsB: 6, differing: 1, error: undefined });
+    expect(c?.rows.filter((r) => !r.same)).toEqual([{ b: 3, same: false }]);
+    expect(c?.trace?.events[3]?.kind).toBe('tunnel-encap');
+    // Entering compare mode keeps the place: A's hop 2 is row 2.
+    expect(store.getState()).toMatchObject({ row: 2, step: 2 });
+  });
+
+  it('steps both sides with one cursor; A waits on the row only B has', async () => {
+    const { store } = await comparing('routing-mode:tunnel');
+    expect(lastCursor(store.getState())).toBe(5);
+    stepForward(store);
+    expect(store.getState()).toMatchObject({ row: 3, step: 2 });
+    expect(SIDES.a.idle(store.getState())).toBe(true);
+    expect(SIDES.b.step(store.getState())).toBe(3);
+    stepForward(store);
+    expect(store.getState()).toMatchObject({ row: 4, step: 3 });
+    expect(SIDES.b.step(store.getState())).toBe(4);
+    toEnd(store);
+    expect(store.getState()).toMatchObject({ row: 5, step: 4 });
+    play(store);
+    expect(store.getState()).toMatchObject({ row: 0, step: 0, playing: true });
+    for (let i = 0; i < 10; i++) tick(store);
+    expect(store.getState()).toMatchObject({ row: 5, playing: false });
+  });
+
+  it('follows a settings change on side A, and keeps side A when side B is refused', async () => {
+    const { store, actions } = await comparing('tunnel-vxlan');
+    await actions.setSetting('enable-ip-masq-agent', 'false');
+    expect(store.getState().compare?.settings).toEqual({ 'enable-ip-masq-agent': 'false', 'routing-mode': 'tunnel', 'tunnel-protocol': 'vxlan' });
+    await actions.setCompare('routing-mode:bogus');
+    const s = store.getState();
+    expect(s.compare?.error).toMatch(/bogus/);
+    expect(s.trace?.events).toHaveLength(5);
+    // Without side B the cursor is side A's step again.
+    stepForward(store);
+    expect(store.getState().step).toBe(s.step + 1);
+    await actions.setCompare(undefined);
+    expect(store.getState().compare).toBeUndefined();
+  });
+
+  it('says so when the spec is neither a mode nor key:value pairs', async () => {
+    const { store } = await comparing('no-such-mode');
+    expect(store.getState().compare?.error).toMatch(/not a mode/);
   });
 });

@@ -6,13 +6,14 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FlowRequest, Settings } from '../engine/api.ts';
+import type { AlignedRow } from '../engine/compare.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
 
 export type Lang = 'en' | 'ko';
 export type Theme = 'light' | 'dark';
-export type MapTab = 'ipcache' | 'endpoints' | 'services' | 'reverse_sk' | 'conntrack' | 'nat';
+export type MapTab = 'ipcache' | 'endpoints' | 'services' | 'reverse_sk' | 'conntrack' | 'nat' | 'policy' | 'tunnel';
 export type ViewTab = 'events' | 'hubble' | 'tcpdump' | 'strace' | 'terminal';
 
 export interface ScenarioSlice {
@@ -31,6 +32,8 @@ export interface ScenarioSlice {
 export interface SettingsSlice {
   /** cilium-config overrides in force. */
   settings: Settings;
+  /** Settings the agent refused (SettingsError) and why; the previous ones stay in force. */
+  settingsError: { message: string; settings: Settings } | undefined;
 }
 
 export interface TraceSlice {
@@ -51,6 +54,30 @@ export interface SelectionSlice {
   tcpdumpAt: string | undefined;
   /** Index of the event the inspector shows when it is not the current one (hover). */
   mapTab: MapTab;
+  /** Endpoint id whose cilium_policy rows the policy tab shows; undefined = the current hop's. */
+  policyEndpoint: number | undefined;
+}
+
+/** Side B of the compare view: the same flow under `settings`, aligned with side A's trace. */
+export interface CompareState {
+  /** What the person chose, as the URL carries it: a mode preset id or `key:value,...`. */
+  spec: string;
+  /** Side B's full overrides: A's settings with the spec's on top. */
+  settings: Settings;
+  trace: Trace | undefined;
+  summary: ScenarioSummary | undefined;
+  rows: AlignedRow[];
+  hopsA: number;
+  hopsB: number;
+  differing: number;
+  /** Why side B could not be traced (the agent refuses the settings, an unknown name). */
+  error: string | undefined;
+}
+
+export interface CompareSlice {
+  compare: CompareState | undefined;
+  /** The shared cursor in compare mode: index into compare.rows (`step` follows side A). */
+  row: number;
 }
 
 export interface ViewSlice {
@@ -60,7 +87,7 @@ export interface ViewSlice {
   viewTab: ViewTab;
 }
 
-export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & ViewSlice;
+export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const DEFAULT_FLOW: FlowRequest = { from: 'netpod', to: 'webpod1', proto: 'icmp' };
@@ -75,6 +102,7 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     notice: undefined,
     busy: false,
     settings: {},
+    settingsError: undefined,
     flow: DEFAULT_FLOW,
     trace: undefined,
     traceError: undefined,
@@ -84,6 +112,9 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     panelNode: undefined,
     tcpdumpAt: undefined,
     mapTab: 'ipcache',
+    policyEndpoint: undefined,
+    compare: undefined,
+    row: 0,
     theme: 'dark',
     presenter: false,
     lang: 'en',

@@ -26,6 +26,15 @@ describe('url', () => {
     });
   });
 
+  it('carries the compare view, whose step is a row of the aligned lists', () => {
+    expect(readUrl('?compare=tunnel-vxlan&step=9')).toMatchObject({ compare: 'tunnel-vxlan', step: 9 });
+    const s = initialState({ step: 3, row: 9, compare: { spec: 'routing-mode:tunnel', settings: {}, trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0, error: undefined } });
+    const url = writeUrl(s);
+    expect(url).toContain('compare=routing-mode:tunnel');
+    expect(readUrl(url)).toMatchObject({ compare: 'routing-mode:tunnel', step: 9 });
+    expect(writeUrl(initialState({ step: 3 }))).not.toContain('compare');
+  });
+
   it('replaces the address as the view changes, once a scenario is loaded', () => {
     const store = createAppStore();
     const calls: string[] = [];

@@ -1,7 +1,9 @@
 /**
  * The view in the URL, so a classroom link opens exactly where the teacher
  * was: `?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&step=4
- * &set=enable-ip-masq-agent:false&lang=ko`. Pure functions; `syncUrl` keeps
+ * &set=enable-ip-masq-agent:false&lang=ko`, and `compare=tunnel-vxlan` (a mode
+ * preset id or `key:value,...`) for the side-by-side view, where `step` is
+ * the row of the aligned hop lists. Pure functions; `syncUrl` keeps
  * the address bar current with history.replaceState.
  */
 import type { FlowProto } from '../engine/trace.ts';
@@ -19,6 +21,8 @@ export interface UrlView {
   lang?: Lang;
   theme?: Theme;
   presenter?: boolean;
+  /** Side B of the compare view: a mode preset id or `key:value,...`. */
+  compare?: string;
 }
 
 const PROTOS: readonly FlowProto[] = ['icmp', 'tcp', 'udp'];
@@ -52,6 +56,8 @@ export function readUrl(search: string): UrlView {
   const theme = str('theme');
   if (theme === 'light' || theme === 'dark') v.theme = theme;
   if (str('presenter') === '1') v.presenter = true;
+  const compare = str('compare');
+  if (compare) v.compare = compare;
   return v;
 }
 
@@ -63,11 +69,13 @@ export function writeUrl(s: AppState): string {
   q.set('to', s.flow.to);
   q.set('proto', s.flow.proto);
   if (s.flow.port !== undefined) q.set('port', String(s.flow.port));
-  q.set('step', String(s.step));
+  // In compare mode the cursor is a row of the aligned lists.
+  q.set('step', String(s.compare ? s.row : s.step));
   const set = Object.entries(s.settings)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, val]) => `${k}:${val}`);
   if (set.length) q.set('set', set.join(','));
+  if (s.compare) q.set('compare', s.compare.spec);
   q.set('lang', s.lang);
   if (s.theme !== 'dark') q.set('theme', s.theme);
   if (s.presenter) q.set('presenter', '1');

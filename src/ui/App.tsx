@@ -6,6 +6,8 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useApp, useServices, useT } from './app/context.tsx';
+import { CompareControl } from './compare/CompareControl.tsx';
+import { CompareStage } from './compare/CompareStage.tsx';
 import { FlowPicker, Presets } from './controls/FlowPicker.tsx';
 import { useKeyboard } from './controls/keys.ts';
 import { Playback } from './controls/Playback.tsx';
@@ -57,6 +59,7 @@ function Notice() {
 export function App() {
   const t = useT();
   const { store } = useServices();
+  const comparing = useApp((s) => s.compare !== undefined);
   useDocumentView();
   useKeyboard(store);
   return (
@@ -67,6 +70,7 @@ export function App() {
           <ErrorBoundary inline>
             <Presets />
             <ScenarioPicker />
+            <ViewToggles />
           </ErrorBoundary>
         </div>
         <div className="topbar-row">
@@ -77,29 +81,37 @@ export function App() {
         </div>
         <div className="topbar-row topbar-secondary">
           <ErrorBoundary inline>
+            <CompareControl />
             <SettingsBar />
-            <ViewToggles />
           </ErrorBoundary>
         </div>
       </header>
       <Notice />
-      <main className="stage">
-        <Region className="caption-pane">
-          <HopCaption />
-        </Region>
-        <Region className="topology-pane">
-          <Topology />
-        </Region>
-        <Region className="maps-pane" label={t('maps.title')}>
-          <MapPanel />
-        </Region>
-        <Region className="inspector-pane" label={t('inspector.title')}>
-          <HopInspector />
-        </Region>
-        <Region className="views-pane">
-          <Views />
-        </Region>
-      </main>
+      {comparing ? <CompareStage /> : <SingleStage />}
     </div>
+  );
+}
+
+/** The one-trace page: caption, topology, maps, inspector and views. */
+function SingleStage() {
+  const t = useT();
+  return (
+    <main className="stage">
+      <Region className="caption-pane">
+        <HopCaption />
+      </Region>
+      <Region className="topology-pane">
+        <Topology />
+      </Region>
+      <Region className="maps-pane" label={t('maps.title')}>
+        <MapPanel />
+      </Region>
+      <Region className="inspector-pane" label={t('inspector.title')}>
+        <HopInspector />
+      </Region>
+      <Region className="views-pane">
+        <Views />
+      </Region>
+    </main>
   );
 }

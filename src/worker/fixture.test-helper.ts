@@ -64,7 +64,11 @@ export function fixtureDatapath(model: ClusterModel, settings: Settings = {}): D
   const a = node('k8s-a', '192.168.10.10', '10.1.0', [endpoint('client', 'k8s-a', '10.1.0.10', 11, 'lxcaaaa00000001'), endpoint('peer', 'k8s-a', '10.1.0.11', 12, 'lxcaaaa00000002')]);
   const b = node('k8s-b', '192.168.10.11', '10.1.1', [endpoint('server', 'k8s-b', '10.1.1.20', 21, 'lxcbbbb00000001')]);
   const nodes = [a, b];
-  const config = { ...CONFIG, enableIpMasqAgent: settings['enable-ip-masq-agent'] !== 'false' };
+  const config: CiliumConfig = {
+    ...CONFIG,
+    enableIpMasqAgent: settings['enable-ip-masq-agent'] !== 'false',
+    routingMode: settings['routing-mode'] === 'tunnel' ? 'tunnel' : 'native',
+  };
   // Only what the host and summarize() read; the cast keeps the fixture stable while Datapath grows.
   const dp: Partial<Datapath> = {
     model, config, nodes, node: (n) => nodes.find((x) => x.name === n), identities: new Map(),
@@ -116,9 +120,14 @@ export function fakeEngine(): EngineFns {
       if (settings?.['routing-mode'] === 'bogus') throw new Error('routing-mode: bogus is not native or tunnel');
       return fixtureDatapath(model, settings);
     },
-    traceFlow(_dp, req) {
+    traceFlow(dp, req) {
       if (!['client', 'peer', 'server'].includes(req.from)) throw new FlowError(`unknown pod ${req.from}`, ['client', 'peer', 'server']);
-      return fixtureTrace(req);
+      const trace = fixtureTrace(req);
+      if (dp.config.routingMode !== 'tunnel') return trace;
+      // Tunnel mode: one more hop before the wire, so comparisons have a difference to find.
+      const encap = hop(3, { kind: 'tunnel-encap', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', packet: pkt({ ttl: 63 }) });
+      const events = [...trace.events.slice(0, 3), encap, ...trace.events.slice(3)].map((e, seq) => ({ ...e, seq }));
+      return { ...trace, events };
     },
     tablesAt(_dp, trace, step, nodeName): MapTables {
       const t: MapTables = { cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) };

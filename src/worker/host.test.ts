@@ -35,6 +35,20 @@ class InProcessWorker implements WorkerLike {
 }
 
 describe('EngineHost', () => {
+  it('traces side B under other settings and aligns it with side A, leaving side A as it was', () => {
+    const h = host();
+    h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    const flow = { from: 'client', to: 'server', proto: 'icmp' } as const;
+    const a = h.handle({ id: 2, type: 'trace', flow });
+    const c = h.handle({ id: 3, type: 'compare', flow, settings: { 'routing-mode': 'tunnel' } });
+    expect(c.trace.events.map((e) => e.kind)).toContain('tunnel-encap');
+    expect(c.comparison).toMatchObject({ hopsA: a.events.length, hopsB: a.events.length + 1, differing: 1 });
+    expect(c.summary.config['routing-mode']).toBe('tunnel');
+    // Side A's datapath is untouched: its trace and settings are the same as before.
+    expect(h.handle({ id: 4, type: 'trace', flow }).events.map((e) => e.kind)).toEqual(a.events.map((e) => e.kind));
+    expect(() => h.handle({ id: 5, type: 'compare', flow, settings: { 'routing-mode': 'bogus' } })).toThrow(/bogus/);
+  });
+
   it('loads a scenario into a summary of nodes, pods and interfaces', () => {
     const reply = host().handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
     expect(reply.ok).toBe(true);

@@ -5,12 +5,13 @@
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
+import { compareTraces } from '../engine/compare.ts';
 import type { Datapath } from '../engine/derive/types.ts';
 import type { MapTables } from '../engine/maps/rows.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import { parseCommand } from './command.ts';
-import type { CliReply, LoadReply, ReplyValue, TableRows, WorkerRequest } from './protocol.ts';
+import type { CliReply, CompareReply, LoadReply, ReplyValue, TableRows, WorkerRequest } from './protocol.ts';
 import { summarize, type ScenarioSummary } from './summary.ts';
 
 /** The engine functions the host needs (the agreed names of src/engine/index.ts). */
@@ -38,6 +39,8 @@ export class EngineHost {
   private dp: Datapath | undefined;
   private settings: Settings = {};
   private trace: Trace | undefined;
+  /** Side B's datapath, kept while its settings stay the same (stepping re-asks nothing). */
+  private other: { key: string; dp: Datapath } | undefined;
 
   constructor(
     private readonly engine: EngineFns,
@@ -56,6 +59,8 @@ export class EngineHost {
         return this.setSettings(req.settings);
       case 'trace':
         return this.runTrace(req.flow);
+      case 'compare':
+        return this.compare(req.flow, req.settings);
       case 'tables':
         return this.tables(req.node, req.step);
       case 'cli':
@@ -75,6 +80,7 @@ export class EngineHost {
     this.model = result.model;
     this.dp = dp;
     this.trace = undefined;
+    this.other = undefined;
     return { ok: true, summary: summarize(dp, this.settings) };
   }
 
@@ -92,6 +98,20 @@ export class EngineHost {
     const trace = this.engine.traceFlow(this.requireDp(), flow);
     this.trace = trace;
     return trace;
+  }
+
+  /**
+   * Side A is traced again here rather than taken from `this.trace`: the
+   * page may have asked for another flow since, and traces are deterministic.
+   */
+  private compare(flow: FlowRequest, settings: Settings): CompareReply {
+    const model = this.requireModel();
+    const a = this.engine.traceFlow(this.requireDp(), flow);
+    const key = JSON.stringify(Object.entries(settings).sort(([x], [y]) => x.localeCompare(y)));
+    if (this.other?.key !== key) this.other = { key, dp: this.engine.derive(model, settings) };
+    const dp = this.other.dp;
+    const trace = this.engine.traceFlow(dp, flow);
+    return { trace, summary: summarize(dp, settings), comparison: compareTraces(a, trace) };
   }
 
   private tables(node: string, step: number): TableRows[] {

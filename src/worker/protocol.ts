@@ -5,6 +5,7 @@
  * because Error objects lose their class when structured-cloned.
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
+import type { TraceComparison } from '../engine/compare.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
@@ -21,6 +22,8 @@ export type WorkerRequest =
   | { id: number; type: 'loadScenario'; text: string; name: string }
   | { id: number; type: 'setSettings'; settings: Settings }
   | { id: number; type: 'trace'; flow: FlowRequest }
+  /** The same flow under other settings, aligned with the current datapath's trace of it. */
+  | { id: number; type: 'compare'; flow: FlowRequest; settings: Settings }
   | { id: number; type: 'tables'; node: string; step: number }
   | { id: number; type: 'cli'; line: string; step: number };
 
@@ -31,6 +34,7 @@ export interface ReplyValue {
   loadScenario: LoadReply;
   setSettings: ScenarioSummary;
   trace: Trace;
+  compare: CompareReply;
   tables: TableRows[];
   cli: CliReply;
 }
@@ -38,6 +42,13 @@ export interface ReplyValue {
 export type LoadReply =
   | { ok: true; summary: ScenarioSummary }
   | { ok: false; errors: ScenarioIssue[] };
+
+/** Side B of a comparison: its trace, its cluster (tunnel mode adds devices) and the alignment with A. */
+export interface CompareReply {
+  trace: Trace;
+  summary: ScenarioSummary;
+  comparison: TraceComparison;
+}
 
 export interface CliReply {
   /** The terminal text; an error message when `ok` is false. */

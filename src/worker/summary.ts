@@ -56,9 +56,13 @@ export interface SummaryService {
 export const SETTING_KEYS = [
   'enable-ip-masq-agent',
   'routing-mode',
+  'tunnel-protocol',
   'kube-proxy-replacement',
+  'enable-bpf-masquerade',
   'bpf-lb-sock',
   'enable-host-legacy-routing',
+  'monitor-aggregation',
+  'enable-policy',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -78,9 +82,14 @@ export function effectiveSwitches(c: CiliumConfig): Record<SettingKey, string> {
   return {
     'enable-ip-masq-agent': String(c.enableIpMasqAgent),
     'routing-mode': c.routingMode,
+    'tunnel-protocol': c.tunnelProtocol,
     'kube-proxy-replacement': String(c.kubeProxyReplacement),
+    'enable-bpf-masquerade': String(c.enableBpfMasquerade),
     'bpf-lb-sock': String(c.bpfLbSock),
     'enable-host-legacy-routing': String(c.enableHostLegacyRouting),
+    'monitor-aggregation': c.monitorAggregation,
+    // Not a CiliumConfig field: the agent's default when the key is absent.
+    'enable-policy': c.raw['enable-policy'] ?? 'default',
   };
 }
 

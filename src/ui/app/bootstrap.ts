@@ -64,8 +64,9 @@ export async function openInitialView(services: Services): Promise<void> {
     url.from && url.to ? { from: url.from, to: url.to, proto: url.proto ?? 'icmp', ...(url.port ? { port: url.port } : {}) } : undefined;
   const presets = presetsFor(summary);
   const flow = fromUrl ?? presets.find((p) => p.id === 'cross-node')?.flow ?? presets[0]?.flow;
-  if (flow) await actions.setFlow(flow, url.step);
+  if (flow) await actions.setFlow(flow, url.compare ? 0 : url.step);
   performance.mark('flowlab:traced');
+  if (url.compare) await actions.setCompare(url.compare, url.step);
 }
 
 /** After loading another scenario: keep the flow if its names still exist, else its first preset. */

@@ -1,15 +1,17 @@
 /** Reset, Step back, Play/Pause, Step forward, speed and the scrubber. */
-import { lastStep, pause, play, reset, setStep, stepBack, stepForward } from '../../state/player.ts';
+import { cursorOf, lastCursor, pause, play, reset, setCursor, stepBack, stepForward } from '../../state/player.ts';
 import { SPEEDS } from '../../state/store.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 
 export function Playback() {
   const t = useT();
   const { store } = useServices();
-  const step = useApp((s) => s.step);
+  // In the compare view the cursor is a row of the aligned lists; both sides follow it.
+  const step = useApp(cursorOf);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
-  const last = useApp(lastStep);
+  const last = useApp(lastCursor);
+  const comparing = useApp((s) => s.compare?.trace !== undefined);
   const has = useApp((s) => s.trace !== undefined);
   return (
     <div className="playback" role="toolbar" aria-label={t('playback.scrubber')}>
@@ -39,10 +41,10 @@ export function Playback() {
         max={last}
         value={step}
         disabled={!has}
-        onChange={(e) => setStep(store, Number(e.currentTarget.value))}
+        onChange={(e) => setCursor(store, Number(e.currentTarget.value))}
       />
       <span className="hop-counter" aria-live="polite">
-        {has ? t('playback.hopOf', { n: step + 1, total: last + 1 }) : ''}
+        {has ? t(comparing ? 'compare.row' : 'playback.hopOf', { n: step + 1, total: last + 1 }) : ''}
       </span>
       <label className="speed">
         <span>{t('playback.speed')}</span>

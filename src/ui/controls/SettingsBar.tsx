@@ -1,40 +1,60 @@
 /**
- * The cilium-config switches the engine models. Each shows its effective
- * value; changing one re-derives the datapath and re-traces the flow at the
- * same hop when it still exists.
+ * The cilium-config the flow runs under: a datapath mode (the engine's
+ * presets), routing, the switches a class flips, and the Hubble and policy
+ * knobs. Switches move the keys the agent needs moved with them; when the
+ * agent still refuses, the reason shows here and the trace stays.
  */
-import { SETTING_KEYS, type SettingKey } from '../../worker/summary.ts';
+import { MODE_PRESETS } from '../../engine/modes.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import type { SettingKey } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { currentMode, modeSettings, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from './settingsChoices.ts';
 
-const CHOICES: Partial<Record<SettingKey, string[]>> = { 'routing-mode': ['native', 'tunnel'] };
+const SWITCHES: SettingKey[] = ['enable-ip-masq-agent', 'kube-proxy-replacement', 'bpf-lb-sock', 'enable-host-legacy-routing'];
+const SELECTS: { key: SettingKey; values: string[] }[] = [
+  { key: 'monitor-aggregation', values: ['none', 'low', 'medium', 'maximum'] },
+  { key: 'enable-policy', values: ['default', 'always', 'never'] },
+];
 
 export function SettingsBar() {
   const t = useT();
   const { actions } = useServices();
   const config = useApp((s) => s.summary?.config);
-  const overridden = useApp((s) => Object.keys(s.settings).length > 0);
+  const settings = useApp((s) => s.settings);
   if (!config) return null;
+  const mode = currentMode(settings);
+  const routing = routingChoice(config);
+  const apply = (next: typeof settings) => void actions.setSettings(next);
   return (
-    <div className="settings" role="group" aria-label={t('settings.title')}>
-      <span className="settings-title">{t('settings.title')}</span>
-      {SETTING_KEYS.map((key) => {
-        const value = config[key];
-        const choices = CHOICES[key];
-        if (choices) {
-          return (
-            <label key={key} className="setting">
-              <span>{t(`settings.${key}`)}</span>
-              <select data-setting={key} value={value} onChange={(e) => void actions.setSetting(key, e.currentTarget.value)}>
-                {choices.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </label>
-          );
-        }
-        const on = value === 'true';
+    <div className="settings" role="group" aria-label={t('settings.title')} title={t('settings.title')}>
+      <label className="setting">
+        <span>{t('settings.mode')}</span>
+        <select data-setting="mode" value={mode} onChange={(e) => apply(e.currentTarget.value === 'scenario' ? {} : modeSettings(e.currentTarget.value))}>
+          <option value="scenario">{t('settings.mode.scenario')}</option>
+          {MODE_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {t(`mode.${p.id}` as MessageKey)}
+            </option>
+          ))}
+          {mode === 'custom' && (
+            <option value="custom" disabled>
+              {t('settings.mode.custom', { pairs: Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ') })}
+            </option>
+          )}
+        </select>
+      </label>
+      <label className="setting">
+        <span>{t('settings.routing-mode')}</span>
+        <select data-setting="routing-mode" value={routing} onChange={(e) => apply(withRouting(settings, e.currentTarget.value as RoutingChoice))}>
+          {ROUTING_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {c === 'native' ? 'native' : `tunnel · ${c}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      {SWITCHES.map((key) => {
+        const on = config[key] === 'true';
         return (
           <button
             key={key}
@@ -43,19 +63,52 @@ export function SettingsBar() {
             aria-checked={on}
             data-setting={key}
             className={on ? 'setting switch is-on' : 'setting switch'}
-            title={`${key}: ${value}`}
-            onClick={() => void actions.setSetting(key, on ? 'false' : 'true')}
+            title={key === 'kube-proxy-replacement' ? `${key}: ${config[key]}. ${t('settings.kprHint')}` : `${key}: ${config[key]}`}
+            onClick={() => apply(withSwitch(settings, config, key, !on))}
           >
             <span className="switch-knob" aria-hidden="true" />
             {t(`settings.${key}`)}
           </button>
         );
       })}
-      {overridden && (
-        <button type="button" className="link" onClick={() => void actions.setSettings({})}>
+      <details className="more-settings">
+        <summary title={SELECTS.map((x) => `${x.key}: ${config[x.key]}`).join(', ')}>{t('settings.more')}</summary>
+        <div className="more-settings-body">
+          {SELECTS.map(({ key, values }) => (
+            <label key={key} className="setting">
+              <span>{t(`settings.${key}`)}</span>
+              <select data-setting={key} value={config[key]} onChange={(e) => apply({ ...settings, [key]: e.currentTarget.value })}>
+                {values.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </details>
+      {Object.keys(settings).length > 0 && (
+        <button type="button" className="link" onClick={() => apply({})}>
           {t('settings.reset')}
         </button>
       )}
+      <SettingsError />
     </div>
+  );
+}
+
+function SettingsError() {
+  const t = useT();
+  const { store } = useServices();
+  const error = useApp((s) => s.settingsError);
+  if (!error) return null;
+  return (
+    <p className="settings-error" role="alert" data-testid="settings-error">
+      {t('settings.refused', { message: error.message })}{' '}
+      <button type="button" className="link" aria-label="dismiss" onClick={() => store.setState({ settingsError: undefined })}>
+        ✕
+      </button>
+    </p>
   );
 }

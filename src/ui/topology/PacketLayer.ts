@@ -4,12 +4,14 @@
  * marker along the hop's path with a d3 transition. Request and reply differ
  * in colour (Okabe-Ito blue / orange, safe for colour-blind viewers) and in
  * shape (circle / diamond) and carry a word, so no one depends on colour.
+ * In the compare view each topology has its own layer, reading its side.
  */
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import type { HopEvent } from '../../engine/trace.ts';
-import { translate } from '../../i18n/index.ts';
+import { kindName, translate } from '../../i18n/index.ts';
+import type { SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
 import { hopAnchor, hopPath, pointAlong, type Anchor } from './anchors.ts';
 import type { Point, TopologyLayout } from './layout.ts';
@@ -27,6 +29,7 @@ export class PacketLayer {
     g: SVGGElement,
     private readonly layout: TopologyLayout,
     private readonly store: AppStore,
+    private readonly side: SideSelectors,
   ) {
     this.root = select(g);
     this.root.selectAll('*').remove();
@@ -38,11 +41,18 @@ export class PacketLayer {
     this.marker.append('rect').attr('class', 'packet-plate').attr('x', R + 3).attr('y', -20).attr('height', 40).attr('rx', 5);
     this.marker.append('text').attr('class', 'packet-label').attr('x', R + 6).attr('y', -4);
     this.marker.append('text').attr('class', 'packet-sublabel').attr('x', R + 6).attr('y', 14);
+    // Third line, only when there is one: the tunnel's outer header or the drop reason.
+    this.marker.append('text').attr('class', 'packet-extra').attr('x', R + 6).attr('y', 32);
     const badge = this.marker.append('g').attr('class', 'socket-badge').style('display', 'none');
     badge.append('rect').attr('x', -30).attr('y', -R - 26).attr('width', 60).attr('height', 20).attr('rx', 10);
     badge.append('text').attr('text-anchor', 'middle').attr('y', -R - 11);
     this.unsubscribe = store.subscribe((s, prev) => {
-      if (s.step !== prev.step || s.trace !== prev.trace || s.lang !== prev.lang) this.show(s, prev.trace === s.trace ? prev.step : undefined);
+      const trace = side.trace(s);
+      const step = side.step(s);
+      const before = side.trace(prev);
+      if (step !== side.step(prev) || trace !== before || s.lang !== prev.lang || side.idle(s) !== side.idle(prev)) {
+        this.show(s, before === trace ? side.step(prev) : undefined);
+      }
     });
     this.show(store.getState(), undefined);
   }
@@ -60,19 +70,20 @@ export class PacketLayer {
 
   /** Animates one hop forward; any other jump (back, scrub, reset) moves at once. */
   private show(s: AppState, prevStep: number | undefined): void {
-    const events = s.trace?.events ?? [];
-    const ev = events[s.step];
+    const events = this.side.trace(s)?.events ?? [];
+    const step = this.side.step(s);
+    const ev = events[step];
     if (!ev) {
       this.marker.style('display', 'none');
       this.trail.attr('points', null);
       return;
     }
-    const to = this.anchorAt(events, s.step);
+    const to = this.anchorAt(events, step);
     if (!to) return;
-    const forward = prevStep !== undefined && s.step === prevStep + 1;
-    const from = s.step > 0 ? this.anchorAt(events, s.step - 1) : undefined;
+    const forward = prevStep !== undefined && step === prevStep + 1;
+    const from = step > 0 ? this.anchorAt(events, step - 1) : undefined;
     const path = hopPath(from, to, this.layout, ev);
-    this.decorate(ev, s);
+    this.decorate(ev, s, step);
     this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${ev.packet.direction}`);
     this.marker.interrupt().style('display', null);
     const end = path[path.length - 1] ?? to.point;
@@ -97,28 +108,36 @@ export class PacketLayer {
     this.marker.attr('transform', `translate(${p.x},${p.y})`);
   }
 
-  private decorate(ev: HopEvent, s: AppState): void {
+  private decorate(ev: HopEvent, s: AppState, step: number): void {
     const reply = ev.packet.direction === 'reply';
     const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+    const idle = this.side.idle(s);
     const node = ev.kind === 'wire' ? (ev.peer?.node ?? 'outside') : ev.node;
     this.marker
-      .attr('class', `packet dir-${ev.packet.direction}${dropped ? ' is-dropped' : ''}`)
+      .attr('class', `packet dir-${ev.packet.direction}${dropped ? ' is-dropped' : ''}${idle ? ' is-idle' : ''}`)
       .attr('data-direction', ev.packet.direction)
       .attr('data-node', node)
-      .attr('data-step', String(s.step))
+      .attr('data-step', String(step))
+      .attr('data-idle', idle ? 'true' : null)
       .attr('data-kind', ev.kind);
     // Circle for a request, diamond for a reply: shape tells them apart without colour.
     const shape = reply ? `M0,${-R - 3}L${R + 3},0L0,${R + 3}L${-R - 3},0Z` : `M${R},0A${R},${R} 0 1,1 ${-R},0A${R},${R} 0 1,1 ${R},0Z`;
     this.marker.select('.packet-shape').attr('d', shape);
     this.marker.select('.packet-glyph').text(dropped ? '✕' : reply ? '←' : '→');
     const word = translate(s.lang, reply ? 'topology.reply' : 'topology.request');
-    const what = ev.packet.arp ? `ARP ${ev.packet.arp.op}` : ev.kind;
+    const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet.arp ? `ARP ${ev.packet.arp.op}` : kindName(s.lang, ev.kind);
     this.marker.select('.packet-label').text(what);
     const program = ev.program.length > 24 ? `${ev.program.slice(0, 23)}…` : ev.program;
     const sub = `${word} #${ev.packet.id + 1} · ${program}`;
     this.marker.select('.packet-sublabel').text(sub);
-    // Width from character counts (label 15px, sublabel 13px, both about 0.6em wide).
-    this.marker.select('.packet-plate').attr('width', Math.max(what.length * 9.2, sub.length * 7.6) + 8);
+    const o = ev.packet.outer;
+    const extra = dropped && ev.drop
+      ? translate(s.lang, 'topology.dropped', { code: ev.drop.code, reason: ev.drop.reason })
+      : o ? `${translate(s.lang, 'topology.outer')} ${o.src} → ${o.dst} UDP/${o.dport} VNI ${o.vni}` : '';
+    this.marker.select('.packet-extra').text(extra).attr('class', `packet-extra${dropped ? ' is-drop' : ''}`);
+    // Width from character counts (label 15px, sublabel 13px, both about 0.6em wide); CJK is about twice as wide.
+    const width = (t: string, px: number) => [...t].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? px * 1.05 : px * 0.6), 0);
+    this.marker.select('.packet-plate').attr('width', Math.max(width(what, 15.5), width(sub, 13), width(extra, 13)) + 10).attr('height', extra ? 58 : 40);
     const socket = ev.kind === 'socket-lb-rewrite' || ev.kind === 'socket-rev-nat';
     const badge = this.marker.select<SVGGElement>('.socket-badge');
     badge.style('display', socket ? 'inline' : 'none');

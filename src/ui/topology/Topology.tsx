@@ -6,7 +6,8 @@
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../engine/trace.ts';
-import { selectCurrentEvent } from '../../state/selectors.ts';
+import type { Side } from '../../state/compare.ts';
+import { SIDES } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { hopAnchor } from './anchors.ts';
 import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
@@ -41,12 +42,14 @@ function flowPodKeys(trace: Trace | undefined): Set<string> {
   return keys;
 }
 
-export function Topology() {
+/** One side's cluster drawing: side A everywhere, side B in the compare view. */
+export function Topology({ side = 'a' }: { side?: Side }) {
   const t = useT();
   const { store } = useServices();
-  const summary = useApp((s) => s.summary);
-  const trace = useApp((s) => s.trace);
-  const current = useApp(selectCurrentEvent);
+  const sel = SIDES[side];
+  const summary = useApp(sel.summary);
+  const trace = useApp(sel.trace);
+  const current = useApp(sel.event);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const packetRef = useRef<SVGGElement>(null);
   const priority = useMemo(() => flowPodKeys(trace), [trace]);
@@ -61,14 +64,16 @@ export function Topology() {
   useEffect(() => {
     const g = packetRef.current;
     if (!g || !layout) return;
-    const layer = new PacketLayer(g, layout, store);
+    const layer = new PacketLayer(g, layout, store, sel);
     return () => layer.dispose();
-  }, [layout, store]);
+  }, [layout, store, sel]);
 
   const anchor = current && layout ? hopAnchor(current, layout) : undefined;
   const currentPort = anchor?.port;
+  const dropped = current !== undefined && (current.kind === 'drop' || current.verdict === 'DROPPED');
+  const stackLabel = t('topology.stack');
   return (
-    <div className="topology" ref={boxRef}>
+    <div className="topology" ref={boxRef} data-side={side}>
       {layout && summary ? (
         <svg
           aria-label={t('topology.label')}
@@ -84,6 +89,8 @@ export function Topology() {
               node={n}
               here={current?.node === n.name || (current?.kind === 'wire' && current.peer?.node === n.name)}
               currentPort={currentPort?.node === n.name ? currentPort : undefined}
+              dropped={dropped && currentPort?.node === n.name}
+              stackLabel={stackLabel}
               morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''}
             />
           ))}
@@ -133,17 +140,18 @@ function fitFont(text: string, width: number, max: number): number {
   return Math.max(9, Math.min(max, (width - 6) / (Math.max(1, text.length) * 0.6)));
 }
 
-function Port({ port, current, className }: { port: PortLayout; current: boolean; className?: string }) {
+function Port({ port, current, className, label }: { port: PortLayout; current: boolean; className?: string; label?: string }) {
   const { box } = port;
+  const text = label ?? port.label;
   const two = port.sub !== undefined;
-  const nameSize = fitFont(port.label, box.w, port.kind === 'eth0' ? 11.5 : 13.5);
+  const nameSize = fitFont(text, box.w, port.kind === 'eth0' ? 11.5 : 13.5);
   const subSize = port.sub ? fitFont(port.sub, box.w, 12.5) : 0;
   return (
     <g data-iface={port.kind === 'eth0' ? 'eth0' : port.iface} className={`port port-${port.kind}${current ? ' is-current' : ''} ${className ?? ''}`}>
       <title>{port.sub ? `${port.iface} ${port.sub}` : port.iface}</title>
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} />
       <text x={box.x + box.w / 2} y={box.y + (two ? box.h / 2 - 1 : box.h / 2 + 5)} textAnchor="middle" className="port-name" fontSize={nameSize}>
-        {port.label}
+        {text}
       </text>
       {two && (
         <text x={box.x + box.w / 2} y={box.y + box.h / 2 + 12} textAnchor="middle" className="port-ip" fontSize={subSize}>
@@ -155,10 +163,25 @@ function Port({ port, current, className }: { port: PortLayout; current: boolean
 }
 
 /** One node; memoised so a step re-renders only the nodes whose emphasis changed. */
-const NodeBox = memo(function NodeBox({ node, here: isHere, currentPort, morePods }: { node: NodeLayout; here: boolean; currentPort: PortLayout | undefined; morePods: string }) {
+const NodeBox = memo(function NodeBox({
+  node,
+  here: isHere,
+  currentPort,
+  dropped,
+  stackLabel,
+  morePods,
+}: {
+  node: NodeLayout;
+  here: boolean;
+  currentPort: PortLayout | undefined;
+  dropped: boolean;
+  stackLabel: string;
+  morePods: string;
+}) {
   const { box } = node;
+  const cls = (p: PortLayout) => (dropped && currentPort === p ? 'is-drop' : undefined);
   return (
-    <g data-node={node.name} className={isHere ? 'node is-here' : 'node'}>
+    <g data-node={node.name} className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}`}>
       <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
       <text className="node-name" x={box.x + 10} y={box.y + 21}>
         {node.name}
@@ -178,12 +201,12 @@ const NodeBox = memo(function NodeBox({ node, here: isHere, currentPort, morePod
           <text className="pod-ip" x={p.box.x + 6} y={p.box.y + 31}>
             {p.pod.ip}
           </text>
-          <Port port={p.eth0} current={currentPort === p.eth0} />
-          <Port port={p.lxc} current={currentPort === p.lxc} />
+          <Port port={p.eth0} current={currentPort === p.eth0} className={cls(p.eth0)} />
+          <Port port={p.lxc} current={currentPort === p.lxc} className={cls(p.lxc)} />
         </g>
       ))}
       {node.ports.map((port) => (
-        <Port key={port.iface} port={port} current={currentPort === port} />
+        <Port key={port.iface} port={port} current={currentPort === port} className={cls(port)} label={port.kind === 'stack' ? stackLabel : undefined} />
       ))}
     </g>
   );

@@ -67,7 +67,7 @@ describe('layoutTopology', () => {
 
   it('gives every node its device port, cilium_host and lxc_health', () => {
     const l = layoutTopology(cluster(3, 2), { width: 900, height: 480 });
-    for (const n of l.nodes) expect(n.ports.map((p) => p.iface).sort()).toEqual(['cilium_host', 'cilium_net', 'ens5', 'lxc_health']);
+    for (const n of l.nodes) expect(n.ports.map((p) => p.iface).sort()).toEqual(['cilium_host', 'cilium_net', 'ens5', 'host', 'lxc_health']);
     expect(l.nodes[0]!.ports.find((p) => p.iface === 'cilium_host')?.sub).toBe('10.0.0.1');
   });
 });
@@ -106,6 +106,21 @@ describe('hop anchors and paths', () => {
     expect(pointAlong(path, 1)).toEqual(to.point);
     const mid = pointAlong(path, 0.5);
     expect(mid.y).toBeGreaterThanOrEqual(Math.min(from.point.y, to.point.y));
+  });
+
+  it('puts host-stack hops on the kernel box, the world outside, overlay hops on the tunnel device', () => {
+    const base = events[1]!;
+    const stack = hopAnchor({ ...base, kind: 'iptables', iface: 'host', hook: 'netfilter PREROUTING' }, l);
+    expect(stack.port?.kind).toBe('stack');
+    expect(stack.node).toBe('k8s-a');
+    const world = hopAnchor({ ...base, kind: 'send', node: 'world', iface: 'internet', hook: 'wire' }, l);
+    expect(world.node).toBeUndefined();
+    expect(world.point.y).toBeGreaterThan(l.nodes[0]!.box.y + l.nodes[0]!.box.h);
+    const tunnel = { ...s, nodes: s.nodes.map((n) => ({ ...n, interfaces: [...n.interfaces, { name: 'cilium_vxlan', kind: 'overlay' as const, mac: '', ifindex: 5 }] })) };
+    const lt = layoutTopology(tunnel, { width: 900, height: 480 });
+    const decap = hopAnchor({ ...base, kind: 'tunnel-decap', node: 'k8s-b', iface: 'cilium_vxlan', hook: 'tc-ingress' }, lt);
+    expect(decap.port?.kind).toBe('overlay');
+    expect(decap.node).toBe('k8s-b');
   });
 
   it('keeps sizes legible', () => {

@@ -15,7 +15,7 @@ export interface Box { x: number; y: number; w: number; h: number }
 export interface PortLayout {
   node: string;
   iface: string;
-  kind: SummaryIface['kind'] | 'eth0';
+  kind: SummaryIface['kind'] | 'eth0' | 'stack';
   label: string;
   /** Second line: the address on it, when it has one. */
   sub?: string;
@@ -40,6 +40,8 @@ export interface NodeLayout {
   /** Host-side ports by interface name (ens5, cilium_host, cilium_net, lxc_health, overlay). */
   ports: PortLayout[];
   device: PortLayout;
+  /** The node's kernel (host netns routing, netfilter): where `host` hops happen. */
+  stack: PortLayout;
   /** y of the network bus this node's device hangs on. */
   busY: number;
 }
@@ -218,5 +220,17 @@ function layoutNode(
     anchor: { x: box.x + box.w / 2, y: devY + (deviceH - 6) / 2 },
   };
   ports.push(device);
-  return { name: node.name, ip: node.ip, box, pods, hiddenPods, ports, device, busY };
+  // In the header's right corner, clear of the pods: kube-proxy's iptables and
+  // legacy host routing pass through here between the ports.
+  const stackW = Math.min(116, box.w * 0.42);
+  const stack: PortLayout = {
+    node: node.name,
+    iface: 'host',
+    kind: 'stack',
+    label: 'kernel',
+    box: { x: box.x + box.w - stackW - 6, y: box.y + 5, w: stackW, h: 20 },
+    anchor: { x: box.x + box.w - stackW / 2 - 6, y: box.y + 15 },
+  };
+  ports.push(stack);
+  return { name: node.name, ip: node.ip, box, pods, hiddenPods, ports, device, stack, busY };
 }

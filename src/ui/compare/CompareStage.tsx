@@ -1,0 +1,65 @@
+/**
+ * The compare view: the same flow under two settings, side by side. Each
+ * side has its hop sentence and its own topology (side B may have tunnel
+ * devices side A lacks); below, the aligned hop lists with the shared
+ * cursor. The map panel, inspector and terminal views fold away here so
+ * both drawings fit a 1280x720 projector.
+ */
+import { useApp, useT } from '../app/context.tsx';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
+import { Topology } from '../topology/Topology.tsx';
+import { AlignedList } from './AlignedList.tsx';
+import { SideCaption, sideBName } from './SideCaption.tsx';
+
+function CompareHeader() {
+  const t = useT();
+  const c = useApp((s) => s.compare);
+  const row = useApp((s) => s.row);
+  if (!c) return null;
+  if (c.error) {
+    return (
+      <p className="compare-head is-error" role="alert" data-testid="compare-error">
+        {t('compare.error', { message: c.error })}
+      </p>
+    );
+  }
+  if (!c.trace) return <p className="compare-head">{t('compare.loading')}</p>;
+  return (
+    <p className="compare-head" data-testid="compare-summary">
+      <strong>{t('compare.summary', { a: c.hopsA, b: c.hopsB, n: c.differing, total: c.rows.length })}</strong>
+      <span className="compare-row">{t('compare.row', { n: row + 1, total: c.rows.length })}</span>
+      <span className="compare-legend">
+        <span className="aligned-mark">=</span> {t('compare.both')} <span className="aligned-mark diff-a">A</span> {t('compare.onlyA')}{' '}
+        <span className="aligned-mark diff-b">B</span> {t('compare.onlyB')}
+      </span>
+    </p>
+  );
+}
+
+export function CompareStage() {
+  const t = useT();
+  const spec = useApp((s) => s.compare?.spec ?? '');
+  const hasB = useApp((s) => s.compare?.trace !== undefined);
+  return (
+    <main className="stage compare-stage" data-testid="compare-stage">
+      <section className="compare-head-pane">
+        <ErrorBoundary inline>
+          <CompareHeader />
+        </ErrorBoundary>
+      </section>
+      {(['a', 'b'] as const).map((side) => (
+        <section key={side} className={`compare-side compare-side-${side}`} aria-label={side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) })}>
+          <ErrorBoundary inline>
+            <SideCaption side={side} />
+            <div className="compare-topology">{side === 'a' || hasB ? <Topology side={side} /> : null}</div>
+          </ErrorBoundary>
+        </section>
+      ))}
+      <section className="compare-list-pane">
+        <ErrorBoundary inline>
+          <AlignedList />
+        </ErrorBoundary>
+      </section>
+    </main>
+  );
+}

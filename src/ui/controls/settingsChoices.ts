@@ -1,0 +1,63 @@
+/**
+ * The settings bar's choices as coherent bundles of cilium-config keys
+ * (pure, tested in Node). The agent refuses some single switches (kube-proxy
+ * mode with BPF masquerade on, ip-masq-agent without BPF masquerade), so a
+ * switch here changes the keys that must move with it.
+ */
+import type { Settings } from '../../engine/api.ts';
+import { MODE_PRESETS } from '../../engine/modes.ts';
+import type { SettingKey } from '../../worker/summary.ts';
+
+/** Keys the kube-proxy preset turns off together. */
+const KUBE_PROXY = MODE_PRESETS.find((p) => p.id === 'kube-proxy')?.settings ?? {};
+
+const same = (a: Settings, b: Settings) => {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+};
+
+/** The mode preset whose overrides are exactly `settings`; 'scenario' for none; 'custom' otherwise. */
+export function currentMode(settings: Settings): string {
+  if (Object.keys(settings).length === 0) return 'scenario';
+  return MODE_PRESETS.find((p) => same(p.settings, settings))?.id ?? 'custom';
+}
+
+export function modeSettings(id: string): Settings {
+  return { ...(MODE_PRESETS.find((p) => p.id === id)?.settings ?? {}) };
+}
+
+function without(settings: Settings, keys: string[]): Settings {
+  const out = { ...settings };
+  for (const k of keys) delete out[k];
+  return out;
+}
+
+/** routing-mode and tunnel-protocol as one choice: native, tunnel/vxlan, tunnel/geneve. */
+export const ROUTING_CHOICES = ['native', 'vxlan', 'geneve'] as const;
+export type RoutingChoice = (typeof ROUTING_CHOICES)[number];
+
+export function routingChoice(config: Record<SettingKey, string>): RoutingChoice {
+  if (config['routing-mode'] !== 'tunnel') return 'native';
+  return config['tunnel-protocol'] === 'geneve' ? 'geneve' : 'vxlan';
+}
+
+export function withRouting(settings: Settings, choice: RoutingChoice): Settings {
+  const rest = without(settings, ['routing-mode', 'tunnel-protocol']);
+  return choice === 'native' ? { ...rest, 'routing-mode': 'native' } : { ...rest, 'routing-mode': 'tunnel', 'tunnel-protocol': choice };
+}
+
+/** A switch flipped to `on`, with the keys the agent needs to move along with it. */
+export function withSwitch(settings: Settings, config: Record<SettingKey, string>, key: SettingKey, on: boolean): Settings {
+  const value = on ? 'true' : 'false';
+  if (key === 'kube-proxy-replacement') {
+    if (!on) return { ...settings, ...KUBE_PROXY };
+    // Back to the scenario's own values; say `true` only if the scenario itself runs kube-proxy.
+    const had = settings['kube-proxy-replacement'] !== undefined;
+    const rest = without(settings, Object.keys(KUBE_PROXY));
+    return had ? rest : { ...rest, 'kube-proxy-replacement': 'true' };
+  }
+  if (key === 'enable-ip-masq-agent' && on && config['enable-bpf-masquerade'] !== 'true') {
+    return { ...settings, 'enable-ip-masq-agent': 'true', 'enable-bpf-masquerade': 'true' };
+  }
+  return { ...settings, [key]: value };
+}
