@@ -5,8 +5,10 @@
  */
 import { SERVICE_IDS_ANNOTATION } from './frontends.ts';
 import type { Assembled } from './validate.ts';
+import { SelectorIndex } from './selector.ts';
 
 export function validateServices(a: Assembled): void {
+  const index = new SelectorIndex(a.pods.map((p) => p.model));
   const clusterIPs = new Map<string, string>();
   const ids = new Map<number, string>();
   const nodePorts = new Map<string, string>();
@@ -29,26 +31,20 @@ export function validateServices(a: Assembled): void {
       if (first && first !== label) f.error(['spec', 'ports', i, 'nodePort'], `${key} is also a nodePort of ${first}`);
       else nodePorts.set(key, label);
     });
-    checkBackends(a, svc, f);
+    checkBackends(index, svc, f);
   }
 }
 
 type ServiceEntry = Assembled['services'][number];
 
-function checkBackends(a: Assembled, svc: ServiceEntry['model'], f: ServiceEntry['f']): void {
+function checkBackends(index: SelectorIndex, svc: ServiceEntry['model'], f: ServiceEntry['f']): void {
   if (svc.sliceEndpoints !== undefined) return;
   if (!svc.selector) {
     f.warn(['spec'], 'has no selector and no EndpointSlice: it has no backends');
     return;
   }
   const selector = Object.entries(svc.selector);
-  const matches = a.pods.some(
-    ({ model: p }) =>
-      p.namespace === svc.namespace &&
-      p.phase === 'Running' &&
-      selector.every(([k, v]) => p.labels[k] === v),
-  );
-  if (!matches) {
+  if (index.select(svc.namespace, svc.selector).length === 0) {
     const text = selector.map(([k, v]) => `${k}=${v}`).join(',');
     f.warn(['spec', 'selector'], `${text} matches no Running pod in namespace ${svc.namespace}: the Service has no backends`);
   }

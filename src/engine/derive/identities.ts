@@ -47,10 +47,16 @@ export function allocateIdentities(model: ClusterModel, managedPods: PodModel[])
     infos.set(Number(id), { id: asIdentity(Number(id)), labels: [`reserved:${name}`], reserved: true });
   }
   const labelsOf = new Map<string, string[]>();
+  // Many pods share a label set (replicas): compute each set's identity labels once.
+  const keyOfPodLabels = new Map<string, string>();
   const setKey = (pod: PodModel) => {
+    const raw = `${pod.namespace}\u0000${pod.serviceAccount ?? ''}\u0000${JSON.stringify(pod.labels)}`;
+    const known = keyOfPodLabels.get(raw);
+    if (known !== undefined) return known;
     const labels = identityLabels(pod, clusterName, { 'kubernetes.io/metadata.name': pod.namespace });
     const key = labels.join(';');
     labelsOf.set(key, labels);
+    keyOfPodLabels.set(raw, key);
     return key;
   };
   const byLabelSet = new Map<string, Identity>();

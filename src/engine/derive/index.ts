@@ -9,13 +9,14 @@ import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, ty
 import type { Settings } from '../api.ts';
 import { macOf } from '../util/hash.ts';
 import { nodeEndpoints, isManaged } from './endpoints.ts';
+import { EndpointIndex } from './endpoint-index.ts';
 import { allocateIdentities } from './identities.ts';
 import { buildIpcache, ipcacheValueFor } from './ipcache.ts';
 import { LpmTable } from '../maps/lpm.ts';
 import { policyCidrIdentities } from '../policy/index.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
-import type { Datapath, EndpointInfo, Frontend, HostRouting, IpcacheEntry, NodeDatapath } from './types.ts';
+import type { Datapath, EndpointInfo, Frontend, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
 
 /** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
 export const DEFAULT_NON_MASQ_CIDRS = [
@@ -82,14 +83,15 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     list.push(p);
     podsByNode.set(p.nodeName, list);
   }
-  const allUsed = usedIpsOf(model.pods);
+  // A node's derived cilium_host and health IPs come from its own pod CIDR, where only its own
+  // pods can be (the loader checks that), so only those addresses need avoiding.
   const hostIpOf = new Map<string, Ipv4>();
   const healthIpOf = new Map<string, Ipv4>();
   for (const n of model.nodes) {
-    const host = n.ciliumInternalIP ?? firstFree(n.podCIDRs[0], allUsed, 1);
-    allUsed.add(host);
-    const health = n.healthIP ?? firstFree(n.podCIDRs[0], allUsed, 2);
-    allUsed.add(health);
+    const used = n.ciliumInternalIP && n.healthIP ? new Set<string>() : usedIpsOf(podsByNode.get(n.name) ?? []);
+    const host = n.ciliumInternalIP ?? firstFree(n.podCIDRs[0], used, 1);
+    used.add(host);
+    const health = n.healthIP ?? firstFree(n.podCIDRs[0], used, 2);
     hostIpOf.set(n.name, host);
     healthIpOf.set(n.name, health);
   }
@@ -101,10 +103,14 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     frontends.filter((f) => f.service === 'default/kubernetes').flatMap((f) => f.backendIds.map((b) => backends.get(b)!.address as string)),
   );
 
-  const nodes: NodeDatapath[] = model.nodes.map((n: NodeModel) => {
-    const endpoints = nodeEndpoints(n, podsByNode.get(n.name) ?? [], healthIpOf.get(n.name)!, (p) => ids.byPod.get(`${p.namespace}/${p.name}`)!);
+  const nodes: NodeDatapath[] = model.nodes.map((n: NodeModel): NodeDatapath => {
     const hostIp = hostIpOf.get(n.name)!;
-    const others = model.nodes.filter((o) => o !== n).map((o) => ({ node: o, hostIp: hostIpOf.get(o.name)! }));
+    const others = () => model.nodes.filter((o) => o !== n).map((o) => ({ node: o, hostIp: hostIpOf.get(o.name)! }));
+    // Endpoints, interfaces and routes are built on first use: a trace needs two or three nodes,
+    // and every node routes to every other node's pod CIDR (n² routes for n nodes).
+    let endpoints: EndpointInfo[] | undefined;
+    let interfaces: NodeDatapath['interfaces'] | undefined;
+    let routes: Route[] | undefined;
     return {
       name: n.name,
       ip: n.internalIP,
@@ -112,20 +118,32 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
       ciliumHostIp: hostIp,
       healthIp: healthIpOf.get(n.name)!,
       podCIDRs: n.podCIDRs,
-      interfaces: nodeInterfaces(n, hostIp, endpoints, config),
-      routes: nodeRoutes(n, others, hostIp, endpoints, config),
-      endpoints,
+      get endpoints() {
+        return (endpoints ??= nodeEndpoints(n, podsByNode.get(n.name) ?? [], healthIpOf.get(n.name)!, (p) => ids.byPod.get(`${p.namespace}/${p.name}`)!));
+      },
+      get interfaces() {
+        return (interfaces ??= nodeInterfaces(n, hostIp, this.endpoints, config));
+      },
+      get routes() {
+        return (routes ??= nodeRoutes(n, others(), hostIp, this.endpoints, config));
+      },
       gatewayIp: gatewayOf(n),
       gatewayMac: macOf(`gateway/${gatewayOf(n)}`) as Mac,
     };
   });
   const nodeByName = new Map(nodes.map((n) => [n.name, n]));
-  const endpointByIp = new Map<string, EndpointInfo>();
-  const endpointByKey = new Map<string, EndpointInfo>();
-  for (const n of nodes) for (const e of n.endpoints) {
-    endpointByIp.set(e.ip, e);
-    endpointByKey.set(e.key, e);
+  const podNodeByIp = new Map<string, string>();
+  const podNodeByKey = new Map<string, string>();
+  for (const p of managed) {
+    podNodeByIp.set(p.podIP!, p.nodeName);
+    podNodeByKey.set(`${p.namespace}/${p.name}`, p.nodeName);
   }
+  for (const n of nodes) {
+    podNodeByIp.set(n.healthIp, n.name);
+    podNodeByKey.set(`health/${n.name}`, n.name);
+  }
+  const endpointByIp = new EndpointIndex(nodes, (ip) => podNodeByIp.get(ip), (e) => e.ip);
+  const endpointByKey = new EndpointIndex(nodes, (key) => podNodeByKey.get(key), (e) => e.key);
   const podByKey = new Map(model.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   const podsByName = new Map<string, PodModel[]>();
   for (const p of model.pods) {
@@ -142,9 +160,9 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     ipcache.push({ prefix: host32(n.ip), owner: { kind: 'node', node: n.name, apiserver: apiserverIps.has(n.ip) } });
     ipcache.push({ prefix: host32(n.ciliumHostIp), owner: { kind: 'router', node: n.name } });
     ipcache.push({ prefix: host32(n.healthIp), owner: { kind: 'health', node: n.name } });
-    for (const e of n.endpoints) {
-      if (!e.isHealth) ipcache.push({ prefix: host32(e.ip), owner: { kind: 'pod', node: n.name, identity: e.identity } });
-    }
+  }
+  for (const p of managed) {
+    ipcache.push({ prefix: host32(p.podIP!), owner: { kind: 'pod', node: p.nodeName, identity: ids.byPod.get(`${p.namespace}/${p.name}`)! } });
   }
   const lpm = buildIpcache(ipcache);
   const nodeIp = (name: string) => nodeByName.get(name)!.ip;

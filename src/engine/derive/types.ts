@@ -158,9 +158,9 @@ export interface Datapath {
   nodes: NodeDatapath[];
   node: (name: string) => NodeDatapath | undefined;
   identities: Map<number, IdentityInfo>;
-  /** Every endpoint in the cluster, by IP. */
-  endpointByIp: Map<string, EndpointInfo>;
-  endpointByKey: Map<string, EndpointInfo>;
+  /** Every endpoint in the cluster, by IP (filled per node on first use). */
+  endpointByIp: ReadonlyMap<string, EndpointInfo>;
+  endpointByKey: ReadonlyMap<string, EndpointInfo>;
   /** Pods by `namespace/name`, and by bare name (several when namespaces differ). */
   podByKey: Map<string, PodModel>;
   podsByName: Map<string, PodModel[]>;
