@@ -4,7 +4,8 @@
  * emitted so far. Programs receive it and append hops through `emit`.
  */
 import type { Datapath } from '../derive/types.ts';
-import { say, type MessageId } from '../explain/say.ts';
+import { render, type MessageId } from '../explain/say.ts';
+import { EN } from '../explain/en.ts';
 import { ConntrackTables } from '../state/conntrack.ts';
 import { NatTables } from '../state/nat.ts';
 import { NfConntrack } from '../state/nf-conntrack.ts';
@@ -37,8 +38,8 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     revSk: new Map(),
     events,
     emit(hop, message, params = {}) {
-      // Packets are never mutated after a hop (rewrites make new objects), so the event can share it.
-      const e: HopEvent = { seq: events.length, ...hop, ...say(message, params) };
+      // Packets are never mutated after a hop (rewrites make new objects), so the event shares its packet.
+      const e: HopEvent = { seq: events.length, ...hop, text: render(EN[message], params), explain: { id: message, params } };
       events.push(e);
       return e;
     },
