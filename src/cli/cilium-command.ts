@@ -3,7 +3,7 @@
  * (--scenario, --set, --after) are taken out wherever they stand; everything
  * else goes to runCiliumCommand as the words after `cilium`.
  */
-import { tablesAt } from '../engine/state/tables.ts';
+import { tablesAt } from '../engine/runtime/tables.ts';
 import { runCiliumCommand } from '../engine/formats/cilium/dispatch.ts';
 import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, settingsOf } from './options.ts';

@@ -2,7 +2,7 @@
 export { derive, withSettings, SettingsError, agentStartError } from './derive/index.ts';
 export { MODE_PRESETS, parseSettingsText, type ModePreset } from './modes.ts';
 export { traceFlow } from './flow/trace.ts';
-export { tablesAt, initialTables } from './state/tables.ts';
+export { tablesAt, initialTables } from './runtime/tables.ts';
 export { FlowError } from './api.ts';
 export type { FlowRequest, Settings } from './api.ts';
 export type * from './trace.ts';

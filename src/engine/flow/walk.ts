@@ -6,9 +6,9 @@
 import type { Datapath } from '../derive/types.ts';
 import { render, type MessageId } from '../explain/say.ts';
 import { EN } from '../explain/en.ts';
-import { ConntrackTables } from '../state/conntrack.ts';
-import { NatTables } from '../state/nat.ts';
-import { NfConntrack } from '../state/nf-conntrack.ts';
+import { ConntrackTables } from '../runtime/conntrack.ts';
+import { NatTables } from '../runtime/nat.ts';
+import { NfConntrack } from '../runtime/nf-conntrack.ts';
 import type { HopEvent } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 
