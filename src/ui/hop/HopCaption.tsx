@@ -1,8 +1,9 @@
 /** The current hop's one sentence, large: what the room reads. */
-import { explainHop, explainOutcome } from '../../i18n/index.ts';
+import { explainHop, explainOutcome, kindName } from '../../i18n/index.ts';
 import { lastStep } from '../../state/player.ts';
 import { selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
+import { policyText } from './policyText.ts';
 
 export function HopCaption() {
   const t = useT();
@@ -22,12 +23,15 @@ export function HopCaption() {
   }
   if (!ev) return <div className="caption"><p className="caption-text">{t('inspector.empty')}</p></div>;
   const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+  const policy = policyText(t, ev);
   return (
     <div className={`caption dir-${ev.packet.direction}${dropped ? ' is-drop' : ''}`} data-testid="hop-caption">
       <div className="caption-meta">
         <span className="caption-step">{t('playback.hopOf', { n: step + 1, total: last + 1 })}</span>
         <span className={`dir-chip dir-${ev.packet.direction}`}>{t(ev.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}</span>
-        <span className="caption-kind">{ev.kind}</span>
+        <span className="caption-kind" title={ev.kind}>
+          {kindName(lang, ev.kind)}
+        </span>
         <span className="caption-where">
           {ev.node} · {ev.iface} · {ev.hook}
         </span>
@@ -35,6 +39,15 @@ export function HopCaption() {
       <p className="caption-text" lang={lang}>
         {explainHop(lang, ev)}
       </p>
+      {policy && (
+        <p className={`policy-line ${policy.allowed ? 'is-allow' : 'is-deny'}`} data-testid="policy-line">
+          {policy.allowed ? '✔' : '✕'} {policy.verdict}
+          <span className="policy-rule">
+            {policy.policy && !policy.rule.includes(policy.policy) ? `${policy.policy}: ` : ''}
+            {policy.rule}
+          </span>
+        </p>
+      )}
       {step === last && outcome && <p className={`caption-outcome outcome-${outcome.status}`}>{explainOutcome(lang, outcome)}</p>}
     </div>
   );

@@ -7,6 +7,7 @@ import type { HopEvent } from '../../engine/trace.ts';
 import { selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
 import { diffPackets } from './packetFields.ts';
+import { policyText } from './policyText.ts';
 
 function packetBefore(events: HopEvent[], step: number): HopEvent['packet'] | undefined {
   const cur = events[step];
@@ -24,6 +25,8 @@ export function HopInspector() {
   const step = useApp((s) => s.step);
   if (!ev || !events) return <div className="inspector empty">{t('inspector.empty')}</div>;
   const rows = diffPackets(packetBefore(events, step), ev.packet);
+  const policy = policyText(t, ev);
+  const o = ev.packet.outer;
   const facts: [string, string | undefined, string?][] = [
     [t('inspector.node'), ev.node],
     [t('inspector.iface'), ev.iface],
@@ -33,6 +36,10 @@ export function HopInspector() {
     [t('inspector.observation'), ev.observation ?? ev.sockXlate],
     [t('inspector.verdict'), ev.verdict, ev.verdict === 'DROPPED' ? 'bad' : undefined],
     [t('inspector.drop'), ev.drop ? `${ev.drop.reason} (${ev.drop.code})` : undefined, 'bad'],
+    [t('inspector.policyVerdict'), policy?.verdict, policy ? (policy.allowed ? 'good' : 'bad') : undefined],
+    [t('inspector.policy'), policy?.policy, 'policy'],
+    [t('inspector.rule'), policy?.rule, 'policy'],
+    [t('inspector.outer'), o ? `${o.src} → ${o.dst} UDP/${o.dport} (${o.dport === 6081 ? 'Geneve' : 'VXLAN'}) VNI ${o.vni}` : undefined],
   ];
   return (
     <div className="inspector" aria-label={t('inspector.title')}>

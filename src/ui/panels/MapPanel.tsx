@@ -7,7 +7,8 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { TableRows } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedKeys, writtenKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { MAP_TABS, tabOfMap } from './mapTabs.ts';
+import { MAP_TABS, policyEndpointOf, tabOfMap } from './mapTabs.ts';
+import { chosenEndpoint, PolicyFilter, policyEndpoints } from './PolicyFilter.tsx';
 import { useCli, useTables } from './useTables.ts';
 
 export function MapPanel() {
@@ -21,6 +22,10 @@ export function MapPanel() {
   const events = useApp(selectEvents);
   const step = useApp((s) => s.step);
   const tables = useTables(node);
+  const policyId = useApp((s) => s.policyEndpoint);
+  const tunnel = useApp((s) => s.summary?.config['routing-mode'] === 'tunnel');
+  // The tunnel map exists only in tunnel mode.
+  const tabs = MAP_TABS.filter((x) => x.id !== 'tunnel' || tunnel);
 
   // Follow the hop: show the tab of the first map it touched on this node.
   useEffect(() => {
@@ -31,7 +36,16 @@ export function MapPanel() {
 
   const touched = useMemo(() => (node ? touchedKeys(ev, node) : new Set<string>()), [ev, node]);
   const written = useMemo(() => (node ? writtenKeys(events, step, node) : new Set<string>()), [events, step, node]);
-  const spec = MAP_TABS.find((x) => x.id === tab) ?? MAP_TABS[0];
+  const spec = tabs.find((x) => x.id === tab) ?? tabs[0];
+  const policyRows = tables?.find((x) => x.map === 'cilium_policy')?.rows;
+  const policyIds = useMemo(() => policyEndpoints(policyRows), [policyRows]);
+  const endpoint = node && spec?.id === 'policy' ? chosenEndpoint(policyId, ev, node, policyIds) : undefined;
+  const shownRows = useMemo(() => {
+    if (endpoint === undefined) return policyRows;
+    return policyRows?.filter((r) => policyEndpointOf(r.key) === endpoint);
+  }, [policyRows, endpoint]);
+  const pods = useMemo(() => nodes?.find((n) => n.name === node)?.pods ?? [], [nodes, node]);
+  const cli = spec?.id === 'policy' ? (endpoint !== undefined ? [`bpf policy get ${endpoint}`] : []) : spec?.cli;
   const labels = useMemo<TableLabels>(() => ({ empty: t('maps.empty'), key: t('maps.key'), value: t('maps.value'), isNew: t('maps.new') }), [t]);
   const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -58,7 +72,7 @@ export function MapPanel() {
         </label>
       </div>
       <div className="tabs" role="tablist" aria-label={t('maps.title')}>
-        {MAP_TABS.map((x) => {
+        {tabs.map((x) => {
           const lit = ev?.maps.some((o) => o.node === node && x.maps.includes(o.map));
           return (
             <button
@@ -75,12 +89,13 @@ export function MapPanel() {
         })}
       </div>
       <div className="map-body" role="tabpanel" ref={bodyRef}>
-        {spec?.cli?.map((line) => <CliBlock key={line} line={node ? `cilium -n ${node} ${line}` : undefined} title={line} />)}
+        {spec?.id === 'policy' && <PolicyFilter ids={policyIds} chosen={endpoint} pods={pods} />}
+        {cli?.map((line) => <CliBlock key={line} line={node ? `cilium -n ${node} ${line}` : undefined} title={line} />)}
         {spec?.maps.map((map) => (
           <MapTable
             key={map}
             map={map}
-            rows={tables?.find((x) => x.map === map)?.rows}
+            rows={map === 'cilium_policy' ? shownRows : tables?.find((x) => x.map === map)?.rows}
             touched={keysOf(touched, map)}
             written={keysOf(written, map)}
             labels={labels}
@@ -126,9 +141,10 @@ const MapTable = memo(function MapTable({ map, rows, touched, written, labels }:
               const isNew = fresh.has(r.key);
               return (
                 <tr key={r.key} data-key={r.key} aria-current={isHot ? 'true' : undefined} className={`${isHot ? 'is-touched' : ''}${isNew ? ' is-new' : ''}`}>
-                  <td>
+                  <td title={r.key}>
                     {isNew && <span className="new-badge">{labels.isNew}</span>}
-                    {r.key}
+                    {/* The endpoint is chosen above the table: its id prefix would only push the value off screen. */}
+                    {map === 'cilium_policy' ? r.key.replace(/^cilium_policy_\d+ /, '') : r.key}
                   </td>
                   <td>{r.value}</td>
                 </tr>

@@ -28,7 +28,7 @@ export function tcpdumpLine(p: Packet): string {
       ? `ARP, Request who-has ${p.arp.targetIp} tell ${p.arp.senderIp}, length 28`
       : `ARP, Reply ${p.arp.senderIp} is-at ${p.srcMac ?? '?'}, length 28`;
   }
-  const outer = p.outer ? `IP ${p.outer.src}.${p.outer.dport} > ${p.outer.dst}.${p.outer.dport}: VXLAN, vni ${p.outer.vni}\n    ` : '';
+  const outer = p.outer ? `${outerLine(p.outer)}\n    ` : '';
   if (p.proto === 'ICMP') {
     const what = p.icmpType === 8 ? 'echo request' : p.icmpType === 0 ? 'echo reply' : `type ${p.icmpType ?? '?'}`;
     return `${outer}IP ${p.src} > ${p.dst}: ICMP ${what}, id ${p.icmpId ?? 0}, seq 1, length 64`;
@@ -40,6 +40,18 @@ export function tcpdumpLine(p: Packet): string {
     return `${outer}IP ${src} > ${dst}: Flags ${tcpFlags(p)}, length ${len}${p.payload ? `: ${p.payload}` : ''}`;
   }
   return `${outer}IP ${src} > ${dst}: UDP, length ${p.payload?.length ?? 0}`;
+}
+
+/**
+ * The outer UDP packet of tunnel mode, as tcpdump decodes it: port 8472 is
+ * IANA's OTV port, so tcpdump prints VXLAN there as OTV (it says VXLAN only
+ * for 4789); 6081 is Geneve. The source port is a flow hash the engine does
+ * not model, so it is left out rather than made up.
+ */
+export function outerLine(o: NonNullable<Packet['outer']>): string {
+  const head = `IP ${o.src} > ${o.dst}.${o.dport}:`;
+  if (o.dport === 6081) return `${head} Geneve, Flags [none], vni 0x${o.vni.toString(16)}, proto TEB (0x6558)`;
+  return `${head} OTV, flags [I] (0x08), overlay 0, instance ${o.vni}`;
 }
 
 const isIngressHook = (h: string) => h.includes('ingress');

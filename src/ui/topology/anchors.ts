@@ -50,6 +50,8 @@ export function hopAnchor(ev: HopEvent, layout: TopologyLayout): Anchor {
   }
   const n = layout.nodes.find((x) => x.name === ev.node);
   if (!n) return { node: undefined, point: outsidePoint(layout) };
+  // The host's own network stack (routing, netfilter): its hook is `netns` too, but no pod's.
+  if (ev.iface === 'host') return { node: n.name, point: n.stack.anchor, port: n.stack };
   const socket = ev.iface === 'cgroup' || ev.hook.startsWith('cgroup');
   // A pod's own netns (not the iface name: a node's device may be called eth0 too).
   if (socket || ev.pod !== undefined || ev.hook === 'netns' || ev.kind === 'send' || ev.kind === 'deliver') {
@@ -86,6 +88,12 @@ function nodeOf(layout: TopologyLayout, name: string | undefined): NodeLayout | 
  * the rows differ), and up to the receiver.
  */
 export function hopPath(from: Anchor | undefined, to: Anchor, layout: TopologyLayout, ev?: HopEvent): Point[] {
+  // An encapsulated packet reaches the device through the overlay port (cilium_vxlan / cilium_geneve).
+  const overlay = ev?.packet.outer && ev.kind !== 'wire' && from?.node === to.node ? nodeOf(layout, to.node)?.ports.find((p) => p.kind === 'overlay') : undefined;
+  if (from && overlay && from.port !== overlay && to.port !== overlay) {
+    const via: Anchor = { node: to.node, point: overlay.anchor, port: overlay };
+    return [...hopPath(from, via, layout), ...hopPath(via, to, layout).slice(1)];
+  }
   if (ev?.kind === 'arp-proxy') {
     const port = to.port;
     if (port && port.kind === 'lxc') return [port.anchor, to.point];

@@ -112,6 +112,8 @@ describe('hop anchors and paths', () => {
     const base = events[1]!;
     const stack = hopAnchor({ ...base, kind: 'iptables', iface: 'host', hook: 'netfilter PREROUTING' }, l);
     expect(stack.port?.kind).toBe('stack');
+    // The kernel's routing runs in the host netns: hook `netns`, but no pod's eth0.
+    expect(hopAnchor({ ...base, kind: 'kernel-stack', iface: 'host', hook: 'netns' }, l).port?.kind).toBe('stack');
     expect(stack.node).toBe('k8s-a');
     const world = hopAnchor({ ...base, kind: 'send', node: 'world', iface: 'internet', hook: 'wire' }, l);
     expect(world.node).toBeUndefined();
@@ -121,6 +123,12 @@ describe('hop anchors and paths', () => {
     const decap = hopAnchor({ ...base, kind: 'tunnel-decap', node: 'k8s-b', iface: 'cilium_vxlan', hook: 'tc-ingress' }, lt);
     expect(decap.port?.kind).toBe('overlay');
     expect(decap.node).toBe('k8s-b');
+    // From the lxc to ens5 with outer headers: through cilium_vxlan.
+    const outer = { src: '192.168.10.10', dst: '192.168.10.11', proto: 'UDP', dport: 8472, vni: 1011 } as never;
+    const encap = hopAnchor({ ...base, kind: 'tunnel-encap' }, lt);
+    const egress = { ...base, kind: 'netdev-egress' as const, iface: 'ens5', hook: 'tc-egress', packet: { ...base.packet, outer } };
+    const vxlan = lt.nodes[0]!.ports.find((p) => p.iface === 'cilium_vxlan')!;
+    expect(hopPath(encap, hopAnchor(egress, lt), lt, egress)).toContainEqual(vxlan.anchor);
   });
 
   it('keeps sizes legible', () => {
