@@ -13,7 +13,7 @@ import type { HopEvent } from '../../engine/trace.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import type { SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
-import { hopAnchor, hopPath, pointAlong, type Anchor } from './anchors.ts';
+import { findPort, hopAnchor, hopPath, outsidePoint, pointAlong, type Anchor } from './anchors.ts';
 import type { Point, TopologyLayout } from './layout.ts';
 
 const R = 11;
@@ -81,7 +81,8 @@ export class PacketLayer {
     const to = this.anchorAt(events, step);
     if (!to) return;
     const forward = prevStep !== undefined && step === prevStep + 1;
-    const from = step > 0 ? this.anchorAt(events, step - 1) : undefined;
+    // A conversation that starts on the wire (a client outside the cluster) comes from its sender's side.
+    const from = step > 0 ? this.anchorAt(events, step - 1) : ev.kind === 'wire' ? senderAnchor(ev, this.layout) : undefined;
     const path = hopPath(from, to, this.layout, ev);
     this.decorate(ev, s, step);
     this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${ev.packet.direction}`);
@@ -143,4 +144,10 @@ export class PacketLayer {
     badge.style('display', socket ? 'inline' : 'none');
     badge.select('text').text(translate(s.lang, 'topology.socket'));
   }
+}
+
+/** Where a wire hop leaves from: its node's port, or the outside world (node `world`). */
+function senderAnchor(ev: HopEvent, layout: TopologyLayout): Anchor {
+  const port = findPort(layout, ev.node, ev.iface);
+  return port ? { node: port.node, point: port.anchor, port } : { node: undefined, point: outsidePoint(layout) };
 }
