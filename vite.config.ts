@@ -1,12 +1,18 @@
 /**
  * Vite: React, the engine in an ES-module worker, and `virtual:scenarios`,
  * the names of the built-in scenarios in public/scenarios (listed at build
- * time, so the page knows them offline without a directory listing).
+ * time, so the page knows them offline without a directory listing). The
+ * build also writes each built-in scenario's summary (what the worker
+ * answers to loadScenario under the scenario's own settings), so the page
+ * draws the cluster before the worker has parsed the YAML.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { derive } from './src/engine/index.ts';
+import { loadScenario } from './src/scenario/load.ts';
+import { summarize } from './src/worker/summary.ts';
 
 const SCENARIO_DIR = fileURLToPath(new URL('./public/scenarios', import.meta.url));
 const VIRTUAL_ID = 'virtual:scenarios';
@@ -31,9 +37,26 @@ function builtinScenarios(): Plugin {
   };
 }
 
+/** `scenarios/<name>.summary.json` for every built-in scenario, from the same engine code the worker runs. */
+function scenarioSummaries(): Plugin {
+  return {
+    name: 'flowlab-scenario-summaries',
+    apply: 'build',
+    generateBundle() {
+      for (const file of readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml'))) {
+        const name = file.slice(0, -'.yaml'.length);
+        const loaded = loadScenario(readFileSync(`${SCENARIO_DIR}/${file}`, 'utf8'), name);
+        if (!loaded.ok) continue; // the page reports the errors when it loads the scenario itself
+        const summary = summarize(derive(loaded.model, {}), {});
+        this.emitFile({ type: 'asset', fileName: `scenarios/${name}.summary.json`, source: JSON.stringify(summary) });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), builtinScenarios()],
+  plugins: [react(), builtinScenarios(), scenarioSummaries()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },

@@ -6,7 +6,7 @@
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { EngineClient } from '../worker/client.ts';
-import type { LoadReply } from '../worker/protocol.ts';
+import type { LoadReply, ScenarioSummary } from '../worker/protocol.ts';
 import { RemoteError } from '../worker/client.ts';
 import { rowOfStep, sideBSettings, sideStep } from './compare.ts';
 import { clampStep } from './player.ts';
@@ -27,10 +27,12 @@ export interface Actions {
 export type FetchText = (name: string) => Promise<string>;
 /** A built-in scenario the page already sent to the worker during startup. */
 export type Preloaded = (name: string) => Promise<{ text: string; reply: LoadReply }> | undefined;
+/** The build's summary of a built-in scenario, to draw before the worker answers. */
+export type Presummary = (name: string) => Promise<ScenarioSummary | undefined> | undefined;
 
 const sideStepA = (rows: Parameters<typeof sideStep>[0], row: number) => sideStep(rows, row, 'a');
 
-export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText, preloaded?: Preloaded): Actions {
+export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText, preloaded?: Preloaded, presummary?: Presummary): Actions {
   let traceGen = 0;
   let compareGen = 0;
 
@@ -115,6 +117,10 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
 
   return {
     async loadBuiltin(name) {
+      // First paint: the build's summary, if it comes before the worker's (replaced by it below).
+      void presummary?.(name)?.then((summary) => {
+        if (summary && !store.getState().summary) store.setState({ summary, scenarioName: name });
+      });
       let text: string;
       let early: Promise<LoadReply> | undefined;
       try {

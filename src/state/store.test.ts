@@ -140,6 +140,24 @@ describe('actions', () => {
   });
 });
 
+describe('first paint', () => {
+  it('draws from the build summary before the worker answers, then takes the worker summary', async () => {
+    const store = createAppStore();
+    const pre = { name: 'from-build', nodes: [], services: [], config: {}, settings: {}, ignored: [], warnings: [] } as never;
+    let answer: (v: never) => void = () => undefined;
+    const slow = new Promise<never>((r) => (answer = r));
+    const actions = createActions(store, inProcessClient(), async () => 'ok', () => slow, () => Promise.resolve(pre));
+    const loading = actions.loadBuiltin('lab');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().summary).toBe(pre);
+    const client = inProcessClient();
+    answer({ text: 'ok', reply: await client.request({ type: 'loadScenario', text: 'ok', name: 'lab' }) } as never);
+    expect(await loading).toBe(true);
+    expect(store.getState().summary?.name).toBe('lab');
+  });
+});
+
 describe('compare', () => {
   async function comparing(spec: string) {
     const store = createAppStore();

@@ -6,6 +6,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useApp, useServices, useT } from './app/context.tsx';
+import { Deferred } from './app/Deferred.tsx';
 import { CompareControl } from './compare/CompareControl.tsx';
 import { CompareStage } from './compare/CompareStage.tsx';
 import { FlowPicker, Presets } from './controls/FlowPicker.tsx';
@@ -104,13 +105,19 @@ function SingleStage() {
         <Topology />
       </Region>
       <Region className="maps-pane" label={t('maps.title')}>
-        <MapPanel />
+        <Deferred>
+          <MapPanel />
+        </Deferred>
       </Region>
       <Region className="inspector-pane" label={t('inspector.title')}>
-        <HopInspector />
+        <Deferred>
+          <HopInspector />
+        </Deferred>
       </Region>
       <Region className="views-pane">
-        <Views />
+        <Deferred>
+          <Views />
+        </Deferred>
       </Region>
     </main>
   );

@@ -31,7 +31,12 @@ export function createServices(early: EarlyStart): Services {
     early.preloaded.delete(name);
     return pre;
   };
-  const actions = createActions(store, client, fetchScenario, preloaded);
+  const presummary = (name: string) => {
+    const pre = early.presummary.get(name);
+    early.presummary.delete(name);
+    return pre;
+  };
+  const actions = createActions(store, client, fetchScenario, preloaded, presummary);
   client.on((e) => {
     if (e.type !== 'restarted') return;
     store.setState((s) => ({ notice: translate(s.lang, 'app.workerRestarted') }));
