@@ -5,7 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { explainHop } from '../../i18n/index.ts';
+import { explainHop, kindName } from '../../i18n/index.ts';
 import { setStep } from '../../state/player.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
@@ -52,7 +52,9 @@ export function EventList() {
               onClick={() => setStep(store, item.index)}
             >
               <span className="event-n">{item.index + 1}</span>
-              <span className="event-kind">{ev.kind}</span>
+              <span className="event-kind" title={ev.kind}>
+                {kindName(lang, ev.kind)}
+              </span>
               <span className="event-node">{ev.node}</span>
               <span className="event-text" title={explainHop(lang, ev)}>
                 {explainHop(lang, ev)}

@@ -102,8 +102,15 @@ export function hopPath(from: Anchor | undefined, to: Anchor, layout: TopologyLa
   const a = from.point;
   const b = to.point;
   if (from.node !== undefined && from.node === to.node) {
-    if (Math.abs(a.x - b.x) < 1 || Math.abs(a.y - b.y) < 1) return [a, b];
     const n = nodeOf(layout, from.node);
+    // The kernel-stack box sits in the header: go round the pods along the node's right edge.
+    if (n && (from.port?.kind === 'stack' || to.port?.kind === 'stack') && from.port !== to.port) {
+      const edge = n.box.x + n.box.w - 4;
+      const channel = n.device.box.y - 14;
+      const side = (p: Point, port: PortLayout | undefined) => (port?.kind === 'stack' ? [p, { x: edge, y: p.y }] : [p, { x: p.x, y: channel }, { x: edge, y: channel }]);
+      return [...side(a, from.port), ...side(b, to.port).reverse()];
+    }
+    if (Math.abs(a.x - b.x) < 1 || Math.abs(a.y - b.y) < 1) return [a, b];
     const channel = n ? n.device.box.y - 14 : (a.y + b.y) / 2;
     const midY = Math.min(Math.max(a.y, b.y), Math.max(Math.min(a.y, b.y), channel));
     return [a, { x: a.x, y: midY }, { x: b.x, y: midY }, b];

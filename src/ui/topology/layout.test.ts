@@ -114,6 +114,10 @@ describe('hop anchors and paths', () => {
     expect(stack.port?.kind).toBe('stack');
     // The kernel's routing runs in the host netns: hook `netns`, but no pod's eth0.
     expect(hopAnchor({ ...base, kind: 'kernel-stack', iface: 'host', hook: 'netns' }, l).port?.kind).toBe('stack');
+    // From the kernel box to ens5: round the pods along the node's right edge, not through them.
+    const n0 = l.nodes[0]!;
+    const toDev = hopPath(stack, { node: n0.name, point: n0.device.anchor, port: n0.device }, l);
+    expect(toDev.slice(1, -1).every((p) => p.x === n0.box.x + n0.box.w - 4 || p.y === n0.device.box.y - 14)).toBe(true);
     expect(stack.node).toBe('k8s-a');
     const world = hopAnchor({ ...base, kind: 'send', node: 'world', iface: 'internet', hook: 'wire' }, l);
     expect(world.node).toBeUndefined();
