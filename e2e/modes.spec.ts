@@ -146,3 +146,18 @@ test('NodePort from outside starts in the outside world and comes back to it', a
   await expect(lab.packet).toHaveAttribute('data-node', 'world');
   expect(lab.errors).toEqual([]);
 });
+
+test('monitor-aggregation changes what Hubble shows, not the hop list', async ({ lab, page }) => {
+  await lab.open(`${CROSS_NODE}&step=27`);
+  await page.getByRole('tab', { name: 'Hubble' }).click();
+  const out = page.getByTestId('hubble-output');
+  const lines = async () => (await out.textContent())?.trim().split('\n').filter(Boolean).length ?? 0;
+  await expect.poll(lines).toBe(4);
+  const hops = await lab.page.locator('input[type="range"]').getAttribute('max');
+  await page.getByText('Hubble, policy').click();
+  await page.locator('[data-setting="monitor-aggregation"]').selectOption('none');
+  await expect(page).toHaveURL(/set=monitor-aggregation:none/);
+  await expect.poll(lines).toBe(8);
+  expect(await lab.page.locator('input[type="range"]').getAttribute('max')).toBe(hops);
+  expect(lab.errors).toEqual([]);
+});
