@@ -81,7 +81,7 @@ export class EngineHost {
     this.dp = dp;
     this.trace = undefined;
     this.other = undefined;
-    return { ok: true, summary: summarize(dp, this.settings) };
+    return { ok: true, summary: summarize(dp, this.settings, result.model.config) };
   }
 
   private setSettings(settings: Settings): ScenarioSummary {
@@ -91,7 +91,7 @@ export class EngineHost {
     this.settings = { ...settings };
     this.dp = dp;
     this.trace = undefined;
-    return summarize(dp, this.settings);
+    return summarize(dp, this.settings, model.config);
   }
 
   private runTrace(flow: FlowRequest): Trace {
@@ -111,7 +111,7 @@ export class EngineHost {
     if (this.other?.key !== key) this.other = { key, dp: this.engine.derive(model, settings) };
     const dp = this.other.dp;
     const trace = this.engine.traceFlow(dp, flow);
-    return { trace, summary: summarize(dp, settings), comparison: compareTraces(a, trace) };
+    return { trace, summary: summarize(dp, settings, model.config), comparison: compareTraces(a, trace) };
   }
 
   private tables(node: string, step: number): TableRows[] {

@@ -72,6 +72,8 @@ export interface ScenarioSummary {
   services: SummaryService[];
   /** Effective value of each switch after the overrides. */
   config: Record<SettingKey, string>;
+  /** Each switch as the scenario's own cilium-config sets it (what "as in the scenario" means). */
+  base: Record<SettingKey, string>;
   /** The overrides in force (what `--set` would carry). */
   settings: Settings;
   ignored: string[];
@@ -93,7 +95,8 @@ export function effectiveSwitches(c: CiliumConfig): Record<SettingKey, string> {
   };
 }
 
-export function summarize(dp: Datapath, settings: Settings): ScenarioSummary {
+/** `base`: the scenario's own config, before the overrides (the datapath's is after them). */
+export function summarize(dp: Datapath, settings: Settings, base: CiliumConfig = dp.config): ScenarioSummary {
   const nodes: SummaryNode[] = dp.nodes.map((n) => ({
     name: n.name,
     ip: n.ip,
@@ -137,6 +140,7 @@ export function summarize(dp: Datapath, settings: Settings): ScenarioSummary {
     nodes,
     services,
     config: effectiveSwitches(dp.config),
+    base: effectiveSwitches(base),
     settings: { ...settings },
     ignored: [...dp.model.ignored],
     warnings: [...dp.model.warnings],

@@ -8,7 +8,7 @@ import { MODE_PRESETS } from '../../engine/modes.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { SettingKey } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { currentMode, modeSettings, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from './settingsChoices.ts';
+import { currentMode, modeSettings, prune, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from './settingsChoices.ts';
 
 const SWITCHES: SettingKey[] = ['enable-ip-masq-agent', 'kube-proxy-replacement', 'bpf-lb-sock', 'enable-host-legacy-routing'];
 const SELECTS: { key: SettingKey; values: string[] }[] = [
@@ -20,11 +20,12 @@ export function SettingsBar() {
   const t = useT();
   const { actions } = useServices();
   const config = useApp((s) => s.summary?.config);
+  const base = useApp((s) => s.summary?.base);
   const settings = useApp((s) => s.settings);
-  if (!config) return null;
-  const mode = currentMode(settings);
+  if (!config || !base) return null;
+  const mode = currentMode(settings, base);
   const routing = routingChoice(config);
-  const apply = (next: typeof settings) => void actions.setSettings(next);
+  const apply = (next: typeof settings) => void actions.setSettings(prune(next, base));
   return (
     <div className="settings" role="group" aria-label={t('settings.title')} title={t('settings.title')}>
       <label className="setting">

@@ -16,10 +16,14 @@ const same = (a: Settings, b: Settings) => {
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 };
 
-/** The mode preset whose overrides are exactly `settings`; 'scenario' for none; 'custom' otherwise. */
-export function currentMode(settings: Settings): string {
+/**
+ * The mode preset whose overrides are exactly `settings` (once what the
+ * scenario already says is dropped from both); 'scenario' for none; 'custom' otherwise.
+ */
+export function currentMode(settings: Settings, base?: Record<SettingKey, string>): string {
   if (Object.keys(settings).length === 0) return 'scenario';
-  return MODE_PRESETS.find((p) => same(p.settings, settings))?.id ?? 'custom';
+  const norm = (x: Settings) => (base ? prune(x, base) : x);
+  return MODE_PRESETS.find((p) => same(norm(p.settings), norm(settings)))?.id ?? 'custom';
 }
 
 export function modeSettings(id: string): Settings {
@@ -29,6 +33,19 @@ export function modeSettings(id: string): Settings {
 function without(settings: Settings, keys: string[]): Settings {
   const out = { ...settings };
   for (const k of keys) delete out[k];
+  return out;
+}
+
+/**
+ * Drops overrides that say what the scenario already says, so "as in the
+ * scenario" and the mode presets are recognised and links stay short.
+ * Keys the summary does not describe are kept.
+ */
+export function prune(settings: Settings, base: Record<SettingKey, string>): Settings {
+  const out: Settings = {};
+  for (const [k, v] of Object.entries(settings)) {
+    if ((base as Record<string, string>)[k] !== v) out[k] = v;
+  }
   return out;
 }
 
@@ -51,10 +68,8 @@ export function withSwitch(settings: Settings, config: Record<SettingKey, string
   const value = on ? 'true' : 'false';
   if (key === 'kube-proxy-replacement') {
     if (!on) return { ...settings, ...KUBE_PROXY };
-    // Back to the scenario's own values; say `true` only if the scenario itself runs kube-proxy.
-    const had = settings['kube-proxy-replacement'] !== undefined;
-    const rest = without(settings, Object.keys(KUBE_PROXY));
-    return had ? rest : { ...rest, 'kube-proxy-replacement': 'true' };
+    // Back to the scenario's own values for the bundle, with the replacement on (pruned when the scenario has it on).
+    return { ...without(settings, Object.keys(KUBE_PROXY)), 'kube-proxy-replacement': 'true' };
   }
   if (key === 'enable-ip-masq-agent' && on && config['enable-bpf-masquerade'] !== 'true') {
     return { ...settings, 'enable-ip-masq-agent': 'true', 'enable-bpf-masquerade': 'true' };

@@ -20,7 +20,7 @@ function cluster(nodes: number, podsPerNode: number): ScenarioSummary {
     ],
     pods: Array.from({ length: podsPerNode }, (_, i) => ({ ...pod(`node-${n}`, i), ip: `10.${n}.0.${10 + i}` })),
   }));
-  return { name: 't', nodes: ns, services: [], config: {} as never, settings: {}, ignored: [], warnings: [] };
+  return { name: 't', nodes: ns, services: [], config: {} as never, base: {} as never, settings: {}, ignored: [], warnings: [] };
 }
 
 const inside = (inner: Box, outer: Box) =>
