@@ -53,7 +53,15 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
     } catch (e) {
       if (gen !== traceGen) return;
       const known = e instanceof RemoteError ? e.known : [];
-      store.setState({ trace: undefined, traceError: { message: message(e), known }, step: 0, playing: false });
+      // Side B of a comparison was the old flow: it goes too (the view shows side A's error).
+      store.setState((s) => ({
+        trace: undefined,
+        traceError: { message: message(e), known },
+        step: 0,
+        row: 0,
+        playing: false,
+        compare: s.compare && { ...s.compare, trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0 },
+      }));
     }
   }
 

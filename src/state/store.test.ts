@@ -212,6 +212,16 @@ describe('compare', () => {
     expect(store.getState().compare).toBeUndefined();
   });
 
+  it('drops side B when side A cannot trace the new flow', async () => {
+    const { store, actions } = await comparing('tunnel-vxlan');
+    await actions.setFlow({ from: 'ghost', to: 'server', proto: 'icmp' });
+    const s = store.getState();
+    expect(s.traceError?.message).toBe('unknown pod ghost');
+    expect(s.compare).toMatchObject({ spec: 'tunnel-vxlan', trace: undefined, rows: [] });
+    await actions.setFlow({ from: 'client', to: 'server', proto: 'icmp' });
+    expect(store.getState().compare?.trace?.events).toHaveLength(6);
+  });
+
   it('says so when the spec is neither a mode nor key:value pairs', async () => {
     const { store } = await comparing('no-such-mode');
     expect(store.getState().compare?.error).toMatch(/not a mode/);

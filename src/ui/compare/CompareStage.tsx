@@ -15,7 +15,15 @@ function CompareHeader() {
   const t = useT();
   const c = useApp((s) => s.compare);
   const row = useApp((s) => s.row);
+  const traceError = useApp((s) => s.traceError);
   if (!c) return null;
+  if (traceError) {
+    return (
+      <p className="compare-head is-error" role="alert">
+        {t('flow.error', { message: traceError.message })} {traceError.known.length > 0 && t('flow.known', { names: traceError.known.join(', ') })}
+      </p>
+    );
+  }
   if (c.error) {
     return (
       <p className="compare-head is-error" role="alert" data-testid="compare-error">
