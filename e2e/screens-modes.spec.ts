@@ -8,6 +8,7 @@ import { expect, test } from './fixtures.ts';
 
 const VIEWS = [
   ['compare', '?scenario=kans-lab&from=netpod&to=webpod1&proto=icmp&compare=tunnel-vxlan&step=9', '[data-testid="compare-summary"]'],
+  ['compare-presenter', '?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&compare=socket-lb-off&step=5&presenter=1', '[data-testid="compare-summary"]'],
   ['compare-kube-proxy', '?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&compare=kube-proxy&step=12', '[data-testid="compare-summary"]'],
   ['policy-drop', '?scenario=kans-lab-policy&from=netpod2&to=webpod1&proto=tcp&port=80&step=14', '[data-testid="policy-line"]'],
   ['policy-deny-181', '?scenario=kans-lab-policy&from=netpod2&to=8.8.8.8&proto=tcp&port=443&step=6', '[data-testid="policy-line"]'],
