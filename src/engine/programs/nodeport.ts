@@ -13,7 +13,7 @@ import { localDelivery } from './deliver.ts';
 import { forward } from './forward.ts';
 import { lookupLxc } from './lookup.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
-import type { Arrival, SkbContext } from './types.ts';
+import { DROP, type Arrival, type SkbContext } from './types.ts';
 
 /** The NodePort frontend an arriving packet is addressed to. */
 export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Frontend | undefined {
@@ -25,8 +25,8 @@ export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Fronte
 export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Arrival {
   const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
   if (f.backendIds.length === 0) {
-    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)', maps: [], verdict: 'DROPPED', drop: { code: 158, reason: 'Service backend not found' }, srcIdentity: skb.srcIdentity }, 'drop.no_backend', { frontend: dstText(packet) });
-    return { at: 'dropped', packet, reason: 'Service backend not found' };
+    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)', maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity: skb.srcIdentity }, 'drop.no_backend', { frontend: dstText(packet) });
+    return { at: 'dropped', packet, reason: DROP.NO_SERVICE.reason };
   }
   const existing = w.ct.serviceEntry(node.name, packet);
   const ops: MapOp[] = [{ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0), value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend' }, ...existing.ops];

@@ -32,7 +32,6 @@ export const DROP = {
   INVALID_SIP: { code: 132, reason: 'Invalid source ip' },
   POLICY: { code: 133, reason: 'Policy denied' },
   UNROUTABLE: { code: 151, reason: 'Stale or unroutable IP' },
-  NO_LXC: { code: 152, reason: 'No matching local container found' },
   NO_SERVICE: { code: 158, reason: 'Service backend not found' },
   FIB_LOOKUP_FAILED: { code: 169, reason: 'FIB lookup failed' },
   POLICY_DENY: { code: 181, reason: 'Policy denied by denylist' },
