@@ -4,10 +4,16 @@ import type { Datapath, EndpointInfo, IpcacheEntry, NodeDatapath } from '../deri
 import { ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue } from '../maps/format.ts';
 import type { MapOp } from '../trace.ts';
 
+const lxcText = new WeakMap<EndpointInfo, string>();
+
 /** cilium_lxc: local endpoints and the node's own addresses (ENDPOINT_F_HOST). */
 export function lookupLxc(node: NodeDatapath, ip: Ipv4): { found?: { kind: 'endpoint'; ep: EndpointInfo } | { kind: 'host' }; op: MapOp } {
   const ep = node.endpoints.find((e) => e.ip === ip);
-  if (ep) return { found: { kind: 'endpoint', ep }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value: lxcValue(ep), hit: true } };
+  if (ep) {
+    let value = lxcText.get(ep);
+    if (value === undefined) lxcText.set(ep, (value = lxcValue(ep)));
+    return { found: { kind: 'endpoint', ep }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value, hit: true } };
+  }
   if (ip === node.ip || ip === node.ciliumHostIp) {
     return { found: { kind: 'host' }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value: lxcHostValue(), hit: true } };
   }
