@@ -57,7 +57,7 @@ export interface Packet {
   /** Short payload summary for the conversation (e.g. "GET / HTTP/1.1"). */
   payload?: string;
   /** Outer headers when encapsulated (tunnel mode). */
-  outer?: { src: Ipv4; dst: Ipv4; proto: 'UDP'; dport: number; vni: number; srcMac?: string; dstMac?: string };
+  outer?: { src: Ipv4; dst: Ipv4; proto: 'UDP'; sport: number; dport: number; vni: number; srcMac?: string; dstMac?: string };
 }
 
 export interface MapOp {

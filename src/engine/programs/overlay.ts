@@ -5,6 +5,7 @@
  * node cil_from_overlay takes the identity from the VNI and delivers locally.
  */
 import type { Ipv4 } from '../../scenario/values.ts';
+import { hash53 } from '../util/hash.ts';
 import type { NodeDatapath } from '../derive/types.ts';
 import { overlayName } from '../derive/nodes.ts';
 import type { Walk } from '../flow/walk.ts';
@@ -19,6 +20,16 @@ import type { Arrival, SkbContext } from './types.ts';
 /** IANA VXLAN is 4789; Cilium's default tunnel port for VXLAN is 8472 (the Linux default), Geneve 6081. */
 export const TUNNEL_PORT = { vxlan: 8472, geneve: 6081 } as const;
 
+/**
+ * The kernel's VXLAN/Geneve driver picks the outer UDP source port from a hash of the inner flow
+ * (udp_flow_src_port, within the local port range) so one flow keeps one port and flows spread
+ * across paths.
+ */
+export function outerSourcePort(inner: Packet): number {
+  const flow = `${inner.proto} ${inner.src}:${inner.sport ?? inner.icmpId ?? 0} ${inner.dst}:${inner.dport ?? 0}`;
+  return 32768 + (hash53(flow) % (60999 - 32768 + 1));
+}
+
 function encapsulate(w: Walk, node: NodeDatapath, at: HopPlace, program: string, source: string, packet: Packet, skb: SkbContext, remote: Ipv4): Arrival {
   const proto = w.dp.config.tunnelProtocol;
   const dev = overlayName(w.dp.config);
@@ -29,7 +40,7 @@ function encapsulate(w: Walk, node: NodeDatapath, at: HopPlace, program: string,
   const vni = skb.srcIdentity === 1 ? 6 : skb.srcIdentity;
   const wrapped: Packet = {
     ...inner,
-    outer: { src: node.ip, dst: remote, proto: 'UDP', dport: TUNNEL_PORT[proto], vni, srcMac: netdev.mac, dstMac: peer?.interfaces.find((i) => i.kind === 'netdev')!.mac ?? node.gatewayMac },
+    outer: { src: node.ip, dst: remote, proto: 'UDP', sport: outerSourcePort(inner), dport: TUNNEL_PORT[proto], vni, srcMac: netdev.mac, dstMac: peer?.interfaces.find((i) => i.kind === 'netdev')!.mac ?? node.gatewayMac },
   };
   w.emit(
     { ...at, packet: wrapped, kind: 'tunnel-encap', program, source, maps: [], observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },

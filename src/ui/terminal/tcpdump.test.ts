@@ -46,14 +46,14 @@ describe('tcpdump', () => {
   });
 
   it('shows the outer UDP packet of tunnel mode on ens5 with the inner one inside', () => {
-    const outer = { src: '192.168.10.10' as never, dst: '192.168.10.101' as never, proto: 'UDP' as const, dport: 8472, vni: 26332 };
+    const outer = { src: '192.168.10.10' as never, dst: '192.168.10.101' as never, proto: 'UDP' as const, sport: 51234, dport: 8472, vni: 26332 };
     const icmp = pkt({ proto: 'ICMP', dst: '172.16.1.235' as never, icmpType: 8, icmpId: 7, tcpFlags: undefined, outer });
     expect(tcpdumpLine(icmp).split('\n')).toEqual([
-      'IP 192.168.10.10 > 192.168.10.101.8472: OTV, flags [I] (0x08), overlay 0, instance 26332',
+      'IP 192.168.10.10.51234 > 192.168.10.101.8472: OTV, flags [I] (0x08), overlay 0, instance 26332',
       '    IP 172.16.0.79 > 172.16.1.235: ICMP echo request, id 7, seq 1, length 64',
     ]);
     expect(tcpdumpLine({ ...icmp, outer: { ...outer, dport: 6081 } }).split('\n')[0]).toBe(
-      'IP 192.168.10.10 > 192.168.10.101.6081: Geneve, Flags [none], vni 0x66dc, proto TEB (0x6558)',
+      'IP 192.168.10.10.51234 > 192.168.10.101.6081: Geneve, Flags [none], vni 0x66dc, proto TEB (0x6558)',
     );
     const tunnel = [ev(0, { kind: 'netdev-egress', iface: 'ens5', hook: 'tc-egress', packet: icmp })];
     expect(capture(tunnel, 0, { node: 'k8s-s', iface: 'ens5' }).map((c) => c.packet.outer?.dport)).toEqual([8472]);

@@ -45,11 +45,11 @@ export function tcpdumpLine(p: Packet): string {
 /**
  * The outer UDP packet of tunnel mode, as tcpdump decodes it: port 8472 is
  * IANA's OTV port, so tcpdump prints VXLAN there as OTV (it says VXLAN only
- * for 4789); 6081 is Geneve. The source port is a flow hash the engine does
- * not model, so it is left out rather than made up.
+ * for 4789); 6081 is Geneve. The source port is the kernel's hash of the
+ * inner flow (the engine's outerSourcePort).
  */
 export function outerLine(o: NonNullable<Packet['outer']>): string {
-  const head = `IP ${o.src} > ${o.dst}.${o.dport}:`;
+  const head = `IP ${o.src}.${o.sport} > ${o.dst}.${o.dport}:`;
   if (o.dport === 6081) return `${head} Geneve, Flags [none], vni 0x${o.vni.toString(16)}, proto TEB (0x6558)`;
   return `${head} OTV, flags [I] (0x08), overlay 0, instance ${o.vni}`;
 }
