@@ -58,7 +58,12 @@ export function decide(dp: Datapath, node: string, ep: EndpointInfo, direction: 
   const enforced = policy[direction].enforced;
   const base = { enforced, match: r.match, remoteIdentity: identity, ops };
   if (!r.entry) {
-    return { ...base, allowed: false, drop: DROP.POLICY, rule: `no entry of ${direction} policy matches identity ${identity} on ${proto === 0 ? 'this packet' : `${dport}/${p.proto}`}` };
+    // Default deny: name the policies whose selection of this endpoint turned it on.
+    const selecting = policy.policies.join(', ');
+    return {
+      ...base, allowed: false, drop: DROP.POLICY, ...(selecting ? { policy: selecting } : {}),
+      rule: `no entry of ${direction} policy matches identity ${identity} on ${proto === 0 ? 'this packet' : `${dport}/${p.proto}`}${selecting ? `; default deny because ${selecting} selects ${ep.key}` : ''}`,
+    };
   }
   const who = r.entry.origin.policy !== undefined ? { policy: r.entry.origin.policy } : {};
   if (r.entry.deny) return { ...base, ...who, allowed: false, deny: true, drop: DROP.POLICY_DENY, rule: r.entry.origin.text };
