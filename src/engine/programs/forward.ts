@@ -37,7 +37,7 @@ export function nodeAt(w: Walk, ip: string): NodeDatapath | undefined {
 export function forward(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packet, skb: SkbContext): Arrival {
   const route = lookupRoute(node.routes, packet.dst);
   if (!route) {
-    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/lib/fib.h: fib_redirect_v4', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });
+    w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/lib/fib.h: fib_redirect_v4', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });
     return { at: 'dropped', packet, reason: DROP.FIB_LOOKUP_FAILED.reason };
   }
   const nextHop = route.via ?? packet.dst;
@@ -47,7 +47,7 @@ export function forward(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packe
   const viaNode = nodeAt(w, nextHop);
   w.emit(
     {
-      ...at, packet: out, kind: 'native-routing', program: at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container',
+      node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'native-routing', program: at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container',
       source: 'bpf/lib/fib.h: fib_redirect_v4 (bpf_fib_lookup, then redirect to the device)',
       maps: [
         { node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note: `bpf_fib_lookup(${packet.dst}): ${route.origin}` },

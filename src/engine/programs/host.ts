@@ -21,7 +21,7 @@ export function toHostStack(
 ): Arrival {
   w.emit(
     {
-      ...at, packet, kind: 'kernel-stack', program: at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container',
+      node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'kernel-stack', program: at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container',
       source: 'bpf/lib/trace.h: send_trace_notify(TRACE_TO_STACK), return CTX_ACT_OK', maps: [], observation: 'to-stack', verdict: 'FORWARDED',
       srcIdentity: skb.srcIdentity, dstIdentity: mode === 'local' ? RESERVED.host : skb.dstIdentity, ctState: skb.ctState,
     },

@@ -27,7 +27,7 @@ export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: 
   if (packet.dst === node.ip || packet.dst === node.ciliumHostIp) {
     // The kernel's local table: the packet is for this node itself.
     w.emit(
-      { ...at, packet, kind: 'kernel-stack', program: 'kernel', source: 'kernel: ip_route_input → ip_local_deliver (local table)', maps: [], verdict: 'FORWARDED', srcIdentity: skb.srcIdentity, dstIdentity: 1 },
+      { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'kernel-stack', program: 'kernel', source: 'kernel: ip_route_input → ip_local_deliver (local table)', maps: [], verdict: 'FORWARDED', srcIdentity: skb.srcIdentity, dstIdentity: 1 },
       'stack.local',
       { node: node.name, dst: packet.dst },
     );
@@ -35,12 +35,12 @@ export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: 
   }
   const route = lookupRoute(node.routes, packet.dst);
   if (!route) {
-    w.emit({ ...at, packet, kind: 'drop', program: 'kernel', source: 'kernel: ip_route_output / ip_route_input', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });
+    w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'drop', program: 'kernel', source: 'kernel: ip_route_output / ip_route_input', maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED }, 'drop.fib', { dst: packet.dst });
     return { at: 'dropped', packet, reason: DROP.FIB_LOOKUP_FAILED.reason };
   }
   w.emit(
     {
-      ...at, packet, kind: 'kernel-stack', program: 'kernel', source: originated ? 'kernel: ip_route_output → ip_finish_output' : 'kernel: ip_route_input → ip_forward',
+      node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'kernel-stack', program: 'kernel', source: originated ? 'kernel: ip_route_output → ip_finish_output' : 'kernel: ip_route_input → ip_forward',
       maps: [{ node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note: `route lookup for ${packet.dst}: ${route.origin}` }],
       srcIdentity: skb.srcIdentity,
     },

@@ -39,7 +39,7 @@ export function lb4Local(w: Walk, at: HopPlace, ep: EndpointInfo, f: Frontend, p
   ops.push({ node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
   const out = withDst(packet, b.address, b.port);
   w.emit(
-    { ...at, packet: out, kind: 'service-lb', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __per_packet_lb_svc_xlate_4 → lb4_local → lb4_xlate (bpf/lib/lb.h)', maps: ops, verdict: 'TRANSLATED', srcIdentity: ep.identity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-lb', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __per_packet_lb_svc_xlate_4 → lb4_local → lb4_xlate (bpf/lib/lb.h)', maps: ops, verdict: 'TRANSLATED', srcIdentity: ep.identity },
     existing.backendId === undefined ? 'lb.dnat.new' : 'lb.dnat.again',
     { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
   );
@@ -54,7 +54,7 @@ export function lb4RevNat(w: Walk, at: HopPlace, revNat: number, packet: Packet,
   const out = withSrc(packet, address, f.port);
   w.emit(
     {
-      ...at, packet: out, kind: 'service-rev-nat', program, source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
+      node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-rev-nat', program, source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
       maps: [{ node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat), value: revNatValue(address, f.port), hit: true }], verdict: 'TRANSLATED',
     },
     'lb.revnat',

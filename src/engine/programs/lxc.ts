@@ -58,12 +58,12 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   );
   const at = { node: node.name, iface: ep.lxcName, hook: 'tc-ingress' };
   w.emit(
-    { ...at, packet, kind: 'lxc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: cil_from_container → tail_handle_ipv4', maps: [], observation: 'from-endpoint', srcIdentity: ep.identity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'lxc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: cil_from_container → tail_handle_ipv4', maps: [], observation: 'from-endpoint', srcIdentity: ep.identity },
     'lxc.ingress',
     { pod: ep.key, lxc: ep.lxcName },
   );
   if (packet.src !== ep.ip) {
-    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)', maps: [], verdict: 'DROPPED', drop: DROP.INVALID_SIP }, 'drop.invalid_sip', { ip: packet.src });
+    w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)', maps: [], verdict: 'DROPPED', drop: DROP.INVALID_SIP }, 'drop.invalid_sip', { ip: packet.src });
     return { at: 'dropped', packet, reason: DROP.INVALID_SIP.reason };
   }
   let revNat = 0;
@@ -71,7 +71,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   if (frontend) ({ packet, revNat } = lb4Local(w, at, ep, frontend, packet));
   const ct = w.ct.lookup(node.name, packet, 'egress');
   w.emit(
-    { ...at, packet, kind: 'conntrack', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)', maps: ct.ops, ctState: ct.state, srcIdentity: ep.identity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'conntrack', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)', maps: ct.ops, ctState: ct.state, srcIdentity: ep.identity },
     `ct.egress.${ct.state}`,
     { pod: ep.key },
   );
@@ -84,7 +84,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   const ic = lookupIpcache(w.dp, node.name, packet.dst, 'destination identity');
   const dstIdentity = ic.value.identity;
   w.emit(
-    { ...at, packet, kind: 'ipcache-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)', maps: [ic.op], srcIdentity: ep.identity, dstIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'ipcache-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)', maps: [ic.op], srcIdentity: ep.identity, dstIdentity },
     ic.value.tunnelEndpoint === '0.0.0.0' ? 'ipcache.local' : w.dp.config.routingMode === 'tunnel' ? 'ipcache.remote.tunnel' : 'ipcache.remote',
     { dst: packet.dst, prefix: ic.op.key, identity: dstIdentity, node: ic.value.tunnelEndpoint },
   );
@@ -92,7 +92,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
     w.emit(
-      { ...at, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, policyVerdict: verdictOf(d, 'egress'), ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
+      { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, policyVerdict: verdictOf(d, 'egress'), ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
       verdictMessage(d, 'egress', ct.state),
       { pod: ep.key, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
     );
@@ -106,7 +106,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   }
   const local = lookupLxc(node, packet.dst);
   w.emit(
-    { ...at, packet, kind: 'endpoint-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)', maps: [local.op], srcIdentity: ep.identity, dstIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'endpoint-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)', maps: [local.op], srcIdentity: ep.identity, dstIdentity },
     local.found?.kind === 'endpoint' ? 'endpoint.local' : local.found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
     { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
   );

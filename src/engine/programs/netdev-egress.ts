@@ -16,7 +16,7 @@ export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbCo
   const at = { node: node.name, iface: node.device, hook: 'tc-egress', program: 'cil_to_netdev' };
   const d = needsMasquerade(w.dp, node, packet, skb);
   w.emit(
-    { ...at, packet, kind: 'netdev-egress', source: 'bpf/bpf_host.c: cil_to_netdev → handle_nat_fwd → snat_v4_needs_masquerade (bpf/lib/nat.h)', maps: d.ops, ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, program: at.program, packet, kind: 'netdev-egress', source: 'bpf/bpf_host.c: cil_to_netdev → handle_nat_fwd → snat_v4_needs_masquerade (bpf/lib/nat.h)', maps: d.ops, ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
     d.why,
     { dev: node.device, ...d.params },
   );
@@ -24,7 +24,7 @@ export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbCo
   const m = w.nat.snat(node.name, packet, node.ip, w.rng, d.needsCt);
   const out = withSrc(packet, node.ip, m.port);
   w.emit(
-    { ...at, packet: out, kind: 'snat', source: 'bpf/lib/nat.h: snat_v4_nat → snat_v4_new_mapping', maps: m.ops, verdict: 'TRANSLATED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, program: at.program, packet: out, kind: 'snat', source: 'bpf/lib/nat.h: snat_v4_nat → snat_v4_new_mapping', maps: m.ops, verdict: 'TRANSLATED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
     m.ops.some((o) => o.op === 'update') ? 'snat.done' : 'snat.reuse',
     { from: srcText(packet), to: srcText(out), dev: node.device },
   );

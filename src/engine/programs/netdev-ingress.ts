@@ -28,7 +28,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
     key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: !!nodePort, note: 'nodeport_lb4: is it a service?',
   }];
   w.emit(
-    { ...at, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
     packet.outer ? 'netdev.ingress.overlay' : nodePort ? 'netdev.ingress.nodeport' : 'netdev.ingress',
     { dev: node.device, src: packet.outer?.src ?? packet.src, identity: srcIdentity, dst: dstText(packet) },
   );
@@ -39,7 +39,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
     if (r.found) {
       packet = withDst(packet, r.found.addr, r.found.port);
       w.emit(
-        { ...at, packet, kind: 'rev-snat', program: 'cil_from_netdev', source: 'bpf/lib/nat.h: snat_v4_rev_nat (tail CILIUM_CALL_IPV4_NODEPORT_NAT_INGRESS)', maps: r.ops, verdict: 'TRANSLATED', srcIdentity },
+        { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'rev-snat', program: 'cil_from_netdev', source: 'bpf/lib/nat.h: snat_v4_rev_nat (tail CILIUM_CALL_IPV4_NODEPORT_NAT_INGRESS)', maps: r.ops, verdict: 'TRANSLATED', srcIdentity },
         'revsnat.done',
         { from: dstText(arriving), to: dstText(packet) },
       );
@@ -55,7 +55,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
   }
   const local = lookupLxc(node, packet.dst);
   w.emit(
-    { ...at, packet, kind: 'endpoint-lookup', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)', maps: [local.op], srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'endpoint-lookup', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)', maps: [local.op], srcIdentity },
     local.found?.kind === 'endpoint' ? 'endpoint.local' : local.found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
     { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
   );

@@ -25,7 +25,7 @@ export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Fronte
 export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Arrival {
   const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
   if (f.backendIds.length === 0) {
-    w.emit({ ...at, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)', maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity: skb.srcIdentity }, 'drop.no_backend', { frontend: dstText(packet) });
+    w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)', maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity: skb.srcIdentity }, 'drop.no_backend', { frontend: dstText(packet) });
     return { at: 'dropped', packet, reason: DROP.NO_SERVICE.reason };
   }
   const existing = w.ct.serviceEntry(node.name, packet);
@@ -43,7 +43,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   // The CT entry nodeport_lb4 keeps for the connection: it carries the rev_nat_index for the reply.
   const ctOps = w.ct.lookup(node.name, out, 'egress').state === 'new' ? w.ct.create(node.name, out, 'egress', skb.srcIdentity, { revNat: f.id, flags: 32 }) : [];
   w.emit(
-    { ...at, packet: out, kind: 'service-lb', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate', maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-lb', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate', maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
     'nodeport.dnat',
     { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
   );
@@ -54,7 +54,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   const before = out;
   out = withSrc(out, node.ip, m.port);
   w.emit(
-    { ...at, packet: out, kind: 'snat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat', maps: m.ops, verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'snat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat', maps: m.ops, verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
     'nodeport.snat',
     { from: srcText(before), to: srcText(out), node: node.name },
   );
@@ -66,11 +66,11 @@ export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: 
   if (!w.ct.peekRevNat(node.name, packet, 'ingress')) return undefined;
   const ct = w.ct.lookup(node.name, packet, 'ingress');
   const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
-  w.emit({ ...at, packet, kind: 'conntrack', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)', maps: ct.ops, ctState: ct.state, srcIdentity: skb.srcIdentity }, 'nodeport.ct', { id: ct.revNat });
+  w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'conntrack', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)', maps: ct.ops, ctState: ct.state, srcIdentity: skb.srcIdentity }, 'nodeport.ct', { id: ct.revNat });
   const f = w.dp.frontends.find((x) => x.id === ct.revNat)!;
   const out = withSrc(packet, f.scope === 'node' ? node.ip : f.address, f.port);
   w.emit(
-    { ...at, packet: out, kind: 'service-rev-nat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat', maps: [{ node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat), value: `${out.src}:${f.port}`, hit: true }], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-rev-nat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat', maps: [{ node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat), value: `${out.src}:${f.port}`, hit: true }], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
     'lb.revnat',
     { from: srcText(packet), to: srcText(out), id: ct.revNat },
   );

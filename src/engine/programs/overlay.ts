@@ -43,7 +43,7 @@ function encapsulate(w: Walk, node: NodeDatapath, at: HopPlace, program: string,
     outer: { src: node.ip, dst: remote, proto: 'UDP', sport: outerSourcePort(inner), dport: TUNNEL_PORT[proto], vni, srcMac: netdev.mac, dstMac: peer?.interfaces.find((i) => i.kind === 'netdev')!.mac ?? node.gatewayMac },
   };
   w.emit(
-    { ...at, packet: wrapped, kind: 'tunnel-encap', program, source, maps: [], observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: wrapped, kind: 'tunnel-encap', program, source, maps: [], observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
     'tunnel.encap',
     { dev, dst: packet.dst, proto: proto.toUpperCase(), remote, node: peer?.name ?? remote, vni, port: TUNNEL_PORT[proto] },
   );
@@ -71,14 +71,14 @@ export function fromOverlay(w: Walk, node: NodeDatapath, wrapped: Packet): Arriv
   const at = { node: node.name, iface: dev, hook: 'tc-ingress' };
   const local = lookupLxc(node, inner.dst);
   w.emit(
-    { ...at, packet: inner, kind: 'tunnel-decap', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: cil_from_overlay → handle_ipv4 (identity from the tunnel key)', maps: [local.op], observation: 'from-overlay', srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: inner, kind: 'tunnel-decap', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: cil_from_overlay → handle_ipv4 (identity from the tunnel key)', maps: [local.op], observation: 'from-overlay', srcIdentity },
     'tunnel.decap',
     { dev, vni: srcIdentity, src: outer?.src ?? '', dst: inner.dst },
   );
   if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, inner, { srcIdentity });
   // Not a local pod: bpf_overlay passes it to the stack (e.g. the node's own addresses).
   w.emit(
-    { ...at, packet: inner, kind: 'kernel-stack', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: handle_ipv4 → to the stack', maps: [], observation: 'to-stack', verdict: 'FORWARDED', srcIdentity },
+    { node: at.node, iface: at.iface, hook: at.hook, packet: inner, kind: 'kernel-stack', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: handle_ipv4 → to the stack', maps: [], observation: 'to-stack', verdict: 'FORWARDED', srcIdentity },
     'stack.deliver',
     { node: node.name, dst: inner.dst },
   );
