@@ -1,13 +1,13 @@
 /** `flowlab validate FILE`: what the loader understood, or every located error (exit 2). */
 import { describeModel } from '../scenario/describe.ts';
 import { UserError } from './errors.ts';
-import { loadFile } from './scenario.ts';
+import { loadFile, scenarioPath } from './scenario.ts';
 import { basename } from 'node:path';
-import { resolve } from 'node:path';
 
 export function validateCommand(args: string[]): { ok: boolean; text: string } {
-  if (args.length !== 1 || args[0]!.startsWith('-')) throw new UserError('validate: give exactly one scenario file, e.g. `flowlab validate my-cluster.yaml`');
-  const loaded = loadFile(resolve(args[0]!));
+  if (args.length !== 1 || args[0]!.startsWith('-')) throw new UserError('validate: give exactly one scenario file or built-in name, e.g. `flowlab validate my-cluster.yaml`');
+  // A file path, or a built-in scenario's name (as --scenario takes it).
+  const loaded = loadFile(scenarioPath(args[0]!));
   if (loaded.ok) return { ok: true, text: `${describeModel(loaded.model).replace(/\n?$/, '\n')}` };
   const name = basename(loaded.path);
   const lines = loaded.errors.map((e) => `${name}: ${e.message}\n`);
