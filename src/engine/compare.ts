@@ -5,8 +5,14 @@
  */
 import type { HopEvent, Trace } from './trace.ts';
 
-/** What makes two hops "the same step": kind, place and the packet's direction. */
-export const hopSignature = (e: HopEvent) => `${e.packet.id}:${e.packet.direction}:${e.kind}@${e.node}/${e.iface}`;
+/**
+ * What makes two hops "the same step": kind, place, and the packet as it is after the hop (addresses and
+ * ports), so a masqueraded or translated packet counts as a difference even on the same path.
+ */
+export const hopSignature = (e: HopEvent) => {
+  const p = e.packet;
+  return `${p.id}:${p.direction}:${e.kind}@${e.node}/${e.iface} ${p.src}:${p.sport ?? ''}>${p.dst}:${p.dport ?? ''}`;
+};
 
 export interface AlignedRow {
   /** Index into a.events / b.events, or undefined where that side has no such hop. */

@@ -12,7 +12,7 @@ const hopCell = (e: HopEvent | undefined) => (e ? `${e.seq} ${e.kind} @${e.node}
 
 export function compareText(a: Trace, b: Trace, labelA: string, labelB: string): string {
   const c = compareTraces(a, b);
-  const rows: string[][] = [['', `A: ${labelA} (${c.hopsA} hops)`, `B: ${labelB} (${c.hopsB} hops)`, 'PACKET']];
+  const rows: string[][] = [['', `A: ${labelA} (${c.hopsA} hops)`, `B: ${labelB} (${c.hopsB} hops)`, 'PACKET (A, or B where only B has the hop)']];
   for (const r of c.rows) {
     const ea = r.a === undefined ? undefined : a.events[r.a];
     const eb = r.b === undefined ? undefined : b.events[r.b];
