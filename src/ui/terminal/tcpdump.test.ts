@@ -11,14 +11,14 @@ const ev = (seq: number, over: Partial<HopEvent>): HopEvent => ({
 // Socket LB: connect() is rewritten at the cgroup hook; the first packet already carries the backend.
 const events: HopEvent[] = [
   ev(0, { kind: 'socket-lb-rewrite', iface: 'cgroup', hook: 'cgroup/connect4', syscalls: ['connect(5, {sin_port=htons(80), sin_addr=inet_addr("10.10.252.131")}, 16) = -1 EINPROGRESS'] }),
-  ev(1, { kind: 'send', packet: pkt({ dst: '172.16.2.253' as never }) }),
+  ev(1, { kind: 'send', pod: 'default/netpod', packet: pkt({ dst: '172.16.2.253' as never }) }),
   ev(2, { kind: 'lxc-ingress', iface: 'lxc1', hook: 'tc-ingress', packet: pkt({ dst: '172.16.2.253' as never }) }),
   ev(3, { kind: 'netdev-egress', iface: 'ens5', hook: 'tc-egress', packet: pkt({ dst: '172.16.2.253' as never }) }),
   ev(4, { kind: 'wire', iface: 'ens5', hook: 'wire', packet: pkt({ dst: '172.16.2.253' as never }), peer: { node: 'k8s-w2', iface: 'ens5' } }),
   ev(5, { kind: 'netdev-ingress', node: 'k8s-w2', iface: 'ens5', hook: 'tc-ingress', packet: pkt({ dst: '172.16.2.253' as never }) }),
-  ev(6, { kind: 'deliver', node: 'k8s-w2', packet: pkt({ dst: '172.16.2.253' as never }) }),
-  ev(7, { kind: 'send', node: 'k8s-w2', packet: pkt({ id: 1, direction: 'reply', src: '172.16.2.253' as never, dst: '172.16.0.79' as never, sport: 80, dport: 43654, tcpFlags: { SYN: true, ACK: true } }) }),
-  ev(8, { kind: 'deliver', packet: pkt({ id: 1, direction: 'reply', src: '172.16.2.253' as never, dst: '172.16.0.79' as never, sport: 80, dport: 43654, tcpFlags: { SYN: true, ACK: true } }), syscalls: ['getsockname(5, {sin_port=htons(43654), sin_addr=inet_addr("172.16.0.79")}) = 0'] }),
+  ev(6, { kind: 'deliver', node: 'k8s-w2', pod: 'default/webpod2', packet: pkt({ dst: '172.16.2.253' as never }) }),
+  ev(7, { kind: 'send', node: 'k8s-w2', pod: 'default/webpod2', packet: pkt({ id: 1, direction: 'reply', src: '172.16.2.253' as never, dst: '172.16.0.79' as never, sport: 80, dport: 43654, tcpFlags: { SYN: true, ACK: true } }) }),
+  ev(8, { kind: 'deliver', pod: 'default/netpod', packet: pkt({ id: 1, direction: 'reply', src: '172.16.2.253' as never, dst: '172.16.0.79' as never, sport: 80, dport: 43654, tcpFlags: { SYN: true, ACK: true } }), syscalls: ['getsockname(5, {sin_port=htons(43654), sin_addr=inet_addr("172.16.0.79")}) = 0'] }),
 ];
 
 describe('tcpdump', () => {
@@ -29,6 +29,15 @@ describe('tcpdump', () => {
       'IP 172.16.2.253.80 > 172.16.0.79.43654: Flags [S.], length 0',
     ]);
     expect(lines.join('\n')).not.toContain('10.10.252.131');
+  });
+
+  it('leaves out the host netns (kernel stack) and socket hops: they are not on the pod eth0', () => {
+    const host = [
+      ev(0, { kind: 'kernel-stack', iface: 'host', packet: pkt({ dst: '172.16.2.253' as never }) }),
+      ev(1, { kind: 'socket-rev-nat', iface: 'socket', hook: 'cgroup/getpeername4', pod: 'default/netpod' }),
+      ev(2, { kind: 'arp-proxy', iface: 'lxc1', hook: 'tc-ingress', packet: pkt({ proto: 'ARP', src: '172.16.0.189' as never, dst: '172.16.0.79' as never, arp: { op: 'reply', targetIp: '172.16.0.79' as never, senderIp: '172.16.0.189' as never } }) }),
+    ];
+    expect(capture(host, 2, { node: 'k8s-s', iface: 'eth0@default/netpod', podIp: '172.16.0.79' }).map((c) => c.seq)).toEqual([2]);
   });
 
   it('sees a packet once on the sender ens5 and once on the receiver ens5', () => {

@@ -64,13 +64,12 @@ export function capture(events: HopEvent[], step: number, target: CaptureTarget)
     const ev = events[i] as HopEvent;
     let pkt: Packet | undefined;
     if (target.iface.startsWith('eth0@')) {
-      // Only what the pod itself sends and receives crosses its eth0.
+      // Only what the pod itself sends (send) and receives (deliver, and the ARP reply its lxc answers)
+      // crosses its eth0; socket hops and the host's kernel stack never do.
       const podKey = target.iface.slice('eth0@'.length);
-      const inNetns = ev.pod !== undefined ? ev.pod === podKey : ev.hook === 'netns' || ev.kind === 'send' || ev.kind === 'deliver';
-      const onPod = ev.node === target.node && inNetns;
-      if (!onPod) continue;
-      const mine = ev.kind === 'deliver' ? ev.packet.dst === target.podIp : ev.packet.src === target.podIp || ev.packet.arp?.senderIp === target.podIp;
-      if (mine || ev.kind === 'arp-proxy') pkt = ev.packet;
+      if (ev.node !== target.node) continue;
+      if ((ev.kind === 'send' || ev.kind === 'deliver') && ev.pod === podKey) pkt = ev.packet;
+      else if (ev.kind === 'arp-proxy' && ev.packet.dst === target.podIp) pkt = ev.packet;
     } else if (ev.kind === 'wire' && ev.peer?.node === target.node && ev.peer.iface === target.iface) {
       pkt = ev.packet; // arriving from the wire, before any ingress program
     } else if (ev.node === target.node && ev.iface === target.iface && ev.kind !== 'wire') {
