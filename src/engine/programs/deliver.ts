@@ -5,7 +5,7 @@
  * then bpf_redirect_peer puts the packet straight into the pod's eth0.
  */
 import type { EndpointInfo } from '../derive/types.ts';
-import type { Walk } from '../flow/walk.ts';
+import type { HopDraft, Walk } from '../flow/walk.ts';
 import type { Packet } from '../trace.ts';
 import { decide, verdictMessage, verdictOf } from './policy.ts';
 import { lb4RevNat } from './lb.ts';
@@ -23,18 +23,23 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
   const viaStack = path === 'stack';
   const program = viaStack ? 'cil_to_container' : 'handle_policy';
   const place = viaStack ? { node: at.node, iface: ep.lxcName, hook: 'tc-egress' } : at;
-  const base = { ...place, srcIdentity: skb.srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id };
+  // Fields written out, not spread: V8 builds a literal that spreads and then adds keys on a slow path.
+  const srcIdentity = skb.srcIdentity;
   const ct = w.ct.lookup(at.node, packet, 'ingress');
   w.emit(
-    { ...base, packet, kind: 'conntrack', program, ...(viaStack ? { observation: 'from-stack' as const } : {}), source: viaStack ? 'bpf/bpf_lxc.c: cil_to_container → tail_ipv4_to_endpoint (ct_lookup4, CT_INGRESS)' : 'bpf/bpf_lxc.c: tail_ipv4_ct_ingress_policy_only (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state },
+    viaStack
+      ? { node: place.node, iface: place.iface, hook: place.hook, srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id, packet, kind: 'conntrack', program, observation: 'from-stack', source: 'bpf/bpf_lxc.c: cil_to_container → tail_ipv4_to_endpoint (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state }
+      : { node: place.node, iface: place.iface, hook: place.hook, srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id, packet, kind: 'conntrack', program, source: 'bpf/bpf_lxc.c: tail_ipv4_ct_ingress_policy_only (ct_lookup4, CT_INGRESS)', maps: ct.ops, ctState: ct.state },
     `ct.ingress.${ct.state}`,
     { pod: ep.key, ep: ep.id, prog: viaStack ? 'cil_to_container' : 'policy tail call' },
   );
   if (ct.state !== 'reply') {
     const d = decide(w.dp, at.node, ep, 'ingress', skb.srcIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(at.node, packet, 'ingress', skb.srcIdentity, skb.revNat ? { revNat: skb.revNat, flags: 32 } : {}) : [])];
+    const hop: HopDraft = { node: place.node, iface: place.iface, hook: place.hook, srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, policyVerdict: verdictOf(d, 'ingress') };
+    if (!d.allowed) hop.drop = d.drop ?? DROP.POLICY;
     w.emit(
-      { ...base, packet, kind: 'policy', program, source: 'bpf/bpf_lxc.c: ipv4_policy (policy_can_ingress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, policyVerdict: verdictOf(d, 'ingress'), ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
+      hop,
       verdictMessage(d, 'ingress', ct.state),
       { pod: ep.key, ep: ep.id, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
     );
@@ -44,7 +49,7 @@ export function localDelivery(w: Walk, at: { node: string; iface: string; hook: 
   const delivered = routed(withMacs(translated, ep.nodeMac, ep.mac));
   w.emit(
     {
-      ...base, packet: delivered, kind: 'deliver', iface: 'eth0', pod: ep.key, hook: 'netns', program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',
+      node: place.node, iface: 'eth0', hook: 'netns', srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id, packet: delivered, kind: 'deliver', pod: ep.key, program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',
       source: viaStack ? 'bpf/bpf_lxc.c: ipv4_policy returns CTX_ACT_OK; the veth hands the packet to the pod' : 'bpf/lib/l3.h: ipv4_local_delivery → redirect_ep (bpf_redirect_peer)', maps: [],
       observation: 'to-endpoint', verdict: 'FORWARDED', ctState: ct.state,
     },
