@@ -3,7 +3,7 @@
  * Everything a pod sends meets this program first.
  */
 import type { EndpointInfo } from '../derive/types.ts';
-import type { Walk } from '../flow/walk.ts';
+import type { HopDraft, Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
 import type { Packet } from '../trace.ts';
 import { localDelivery } from './deliver.ts';
@@ -91,8 +91,11 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   if (ct.state !== 'reply') {
     const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
     const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
+    const hop: HopDraft = { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, policyVerdict: verdictOf(d, 'egress') };
+    // Added after the literal rather than spread into it (the slow path of a spread literal); same key order.
+    if (!d.allowed) hop.drop = d.drop ?? DROP.POLICY;
     w.emit(
-      { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, policyVerdict: verdictOf(d, 'egress'), ...(d.allowed ? {} : { drop: d.drop ?? DROP.POLICY }) },
+      hop,
       verdictMessage(d, 'egress', ct.state),
       { pod: ep.key, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
     );
