@@ -6,9 +6,9 @@ import { UserError } from '../../src/cli/errors.ts';
 describe('trace --compare', () => {
   it('marks the tunnel hops that replace native routing', () => {
     const out = traceCommand(['--from', 'netpod', '--to', 'webpod1', '--proto', 'icmp', '--compare', 'routing-mode=tunnel']);
-    expect(out).toMatch(/^A\s+8 native-routing @k8s-s\/lxce880e1eecb7a/m);
-    expect(out).toMatch(/^B\s+8 tunnel-encap @k8s-s\/lxce880e1eecb7a/m);
-    expect(out).toMatch(/^B\s+12 tunnel-decap @k8s-w1\/cilium_vxlan/m);
+    expect(out).toMatch(/^A\s+9 native-routing @k8s-s\/lxce880e1eecb7a/m);
+    expect(out).toMatch(/^B\s+9 tunnel-encap @k8s-s\/lxce880e1eecb7a/m);
+    expect(out).toMatch(/^B\s+13 tunnel-decap @k8s-w1\/cilium_vxlan/m);
     expect(out).toMatch(/rows differ \(A 28 hops, B 28 hops\)/);
   });
 

@@ -8,7 +8,8 @@ import type { HopEvent, Trace } from '../trace.ts';
 import { tabwrite } from './tabwriter.ts';
 import { packetText } from './text.ts';
 
-const hopCell = (e: HopEvent | undefined) => (e ? `${e.seq} ${e.kind} @${e.node}/${e.iface}` : '');
+/** Hops numbered from 1, as the text format and the page do. */
+const hopCell = (e: HopEvent | undefined) => (e ? `${e.seq + 1} ${e.kind} @${e.node}/${e.iface}` : '');
 
 export function compareText(a: Trace, b: Trace, labelA: string, labelB: string): string {
   const c = compareTraces(a, b);

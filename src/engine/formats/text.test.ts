@@ -45,9 +45,9 @@ describe('trace text', () => {
     const out = traceText(trace).split('\n');
     expect(out[0]).toBe('TCP pod default/netpod (172.16.0.79 on k8s-s) → pod default/webpod1 (172.16.1.235 on k8s-w1) (seed 3)');
     expect(out[1]).toMatch(/^# +NODE +WHERE +PROGRAM +KIND +PACKET +RESULT +MAPS$/);
-    expect(out[2]).toMatch(/^0 +k8s-s +lxce880e1eecb7a tc-ingress +cil_from_container +ipcache-lookup +172\.16\.0\.79:43654 → 172\.16\.1\.235:80 TCP SYN +- +cilium_ipcache lookup 172\.16\.1\.235\/32$/);
+    expect(out[2]).toMatch(/^1 +k8s-s +lxce880e1eecb7a tc-ingress +cil_from_container +ipcache-lookup +172\.16\.0\.79:43654 → 172\.16\.1\.235:80 TCP SYN +- +cilium_ipcache lookup 172\.16\.1\.235\/32$/);
     expect(out[3]).toMatch(/ FORWARDED to-network ct new +-$/);
-    expect(out[4]).toMatch(/^2 +k8s-w1 +ens5 tc-ingress .* DROPPED \(133 Policy denied\) +cilium_lxc lookup/);
+    expect(out[4]).toMatch(/^3 +k8s-w1 +ens5 tc-ingress .* DROPPED \(133 Policy denied\) +cilium_lxc lookup/);
     // Columns line up: every hop's KIND starts where the header's does.
     const kindAt = out[1]!.indexOf('KIND');
     expect([2, 3, 4].map((i) => out[i]!.slice(kindAt).split(' ')[0])).toEqual(['ipcache-lookup', 'native-routing', 'drop']);

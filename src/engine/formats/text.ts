@@ -76,7 +76,8 @@ export function traceText(trace: Trace, opts: TextOptions = {}): string {
 
   let table = '#\tNODE\tWHERE\tPROGRAM\tKIND\tPACKET\tRESULT\tMAPS\n';
   for (const e of trace.events) {
-    table += `${e.seq}\t${e.node}\t${e.iface} ${e.hook}\t${e.program}\t${e.kind}\t${packetText(e.packet)}\t${resultText(e)}\t${mapOpsText(e.maps) || '-'}\n`;
+    // Numbered from 1, as the page's "Hop N of M" (seq, in JSON and URLs, counts from 0).
+    table += `${e.seq + 1}\t${e.node}\t${e.iface} ${e.hook}\t${e.program}\t${e.kind}\t${packetText(e.packet)}\t${resultText(e)}\t${mapOpsText(e.maps) || '-'}\n`;
   }
   const rows = tabwrite(table).split('\n');
   const out: string[] = [head, rows[0]!.trimEnd(), '\n'];
