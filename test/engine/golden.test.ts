@@ -29,6 +29,7 @@ const LAB: Case[] = [
   { name: 'legacy-routing-cross-node', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' }, settings: { 'enable-host-legacy-routing': 'true' } },
   { name: 'nodeport-from-outside', req: { from: '203.0.113.7', to: 'k8s-s', proto: 'tcp', port: 32283 } },
   { name: 'nodeport-local-backend', req: { from: '203.0.113.7', to: 'k8s-w2', proto: 'tcp', port: 32283 } },
+  { name: 'tunnel-with-legacy-routing', req: { from: 'netpod', to: 'webpod1', proto: 'icmp' }, settings: { 'routing-mode': 'tunnel', 'enable-host-legacy-routing': 'true' } },
   { name: 'per-packet-lb-tcp', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: { 'bpf-lb-sock': 'false' } },
   { name: 'kube-proxy-pod-to-service', req: { from: 'netpod', to: 'svc', proto: 'tcp' }, settings: KUBE_PROXY },
   { name: 'kube-proxy-node-to-service', req: { from: 'k8s-w1', to: 'svc', proto: 'tcp' }, settings: KUBE_PROXY },
@@ -42,6 +43,7 @@ const THREE_ZONES: Case[] = [
   { name: 'service-no-backends', req: { from: 'toolbox', to: 'shop/payments', proto: 'tcp' } },
   { name: 'cross-node-tcp', req: { from: 'toolbox', to: 'frontend-6f7c9d8b4-2xk9p', proto: 'tcp', port: 80 } },
   { name: 'world-icmp', req: { from: 'toolbox', to: '1.1.1.1', proto: 'icmp' } },
+  { name: 'no-endpoint-via-cilium-host', req: { from: 'toolbox', to: '10.244.0.99', proto: 'icmp' } },
   { name: 'per-packet-lb-port-mapping', req: { from: 'toolbox', to: 'shop/web', proto: 'tcp', port: 8080 }, settings: { 'bpf-lb-sock': 'false' } },
   { name: 'tunnel-cross-node', req: { from: 'toolbox', to: 'frontend-6f7c9d8b4-2xk9p', proto: 'tcp', port: 80 }, settings: { 'routing-mode': 'tunnel' } },
 ];

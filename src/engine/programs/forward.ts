@@ -11,6 +11,7 @@ import type { Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
 import type { Packet } from '../trace.ts';
 import { toNetdev } from './netdev-egress.ts';
+import { viaCiliumHost } from './kernel.ts';
 import { routed, withMacs } from './packet.ts';
 import { DROP, type Arrival, type SkbContext } from './types.ts';
 import { onTheWire } from './wire.ts';
@@ -58,6 +59,9 @@ export function forward(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packe
     viaNode ? 'routing.node' : 'routing.gateway',
     { dst: packet.dst, route: routeText(route), dev: route.dev, nexthop: nextHop, node: viaNode?.name ?? '' },
   );
+  // A FIB result through cilium_host (no endpoint routes: the local pod CIDR route) leaves bpf_lxc
+  // towards cil_from_host, not the device.
+  if (route.dev === 'cilium_host') return viaCiliumHost(w, node, out, skb);
   const leaving = toNetdev(w, node, out, skb);
   return onTheWire(w, node, leaving.packet, viaNode);
 }

@@ -49,20 +49,28 @@ export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: 
   );
   const ep = node.endpoints.find((e) => e.lxcName === route.dev);
   if (ep) return localDelivery(w, at, ep, originated ? packet : routed(packet), skb, 'stack');
-  if (route.dev === 'cilium_host') {
-    // cil_from_host (bpf_host.c on cilium_host egress): tunnel to a remote node, or a local pod CIDR
-    // address with no endpoint, which handle_ipv4_cont drops (from_host) as unroutable.
-    if (node.podCIDRs.some((c) => cidrContains(c, packet.dst))) {
-      const place = { node: node.name, iface: 'cilium_host', hook: 'tc-egress', program: 'cil_from_host' };
-      w.emit({ ...place, packet, kind: 'drop', source: 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont (no endpoint, world identity)', maps: [], verdict: 'DROPPED', drop: DROP.UNROUTABLE, srcIdentity: skb.srcIdentity }, 'drop.unroutable', { dst: packet.dst, node: node.name });
-      return { at: 'dropped', packet, reason: DROP.UNROUTABLE.reason };
-    }
-    return encapFromHost(w, node, packet, skb);
-  }
+  if (route.dev === 'cilium_host') return viaCiliumHost(w, node, packet, skb);
   const dev = node.interfaces.find((i) => i.name === route.dev)!;
   const nextHop = route.via ?? packet.dst;
   const routedOut = routed(withMacs(packet, dev.mac, neighbourMac(w, node, nextHop)));
   const out = iptablesMasquerade(w, node, routedOut, dnat?.masq ?? false);
   const leaving = toNetdev(w, node, out, skb);
   return onTheWire(w, node, leaving.packet, nodeAt(w, nextHop));
+}
+
+/**
+ * A packet routed to cilium_host meets cil_from_host (bpf_host.c, cilium_host egress): in tunnel mode it
+ * is encapsulated to the remote node; an address in the node's own pod CIDR with no endpoint is dropped
+ * by handle_ipv4_cont (from_host) as unroutable.
+ */
+export function viaCiliumHost(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Arrival {
+  if (node.podCIDRs.some((c) => cidrContains(c, packet.dst))) {
+    w.emit(
+      { node: node.name, iface: 'cilium_host', hook: 'tc-egress', program: 'cil_from_host', packet, kind: 'drop', source: 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont (no endpoint, world identity)', maps: [], verdict: 'DROPPED', drop: DROP.UNROUTABLE, srcIdentity: skb.srcIdentity },
+      'drop.unroutable',
+      { dst: packet.dst, node: node.name },
+    );
+    return { at: 'dropped', packet, reason: DROP.UNROUTABLE.reason };
+  }
+  return encapFromHost(w, node, packet, skb);
 }

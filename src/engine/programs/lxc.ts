@@ -102,9 +102,12 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
     if (!d.allowed) return { at: 'dropped', packet, reason: (d.drop ?? DROP.POLICY).reason };
   }
   const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep, nodeport: nodeportReply };
+  const tunnelTo = w.dp.config.routingMode === 'tunnel' && ic.value.tunnelEndpoint !== '0.0.0.0' ? ic.value.tunnelEndpoint : undefined;
   if (w.dp.hostRouting.mode === 'Legacy') {
     // Without BPF host routing (and with endpoint routes, so no ENABLE_ROUTING) bpf_lxc does no endpoint
-    // lookup of its own: it marks the packet with its identity and hands it to the kernel (to-stack).
+    // lookup of its own. The tunnel block does not depend on host routing: a remote pod is still
+    // encapsulated here; anything else is marked with its identity and handed to the kernel (to-stack).
+    if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
     return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.lxc');
   }
   const local = lookupLxc(node, packet.dst);
@@ -115,6 +118,6 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival 
   );
   if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, packet, skb);
   if (local.found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
-  if (w.dp.config.routingMode === 'tunnel' && ic.value.tunnelEndpoint !== '0.0.0.0') return encapFromLxc(w, node, at, packet, skb, ic.value.tunnelEndpoint);
+  if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
   return forward(w, node, at, packet, skb);
 }
