@@ -189,6 +189,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   // The policies' CIDR prefixes enter the ipcache with their local identities; computed on first use
   // (compiling policy needs the datapath itself), and only consulted where the match is world.
   let cidrTable: LpmTable<IpcacheEntry> | undefined;
+  let allIpcache: IpcacheEntry[] | undefined;
   const cidrEntries = (): LpmTable<IpcacheEntry> => {
     if (!cidrTable) {
       cidrTable = buildIpcache(policyCidrIdentities(dp).map((c) => ({ prefix: c.prefix, owner: { kind: 'cidr', identity: c.id as Identity } })));
@@ -216,8 +217,9 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
       return np && nodeByName.get(node)?.ip === address ? { ...np, address } : undefined;
     },
     backends,
+    // Built once, on first use (the policy CIDR prefixes need the compiled policies).
     get ipcache() {
-      return [...ipcache, ...[...cidrEntries().entries()].map((e) => e.value)];
+      return (allIpcache ??= [...ipcache, ...[...cidrEntries().entries()].map((e) => e.value)]);
     },
     ipcacheLookup: (viewer, ip) => {
       const addr = ipv4ToU32(ip);
