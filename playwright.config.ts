@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts on one machine run their e2e at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
