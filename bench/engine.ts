@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { derive, traceFlow, type Datapath, type FlowRequest, type Trace } from '../src/engine/index.ts';
 import { loadScenario } from '../src/scenario/load.ts';
+import { render } from '../src/i18n/index.ts';
 import { generateCluster, type ClusterSize, type GeneratedCluster } from './generate.ts';
 import { mb, ms, type Report } from './report.ts';
 import { timeLoop, timeOnce, type LoopOptions } from './stats.ts';
@@ -67,7 +68,7 @@ function benchTrace(report: Report, label: string, dp: Datapath, req: FlowReques
   const what = `${req.from} → ${req.to} ${req.proto.toUpperCase()}`;
   report.add(`${label} median`, s.median, 'ms', targetMs === undefined ? undefined : { op: '<', value: targetMs },
     `p95 ${ms(s.p95)}, mean ${ms(s.mean)} (CPU ${ms(s.cpuMean!)}), n=${s.n}; ${what}: ${first.outcome.status}, ${first.events.length} hops`);
-  if (first.outcome.status !== 'completed') report.info(`note: ${first.outcome.summary}`);
+  if (first.outcome.status !== 'completed') report.info(`note: ${render('en', first.outcome.message)}`);
   if (hops === 0) report.info('note: the traces had no events');
 }
 

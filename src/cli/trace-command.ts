@@ -8,7 +8,9 @@ import { traceText } from '../engine/formats/text.ts';
 import { compareText } from '../engine/formats/compare.ts';
 import { MODE_PRESETS, parseSettingsText } from '../engine/modes.ts';
 import type { FlowRequest } from '../engine/api.ts';
+import type { Message } from '../engine/messages.ts';
 import type { Trace } from '../engine/trace.ts';
+import { LANGS, render, type Lang } from '../i18n/index.ts';
 import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, SCENARIO_OPTIONS, settingsOf } from './options.ts';
 import { datapathFor } from './scenario.ts';
@@ -16,35 +18,45 @@ import { datapathFor } from './scenario.ts';
 const FORMATS = ['text', 'hubble', 'hubble-json', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** traceFlow with FlowError (unknown names) turned into a user error listing the known ones. */
-export function runTrace(dp: Datapath, req: FlowRequest): Trace {
+/** traceFlow with FlowError (unknown names) turned into a user error in `lang`, listing the known ones. */
+export function runTrace(dp: Datapath, req: FlowRequest, lang: Lang = 'en'): Trace {
   try {
     return traceFlow(dp, req);
   } catch (err) {
     if (err instanceof FlowError) {
-      throw new UserError(err.known.length ? `${err.message}; known: ${err.known.join(', ')}` : err.message);
+      const error = { id: err.id, params: err.params };
+      throw new UserError(render(lang, err.known.length ? { id: 'error.known', params: { error, names: err.known.join(', ') } } : error));
     }
     throw err;
   }
 }
 
+function langOf(value: string | undefined): Lang {
+  const lang = (value ?? 'en') as Lang;
+  if (!LANGS.includes(lang)) throw new UserError(`--lang must be one of ${LANGS.join(', ')}, not "${value}"`);
+  return lang;
+}
+
 export function traceCommand(args: string[]): string {
-  const { values } = parse(args, { ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, format: { type: 'string' }, explain: { type: 'boolean' }, compare: { type: 'string' } }, 'trace');
-  if (values.compare !== undefined) return compareCommand(values, values.compare);
+  const options = { format: { type: 'string' }, explain: { type: 'boolean' }, compare: { type: 'string' }, lang: { type: 'string' } } as const;
+  const { values } = parse(args, { ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, ...options }, 'trace');
+  const lang = langOf(values.lang);
+  const say = (m: Message) => render(lang, m);
+  if (values.compare !== undefined) return compareCommand(values, values.compare, lang);
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const req = flowRequest(values, 'trace');
   const dp = datapathFor(values.scenario, settingsOf(values.set));
-  const trace = runTrace(dp, req);
+  const trace = runTrace(dp, req, lang);
   switch (format) {
     case 'text':
-      return traceText(trace, { explain: values.explain ?? false });
+      return traceText(trace, { explain: values.explain ?? false, say });
     case 'hubble':
       return hubbleObserve(dp, trace);
     case 'hubble-json':
       return hubbleObserve(dp, trace, { output: 'json' });
     case 'json':
-      return traceJson(trace);
+      return traceJson(trace, say);
     default: {
       const never: never = format;
       return never;
@@ -53,15 +65,15 @@ export function traceCommand(args: string[]): string {
 }
 
 /** `--compare key=value[,key=value]` or a mode preset id: the flow under both settings, aligned. */
-function compareCommand(values: Parameters<typeof flowRequest>[0] & { scenario?: string; set?: string[] }, text: string): string {
+function compareCommand(values: Parameters<typeof flowRequest>[0] & { scenario?: string; set?: string[] }, text: string, lang: Lang): string {
   const extra = parseSettingsText(text);
   if (!extra) {
     throw new UserError(`--compare takes key=value[,key=value] or one of ${MODE_PRESETS.map((m) => m.id).join(', ')}, not "${text}"`);
   }
   const req = flowRequest(values, 'trace');
   const base = settingsOf(values.set);
-  const a = runTrace(datapathFor(values.scenario, base), req);
-  const b = runTrace(datapathFor(values.scenario, { ...base, ...extra }), req);
+  const a = runTrace(datapathFor(values.scenario, base), req, lang);
+  const b = runTrace(datapathFor(values.scenario, { ...base, ...extra }), req, lang);
   const label = (s: Record<string, string>) => Object.entries(s).map(([k, v]) => `${k}=${v}`).join(',') || 'as configured';
-  return compareText(a, b, label(base), label({ ...base, ...extra }));
+  return compareText(a, b, label(base), label({ ...base, ...extra }), (m) => render(lang, m));
 }

@@ -7,7 +7,7 @@ export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by
 Usage:
   flowlab trace --from SRC --to DST [--proto icmp|tcp|udp] [--port N]
                 [--scenario FILE|NAME] [--seed N] [--set key=value ...]
-                [--format text|hubble|hubble-json|json] [--explain]
+                [--format text|hubble|hubble-json|json] [--explain] [--lang en|ko]
                 [--compare key=value[,key=value] | --compare MODE]
   flowlab cilium NODE <cilium-dbg arguments> [--scenario FILE|NAME] [--set key=value ...]
                 [--after "--from SRC --to DST [--proto P] [--port N] [--seed N]"]
@@ -22,7 +22,9 @@ trace      Walks one conversation (ICMP echo and reply; TCP handshake, request a
            hubble: what \`hubble observe\` would print (hubble-json: its -o json);
            json: the whole trace. --compare runs the flow again with other
            settings and aligns both paths (= both, A or B only one); MODE is
-           one of ${MODE_PRESETS.map((m) => m.id).join(', ')}.
+           one of ${MODE_PRESETS.map((m) => m.id).join(', ')}. --lang ko prints the
+           sentences, the outcome and flow errors in Korean (default en);
+           Hubble lines and Cilium's drop reasons stay as Cilium prints them.
 cilium     Prints what \`cilium-dbg\` on NODE prints, from the derived maps:
              ${CILIUM_COMMANDS.map((c) => `cilium ${c}`).join('\n             ')}
            --after runs a flow first, so the maps it writes (conntrack, NAT,

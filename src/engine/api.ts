@@ -4,6 +4,7 @@
  */
 import type { ClusterModel } from '../scenario/model.ts';
 import type { Datapath } from './derive/types.ts';
+import type { Message, MessageId, ParamsOf } from './messages.ts';
 import type { FlowProto, Trace } from './trace.ts';
 
 /** A flow as a person names it: pod names, `ns/name`, service `svc[:port]`, node names or IPs. */
@@ -20,12 +21,25 @@ export interface FlowRequest {
 /** cilium-config overrides, `routing-mode` → `tunnel`, as `--set key=value` gives them. */
 export type Settings = Record<string, string>;
 
-/** A user's mistake in a flow request: message plus the names that would have worked. */
+/**
+ * A user's mistake in a flow request: what was wrong as a message (id +
+ * params, rendered at the edge) plus the names that would have worked.
+ * `Error.message` is the id, so an unrendered error still says which one.
+ */
 export class FlowError extends Error {
   override readonly name = 'FlowError';
-  constructor(message: string, readonly known: string[] = []) {
-    super(message);
+  readonly id: MessageId;
+  readonly params: Message['params'];
+  constructor(message: Message, readonly known: string[] = []) {
+    super(message.id);
+    this.id = message.id;
+    this.params = message.params;
   }
+}
+
+/** A FlowError with its parameters checked against the id. */
+export function flowError<I extends MessageId>(id: I, params: ParamsOf<I>, known: string[] = []): FlowError {
+  return new FlowError({ id, params }, known);
 }
 
 export type { ClusterModel, Datapath, Trace };

@@ -3,12 +3,12 @@ import { compareTraces } from './compare.ts';
 import type { HopEvent, Trace } from './trace.ts';
 
 const hop = (kind: HopEvent['kind'], node = 'n1'): HopEvent => ({
-  seq: 0, kind, node, iface: 'eth0', hook: 'tc', program: 'p', source: 's', maps: [], text: '', explain: { id: 'x', params: {} },
+  seq: 0, kind, node, iface: 'eth0', hook: 'tc', program: 'p', source: 's', maps: [], explain: { id: 'host.answer', params: {} },
   packet: { id: 1, direction: 'request', src: '10.0.0.1' as never, dst: '10.0.0.2' as never, proto: 'ICMP' },
 });
 const trace = (events: HopEvent[]): Trace => ({
   flow: { from: 'a', to: 'b', proto: 'icmp', seed: 1 }, client: { kind: 'ip', ip: '10.0.0.1' as never }, server: { kind: 'ip', ip: '10.0.0.2' as never },
-  events, outcome: { status: 'completed', summary: '' },
+  events, outcome: { status: 'completed', message: { id: 'outcome.completed', params: { proto: 'ICMP', packets: 2, hops: events.length } } },
 });
 
 describe('compareTraces', () => {

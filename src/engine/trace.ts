@@ -4,6 +4,7 @@
  * player over it; `--format json` prints it.
  */
 import type { Ipv4 } from '../scenario/values.ts';
+import type { Message } from './messages.ts';
 
 /** The BPF maps (and kernel tables) a hop can read or write; Cilium's names. */
 export type MapName =
@@ -129,12 +130,6 @@ export type SockXlatePoint = 'pre-xlate-fwd' | 'post-xlate-fwd' | 'pre-xlate-rev
 /** Conntrack result as bpf/lib/conntrack.h names it. */
 export type CtState = 'new' | 'established' | 'reply' | 'related';
 
-/** Words of an explanation: a message id and its parameters, rendered per language. */
-export interface Explanation {
-  id: string;
-  params: Record<string, string | number>;
-}
-
 export interface HopEvent {
   seq: number;
   packet: Packet;
@@ -168,10 +163,8 @@ export interface HopEvent {
   syscalls?: string[];
   /** `namespace/name` of the pod whose network namespace this hop is in (iface `eth0`). */
   pod?: string;
-  /** One plain sentence: what happened and why (English). */
-  text: string;
-  /** The same, as a message id + params, for translation. */
-  explain: Explanation;
+  /** One plain sentence, what happened and why: a message id + params, rendered at the edge in the reader's language. */
+  explain: Message;
 }
 
 /** A policy decision (bpf/lib/policy_log.h send_policy_verdict_notify, plus the agent's reasoning). */
@@ -209,8 +202,8 @@ export type FlowEndpoint =
 
 export interface TraceOutcome {
   status: 'completed' | 'dropped' | 'failed';
-  /** One sentence: `the TCP exchange completed`, `dropped: Policy denied`. */
-  summary: string;
+  /** One sentence (`the TCP exchange completed: ...`, `packet 1 dropped: Policy denied`), rendered at the edge. */
+  message: Message;
 }
 
 export interface Trace {

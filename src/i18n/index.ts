@@ -1,41 +1,55 @@
 /**
- * Translation: UI strings by key, and hop explanations by the engine's
- * message id. An explanation with no template in the chosen language falls
- * back to the event's English `text`, so a new engine message never shows blank.
+ * Translation: one renderer for every word the page and the CLI show. UI
+ * labels come by MessageKey (en.ts, ko.ts); the engine's hop sentences,
+ * outcomes, drop reasons and errors come as a Message (id + params) and are
+ * rendered from the catalog of the chosen language (messages-en.ts,
+ * messages-ko.ts). Both catalogs are typed complete: nothing falls back.
+ * Pure (no DOM), so the CLI imports it too.
  */
+import { dropReason, type Message, type MessageId, type Param } from '../engine/messages.ts';
 import type { HopEvent, TraceOutcome } from '../engine/trace.ts';
 import { en, type MessageKey } from './en.ts';
-import { EXPLAIN_KO } from './explain-ko.ts';
 import { ko } from './ko.ts';
+import type { Lang } from './lang.ts';
+import { MESSAGES_EN } from './messages-en.ts';
+import { MESSAGES_KO } from './messages-ko.ts';
 
-export type Lang = 'en' | 'ko';
-export type { MessageKey };
+export type { Lang, MessageKey };
+export { LANGS } from './lang.ts';
 export { kindName } from './kinds.ts';
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { en, ko };
+const CATALOGS: Record<Lang, Record<MessageId, string>> = { en: MESSAGES_EN, ko: MESSAGES_KO };
 
-/** Fills `{name}` placeholders; unknown ones are left visible so a mistake shows. */
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+/**
+ * Fills `{name}` placeholders: a nested message is rendered in the same
+ * language; an unknown placeholder is left visible so a mistake shows.
+ */
+function fill(lang: Lang, template: string, params: Readonly<Record<string, Param>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    return v === undefined ? m : typeof v === 'object' ? render(lang, v) : String(v);
+  });
 }
 
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return fill(DICTS[lang][key] ?? en[key], params);
+/** An engine message (hop sentence, outcome, drop reason, error) in `lang`. */
+export function render(lang: Lang, m: Message): string {
+  return fill(lang, CATALOGS[lang][m.id], m.params);
+}
+
+/** A UI label in `lang`. */
+export function translate(lang: Lang, key: MessageKey, params: Readonly<Record<string, Param>> = {}): string {
+  return fill(lang, DICTS[lang][key], params);
 }
 
 /** The hop's one sentence in `lang`. */
-export function explainHop(lang: Lang, ev: Pick<HopEvent, 'text' | 'explain'>): string {
-  if (lang === 'en') return ev.text;
-  const template = EXPLAIN_KO[ev.explain.id];
-  return template ? fill(template, ev.explain.params) : ev.text;
-}
+export const explainHop = (lang: Lang, ev: Pick<HopEvent, 'explain'>): string => render(lang, ev.explain);
 
-/** The trace's outcome sentence; Korean for the three statuses, the engine's summary otherwise. */
-export function explainOutcome(lang: Lang, o: TraceOutcome): string {
-  if (lang === 'en') return o.summary;
-  const prefix = { completed: '완료', dropped: '드롭됨', failed: '실패' }[o.status];
-  return `${prefix}: ${o.summary}`;
-}
+/** The trace's outcome sentence in `lang`. */
+export const explainOutcome = (lang: Lang, o: Pick<TraceOutcome, 'message'>): string => render(lang, o.message);
+
+/** A drop's reason in `lang` (Hubble and the CLI tables keep Cilium's English `drop.reason`). */
+export const dropReasonText = (lang: Lang, drop: { code: number; reason: string }): string => render(lang, dropReason(drop));
 
 /** The browser's language picks the default: Korean for ko*, English otherwise. */
 export function defaultLang(languages: readonly string[]): Lang {

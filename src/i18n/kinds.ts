@@ -4,7 +4,7 @@
  * `--format json` print, so students can match the two.
  */
 import type { HopKind } from '../engine/trace.ts';
-import type { Lang } from './index.ts';
+import type { Lang } from './lang.ts';
 
 export const KIND_NAMES: Record<Lang, Record<HopKind, string>> = {
   en: {

@@ -37,6 +37,8 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   let compareGen = 0;
 
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  /** Why a flow cannot be traced: a FlowError's message (rendered by the view in its language), else the text. */
+  const flowMessage = (e: unknown) => (e instanceof RemoteError && e.explain ? e.explain : message(e));
 
   async function retrace(keepStep: boolean, step?: number): Promise<void> {
     const gen = ++traceGen;
@@ -56,7 +58,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       // Side B of a comparison was the old flow: it goes too (the view shows side A's error).
       store.setState((s) => ({
         trace: undefined,
-        traceError: { message: message(e), known },
+        traceError: { message: flowMessage(e), known },
         step: 0,
         row: 0,
         playing: false,
@@ -92,7 +94,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       });
     } catch (e) {
       if (gen !== compareGen || store.getState().compare?.spec !== spec) return;
-      store.setState({ compare: { spec, settings: b, ...empty, error: message(e) }, row: 0 });
+      store.setState({ compare: { spec, settings: b, ...empty, error: flowMessage(e) }, row: 0 });
     }
   }
 

@@ -121,7 +121,7 @@ describe('actions', () => {
     const actions = createActions(store, inProcessClient(), async () => 'ok');
     await actions.loadBuiltin('lab');
     await actions.setFlow({ from: 'ghost', to: 'server', proto: 'icmp' });
-    expect(store.getState().traceError).toEqual({ message: 'unknown pod ghost', known: ['client', 'peer', 'server'] });
+    expect(store.getState().traceError).toEqual({ message: { id: 'error.unknown_source', params: { name: 'ghost' } }, known: ['client', 'peer', 'server'] });
     expect(store.getState().trace).toBeUndefined();
   });
 
@@ -216,7 +216,7 @@ describe('compare', () => {
     const { store, actions } = await comparing('tunnel-vxlan');
     await actions.setFlow({ from: 'ghost', to: 'server', proto: 'icmp' });
     const s = store.getState();
-    expect(s.traceError?.message).toBe('unknown pod ghost');
+    expect(s.traceError?.message).toEqual({ id: 'error.unknown_source', params: { name: 'ghost' } });
     expect(s.compare).toMatchObject({ spec: 'tunnel-vxlan', trace: undefined, rows: [] });
     await actions.setFlow({ from: 'client', to: 'server', proto: 'icmp' });
     expect(store.getState().compare?.trace?.events).toHaveLength(6);

@@ -10,8 +10,9 @@ import type { AlignedRow } from '../engine/compare.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
+import type { Message } from '../engine/messages.ts';
+import type { Lang } from '../i18n/index.ts';
 
-export type Lang = 'en' | 'ko';
 export type Theme = 'light' | 'dark';
 export type MapTab = 'ipcache' | 'endpoints' | 'services' | 'reverse_sk' | 'conntrack' | 'nat' | 'policy' | 'tunnel';
 export type ViewTab = 'events' | 'hubble' | 'tcpdump' | 'strace' | 'terminal';
@@ -39,7 +40,8 @@ export interface SettingsSlice {
 export interface TraceSlice {
   flow: FlowRequest;
   trace: Trace | undefined;
-  traceError: { message: string; known: string[] } | undefined;
+  /** Why the flow cannot be traced: an engine message (FlowError) or a plain text. */
+  traceError: { message: Message | string; known: string[] } | undefined;
   /** The player cursor: index of the current event. */
   step: number;
   playing: boolean;
@@ -71,7 +73,7 @@ export interface CompareState {
   hopsB: number;
   differing: number;
   /** Why side B could not be traced (the agent refuses the settings, an unknown name). */
-  error: string | undefined;
+  error: Message | string | undefined;
 }
 
 export interface CompareSlice {

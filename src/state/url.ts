@@ -8,7 +8,8 @@
  */
 import type { FlowProto } from '../engine/trace.ts';
 import type { Settings } from '../engine/api.ts';
-import type { AppState, AppStore, Lang, Theme } from './store.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { AppState, AppStore, Theme } from './store.ts';
 
 export interface UrlView {
   scenario?: string;

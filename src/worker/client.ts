@@ -3,6 +3,7 @@
  * requests fail, a fresh worker is started and the current scenario and
  * settings are sent to it again, so the page carries on (it is told, to say so).
  */
+import type { Message } from '../engine/messages.ts';
 import {
   isReply,
   type ReplyValue,
@@ -27,10 +28,13 @@ export type ClientEvent =
 /** An error that crossed from the worker, with its original name. */
 export class RemoteError extends Error {
   readonly known: string[];
+  /** A FlowError's message, to be rendered in the page's language. */
+  readonly explain: Message | undefined;
   constructor(e: WireError) {
     super(e.message);
     this.name = e.name;
     this.known = e.known ?? [];
+    this.explain = e.explain;
   }
 }
 

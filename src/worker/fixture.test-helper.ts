@@ -85,7 +85,7 @@ const pkt = (over: Partial<Packet> = {}): Packet => ({
 function hop(seq: number, over: Partial<HopEvent>): HopEvent {
   return {
     seq, packet: pkt(), kind: 'send', node: 'k8s-a', iface: 'eth0', hook: 'netns', program: 'kernel',
-    source: 'kernel', maps: [], text: `hop ${seq}`, explain: { id: 'test.hop', params: { n: seq } }, ...over,
+    source: 'kernel', maps: [], explain: { id: 'lxc.ingress', params: { lxc: `hop ${seq}`, pod: 'client' } }, ...over,
   };
 }
 
@@ -103,7 +103,7 @@ export function fixtureTrace(flow: FlowRequest): Trace {
       hop(3, { kind: 'wire', iface: 'ens5', hook: 'wire', program: 'wire', packet: pkt({ ttl: 63 }), peer: { node: 'k8s-b', iface: 'ens5' } }),
       hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
     ],
-    outcome: { status: 'completed', summary: 'the ICMP exchange completed' },
+    outcome: { status: 'completed', message: { id: 'outcome.completed', params: { proto: 'ICMP', packets: 2, hops: 5 } } },
   };
 }
 
@@ -121,7 +121,7 @@ export function fakeEngine(): EngineFns {
       return fixtureDatapath(model, settings);
     },
     traceFlow(dp, req) {
-      if (!['client', 'peer', 'server'].includes(req.from)) throw new FlowError(`unknown pod ${req.from}`, ['client', 'peer', 'server']);
+      if (!['client', 'peer', 'server'].includes(req.from)) throw new FlowError({ id: 'error.unknown_source', params: { name: req.from } }, ['client', 'peer', 'server']);
       const trace = fixtureTrace(req);
       if (dp.config.routingMode !== 'tunnel') return trace;
       // Tunnel mode: one more hop before the wire, so comparisons have a difference to find.

@@ -102,13 +102,14 @@ describe('EngineHost', () => {
 });
 
 describe('EngineClient', () => {
-  it('matches replies to requests and carries FlowError names and known names across', async () => {
+  it('matches replies to requests and carries FlowError names, messages and known names across', async () => {
     const c = new EngineClient(() => new InProcessWorker());
     await c.request({ type: 'loadScenario', text: 'ok', name: 'lab' });
     const err = await c.request({ type: 'trace', flow: { from: 'nobody', to: 'server', proto: 'icmp' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RemoteError);
     expect((err as RemoteError).name).toBe('FlowError');
     expect((err as RemoteError).known).toEqual(['client', 'peer', 'server']);
+    expect((err as RemoteError).explain).toEqual({ id: 'error.unknown_source', params: { name: 'nobody' } });
   });
 
   it('restarts a dead worker, fails what was pending and reloads the scenario and settings', async () => {

@@ -9,6 +9,8 @@ import type { TraceComparison } from '../engine/compare.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
+import { FlowError } from '../engine/api.ts';
+import type { Message } from '../engine/messages.ts';
 
 export type { ScenarioSummary };
 
@@ -61,6 +63,8 @@ export interface WireError {
   message: string;
   /** FlowError.known: the names that would have worked. */
   known?: string[];
+  /** FlowError's message id and params, rendered by the page in its language. */
+  explain?: Message;
 }
 
 export type WorkerReply =
@@ -90,6 +94,7 @@ export function toWireError(e: unknown): WireError {
       name: e.name,
       message: e.message,
       ...(Array.isArray(known) ? { known: known.map(String) } : {}),
+      ...(e instanceof FlowError ? { explain: { id: e.id, params: e.params } } : {}),
     };
   }
   return { name: 'Error', message: String(e) };

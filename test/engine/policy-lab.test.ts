@@ -54,7 +54,7 @@ describe('kans-lab-policy flows', () => {
     const t = traceFlow(dp, { from: 'netpod2', to: '8.8.8.8', proto: 'tcp', port: 443 });
     const egress = policyHops(t)[0]!;
     expect(egress).toMatchObject({ node: 'k8s-s', verdict: 'DROPPED', drop: { code: 181, reason: 'Policy denied by denylist' } });
-    expect(t.outcome.summary).toContain('Policy denied by denylist');
+    expect(t.outcome.message).toEqual({ id: 'outcome.dropped', params: { packet: 1, reason: { id: 'drop.reason.181', params: {} } } });
     expect(lookups(egress)[0]).toMatchObject({ key: expect.stringMatching(/ Egress identity=2 ANY$/), hit: true, value: expect.stringMatching(/^Deny .*CiliumNetworkPolicy default\/netpod2-no-world/) });
     const d = decide(dp, 'k8s-s', ep('default/netpod2'), 'egress', 2, egress.packet);
     expect(d).toMatchObject({ allowed: false, deny: true, enforced: true, match: 'L3-Only', policy: 'default/netpod2-no-world' });

@@ -4,7 +4,7 @@
  * the names that would have worked.
  */
 import { cidrContains, parseIpv4, type Ipv4 } from '../../scenario/values.ts';
-import { FlowError } from '../api.ts';
+import { flowError } from '../api.ts';
 import type { Datapath } from '../derive/types.ts';
 import type { FlowEndpoint } from '../trace.ts';
 
@@ -34,7 +34,7 @@ function nodeOrPod(dp: Datapath, name: string): FlowEndpoint | undefined {
   const node = dp.node(name);
   if (node) return { kind: 'node', node: node.name, ip: node.ip };
   const pods = podMatches(dp, name);
-  if (pods.length > 1) throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map((p) => `${p.namespace}/${p.name}`));
+  if (pods.length > 1) throw flowError('error.ambiguous_pod', { name }, pods.map((p) => `${p.namespace}/${p.name}`));
   return pods[0] && podEndpoint(pods[0]);
 }
 
@@ -49,7 +49,7 @@ export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
     if (n && n.ip === ip) return { kind: 'node', node: n.name, ip };
     if (!dp.model.nodes.some((x) => x.podCIDRs.some((c) => cidrContains(c, ip)))) return { kind: 'ip', ip };
   }
-  throw new FlowError(`unknown source "${name}": name a pod, a node, or an IPv4 address outside the cluster`, knownSources(dp));
+  throw flowError('error.unknown_source', { name }, knownSources(dp));
 }
 
 export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
@@ -60,18 +60,18 @@ export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
     const s = svc[0]!;
     return { kind: 'service', namespace: s.namespace, name: s.name, ip: s.clusterIP!, port: port ?? s.ports[0]!.port };
   }
-  if (svc.length > 1) throw new FlowError(`"${name}" names services in several namespaces; write namespace/name`, svc.map((s) => `${s.namespace}/${s.name}`));
+  if (svc.length > 1) throw flowError('error.ambiguous_service', { name }, svc.map((s) => `${s.namespace}/${s.name}`));
   const named = nodeOrPod(dp, name);
   if (named) return named;
   const ip = parseIpv4(name);
   if (ip) return destinationByIp(dp, ip, port);
-  throw new FlowError(`unknown destination "${text}": name a pod, a service, a node or an IPv4 address`, knownDestinations(dp));
+  throw flowError('error.unknown_destination', { name: text }, knownDestinations(dp));
 }
 
 function splitPort(text: string): [string, string | undefined] {
   const i = text.lastIndexOf(':');
   const port = text.slice(i + 1);
-  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new FlowError(`"${text}": the port after ":" must be a number from 0 to 65535`);
+  if (!/^\d+$/.test(port) || Number(port) > 65535) throw flowError('error.bad_port', { text });
   return [text.slice(0, i), port];
 }
 

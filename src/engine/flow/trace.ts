@@ -3,13 +3,14 @@
  * Cilium attaches. The result is the whole Trace; the UI replays it.
  */
 import { cidrContains } from '../../scenario/values.ts';
-import { FlowError, type FlowRequest } from '../api.ts';
+import { flowError, type FlowRequest } from '../api.ts';
 import type { Datapath, EndpointInfo, Frontend } from '../derive/types.ts';
 import { arpForGateway, fromContainer } from '../programs/lxc.ts';
 import { fromHost } from '../programs/host.ts';
 import { sockXlateFwd, sockXlateRev, type SocketClient } from '../programs/sock.ts';
 import type { Arrival } from '../programs/types.ts';
 import { fromWorld, WORLD, WORLD_IFACE } from '../programs/wire.ts';
+import { dropReason, message } from '../messages.ts';
 import type { FlowEndpoint, L4, Packet, Trace, TraceOutcome } from '../trace.ts';
 import { createRng } from '../util/rng.ts';
 import { conversation, type Exchange } from './conversation.ts';
@@ -37,7 +38,7 @@ function frontendFor(dp: Datapath, node: string, server: FlowEndpoint & { kind: 
   const f = dp.lookupFrontend(node, server.ip, server.port);
   if (f) return f;
   const svc = dp.model.services.find((s) => s.namespace === server.namespace && s.name === server.name)!;
-  throw new FlowError(`service ${server.namespace}/${server.name} has no port ${server.port}`, svc.ports.map((p) => `${server.name}:${p.port} (${p.protocol})`));
+  throw flowError('error.no_service_port', { service: `${server.namespace}/${server.name}`, port: server.port }, svc.ports.map((p) => `${server.name}:${p.port} (${p.protocol})`));
 }
 
 /** Sends a packet from wherever `sender` is. */
@@ -82,7 +83,7 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   const base = { flow, client, server, events: w.events };
 
   if (server.kind === 'service' && !clientNode) {
-    throw new FlowError(`${server.namespace}/${server.name} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort`, dp.nodes.map((n) => n.name));
+    throw flowError('error.cluster_ip_outside', { service: `${server.namespace}/${server.name}` }, dp.nodes.map((n) => n.name));
   }
   const frontend = server.kind === 'service' && clientNode ? frontendFor(dp, clientNode.name, server) : undefined;
   let packetId = 0;
@@ -100,7 +101,7 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
     const probe = first(exchanges[0]!);
     packetId--;
     const r = sockXlateFwd(w, socket, frontend, server.ip, probe, req.proto === 'udp');
-    if (!r.ok) return { ...base, outcome: { status: 'failed', summary: 'connect() failed with EHOSTUNREACH: the service has no backends' } };
+    if (!r.ok) return { ...base, outcome: { status: 'failed', message: message('outcome.no_backend') } };
     dst = r.backend.address;
     dport = r.backend.port;
     const ep = dp.endpointByIp.get(dst);
@@ -129,7 +130,12 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
     }
     const arrival = send(w, sender, packet);
     count++;
-    if (arrival.at === 'dropped') return { ...base, ...(sock ? { backend: sock.backend } : {}), outcome: { status: 'dropped', summary: `packet ${count} dropped: ${arrival.reason}` } };
+    if (arrival.at === 'dropped') {
+      // The drop's own hop is the last one emitted; its code names the reason in every language.
+      const drop = w.events[w.events.length - 1]?.drop ?? { code: -1, reason: arrival.reason };
+      const outcome: TraceOutcome = { status: 'dropped', message: message('outcome.dropped', { packet: count, reason: dropReason(drop) }) };
+      return { ...base, ...(sock ? { backend: sock.backend } : {}), outcome };
+    }
     if (ex.direction === 'request') {
       const isClusterIp = dp.model.services.some((s) => s.clusterIP === arrival.packet.dst);
       if (arrival.at === 'world' && (server.kind !== 'ip' || isClusterIp || dp.model.nodes.some((n) => n.podCIDRs.some((c) => cidrContains(c, arrival.packet.dst))))) {
@@ -138,17 +144,20 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
           isClusterIp ? 'world.nobody' : 'world.lost',
           { dst: arrival.packet.dst },
         );
-        return { ...base, outcome: { status: 'dropped', summary: `the packet left the cluster and nothing answers ${arrival.packet.dst}` } };
+        return { ...base, outcome: { status: 'dropped', message: message('outcome.lost', { dst: arrival.packet.dst }) } };
       }
       atServer = arrival;
     } else if (!sameEnd(arrival, clientEnd)) {
-      return { ...base, outcome: { status: 'failed', summary: 'the reply did not reach the client' } };
+      return { ...base, outcome: { status: 'failed', message: message('outcome.reply_lost') } };
     }
     if (sock && frontend && server.kind === 'service' && (ex.connected || (req.proto === 'udp' && ex.direction === 'reply'))) {
       const b = dp.backends.get(frontend.backendIds.find((id) => dp.backends.get(id)!.address === dst)!)!;
       sockXlateRev(w, socket, frontend, server.ip, b, sock.lb.cookie, arrival.packet, req.proto === 'udp');
     }
   }
-  const outcome: TraceOutcome = { status: 'completed', summary: `the ${req.proto.toUpperCase()} exchange completed: ${count} packets, ${w.events.length} hops` };
+  const outcome: TraceOutcome = {
+    status: 'completed',
+    message: message('outcome.completed', { proto: req.proto.toUpperCase(), packets: count, hops: w.events.length }),
+  };
   return { ...base, ...(sock ? { backend: sock.backend } : {}), outcome };
 }

@@ -4,15 +4,14 @@
  * emitted so far. Programs receive it and append hops through `emit`.
  */
 import type { Datapath } from '../derive/types.ts';
-import { render, type MessageId } from '../explain/say.ts';
-import { EN } from '../explain/en.ts';
+import type { MessageId, Param, ParamsOf } from '../messages.ts';
 import { ConntrackTables } from '../runtime/conntrack.ts';
 import { NatTables } from '../runtime/nat.ts';
 import { NfConntrack } from '../runtime/nf-conntrack.ts';
 import type { HopEvent } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 
-export type HopDraft = Omit<HopEvent, 'seq' | 'text' | 'explain'>;
+export type HopDraft = Omit<HopEvent, 'seq' | 'explain'>;
 
 export interface Walk {
   dp: Datapath;
@@ -24,7 +23,8 @@ export interface Walk {
   /** Socket rev-NAT entries written by the socket LB, per node: key → VIP and port. */
   revSk: Map<string, Map<string, { vip: string; port: number; revNat: number }>>;
   events: HopEvent[];
-  emit(hop: HopDraft, message: MessageId, params?: Record<string, string | number>): HopEvent;
+  /** Appends a hop; its sentence is message `id` with `params`, rendered later in the reader's language. */
+  emit<I extends MessageId>(hop: HopDraft, id: I, params?: Partial<ParamsOf<I>> & Record<string, Param>): HopEvent;
 }
 
 export function createWalk(dp: Datapath, rng: Rng): Walk {
@@ -37,9 +37,9 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     nf: new NfConntrack(),
     revSk: new Map(),
     events,
-    emit(hop, message, params = {}) {
+    emit(hop, id, params = {}) {
       // Packets are never mutated after a hop (rewrites make new objects), so the event shares its packet.
-      const e: HopEvent = { seq: events.length, ...hop, text: render(EN[message], params), explain: { id: message, params } };
+      const e: HopEvent = { seq: events.length, ...hop, explain: { id, params } };
       events.push(e);
       return e;
     },

@@ -24,12 +24,12 @@ function trace(proto: 'ICMP' | 'TCP', hops: [id: number, node: string, kind: Hop
     return {
       seq, packet, kind, node, iface: 'lxc', hook: 'tc-ingress', program: 'p', source: 's', maps: [],
       ...(observation ? { observation, verdict: 'FORWARDED' as const, ctState: reply ? 'reply' as const : 'new' as const } : {}),
-      srcIdentity: reply ? 10037 : 26332, dstIdentity: reply ? 26332 : 10037, text: '', explain: { id: '', params: {} }, ...extra,
+      srcIdentity: reply ? 10037 : 26332, dstIdentity: reply ? 26332 : 10037, explain: { id: 'host.answer', params: {} }, ...extra,
     };
   });
   return {
     flow: { from: 'netpod', to: 'webpod1', proto: proto === 'ICMP' ? 'icmp' : 'tcp', seed: 1 },
-    client: { kind: 'ip', ip: NETPOD }, server: { kind: 'ip', ip: WEBPOD1 }, events, outcome: { status: 'completed', summary: '' },
+    client: { kind: 'ip', ip: NETPOD }, server: { kind: 'ip', ip: WEBPOD1 }, events, outcome: { status: 'completed', message: { id: 'outcome.completed', params: { proto: 'ICMP', packets: 2, hops: events.length } } },
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../messages.ts';
 import type { HopEvent, Packet, Trace } from '../trace.ts';
 import { traceJson } from './json.ts';
 import { mapOpsText, packetText, traceText } from './text.ts';
@@ -10,7 +11,7 @@ const syn: Packet = { id: 1, direction: 'request', src: ip('172.16.0.79'), dst: 
 function hop(seq: number, over: Partial<HopEvent>): HopEvent {
   return {
     seq, packet: syn, kind: 'lxc-ingress', node: 'k8s-s', iface: 'lxce880e1eecb7a', hook: 'tc-ingress', program: 'cil_from_container',
-    source: 'bpf/bpf_lxc.c', maps: [], text: `sentence ${seq}`, explain: { id: 'x', params: {} }, ...over,
+    source: 'bpf/bpf_lxc.c', maps: [], explain: { id: 'lxc.ingress', params: { seq } }, ...over,
   };
 }
 
@@ -23,8 +24,11 @@ const trace: Trace = {
     hop(1, { kind: 'native-routing', observation: 'to-network', verdict: 'FORWARDED', ctState: 'new' }),
     hop(2, { kind: 'drop', node: 'k8s-w1', iface: 'ens5', verdict: 'DROPPED', drop: { code: 133, reason: 'Policy denied' }, maps: [{ node: 'k8s-w1', map: 'cilium_lxc', op: 'lookup', key: '172.16.1.235:0', hit: false }] }),
   ],
-  outcome: { status: 'dropped', summary: 'dropped: Policy denied' },
+  outcome: { status: 'dropped', message: { id: 'outcome.dropped', params: { packet: 1, reason: { id: 'drop.reason.133', params: {} } } } },
 };
+
+/** A stand-in renderer: the engine's formats are handed one by the edge (src/i18n in the CLI). */
+const say = (m: Message): string => (m.id === 'lxc.ingress' ? `sentence ${String(m.params.seq)}` : `<${m.id}>`);
 
 describe('trace text', () => {
   it('prints the packet as the hop leaves it', () => {
@@ -42,7 +46,7 @@ describe('trace text', () => {
   });
 
   it('numbers one aligned line per hop, then the outcome', () => {
-    const out = traceText(trace).split('\n');
+    const out = traceText(trace, { say }).split('\n');
     expect(out[0]).toBe('TCP pod default/netpod (172.16.0.79 on k8s-s) → pod default/webpod1 (172.16.1.235 on k8s-w1) (seed 3)');
     expect(out[1]).toMatch(/^# +NODE +WHERE +PROGRAM +KIND +PACKET +RESULT +MAPS$/);
     expect(out[2]).toMatch(/^1 +k8s-s +lxce880e1eecb7a tc-ingress +cil_from_container +ipcache-lookup +172\.16\.0\.79:43654 → 172\.16\.1\.235:80 TCP SYN +- +cilium_ipcache lookup 172\.16\.1\.235\/32$/);
@@ -51,21 +55,23 @@ describe('trace text', () => {
     // Columns line up: every hop's KIND starts where the header's does.
     const kindAt = out[1]!.indexOf('KIND');
     expect([2, 3, 4].map((i) => out[i]!.slice(kindAt).split(' ')[0])).toEqual(['ipcache-lookup', 'native-routing', 'drop']);
-    expect(out[5]).toBe('outcome: dropped: dropped: Policy denied');
+    expect(out[5]).toBe('outcome: dropped: <outcome.dropped>');
   });
 
   it('adds each hop\'s sentence under it with --explain', () => {
-    const out = traceText(trace, { explain: true }).split('\n');
+    const out = traceText(trace, { explain: true, say }).split('\n');
     expect(out[3]).toBe('    sentence 0');
     expect(out[5]).toBe('    sentence 1');
   });
 });
 
 describe('trace json', () => {
-  it('is one document with the flow, the outcome and exactly the events', () => {
-    const doc = JSON.parse(traceJson(trace));
-    expect(doc.flow).toMatchObject({ from: 'netpod', to: 'webpod1', proto: 'tcp', port: 80, seed: 3, outcome: trace.outcome, client: trace.client });
-    expect(doc.events).toEqual(JSON.parse(JSON.stringify(trace.events)));
+  it('is one document with the flow, the outcome and exactly the events, each with its sentence', () => {
+    const doc = JSON.parse(traceJson(trace, say));
+    const outcome = { status: 'dropped', summary: '<outcome.dropped>', message: trace.outcome.message };
+    expect(doc.flow).toMatchObject({ from: 'netpod', to: 'webpod1', proto: 'tcp', port: 80, seed: 3, outcome, client: trace.client });
+    expect(doc.events).toEqual(JSON.parse(JSON.stringify(trace.events.map((e) => ({ ...e, text: say(e.explain) })))));
+    expect(doc.events[1].text).toBe('sentence 1');
     expect(Object.keys(doc)).toEqual(['flow', 'events']);
   });
 });

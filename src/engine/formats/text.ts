@@ -4,6 +4,7 @@
  * hop, the verdict, the map operations), then the outcome. With `explain`
  * each hop's plain sentence follows on an indented line.
  */
+import type { Say } from '../messages.ts';
 import type { FlowEndpoint, HopEvent, MapOp, Packet, Trace } from '../trace.ts';
 import { tabwrite } from './tabwriter.ts';
 
@@ -66,9 +67,11 @@ function endpointText(e: FlowEndpoint): string {
 export interface TextOptions {
   /** Print each hop's sentence under it. */
   explain?: boolean;
+  /** Renders the sentences and the outcome in the reader's language. */
+  say: Say;
 }
 
-export function traceText(trace: Trace, opts: TextOptions = {}): string {
+export function traceText(trace: Trace, opts: TextOptions): string {
   const { flow } = trace;
   let head = `${flow.proto.toUpperCase()} ${endpointText(trace.client)} → ${endpointText(trace.server)}`;
   if (trace.backend) head += `, backend ${endpointText(trace.backend)}`;
@@ -83,8 +86,8 @@ export function traceText(trace: Trace, opts: TextOptions = {}): string {
   const out: string[] = [head, rows[0]!.trimEnd(), '\n'];
   trace.events.forEach((e, i) => {
     out.push(rows[i + 1]!.trimEnd(), '\n');
-    if (opts.explain) out.push(`    ${e.text}\n`);
+    if (opts.explain) out.push(`    ${opts.say(e.explain)}\n`);
   });
-  out.push(`outcome: ${trace.outcome.status}: ${trace.outcome.summary}\n`);
+  out.push(`outcome: ${trace.outcome.status}: ${opts.say(trace.outcome.message)}\n`);
   return out.join('');
 }

@@ -4,7 +4,7 @@
  */
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
-import type { MessageId } from '../explain/say.ts';
+import type { MessageId } from '../messages.ts';
 import type { Packet } from '../trace.ts';
 import type { HopPlace } from './forward.ts';
 import { RESERVED } from '../derive/identities.ts';

@@ -7,7 +7,7 @@ import { cidrContains, cidrToString, type Cidr, type Ipv4 } from '../../scenario
 import type { Datapath, NodeDatapath } from '../derive/types.ts';
 import { RESERVED } from '../derive/identities.ts';
 import type { MapOp, Packet } from '../trace.ts';
-import type { MessageId } from '../explain/say.ts';
+import type { MessageId } from '../messages.ts';
 import type { SkbContext } from './types.ts';
 
 export interface MasqDecision {

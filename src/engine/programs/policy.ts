@@ -11,7 +11,7 @@ import {
   type PolicyMatchType, type Probe, type TrafficDirection,
 } from '../policy/index.ts';
 import type { MapOp, Packet, PolicyVerdict } from '../trace.ts';
-import type { MessageId } from '../explain/say.ts';
+import type { MessageId } from '../messages.ts';
 import { DROP } from './types.ts';
 
 export { policyMapName } from '../policy/index.ts';

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { Param } from '../../engine/messages.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import type { Actions } from '../../state/actions.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
@@ -34,7 +35,8 @@ export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(useServices().store, selector);
 }
 
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A UI label; a parameter may be an engine message, rendered in the same language. */
+export type T = (key: MessageKey, params?: Record<string, Param>) => string;
 
 export function useT(): T {
   const lang = useApp((s) => s.lang);

@@ -1,5 +1,5 @@
 /** Presenter mode, theme and language switches. */
-import type { Lang } from '../../state/store.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { togglePresenter } from './presenter.ts';
 

@@ -4,6 +4,7 @@
  * marked, and the map operations with hit or miss.
  */
 import type { HopEvent } from '../../engine/trace.ts';
+import { dropReasonText } from '../../i18n/index.ts';
 import { selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
 import { diffPackets } from './packetFields.ts';
@@ -23,6 +24,7 @@ export function HopInspector() {
   const ev = useApp(selectCurrentEvent);
   const events = useApp((s) => s.trace?.events);
   const step = useApp((s) => s.step);
+  const lang = useApp((s) => s.lang);
   if (!ev || !events) return <div className="inspector empty">{t('inspector.empty')}</div>;
   const rows = diffPackets(packetBefore(events, step), ev.packet);
   const policy = policyText(t, ev);
@@ -35,7 +37,7 @@ export function HopInspector() {
     [t('inspector.function'), ev.source, 'source'],
     [t('inspector.observation'), ev.observation ?? ev.sockXlate],
     [t('inspector.verdict'), ev.verdict, ev.verdict === 'DROPPED' ? 'bad' : undefined],
-    [t('inspector.drop'), ev.drop ? `${ev.drop.reason} (${ev.drop.code})` : undefined, 'bad'],
+    [t('inspector.drop'), ev.drop ? `${dropReasonText(lang, ev.drop)} (${ev.drop.code})` : undefined, 'bad'],
     [t('inspector.policyVerdict'), policy?.verdict, policy ? (policy.allowed ? 'good' : 'bad') : undefined],
     [t('inspector.policy'), policy?.policy, 'policy'],
     [t('inspector.rule'), policy?.rule, 'policy'],

@@ -5,7 +5,7 @@ import { straceLines } from './strace.ts';
 
 const pkt = (over: Partial<Packet>): Packet => ({ id: 0, direction: 'request', src: '172.16.0.79' as never, dst: '10.10.252.131' as never, proto: 'TCP', sport: 43654, dport: 80, tcpFlags: { SYN: true }, ...over });
 const ev = (seq: number, over: Partial<HopEvent>): HopEvent => ({
-  seq, packet: pkt({}), kind: 'send', node: 'k8s-s', iface: 'eth0', hook: 'netns', program: 'kernel', source: '', maps: [], text: '', explain: { id: 'x', params: {} }, ...over,
+  seq, packet: pkt({}), kind: 'send', node: 'k8s-s', iface: 'eth0', hook: 'netns', program: 'kernel', source: '', maps: [], explain: { id: 'host.answer', params: { node: 'k8s-s' } }, ...over,
 });
 
 // Socket LB: connect() is rewritten at the cgroup hook; the first packet already carries the backend.

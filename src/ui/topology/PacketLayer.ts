@@ -9,6 +9,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
+import { dropReason } from '../../engine/messages.ts';
 import type { HopEvent } from '../../engine/trace.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import type { SideSelectors } from '../../state/selectors.ts';
@@ -133,7 +134,7 @@ export class PacketLayer {
     this.marker.select('.packet-sublabel').text(sub);
     const o = ev.packet.outer;
     const extra = dropped && ev.drop
-      ? translate(s.lang, 'topology.dropped', { code: ev.drop.code, reason: ev.drop.reason })
+      ? translate(s.lang, 'topology.dropped', { code: ev.drop.code, reason: dropReason(ev.drop) })
       : o ? `${translate(s.lang, 'topology.outer')} ${o.src} → ${o.dst} UDP/${o.dport} VNI ${o.vni}` : '';
     this.marker.select('.packet-extra').text(extra).attr('class', `packet-extra${dropped ? ' is-drop' : ''}`);
     // Width from character counts (label 15px, sublabel 13px, both about 0.6em wide); CJK is about twice as wide.

@@ -1,9 +1,11 @@
 /**
- * English hop explanations: one plain sentence each, what happened and why.
- * Placeholders are {name}. The UI carries the same ids in other languages
- * (src/i18n); a missing translation falls back to this text.
+ * English: hop sentences (one plain sentence each, what happened and why),
+ * outcomes, drop reasons and user errors, by the engine's message id.
+ * Placeholders are {name}; their names are listed in src/engine/messages.ts.
  */
-export const EN = {
+import type { MessageId } from '../engine/messages.ts';
+
+export const MESSAGES_EN: Record<MessageId, string> = {
   'send.arp': '{pod} does not know its gateway {gw} yet, so it broadcasts an ARP request "who has {gw}?" out of eth0.',
   'arp.proxy': 'cil_from_container on {lxc} answers the ARP itself (the "cilium_host ARP proxy"): {gw} is at {mac}, the lxc\'s own MAC, so every packet {pod} sends goes to its lxc.',
   'send.pod': '{pod} routes everything via its default gateway {gw} and sends the packet out of eth0 to MAC {mac}, which lands on the host side of its veth.',
@@ -93,4 +95,25 @@ export const EN = {
   'world.answer': '{dst} outside the cluster answers.',
   'world.nobody': 'The packet reaches the outside network addressed to {dst}, a ClusterIP: nothing there answers, because only the socket LB knows service addresses and it never saw this packet.',
   'host.answer': '{node}\'s kernel answers.',
-} as const;
+  'outcome.completed': 'the {proto} exchange completed: {packets} packets, {hops} hops',
+  'outcome.dropped': 'packet {packet} dropped: {reason}',
+  'outcome.lost': 'the packet left the cluster and nothing answers {dst}',
+  'outcome.no_backend': 'connect() failed with EHOSTUNREACH: the service has no backends',
+  'outcome.reply_lost': 'the reply did not reach the client',
+  'drop.reason.0': 'Lost outside the cluster',
+  'drop.reason.132': 'Invalid source ip',
+  'drop.reason.133': 'Policy denied',
+  'drop.reason.151': 'Stale or unroutable IP',
+  'drop.reason.158': 'Service backend not found',
+  'drop.reason.169': 'FIB lookup failed',
+  'drop.reason.181': 'Policy denied by denylist',
+  'drop.reason.other': '{reason}',
+  'error.ambiguous_pod': '"{name}" names pods in several namespaces; write namespace/name',
+  'error.ambiguous_service': '"{name}" names services in several namespaces; write namespace/name',
+  'error.unknown_source': 'unknown source "{name}": name a pod, a node, or an IPv4 address outside the cluster',
+  'error.unknown_destination': 'unknown destination "{name}": name a pod, a service, a node or an IPv4 address',
+  'error.bad_port': '"{text}": the port after ":" must be a number from 0 to 65535',
+  'error.no_service_port': 'service {service} has no port {port}',
+  'error.cluster_ip_outside': '{service} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort',
+  'error.known': '{error}; known: {names}',
+};

@@ -1,11 +1,12 @@
 /**
- * Korean templates of the engine's hop explanations, by message id (the
- * English ones are src/engine/explain/en.ts). `{param}` takes the event's
- * explain.params; each template uses the same placeholders as the English
- * one (explain-ko.test.ts checks both). Ids missing here fall back to English.
- * Cilium's own names (programs, maps, observation points) stay untranslated.
+ * 한국어: the engine's messages by id (English in messages-en.ts). Each
+ * template uses the same placeholders as the English one (messages.test.ts).
+ * Cilium's own names (programs, maps, observation points) stay untranslated;
+ * drop reasons keep Cilium's English in parentheses, as Hubble prints it.
  */
-export const EXPLAIN_KO: Record<string, string> = {
+import type { MessageId } from '../engine/messages.ts';
+
+export const MESSAGES_KO: Record<MessageId, string> = {
   'send.arp': '{pod}는 아직 게이트웨이 {gw}의 MAC을 모르므로 eth0으로 "{gw}는 누구인가?" ARP 요청을 브로드캐스트합니다.',
   'arp.proxy': '{lxc}의 cil_from_container가 ARP에 직접 답합니다("cilium_host ARP 프록시"): {gw}의 MAC은 lxc 자신의 MAC인 {mac}입니다. 그래서 {pod}가 보내는 모든 패킷은 자기 lxc로 갑니다.',
   'send.pod': '{pod}는 모든 트래픽을 기본 게이트웨이 {gw}로 보내므로, 패킷을 eth0에서 MAC {mac}(veth의 호스트 쪽)으로 내보냅니다.',
@@ -71,6 +72,7 @@ export const EXPLAIN_KO: Record<string, string> = {
   'stack.pass': '{node}에는 {dst}를 가진 엔드포인트가 없습니다: cil_from_netdev가 OK를 돌려주고 패킷을 커널에 넘기며, 처리는 커널이 정합니다(to-stack).',
   'drop.unroutable': 'cil_from_host가 {node} 자신의 파드 CIDR에서 {dst}의 엔드포인트도, 더 갈 경로도 찾지 못합니다: 드롭됩니다(Stale or unroutable IP).',
   'world.lost': '{dst}는 파드 CIDR 안에 있지만 그 주소를 가진 파드가 없습니다: 패킷은 경로가 없는 외부 네트워크로 나가서 사라집니다. Cilium이 드롭하는 것은 아닙니다.',
+  'stack.local': '{dst}는 {node} 자신의 주소 중 하나입니다: 커널이 패킷을 로컬로 전달합니다.',
   'stack.send': '{node}의 커널이 "{route}"로 {dst}행 패킷을 라우팅합니다.',
   'sock.connect': '서비스 {vip}:{port}로의 connect()에서 패킷이 생기기도 전에 cil_sock4_connect가 실행됩니다: services_v2에 백엔드가 {count}개 있고, 슬롯 {slot}이 백엔드 {backend}를 주므로 소켓은 대신 {addr}:{bport}에 연결됩니다.',
   'sock.sendmsg': '서비스 {vip}:{port}로의 sendmsg()에서 cil_sock4_sendmsg가 실행됩니다: {count}개 중 슬롯 {slot}이 백엔드 {backend}를 주므로 데이터그램은 {addr}:{bport}로 갑니다.',
@@ -85,14 +87,34 @@ export const EXPLAIN_KO: Record<string, string> = {
   'nodeport.ct': 'conntrack이 이 응답에 해당하는 NodePort 연결(rev_nat_index {id})을 찾습니다.',
   'drop.no_backend': '{frontend}는 백엔드가 없는 서비스입니다: 드롭됩니다(Service backend not found).',
   'masq.nodeport': '{dev}에서 NodePort 경로가 이미 이 패킷을 변환했으므로(snat done) 더 마스커레이드하지 않습니다.',
-  'world.answer': '클러스터 밖의 {dst}가 응답합니다.',
-  'world.nobody': '패킷이 ClusterIP인 {dst}를 목적지로 외부 네트워크에 닿습니다: 서비스 주소는 소켓 LB만 아는데 소켓 LB는 이 패킷을 보지 못했으므로 아무도 응답하지 않습니다.',
-  'host.answer': '{node}의 커널이 응답합니다.',
-  'stack.local': '{dst}는 {node} 자신의 주소 중 하나입니다: 커널이 패킷을 로컬로 전달합니다.',
   'iptables.dnat': 'kube-proxy 대체가 없으므로 kube-proxy의 iptables 규칙({hook} → KUBE-SERVICES → KUBE-SVC → KUBE-SEP)이 엔드포인트 {n}개 중 하나를 무작위로 골라 {from}를 {to}로 DNAT합니다. nf_conntrack이 이를 기억합니다.',
   'iptables.nodeport': 'kube-proxy의 KUBE-NODEPORTS 규칙이 {from}와 일치합니다: 엔드포인트 {n}개 중 하나를 골라 목적지를 {to}로 DNAT하고, 패킷에 마스커레이드 표시를 합니다.',
   'iptables.masquerade': 'POSTROUTING의 iptables MASQUERADE가 {dev}로 나가는 패킷의 출발지 {from}를 {to}로 바꿉니다. nf_conntrack이 응답을 위해 이를 기억합니다.',
   'iptables.established': 'nf_conntrack이 이 연결을 알고 있습니다: 규칙을 다시 거치지 않고 같은 DNAT {from} → {to}를 적용합니다.',
   'iptables.undnat': 'nf_conntrack이 응답을 알아보고 DNAT을 되돌립니다: 출발지 {from}가 다시 {to}가 됩니다.',
   'iptables.unsnat': 'nf_conntrack이 응답을 알아보고 마스커레이드를 되돌립니다: 목적지 {from}가 다시 {to}가 됩니다.',
+  'world.answer': '클러스터 밖의 {dst}가 응답합니다.',
+  'world.nobody': '패킷이 ClusterIP인 {dst}를 목적지로 외부 네트워크에 닿습니다: 서비스 주소는 소켓 LB만 아는데 소켓 LB는 이 패킷을 보지 못했으므로 아무도 응답하지 않습니다.',
+  'host.answer': '{node}의 커널이 응답합니다.',
+  'outcome.completed': '{proto} 교환이 완료되었습니다: 패킷 {packets}개, 홉 {hops}개',
+  'outcome.dropped': '{packet}번째 패킷이 드롭되었습니다: {reason}',
+  'outcome.lost': '패킷이 클러스터를 떠났고 {dst}에서 아무도 응답하지 않습니다',
+  'outcome.no_backend': 'connect()가 EHOSTUNREACH로 실패했습니다: 서비스에 백엔드가 없습니다',
+  'outcome.reply_lost': '응답이 클라이언트에 닿지 못했습니다',
+  'drop.reason.0': '클러스터 밖에서 사라짐',
+  'drop.reason.132': '잘못된 출발지 IP (Invalid source ip)',
+  'drop.reason.133': '정책에 의해 거부됨 (Policy denied)',
+  'drop.reason.151': '오래되었거나 라우팅할 수 없는 IP (Stale or unroutable IP)',
+  'drop.reason.158': '서비스 백엔드 없음 (Service backend not found)',
+  'drop.reason.169': 'FIB 조회 실패 (FIB lookup failed)',
+  'drop.reason.181': '거부 목록에 의해 거부됨 (Policy denied by denylist)',
+  'drop.reason.other': '{reason}',
+  'error.ambiguous_pod': '"{name}"라는 파드가 여러 네임스페이스에 있습니다. 네임스페이스/이름으로 쓰세요',
+  'error.ambiguous_service': '"{name}"라는 서비스가 여러 네임스페이스에 있습니다. 네임스페이스/이름으로 쓰세요',
+  'error.unknown_source': '알 수 없는 출발지 "{name}": 파드, 노드, 또는 클러스터 밖의 IPv4 주소를 쓰세요',
+  'error.unknown_destination': '알 수 없는 목적지 "{name}": 파드, 서비스, 노드 또는 IPv4 주소를 쓰세요',
+  'error.bad_port': '"{text}": ":" 뒤의 포트는 0에서 65535 사이의 숫자여야 합니다',
+  'error.no_service_port': '서비스 {service}에는 포트 {port}가 없습니다',
+  'error.cluster_ip_outside': '{service}는 ClusterIP입니다: 클러스터 안에서만 닿습니다. 밖에서는 노드 IP와 NodePort를 쓰세요',
+  'error.known': '{error}; 알려진 이름: {names}',
 };

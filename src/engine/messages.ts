@@ -1,0 +1,156 @@
+/**
+ * The engine's words as data (DESIGN §8 "Messages"): every hop sentence,
+ * outcome, drop reason and user error is a message id with parameters. The
+ * engine never renders them; src/i18n holds one catalog per language typed
+ * `Record<MessageId, string>` and the one renderer. This file lists each id
+ * with the parameter names its templates use, so no catalog is imported here.
+ */
+
+export const MESSAGE_PARAMS = {
+  'send.arp': ['pod', 'gw'],
+  'arp.proxy': ['lxc', 'gw', 'mac', 'pod'],
+  'send.pod': ['pod', 'gw', 'mac'],
+  'lxc.ingress': ['lxc', 'pod'],
+  'drop.invalid_sip': ['ip'],
+  'ct.egress.new': [],
+  'ct.egress.established': [],
+  'ct.egress.reply': [],
+  'ct.egress.related': [],
+  'ipcache.local': ['dst', 'prefix', 'identity'],
+  'ipcache.remote': ['dst', 'identity', 'node'],
+  'ipcache.remote.tunnel': ['dst', 'identity', 'node'],
+  'policy.egress.allow.new': ['pod', 'identity', 'rule'],
+  'policy.egress.allow': ['pod', 'identity', 'rule'],
+  'policy.egress.deny': ['pod', 'identity'],
+  'policy.egress.denylist': ['policy', 'identity', 'pod', 'rule'],
+  'endpoint.local': ['dst', 'pod', 'node'],
+  'endpoint.host': ['dst', 'node'],
+  'endpoint.miss': ['dst', 'node'],
+  'ct.ingress.new': ['pod', 'prog', 'ep'],
+  'ct.ingress.established': ['pod', 'prog', 'ep'],
+  'ct.ingress.reply': ['pod', 'prog', 'ep'],
+  'ct.ingress.related': ['pod'],
+  'policy.ingress.allow.new': ['pod', 'ep', 'identity', 'rule'],
+  'policy.ingress.allow': ['pod', 'ep', 'identity'],
+  'policy.ingress.deny': ['pod', 'identity'],
+  'policy.ingress.denylist': ['policy', 'identity', 'pod', 'rule'],
+  'deliver.pod': ['lxc', 'pod', 'mac'],
+  'deliver.stack': ['lxc', 'pod'],
+  'drop.fib': ['dst'],
+  'routing.node': ['route', 'nexthop', 'node', 'dev'],
+  'routing.gateway': ['route', 'dst', 'dev', 'nexthop'],
+  'masq.off': ['dev'],
+  'masq.overlay': ['dev'],
+  'masq.host': ['dev', 'ip'],
+  'masq.exclusion': ['dev', 'dst', 'cidr'],
+  'masq.not_endpoint': ['dev', 'src'],
+  'masq.ipmasq': ['dev', 'cidr'],
+  'masq.remote_node': ['dev', 'dst'],
+  'masq.reply': ['dev'],
+  'masq.nat': ['dev', 'ip', 'dst'],
+  'masq.nat.ipmasq': ['dev', 'dst', 'ip'],
+  'snat.done': ['from', 'to'],
+  'snat.reuse': ['from', 'to'],
+  'tunnel.encap': ['dst', 'node', 'dev', 'remote', 'vni', 'proto', 'port'],
+  'tunnel.decap': ['src', 'dev', 'vni', 'dst'],
+  'wire.node': ['from', 'to', 'src', 'dst', 'dev'],
+  'wire.tunnel': ['from', 'to', 'osrc', 'odst', 'oport', 'src', 'dst', 'dev'],
+  'wire.world': ['from', 'src', 'dst'],
+  'wire.from_world': ['src', 'dst', 'to'],
+  'wire.external_client': ['src', 'dst', 'to'],
+  'wire.lost': ['src', 'dst'],
+  'drop.no_route_back': ['dst'],
+  'netdev.ingress': ['dev', 'src', 'identity', 'dst'],
+  'netdev.ingress.overlay': ['dev', 'src', 'identity'],
+  'netdev.ingress.nodeport': ['dev', 'src', 'identity', 'dst'],
+  'revsnat.done': ['from', 'to'],
+  'drop.no_endpoint': ['node', 'dst'],
+  'stack.deliver': ['node'],
+  'stack.forward': ['node', 'dst', 'route'],
+  'stack.legacy.lxc': ['identity'],
+  'stack.legacy.netdev': ['identity'],
+  'stack.pass': ['node', 'dst'],
+  'drop.unroutable': ['dst', 'node'],
+  'world.lost': ['dst'],
+  'stack.local': ['dst', 'node'],
+  'stack.send': ['node', 'dst', 'route'],
+  'sock.connect': ['vip', 'port', 'count', 'slot', 'backend', 'addr', 'bport'],
+  'sock.sendmsg': ['vip', 'port', 'slot', 'count', 'backend', 'addr', 'bport'],
+  'sock.no_backend': ['vip', 'port'],
+  'sock.revnat.getpeername': ['vip', 'port', 'addr'],
+  'sock.revnat.recvmsg': ['addr', 'vip', 'port'],
+  'lb.dnat.new': ['backend', 'count', 'from', 'to'],
+  'lb.dnat.again': ['backend', 'from', 'to'],
+  'lb.revnat': ['id', 'from', 'to'],
+  'nodeport.dnat': ['from', 'backend', 'count', 'to'],
+  'nodeport.snat': ['from', 'to', 'node'],
+  'nodeport.ct': ['id'],
+  'drop.no_backend': ['frontend'],
+  'masq.nodeport': ['dev'],
+  'iptables.dnat': ['hook', 'n', 'from', 'to'],
+  'iptables.nodeport': ['from', 'n', 'to'],
+  'iptables.masquerade': ['from', 'to', 'dev'],
+  'iptables.established': ['from', 'to'],
+  'iptables.undnat': ['from', 'to'],
+  'iptables.unsnat': ['from', 'to'],
+  'world.answer': ['dst'],
+  'world.nobody': ['dst'],
+  'host.answer': ['node'],
+  'outcome.completed': ['proto', 'packets', 'hops'],
+  'outcome.dropped': ['packet', 'reason'],
+  'outcome.lost': ['dst'],
+  'outcome.no_backend': [],
+  'outcome.reply_lost': [],
+  'drop.reason.0': [],
+  'drop.reason.132': [],
+  'drop.reason.133': [],
+  'drop.reason.151': [],
+  'drop.reason.158': [],
+  'drop.reason.169': [],
+  'drop.reason.181': [],
+  'drop.reason.other': ['reason'],
+  'error.ambiguous_pod': ['name'],
+  'error.ambiguous_service': ['name'],
+  'error.unknown_source': ['name'],
+  'error.unknown_destination': ['name'],
+  'error.bad_port': ['text'],
+  'error.no_service_port': ['service', 'port'],
+  'error.cluster_ip_outside': ['service'],
+  'error.known': ['error', 'names'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageId = keyof typeof MESSAGE_PARAMS;
+
+/** A parameter: a value printed as it is, or another message rendered in the same language. */
+export type Param = string | number | Message;
+
+/** The parameters message `I` takes, by name. */
+export type ParamsOf<I extends MessageId> = { [K in (typeof MESSAGE_PARAMS)[I][number]]: Param };
+
+/** Words to be rendered in the reader's language: an id and its parameters. */
+export interface Message {
+  id: MessageId;
+  params: Record<string, Param>;
+}
+
+/** Renders a message in some language: the edges (page, CLI) pass one in; the engine has none. */
+export type Say = (m: Message) => string;
+
+/** A message with its parameters checked against the id. */
+export function message<I extends MessageId>(id: I, ...params: keyof ParamsOf<I> extends never ? [] : [ParamsOf<I>]): Message {
+  return { id, params: params[0] ?? {} };
+}
+
+/** Drop codes with a catalog entry: Cilium's (pkg/monitor/api/drop.go) and 0, a loss outside the cluster. */
+const DROP_CODES = [0, 132, 133, 151, 158, 169, 181] as const;
+type DropCode = (typeof DROP_CODES)[number];
+
+/**
+ * A drop's reason in the reader's language. `drop.reason` stays Cilium's
+ * English string for Hubble and the CLI tables; this is what the page says.
+ */
+export function dropReason(drop: { code: number; reason: string }): Message {
+  return (DROP_CODES as readonly number[]).includes(drop.code)
+    ? { id: `drop.reason.${drop.code as DropCode}`, params: {} }
+    : { id: 'drop.reason.other', params: { reason: drop.reason } };
+}
