@@ -26,6 +26,12 @@ describe('flowlab bad input', () => {
     expectUserError(r, /^flowlab: unknown destination "nosvc".*; known: .*svc/);
   }, T);
 
+  it('--lang ko says the flow error in Korean from the same catalog; an unknown language is refused', async () => {
+    const r = await flowlab('trace', '--from', 'nopod', '--to', 'webpod1', '--lang', 'ko');
+    expectUserError(r, /^flowlab: 알 수 없는 출발지 "nopod": .*; 알려진 이름: .*netpod.*webpod1.*k8s-s/);
+    expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--lang', 'fr'), /^flowlab: --lang must be one of en, ko, not "fr"\n$/);
+  }, T);
+
   it('broken YAML: exit 2 with the line, for trace and for validate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowlab-'));
     const file = join(dir, 'broken.yaml');

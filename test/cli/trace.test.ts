@@ -33,6 +33,24 @@ describe('flowlab trace', () => {
     expect(doc.events.map((e: { kind: string }) => e.kind)).toContain('deliver');
   }, T);
 
+  it('--lang ko prints the hop sentences, the outcome and JSON text in Korean; the table and ids stay', async () => {
+    const args = ['trace', '--from', 'netpod', '--to', 'webpod1', '--proto', 'icmp'];
+    const [en, ko] = await Promise.all([flowlab(...args, '--explain'), flowlab(...args, '--explain', '--lang', 'ko')]);
+    expect(ko.code).toBe(0);
+    const enLines = lines(en.stdout).filter(Boolean);
+    const koLines = lines(ko.stdout).filter(Boolean);
+    // The numbered table is the same in both languages; only the sentences and the outcome change.
+    expect(koLines.filter((l) => /^\d/.test(l))).toEqual(enLines.filter((l) => /^\d/.test(l)));
+    expect(enLines[3]).toBe('    default/netpod does not know its gateway 172.16.0.189 yet, so it broadcasts an ARP request "who has 172.16.0.189?" out of eth0.');
+    expect(koLines[3]).toBe('    default/netpod는 아직 게이트웨이 172.16.0.189의 MAC을 모르므로 eth0으로 "172.16.0.189는 누구인가?" ARP 요청을 브로드캐스트합니다.');
+    expect(enLines.at(-1)).toBe('outcome: completed: the ICMP exchange completed: 2 packets, 28 hops');
+    expect(koLines.at(-1)).toBe('outcome: completed: ICMP 교환이 완료되었습니다: 패킷 2개, 홉 28개');
+
+    const doc = JSON.parse((await flowlab(...args, '--format', 'json', '--lang', 'ko')).stdout);
+    expect(doc.flow.outcome).toMatchObject({ status: 'completed', summary: 'ICMP 교환이 완료되었습니다: 패킷 2개, 홉 28개', message: { id: 'outcome.completed' } });
+    expect(doc.events[0]).toMatchObject({ text: koLines[3]!.trim(), explain: { id: 'send.arp', params: { pod: 'default/netpod', gw: '172.16.0.189' } } });
+  }, T);
+
   it('the same seed gives the same output', async () => {
     const a = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--seed', '7', '--format', 'json');
     const b = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--seed', '7', '--format', 'json');
