@@ -116,6 +116,7 @@ test('Korean: ?lang=ko translates the page and the hop sentences', async ({ lab,
   await expect(page.locator('.caption-text')).toContainText('172.16.1.235');
   await page.getByLabel('언어').selectOption('en');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.locator('.caption-text')).toContainText('The ipcache (longest-prefix match) says 172.16.1.235');
   await expect(page).toHaveURL(/lang=en/);
 });
 

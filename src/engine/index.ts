@@ -4,6 +4,7 @@ export { MODE_PRESETS, parseSettingsText, type ModePreset } from './modes.ts';
 export { traceFlow } from './flow/trace.ts';
 export { tablesAt, initialTables } from './runtime/tables.ts';
 export { FlowError } from './api.ts';
+export { MESSAGE_PARAMS, dropReason, type Message, type MessageId, type Param, type ParamsOf, type Say } from './messages.ts';
 export type { FlowRequest, Settings } from './api.ts';
 export type * from './trace.ts';
 export type * from './derive/types.ts';

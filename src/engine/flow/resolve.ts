@@ -23,10 +23,10 @@ export const knownSources = (dp: Datapath) => [
   ...dp.nodes.map((n) => n.name),
 ];
 
+/** Names only: that any IPv4 address works too is said by the error message, in the reader's language. */
 export const knownDestinations = (dp: Datapath) => [
   ...knownSources(dp),
   ...dp.model.services.filter((s) => s.clusterIP).map((s) => (s.namespace === 'default' ? s.name : `${s.namespace}/${s.name}`)),
-  'or any IPv4 address',
 ];
 
 /** A node or a pod by name; undefined when neither; an error when the bare name is ambiguous. */
