@@ -162,6 +162,8 @@ test('an unknown destination says what went wrong and which names would work', a
   await page.getByRole('button', { name: 'Trace' }).click();
   const caption = page.locator('.caption.is-error');
   await expect(caption).toContainText('cannot be traced');
+  // The engine's FlowError crosses the worker as a message id and is rendered here, in the page's language.
+  await expect(caption).toContainText('unknown destination "nosuchpod"');
   await expect(caption).toContainText('webpod1');
   await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
   await page.getByRole('button', { name: 'curl the Service' }).click();
