@@ -101,7 +101,8 @@ export const MESSAGE_PARAMS = {
   'outcome.lost': ['dst'],
   'outcome.no_backend': [],
   'outcome.reply_lost': [],
-  'drop.reason.0': [],
+  'drop.reason.lost': [],
+  'drop.reason.no_route_back': [],
   'drop.reason.132': [],
   'drop.reason.133': [],
   'drop.reason.151': [],
@@ -141,16 +142,22 @@ export function message<I extends MessageId>(id: I, ...params: keyof ParamsOf<I>
   return { id, params: params[0] ?? {} };
 }
 
-/** Drop codes with a catalog entry: Cilium's (pkg/monitor/api/drop.go) and 0, a loss outside the cluster. */
-const DROP_CODES = [0, 132, 133, 151, 158, 169, 181] as const;
+/** Drop codes with a catalog entry: Cilium's (pkg/monitor/api/drop.go). */
+const DROP_CODES = [132, 133, 151, 158, 169, 181] as const;
 type DropCode = (typeof DROP_CODES)[number];
+
+/** Code 0 is no Cilium drop but a loss outside the cluster; the engine's two reasons for it. */
+const NOT_CILIUM: Record<string, MessageId> = {
+  'Lost outside the cluster': 'drop.reason.lost',
+  'No route back': 'drop.reason.no_route_back',
+};
 
 /**
  * A drop's reason in the reader's language. `drop.reason` stays Cilium's
  * English string for Hubble and the CLI tables; this is what the page says.
  */
 export function dropReason(drop: { code: number; reason: string }): Message {
-  return (DROP_CODES as readonly number[]).includes(drop.code)
-    ? { id: `drop.reason.${drop.code as DropCode}`, params: {} }
-    : { id: 'drop.reason.other', params: { reason: drop.reason } };
+  if ((DROP_CODES as readonly number[]).includes(drop.code)) return { id: `drop.reason.${drop.code as DropCode}`, params: {} };
+  const lost = drop.code === 0 ? NOT_CILIUM[drop.reason] : undefined;
+  return lost ? { id: lost, params: {} } : { id: 'drop.reason.other', params: { reason: drop.reason } };
 }

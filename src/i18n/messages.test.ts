@@ -39,6 +39,9 @@ describe('the message catalogs', () => {
     expect(dropReasonText('en', { code: 181, reason: 'Policy denied by denylist' })).toBe('Policy denied by denylist');
     expect(dropReasonText('ko', { code: 151, reason: 'Stale or unroutable IP' })).toBe('오래되었거나 라우팅할 수 없는 IP (Stale or unroutable IP)');
     expect(dropReasonText('ko', { code: 999, reason: 'Something new' })).toBe('Something new');
+    // Code 0 is no Cilium drop: the engine's two losses outside the cluster, each with its own words.
+    expect(dropReasonText('en', { code: 0, reason: 'No route back' })).toBe('No route back');
+    expect(dropReasonText('ko', { code: 0, reason: 'Lost outside the cluster' })).toBe('클러스터 밖에서 사라짐');
   });
 
   it('leave a placeholder with no parameter visible', () => {
