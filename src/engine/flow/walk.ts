@@ -23,7 +23,11 @@ export interface Walk {
   /** Socket rev-NAT entries written by the socket LB, per node: key → VIP and port. */
   revSk: Map<string, Map<string, { vip: string; port: number; revNat: number }>>;
   events: HopEvent[];
-  /** Appends a hop; its sentence is message `id` with `params`, rendered later in the reader's language. */
+  /**
+   * Appends a hop; its sentence is message `id` with `params`, rendered later in the reader's language.
+   * Parameter names are checked against the id, but the `Record` still admits extra ones (two call sites
+   * pass an unused one: snat.done `dev`, stack.deliver `dst`); drop it once they are gone.
+   */
   emit<I extends MessageId>(hop: HopDraft, id: I, params?: Partial<ParamsOf<I>> & Record<string, Param>): HopEvent;
 }
 
