@@ -5,6 +5,7 @@
  */
 import {
   isReply,
+  type ProgressStage,
   type ReplyValue,
   type RequestBody,
   type WireError,
@@ -22,7 +23,8 @@ export interface WorkerLike {
 
 export type ClientEvent =
   | { type: 'restarted'; reason: string }
-  | { type: 'pushed-error'; error: WireError };
+  | { type: 'pushed-error'; error: WireError }
+  | { type: 'progress'; stage: ProgressStage };
 
 /** An error that crossed from the worker, with its original name. */
 export class RemoteError extends Error {
@@ -77,7 +79,7 @@ export class EngineClient {
     return promise;
   }
 
-  /** Kills the worker as a crash would (used by the page's "restart" and by tests). */
+  /** Kills the worker as a crash would (tests use it to exercise the restart). */
   crash(reason: string): void {
     this.restart(reason);
   }
@@ -100,6 +102,7 @@ export class EngineClient {
   private receive(m: WorkerMessage): void {
     if (!isReply(m)) {
       if (m.type === 'error') this.emit({ type: 'pushed-error', error: m.error });
+      else this.emit({ type: 'progress', stage: m.stage });
       return;
     }
     const p = this.pending.get(m.requestId);

@@ -129,6 +129,7 @@ export function fakeEngine(): EngineFns {
       const events = [...trace.events.slice(0, 3), encap, ...trace.events.slice(3)].map((e, seq) => ({ ...e, seq }));
       return { ...trace, events };
     },
+    initialTables: () => ({ cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) }),
     tablesAt(_dp, trace, step, nodeName): MapTables {
       const t: MapTables = { cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) };
       for (const ev of trace?.events.slice(0, step + 1) ?? []) {
@@ -142,7 +143,7 @@ export function fakeEngine(): EngineFns {
   };
 }
 
-/** Terminal formats for the fake engine: `map get <name>` as key/value lines, nothing for hubble. */
+/** Views for the fake engine: `map get <name>` as key/value lines; one hubble line per hop with an observation. */
 export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
   return {
     cilium(dp, trace, step, node, args) {
@@ -151,6 +152,8 @@ export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
       if (!rows) throw new Error(`${args[2]}: no such map`);
       return ['Key   Value', ...[...rows].map(([k, v]) => `${k}   ${v}`)].join('\n');
     },
-    hubble: () => '',
+    hubble: (_dp, trace, query) =>
+      trace.events.filter((e) => e.observation && (!query.filter.nodeName || e.node === query.filter.nodeName))
+        .map((e) => ({ seq: e.seq, text: `${e.node}: ${e.observation}` })),
   };
 }

@@ -16,7 +16,7 @@ describe('parseCommand', () => {
   });
 
   it('parses hubble observe and rejects unknown commands', () => {
-    expect(parseCommand('hubble observe --pod netpod', nodes)).toMatchObject({ kind: 'hubble', args: ['--pod', 'netpod'] });
+    expect(parseCommand('hubble observe --pod netpod', nodes)).toMatchObject({ kind: 'hubble', query: { filter: { pod: 'netpod' } } });
     expect(parseCommand('ls -l', nodes).kind).toBe('error');
     expect(parseCommand('   ', nodes).kind).toBe('empty');
   });

@@ -2,14 +2,19 @@
  * Parses a line typed in the page's terminal, the way the seed lab types it:
  * `c0 map get cilium_ipcache | grep 172.16.2.176`, `cilium -n k8s-w1 service list`,
  * `hubble observe --pod netpod`. c0, c1, c2 name the scenario's nodes in order
- * (the seed's aliases for `kubectl exec <cilium pod> -- cilium`).
+ * (the seed's aliases for `kubectl exec <cilium pod> -- cilium`). The line is
+ * parsed here, in the page: the worker gets typed requests, and the `| grep`
+ * stages run on its answer.
  */
+import { parseObserveArgs } from '../../engine/formats/hubble.ts';
+import type { HubbleQuery } from '../../worker/protocol.ts';
 
 export type Command =
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
   | { kind: 'cilium'; node: string; args: string[]; filter: (out: string) => string }
-  | { kind: 'hubble'; args: string[]; filter: (out: string) => string };
+  /** `last`: `--last N`, the N most recent lines up to the cursor. */
+  | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string };
 
 /** Splits on blanks, keeping quoted words whole (quotes removed). */
 export function tokenize(line: string): string[] {
@@ -73,7 +78,11 @@ export function parseCommand(line: string, nodes: string[]): Command {
   }
   if (cmd === 'hubble') {
     if (rest[0] !== 'observe') return { kind: 'error', message: 'hubble: only `hubble observe` is modelled' };
-    return { kind: 'hubble', args: rest.slice(1), filter };
+    const parsed = parseObserveArgs(rest.slice(1));
+    if (!parsed.ok) return { kind: 'error', message: parsed.error };
+    const { filter: flows = {}, output, printNodeName, last } = parsed.options;
+    const query: HubbleQuery = { filter: flows, ...(output ? { output } : {}), ...(printNodeName ? { printNodeName } : {}) };
+    return { kind: 'hubble', query, ...(last !== undefined ? { last } : {}), filter };
   }
   return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe)` };
 }
