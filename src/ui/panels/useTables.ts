@@ -4,28 +4,52 @@
  * once per datapath (a scenario and its settings), and each step applies the
  * trace's map operations of hops 0..step to them. Stepping asks nothing.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { replayTables } from '../../engine/maps/replay.ts';
+import type { HopEvent } from '../../engine/trace.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import { ciliumTextAt, type CiliumReply, type TableRows } from '../../worker/protocol.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices } from '../app/context.tsx';
 
-/** Initial tables per datapath (its summary object) and node: each is asked once. */
-const initialCache = new WeakMap<ScenarioSummary, Map<string, Promise<TableRows[]>>>();
+/** A datapath's initial tables by node: asked once each, read synchronously once answered. */
+interface DatapathTables {
+  asked: Map<string, Promise<void>>;
+  ready: Map<string, TableRows[]>;
+}
 
-function initialTables(client: EngineClient, summary: ScenarioSummary, node: string): Promise<TableRows[]> {
-  let perDp = initialCache.get(summary);
-  if (!perDp) initialCache.set(summary, (perDp = new Map()));
-  let p = perDp.get(node);
+/** Keyed by the summary object: a new scenario or new settings bring a new one (a new datapath). */
+const cache = new WeakMap<ScenarioSummary, DatapathTables>();
+
+function tablesOf(summary: ScenarioSummary): DatapathTables {
+  let t = cache.get(summary);
+  if (!t) cache.set(summary, (t = { asked: new Map(), ready: new Map() }));
+  return t;
+}
+
+function ask(client: EngineClient, summary: ScenarioSummary, node: string): Promise<void> {
+  const t = tablesOf(summary);
+  let p = t.asked.get(node);
   if (!p) {
-    p = client.request({ type: 'tables', node });
+    p = client.request({ type: 'tables', node }).then((rows) => {
+      t.ready.set(node, rows);
+    });
     // A failed answer (a restarted worker) is asked again next time.
-    p.catch(() => perDp.delete(node));
-    perDp.set(node, p);
+    p.catch(() => t.asked.delete(node));
+    t.asked.set(node, p);
   }
   return p;
+}
+
+/** Nodes whose maps the trace reads or writes: the panel follows the hop to them. */
+function traceNodes(events: readonly HopEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (const ev of events) {
+    out.add(ev.node);
+    for (const op of ev.maps) out.add(op.node);
+  }
+  return out;
 }
 
 export function useTables(node: string | undefined): TableRows[] | undefined {
@@ -34,26 +58,33 @@ export function useTables(node: string | undefined): TableRows[] | undefined {
   const trace = useApp((s) => s.trace);
   const events = useApp(selectEvents);
   const step = useApp((s) => s.step);
-  const [initial, setInitial] = useState<{ summary: ScenarioSummary; node: string; tables: TableRows[] }>();
+  const [, answered] = useReducer((n: number) => n + 1, 0);
+  // The trace's nodes are asked at once, so the panel following the hop asks nothing while stepping.
   useEffect(() => {
-    if (!node || !summary) return;
+    if (!summary) return;
     let live = true;
-    initialTables(client, summary, node).then(
-      (tables) => live && setInitial({ summary, node, tables }),
-      () => live && setInitial(undefined),
-    );
+    const nodes = traceNodes(events);
+    if (node) nodes.add(node);
+    for (const n of nodes) {
+      if (summary.nodes.some((x) => x.name === n) && !tablesOf(summary).ready.has(n)) {
+        ask(client, summary, n).then(
+          () => live && answered(),
+          () => undefined,
+        );
+      }
+    }
     return () => {
       live = false;
     };
-  }, [client, node, summary]);
+  }, [client, summary, events, node]);
+  const initial = summary && node ? tablesOf(summary).ready.get(node) : undefined;
   const prev = useRef<TableRows[]>(undefined);
   return useMemo(() => {
-    // Rows of another node or datapath are not shown while this one's come.
-    if (!initial || initial.node !== node || initial.summary !== summary) return undefined;
-    const next = keepUnchanged(prev.current, replayTables(initial.tables, events, trace ? step : -1, initial.node));
+    if (!initial || !node) return undefined;
+    const next = keepUnchanged(prev.current, replayTables(initial, events, trace ? step : -1, node));
     prev.current = next;
     return next;
-  }, [initial, node, summary, events, trace, step]);
+  }, [initial, node, events, trace, step]);
 }
 
 function sameRows(a: TableRows['rows'], b: TableRows['rows']): boolean {
