@@ -5,7 +5,7 @@
  */
 import type { Datapath } from '../engine/derive/types.ts';
 import { runCiliumCommand } from '../engine/formats/cilium/dispatch.ts';
-import { compactLine, filterFlows, hubbleFlows, jsonLine } from '../engine/formats/hubble.ts';
+import { hubbleLines } from '../engine/formats/hubble.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 import type { HubbleLine, HubbleQuery } from './protocol.ts';
@@ -17,10 +17,6 @@ export function engineFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
       if (!r.ok) throw new Error(r.error);
       return r.stderr ? `${r.stderr}\n${r.text}` : r.text;
     },
-    hubble(dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[] {
-      const flows = filterFlows(hubbleFlows(dp, trace), query.filter);
-      const printNodeName = query.printNodeName ?? false;
-      return flows.map((f) => ({ seq: f.seq, text: query.output === 'json' ? jsonLine(f) : compactLine(f, { printNodeName }) }));
-    },
+    hubble: (dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[] => hubbleLines(dp, trace, query),
   };
 }

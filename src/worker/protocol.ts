@@ -6,7 +6,7 @@
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { TraceComparison } from '../engine/compare.ts';
-import type { FlowFilter } from '../engine/formats/hubble/filter.ts';
+import type { FlowFilter, ObservedLine } from '../engine/formats/hubble.ts';
 import type { MapRow, RowRef, TableRows } from '../engine/maps/rows.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
@@ -68,10 +68,7 @@ export interface HubbleQuery {
 }
 
 /** One printed line and the `seq` of the hop it reports (the page shows those up to its cursor). */
-export interface HubbleLine {
-  seq: number;
-  text: string;
-}
+export type HubbleLine = ObservedLine;
 
 /**
  * A cilium view's text per step: each entry holds from its `step` (-1:
