@@ -29,6 +29,16 @@ export function tableRows(tables: MapTables): TableRows[] {
   return out;
 }
 
+/** The writes (updates, deletes) on `node` of events 0..step, in order: what turns initial tables into those at a step. */
+export function writesOn(events: readonly HopEvent[], step: number, node: string): MapOp[] {
+  const out: MapOp[] = [];
+  const last = Math.min(step, events.length - 1);
+  for (let i = 0; i <= last; i++) {
+    for (const op of events[i]!.maps) if (op.node === node && op.op !== 'lookup') out.push(op);
+  }
+  return out;
+}
+
 /**
  * `initial` with the writes on `node` of events 0..step applied (step < 0:
  * the initial tables). Maps no event wrote keep their object, so a memoised
@@ -36,20 +46,16 @@ export function tableRows(tables: MapTables): TableRows[] {
  */
 export function replayTables(initial: readonly TableRows[], events: readonly HopEvent[], step: number, node: string): TableRows[] {
   let written: Map<MapName, Map<string, MapRow>> | undefined;
-  const last = Math.min(step, events.length - 1);
-  for (let i = 0; i <= last; i++) {
-    for (const op of events[i]!.maps) {
-      if (op.node !== node || op.op === 'lookup') continue;
-      written ??= new Map();
-      let rows = written.get(op.map);
-      if (!rows) {
-        const init = initial.find((t) => t.map === op.map);
-        rows = new Map(init?.rows.map((r) => [r.key, r]));
-        written.set(op.map, rows);
-      }
-      if (op.op === 'delete') rows.delete(op.key);
-      else rows.set(op.key, rowOfOp(op));
+  for (const op of writesOn(events, step, node)) {
+    written ??= new Map();
+    let rows = written.get(op.map);
+    if (!rows) {
+      const init = initial.find((t) => t.map === op.map);
+      rows = new Map(init?.rows.map((r) => [r.key, r]));
+      written.set(op.map, rows);
     }
+    if (op.op === 'delete') rows.delete(op.key);
+    else rows.set(op.key, rowOfOp(op));
   }
   if (!written) return [...initial];
   const out = initial.map((t) => {
