@@ -66,3 +66,29 @@ test('stepping through the hops with the arrow keys sends the worker no request'
   expect((await worker()).sent).toEqual(before);
   expect(lab.errors).toEqual([]);
 });
+
+test('the terminal sends a typed request once per command, and its output follows the player', async ({ lab, page }) => {
+  await lab.open(SERVICE);
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const input = page.getByLabel('Command');
+  const out = page.getByTestId('terminal-output');
+  await input.fill('c0 map get cilium_lb4_reverse_sk');
+  await input.press('Enter');
+  await expect(out).toContainText('Cache is empty');
+  const sent = () => page.evaluate(() => [...window.__worker.sent]);
+  const cilium = (await sent()).filter((t) => t === 'cilium').length;
+  expect(cilium).toBe(1);
+  // The socket-LB hop writes the reverse_sk entry on k8s-s (c0): the output changes without asking again.
+  await input.evaluate((el) => el.blur());
+  await page.keyboard.press('End');
+  await expect(out).toContainText('10.10.252.131');
+  await expect(out).not.toContainText('Cache is empty');
+  await input.fill('hubble observe --pod netpod | grep to-endpoint');
+  await input.press('Enter');
+  await expect(out).toContainText('to-endpoint');
+  await expect(out).not.toContainText('to-network');
+  const types = await sent();
+  expect(types.filter((t) => t === 'cilium').length).toBe(1);
+  expect(types.filter((t) => t === 'hubble').length).toBe(1);
+  expect(lab.errors).toEqual([]);
+});
