@@ -51,6 +51,12 @@ describe.each(CASES.map((c) => [`${c.scenario} ${c.flow.from} → ${c.flow.to} $
       // The flows chosen write maps: the comparison is not between two initial states.
       expect(writes).toBeGreaterThan(0);
     });
+
+    it('is the trace its own flow names (hubble and cilium requests name a trace by its flow)', () => {
+      const dp = loadBuiltin(c.scenario, c.settings);
+      const trace = traceFlow(dp, c.flow);
+      expect(traceFlow(dp, trace.flow)).toEqual(trace);
+    });
   },
 );
 
