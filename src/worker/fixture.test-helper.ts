@@ -146,10 +146,10 @@ export function fakeEngine(): EngineFns {
 /** Views for the fake engine: `map get <name>` as key/value lines; one hubble line per hop with an observation. */
 export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
   return {
-    cilium(dp, trace, step, node, args) {
-      if (args[0] !== 'map' || args[1] !== 'get' || !args[2]) throw new Error(`cilium ${args.join(' ')}: not in the stub`);
-      const rows = engine.tablesAt(dp, trace, step, node)[args[2]];
-      if (!rows) throw new Error(`${args[2]}: no such map`);
+    cilium(dp, trace, step, node, view) {
+      if (view.view !== 'map get') throw new Error(`cilium ${view.view}: not in the stub`);
+      const rows = engine.tablesAt(dp, trace, step, node)[view.map];
+      if (!rows) throw new Error(`${view.map}: no such map`);
       return ['Key   Value', ...[...rows].map(([k, v]) => `${k}   ${v}`)].join('\n');
     },
     hubble: (_dp, trace, query) =>

@@ -4,7 +4,8 @@
  * over a whole trace, line by line.
  */
 import type { Datapath } from '../engine/derive/types.ts';
-import { runCiliumCommand } from '../engine/formats/cilium/dispatch.ts';
+import { runCiliumView } from '../engine/formats/cilium/dispatch.ts';
+import type { CiliumView } from '../engine/formats/cilium/view.ts';
 import { hubbleLines } from '../engine/formats/hubble.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { CliFormats, EngineFns } from './host.ts';
@@ -12,8 +13,8 @@ import type { HubbleLine, HubbleQuery } from './protocol.ts';
 
 export function engineFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
   return {
-    cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, argv: readonly string[]): string {
-      const r = runCiliumCommand(dp, engine.tablesAt(dp, trace, step, node), node, argv);
+    cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, view: CiliumView): string {
+      const r = runCiliumView(dp, engine.tablesAt(dp, trace, step, node), node, view);
       if (!r.ok) throw new Error(r.error);
       return r.stderr ? `${r.stderr}\n${r.text}` : r.text;
     },

@@ -95,11 +95,11 @@ describe('EngineHost', () => {
     h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
     const flow = { from: 'client', to: 'server', proto: 'icmp' } as const;
     // No trace was asked for: the host traces the flow the request names.
-    const r = h.handle({ id: 2, type: 'cilium', node: 'k8s-a', argv: ['map', 'get', 'cilium_ct_any4_global'], flow });
+    const r = h.handle({ id: 2, type: 'cilium', node: 'k8s-a', view: { view: 'map get', map: 'cilium_ct_any4_global' }, flow });
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/no such map/) });
-    const ip = h.handle({ id: 3, type: 'cilium', node: 'k8s-a', argv: ['map', 'get', 'cilium_ipcache'], flow });
+    const ip = h.handle({ id: 3, type: 'cilium', node: 'k8s-a', view: { view: 'map get', map: 'cilium_ipcache' }, flow });
     expect(ip).toEqual({ ok: true, texts: [{ step: -1, text: expect.stringMatching(/^Key\s+Value\n0\.0\.0\.0\/0\s+identity=2/) }] });
-    const before = h.handle({ id: 4, type: 'cilium', node: 'k8s-a', argv: ['map', 'get', 'cilium_ipcache'], flow: undefined });
+    const before = h.handle({ id: 4, type: 'cilium', node: 'k8s-a', view: { view: 'map get', map: 'cilium_ipcache' }, flow: undefined });
     expect(before).toEqual(ip);
     expect(ciliumTextAt([{ step: -1, text: 'a' }, { step: 2, text: 'b' }], 1)).toBe('a');
     expect(ciliumTextAt([{ step: -1, text: 'a' }, { step: 2, text: 'b' }], 4)).toBe('b');

@@ -13,6 +13,7 @@ import type { Trace } from '../engine/trace.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type {
   CiliumReply,
+  CiliumView,
   CompareReply,
   HubbleLine,
   HubbleQuery,
@@ -36,8 +37,8 @@ export interface EngineFns {
 
 /** The views the page shows, as the formats code prints them. */
 export interface CliFormats {
-  /** `cilium-dbg` arguments on one node as of `step`; throws for an unknown command. */
-  cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, argv: readonly string[]): string;
+  /** A `cilium-dbg` view on one node as of `step`; throws with the command's error. */
+  cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, view: CiliumView): string;
   /** `hubble observe` over the whole trace, one entry per printed line. */
   hubble(dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[];
 }
@@ -80,7 +81,7 @@ export class EngineHost {
       case 'hubble':
         return this.formats.hubble(this.requireDp(), this.traceOf(req.flow), req.query);
       case 'cilium':
-        return this.cilium(req.node, req.argv, req.flow);
+        return this.cilium(req.node, req.view, req.flow);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);
@@ -139,13 +140,13 @@ export class EngineHost {
   }
 
   /** The view's text before the first hop and after each hop that writes this node's maps. */
-  private cilium(node: string, argv: readonly string[], flow: FlowRequest | undefined): CiliumReply {
+  private cilium(node: string, view: CiliumView, flow: FlowRequest | undefined): CiliumReply {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);
     const texts: { step: number; text: string }[] = [];
     try {
       const at = (step: number) => {
-        const text = this.formats.cilium(dp, trace, step, node, argv);
+        const text = this.formats.cilium(dp, trace, step, node, view);
         if (texts[texts.length - 1]?.text !== text) texts.push({ step, text });
       };
       at(-1);

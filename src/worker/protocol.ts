@@ -6,13 +6,14 @@
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { TraceComparison } from '../engine/compare.ts';
+import type { CiliumView } from '../engine/formats/cilium/view.ts';
 import type { FlowFilter, ObservedLine } from '../engine/formats/hubble.ts';
 import type { MapRow, RowRef, TableRows } from '../engine/maps/rows.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
 
-export type { MapRow, RowRef, ScenarioSummary, TableRows };
+export type { CiliumView, MapRow, RowRef, ScenarioSummary, TableRows };
 
 /**
  * Requests that read a trace name it by its flow (a traced Trace's `flow`):
@@ -34,7 +35,7 @@ export type WorkerRequest =
   /** `hubble observe` over a flow's trace: every line, each with the hop it reports. */
   | { id: number; type: 'hubble'; flow: FlowRequest; query: HubbleQuery }
   /** A `cilium-dbg` view on a node, for every step of a flow's trace (none: before any traffic). */
-  | { id: number; type: 'cilium'; node: string; argv: readonly string[]; flow: FlowRequest | undefined };
+  | { id: number; type: 'cilium'; node: string; view: CiliumView; flow: FlowRequest | undefined };
 
 export type RequestType = WorkerRequest['type'];
 

@@ -6,7 +6,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { rowKeyText } from '../../engine/maps/replay.ts';
 import type { MapName } from '../../engine/trace.ts';
-import type { MapRow } from '../../worker/protocol.ts';
+import { ciliumViewWords } from '../../engine/formats/cilium/view.ts';
+import type { CiliumView, MapRow } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedRows, writtenRows, type RowKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { MAP_TABS, tabOfMap } from './mapTabs.ts';
@@ -50,7 +51,8 @@ export function MapPanel() {
   }, [policyRows, endpoint]);
   const pods = useMemo(() => nodes?.find((n) => n.name === node)?.pods ?? [], [nodes, node]);
   const cli = useMemo(
-    () => (spec?.id === 'policy' ? (endpoint !== undefined ? [['bpf', 'policy', 'get', String(endpoint)]] : []) : spec?.cli),
+    (): CiliumView[] | undefined =>
+      spec?.id === 'policy' ? (endpoint !== undefined ? [{ view: 'bpf policy get', args: [String(endpoint)] }] : []) : spec?.cli,
     [spec, endpoint],
   );
   const labels = useMemo<TableLabels>(() => ({ empty: t('maps.empty'), key: t('maps.key'), value: t('maps.value'), isNew: t('maps.new') }), [t]);
@@ -97,7 +99,7 @@ export function MapPanel() {
       </div>
       <div className="map-body" role="tabpanel" ref={bodyRef}>
         {spec?.id === 'policy' && <PolicyFilter ids={policyIds} chosen={endpoint} pods={pods} />}
-        {cli?.map((argv) => <CliBlock key={argv.join(' ')} node={node} argv={argv} />)}
+        {cli?.map((view) => <CliBlock key={ciliumViewWords(view)} node={node} view={view} />)}
         {spec?.maps.map((map) => (
           <MapTable
             key={map}
@@ -170,13 +172,13 @@ const MapTable = memo(function MapTable({ map, rows, touched, written, labels }:
 }, (p, q) => p.map === q.map && p.rows === q.rows && p.labels === q.labels && sameKeys(p.touched, q.touched) && sameKeys(p.written, q.written));
 
 /** A cilium-dbg view; asked of the worker only while it is open. */
-function CliBlock({ node, argv }: { node: string | undefined; argv: readonly string[] }) {
+function CliBlock({ node, view }: { node: string | undefined; view: CiliumView }) {
   const [open, setOpen] = useState(false);
-  const out = useCilium(node, argv, open);
+  const out = useCilium(node, view, open);
   return (
     <details className="cli-block" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        <code>cilium {argv.join(' ')}</code>
+        <code>cilium {ciliumViewWords(view)}</code>
       </summary>
       <pre>{out?.text}</pre>
     </details>

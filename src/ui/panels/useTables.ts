@@ -8,7 +8,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { replayTables } from '../../engine/maps/replay.ts';
 import type { HopEvent } from '../../engine/trace.ts';
 import type { EngineClient } from '../../worker/client.ts';
-import { ciliumTextAt, type CiliumReply, type TableRows } from '../../worker/protocol.ts';
+import { ciliumTextAt, type CiliumReply, type CiliumView, type TableRows } from '../../worker/protocol.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices } from '../app/context.tsx';
@@ -107,24 +107,25 @@ export function keepUnchanged(prev: TableRows[] | undefined, next: TableRows[]):
 /**
  * A cilium-dbg view on `node` as of the current step. Asked once per trace
  * (the worker answers its text at every step), and only while `open`.
+ * `view` must keep its identity while it means the same (a constant or memoised).
  */
-export function useCilium(node: string | undefined, argv: readonly string[], open: boolean): { ok: boolean; text: string } | undefined {
+export function useCilium(node: string | undefined, view: CiliumView | undefined, open: boolean): { ok: boolean; text: string } | undefined {
   const { client } = useServices();
   const summary = useApp((s) => s.summary);
   const trace = useApp((s) => s.trace);
   const step = useApp((s) => s.step);
   const [reply, setReply] = useState<CiliumReply>();
   useEffect(() => {
-    if (!open || !node || !summary) return;
+    if (!open || !node || !view || !summary) return;
     let live = true;
-    client.request({ type: 'cilium', node, argv, flow: trace?.flow }).then(
+    client.request({ type: 'cilium', node, view, flow: trace?.flow }).then(
       (r) => live && setReply(r),
       (e: unknown) => live && setReply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
-  }, [client, node, argv, open, trace, summary]);
+  }, [client, node, view, open, trace, summary]);
   if (!open || !reply) return undefined;
   return reply.ok ? { ok: true, text: ciliumTextAt(reply.texts, trace ? step : -1) } : { ok: false, text: reply.error };
 }

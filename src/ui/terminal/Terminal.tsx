@@ -10,11 +10,9 @@ import { useCilium } from '../panels/useTables.ts';
 import { parseCommand, type Command } from './command.ts';
 import { useHubble } from './useHubble.ts';
 
-const NO_ARGS: string[] = [];
-
 /** The output of a parsed command as of the current step; undefined while it comes. */
 function useCommandOutput(cmd: Command | undefined): { ok: boolean; text: string } | undefined {
-  const cilium = useCilium(cmd?.kind === 'cilium' ? cmd.node : undefined, cmd?.kind === 'cilium' ? cmd.args : NO_ARGS, cmd?.kind === 'cilium');
+  const cilium = useCilium(cmd?.kind === 'cilium' ? cmd.node : undefined, cmd?.kind === 'cilium' ? cmd.view : undefined, cmd?.kind === 'cilium');
   const hubble = useHubble(cmd?.kind === 'hubble' ? cmd.query : undefined, cmd?.kind === 'hubble' ? cmd.last : undefined);
   switch (cmd?.kind) {
     case undefined:

@@ -6,13 +6,14 @@
  * parsed here, in the page: the worker gets typed requests, and the `| grep`
  * stages run on its answer.
  */
+import { parseCiliumArgs } from '../../engine/formats/cilium/view.ts';
 import { parseObserveArgs } from '../../engine/formats/hubble.ts';
-import type { HubbleQuery } from '../../worker/protocol.ts';
+import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
 
 export type Command =
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
-  | { kind: 'cilium'; node: string; args: string[]; filter: (out: string) => string }
+  | { kind: 'cilium'; node: string; view: CiliumView; filter: (out: string) => string }
   /** `last`: `--last N`, the N most recent lines up to the cursor. */
   | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string };
 
@@ -89,7 +90,8 @@ export function parseCommand(line: string, nodes: string[]): Command {
 
 function ciliumArgs(node: string, args: string[], filter: (out: string) => string): Command {
   if (args.length === 0) return { kind: 'error', message: 'cilium: which command? (map get cilium_ipcache, service list, bpf lb list ...)' };
-  return { kind: 'cilium', node, args, filter };
+  const parsed = parseCiliumArgs(args);
+  return parsed.ok ? { kind: 'cilium', node, view: parsed.view, filter } : { kind: 'error', message: parsed.error };
 }
 
 /** Builds the `| grep ...` stages; only grep is modelled. */
