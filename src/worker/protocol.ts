@@ -8,12 +8,12 @@ import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { TraceComparison } from '../engine/compare.ts';
 import type { CiliumView } from '../engine/formats/cilium/view.ts';
 import type { FlowFilter, ObservedLine } from '../engine/formats/hubble.ts';
-import type { MapRow, RowRef, TableRows } from '../engine/maps/rows.ts';
+import type { MapRow, TableRows } from '../engine/maps/rows.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
 
-export type { CiliumView, MapRow, RowRef, ScenarioSummary, TableRows };
+export type { CiliumView, MapRow, ScenarioSummary, TableRows };
 
 /**
  * Requests that read a trace name it by its flow (a traced Trace's `flow`):

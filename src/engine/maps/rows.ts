@@ -25,9 +25,3 @@ export interface TableRows {
   map: MapName;
   rows: MapRow[];
 }
-
-/** Which row: a map and a key (never joined into one string). */
-export interface RowRef {
-  map: MapName;
-  key: string;
-}
