@@ -46,9 +46,10 @@ export function Terminal() {
   const output = useCommandOutput(cmd);
   const outRef = useRef<HTMLPreElement>(null);
 
+  const text = output?.text;
   useEffect(() => {
     outRef.current?.scrollTo({ top: 0 });
-  }, [output]);
+  }, [text]);
 
   const run = (e: FormEvent) => {
     e.preventDefault();
