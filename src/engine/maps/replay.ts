@@ -32,9 +32,8 @@ export function tableRows(tables: MapTables): TableRows[] {
 /** The writes (updates, deletes) on `node` of events 0..step, in order: what turns initial tables into those at a step. */
 export function writesOn(events: readonly HopEvent[], step: number, node: string): MapOp[] {
   const out: MapOp[] = [];
-  const last = Math.min(step, events.length - 1);
-  for (let i = 0; i <= last; i++) {
-    for (const op of events[i]!.maps) if (op.node === node && op.op !== 'lookup') out.push(op);
+  for (const ev of events.slice(0, Math.max(0, step + 1))) {
+    for (const op of ev.maps) if (op.node === node && op.op !== 'lookup') out.push(op);
   }
   return out;
 }
