@@ -8,7 +8,7 @@ import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { LoadReply, ScenarioSummary } from '../worker/protocol.ts';
 import { RemoteError } from '../worker/client.ts';
-import { rowOfStep, sideBSettings, sideStep } from './compare.ts';
+import { NO_COMPARISON, rowOfStep, sideBSettings, sideStep } from './compare.ts';
 import { clampStep } from './player.ts';
 import type { AppStore } from './store.ts';
 
@@ -62,7 +62,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
         step: 0,
         row: 0,
         playing: false,
-        compare: s.compare && { ...s.compare, trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0 },
+        compare: s.compare && { ...s.compare, ...NO_COMPARISON },
       }));
     }
   }
@@ -75,9 +75,8 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
     const gen = ++compareGen;
     const { flow, settings, step } = store.getState();
     const b = sideBSettings(settings, spec);
-    const empty = { trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0 };
     if (!b) {
-      store.setState({ compare: { spec, settings: {}, ...empty, error: `compare=${spec}: not a mode nor key:value pairs` } });
+      store.setState({ compare: { spec, settings: {}, ...NO_COMPARISON, error: `compare=${spec}: not a mode nor key:value pairs` } });
       return;
     }
     try {
@@ -94,7 +93,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       });
     } catch (e) {
       if (gen !== compareGen || store.getState().compare?.spec !== spec) return;
-      store.setState({ compare: { spec, settings: b, ...empty, error: flowMessage(e) }, row: 0 });
+      store.setState({ compare: { spec, settings: b, ...NO_COMPARISON, error: flowMessage(e) }, row: 0 });
     }
   }
 
@@ -167,8 +166,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
         store.setState({ compare: undefined, row: 0 });
         return;
       }
-      const empty = { trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0, error: undefined };
-      store.setState((s) => ({ compare: { spec, settings: s.compare?.settings ?? {}, ...empty } }));
+      store.setState((s) => ({ compare: { spec, settings: s.compare?.settings ?? {}, ...NO_COMPARISON, error: undefined } }));
       await compare(spec, row);
     },
   };

@@ -7,8 +7,25 @@
 import type { Settings } from '../engine/api.ts';
 import type { AlignedRow } from '../engine/compare.ts';
 import { MODE_PRESETS } from '../engine/modes.ts';
+import type { CompareState } from './store.ts';
 
 export type Side = 'a' | 'b';
+
+/** Side B with nothing traced (yet, or any more): the part of CompareState a new spec or a failure resets. */
+export const NO_COMPARISON: Readonly<Pick<CompareState, 'trace' | 'summary' | 'rows' | 'hopsA' | 'hopsB' | 'differing'>> = {
+  trace: undefined,
+  summary: undefined,
+  rows: [],
+  hopsA: 0,
+  hopsB: 0,
+  differing: 0,
+};
+
+/** The aligned rows when the compare view steps both sides (side B is traced), else undefined. */
+export function compareRows(s: { compare: CompareState | undefined }): readonly AlignedRow[] | undefined {
+  const rows = s.compare?.trace ? s.compare.rows : undefined;
+  return rows && rows.length > 0 ? rows : undefined;
+}
 
 /** Settings named by a preset id (`tunnel-vxlan`) or `key:value,key=value`; undefined when it is neither. */
 export function parseCompareSpec(spec: string): Settings | undefined {

@@ -3,7 +3,7 @@
  * stepping is a cursor move, never a re-simulation. The clock is separate
  * from the step (STYLE: d3-force's stop()/tick()), so tests drive it by hand.
  */
-import { rowOfStep, sideStep } from './compare.ts';
+import { compareRows, rowOfStep, sideStep } from './compare.ts';
 import type { AppState, AppStore } from './store.ts';
 
 export function lastStep(s: Pick<AppState, 'trace'>): number {
@@ -15,12 +15,6 @@ export function clampStep(s: Pick<AppState, 'trace'>, n: number): number {
 }
 
 type CursorState = Pick<AppState, 'trace' | 'compare' | 'step' | 'row'>;
-
-/** The aligned rows when the compare view steps both sides, else undefined. */
-function compareRows(s: Pick<AppState, 'compare'>) {
-  const rows = s.compare?.trace ? s.compare.rows : undefined;
-  return rows && rows.length > 0 ? rows : undefined;
-}
 
 /** Where the player stands: the aligned row in compare mode, side A's hop otherwise. */
 export function cursorOf(s: CursorState): number {

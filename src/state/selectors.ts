@@ -1,7 +1,7 @@
 /** Derived reads of the store, shared by components and tests. */
-import type { HopEvent, Trace } from '../engine/trace.ts';
+import type { HopEvent, MapName, Trace } from '../engine/trace.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
-import { sideIdle, sideStep, type Side } from './compare.ts';
+import { compareRows, sideIdle, sideStep, type Side } from './compare.ts';
 import type { AppState } from './store.ts';
 
 const NO_EVENTS: HopEvent[] = [];
@@ -17,23 +17,36 @@ export function selectPanelNode(s: AppState): string | undefined {
   return selectCurrentEvent(s)?.node ?? s.summary?.nodes[0]?.name;
 }
 
-/** Map rows written by the flow in events 0..step (the "new" marks), per `node map key`. */
-export function writtenKeys(events: HopEvent[], step: number, node: string): Set<string> {
-  const out = new Set<string>();
+/** A hop that ends its packet: a drop, or any hop whose verdict is DROPPED. */
+export const isDropped = (ev: HopEvent): boolean => ev.kind === 'drop' || ev.verdict === 'DROPPED';
+
+/** Rows as a structured identity: the keys of each map (a row is a map and a key). */
+export type RowKeys = ReadonlyMap<MapName, ReadonlySet<string>>;
+
+function addRow(rows: Map<MapName, Set<string>>, map: MapName, key: string): void {
+  let keys = rows.get(map);
+  if (!keys) rows.set(map, (keys = new Set()));
+  keys.add(key);
+}
+
+/** Map rows written by the flow in events 0..step on `node` (the "new" marks). */
+export function writtenRows(events: readonly HopEvent[], step: number, node: string): RowKeys {
+  const out = new Map<MapName, Set<string>>();
   for (let i = 0; i <= step && i < events.length; i++) {
     for (const op of events[i]?.maps ?? []) {
       if (op.node !== node) continue;
-      const id = `${op.map} ${op.key}`;
-      if (op.op === 'update') out.add(id);
-      else if (op.op === 'delete') out.delete(id);
+      if (op.op === 'update') addRow(out, op.map, op.key);
+      else if (op.op === 'delete') out.get(op.map)?.delete(op.key);
     }
   }
   return out;
 }
 
-/** Rows the current hop read or wrote on `node`, as `map key`. */
-export function touchedKeys(ev: HopEvent | undefined, node: string): Set<string> {
-  return new Set((ev?.maps ?? []).filter((op) => op.node === node).map((op) => `${op.map} ${op.key}`));
+/** Rows the hop read or wrote on `node`. */
+export function touchedRows(ev: HopEvent | undefined, node: string): RowKeys {
+  const out = new Map<MapName, Set<string>>();
+  for (const op of ev?.maps ?? []) if (op.node === node) addRow(out, op.map, op.key);
+  return out;
 }
 
 /**
@@ -50,14 +63,10 @@ export interface SideSelectors {
   idle: (s: AppState) => boolean;
 }
 
-function activeRows(s: AppState) {
-  return s.compare?.trace && s.compare.rows.length > 0 ? s.compare.rows : undefined;
-}
-
 function sideSelectors(side: Side): SideSelectors {
   const trace = side === 'a' ? (s: AppState) => s.trace : (s: AppState) => s.compare?.trace;
   const step = (s: AppState) => {
-    const rows = activeRows(s);
+    const rows = compareRows(s);
     return rows ? sideStep(rows, s.row, side) : side === 'a' ? s.step : 0;
   };
   return {
@@ -66,7 +75,7 @@ function sideSelectors(side: Side): SideSelectors {
     step,
     event: (s) => trace(s)?.events[step(s)],
     idle: (s) => {
-      const rows = activeRows(s);
+      const rows = compareRows(s);
       return rows ? sideIdle(rows, s.row, side) : false;
     },
   };

@@ -5,7 +5,7 @@ import { EngineHost } from '../worker/host.ts';
 import { toWireError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
 import { createActions } from './actions.ts';
 import { lastCursor, lastStep, play, reset, startClock, stepBack, stepForward, tick, toEnd, togglePlay } from './player.ts';
-import { selectPanelNode, SIDES, touchedKeys, writtenKeys } from './selectors.ts';
+import { selectPanelNode, SIDES, touchedRows, writtenRows } from './selectors.ts';
 import { createAppStore } from './store.ts';
 
 const trace = fixtureTrace({ from: 'client', to: 'server', proto: 'icmp' });
@@ -85,10 +85,10 @@ describe('selectors', () => {
   });
 
   it('marks rows the flow wrote so far and the rows the current hop touched', () => {
-    expect(writtenKeys(trace.events, 1, 'k8s-a').size).toBe(0);
-    expect([...writtenKeys(trace.events, 2, 'k8s-a')]).toEqual(['cilium_ct_any4_global ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0']);
-    expect([...touchedKeys(trace.events[1], 'k8s-a')]).toEqual(['cilium_ipcache 10.1.1.20/32']);
-    expect(touchedKeys(trace.events[1], 'k8s-b').size).toBe(0);
+    expect(writtenRows(trace.events, 1, 'k8s-a').size).toBe(0);
+    expect(writtenRows(trace.events, 2, 'k8s-a')).toEqual(new Map([['cilium_ct_any4_global', new Set(['ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0'])]]));
+    expect(touchedRows(trace.events[1], 'k8s-a')).toEqual(new Map([['cilium_ipcache', new Set(['10.1.1.20/32'])]]));
+    expect(touchedRows(trace.events[1], 'k8s-b').size).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { AlignedRow } from '../engine/compare.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
+import type { ProgressStage } from '../worker/protocol.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
 import type { Message } from '../engine/messages.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -28,6 +29,8 @@ export interface ScenarioSlice {
   /** A sentence the page shows about the engine (restarted worker, failed load). */
   notice: string | undefined;
   busy: boolean;
+  /** The engine's last progress report (the worker pushes it while it loads). */
+  engineStage: ProgressStage | undefined;
 }
 
 export interface SettingsSlice {
@@ -103,6 +106,7 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     draftText: '',
     notice: undefined,
     busy: false,
+    engineStage: undefined,
     settings: {},
     settingsError: undefined,
     flow: DEFAULT_FLOW,

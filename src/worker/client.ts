@@ -6,6 +6,7 @@
 import type { Message } from '../engine/messages.ts';
 import {
   isReply,
+  type ProgressStage,
   type ReplyValue,
   type RequestBody,
   type WireError,
@@ -23,7 +24,8 @@ export interface WorkerLike {
 
 export type ClientEvent =
   | { type: 'restarted'; reason: string }
-  | { type: 'pushed-error'; error: WireError };
+  | { type: 'pushed-error'; error: WireError }
+  | { type: 'progress'; stage: ProgressStage };
 
 /** An error that crossed from the worker, with its original name. */
 export class RemoteError extends Error {
@@ -81,7 +83,7 @@ export class EngineClient {
     return promise;
   }
 
-  /** Kills the worker as a crash would (used by the page's "restart" and by tests). */
+  /** Kills the worker as a crash would (tests use it to exercise the restart). */
   crash(reason: string): void {
     this.restart(reason);
   }
@@ -104,6 +106,7 @@ export class EngineClient {
   private receive(m: WorkerMessage): void {
     if (!isReply(m)) {
       if (m.type === 'error') this.emit({ type: 'pushed-error', error: m.error });
+      else this.emit({ type: 'progress', stage: m.stage });
       return;
     }
     const p = this.pending.get(m.requestId);

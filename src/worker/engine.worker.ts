@@ -2,7 +2,7 @@
  * Worker entry: a shim that feeds protocol requests to the EngineHost and
  * posts its answers. All logic lives in host.ts so tests run it in-process.
  */
-import { derive, tablesAt, traceFlow } from '../engine/index.ts';
+import { derive, initialTables, tablesAt, traceFlow } from '../engine/index.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { engineFormats } from './formats.ts';
 import { EngineHost } from './host.ts';
@@ -15,12 +15,12 @@ const scope = globalThis as unknown as {
   addEventListener(type: 'unhandledrejection', listener: (ev: PromiseRejectionEvent) => void): void;
 };
 
-const engine = { loadScenario, derive, traceFlow, tablesAt };
-const host = new EngineHost(engine, engineFormats(engine));
-
 function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
+
+const engine = { loadScenario, derive, traceFlow, initialTables, tablesAt };
+const host = new EngineHost(engine, engineFormats(engine), (stage) => post({ type: 'progress', stage }));
 
 scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;

@@ -129,6 +129,7 @@ export function fakeEngine(): EngineFns {
       const events = [...trace.events.slice(0, 3), encap, ...trace.events.slice(3)].map((e, seq) => ({ ...e, seq }));
       return { ...trace, events };
     },
+    initialTables: () => ({ cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) }),
     tablesAt(_dp, trace, step, nodeName): MapTables {
       const t: MapTables = { cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) };
       for (const ev of trace?.events.slice(0, step + 1) ?? []) {
@@ -142,15 +143,17 @@ export function fakeEngine(): EngineFns {
   };
 }
 
-/** Terminal formats for the fake engine: `map get <name>` as key/value lines, nothing for hubble. */
+/** Views for the fake engine: `map get <name>` as key/value lines; one hubble line per hop with an observation. */
 export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
   return {
-    cilium(dp, trace, step, node, args) {
-      if (args[0] !== 'map' || args[1] !== 'get' || !args[2]) throw new Error(`cilium ${args.join(' ')}: not in the stub`);
-      const rows = engine.tablesAt(dp, trace, step, node)[args[2]];
-      if (!rows) throw new Error(`${args[2]}: no such map`);
+    cilium(dp, trace, step, node, view) {
+      if (view.view !== 'map get') throw new Error(`cilium ${view.view}: not in the stub`);
+      const rows = engine.tablesAt(dp, trace, step, node)[view.map];
+      if (!rows) throw new Error(`${view.map}: no such map`);
       return ['Key   Value', ...[...rows].map(([k, v]) => `${k}   ${v}`)].join('\n');
     },
-    hubble: () => '',
+    hubble: (_dp, trace, query) =>
+      trace.events.filter((e) => e.observation && (!query.filter.nodeName || e.node === query.filter.nodeName))
+        .map((e) => ({ seq: e.seq, text: `${e.node}: ${e.observation}` })),
   };
 }

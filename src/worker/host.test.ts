@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EngineClient, RemoteError, type WorkerLike } from './client.ts';
 import { fakeEngine, stubFormats } from './fixture.test-helper.ts';
 import { EngineHost } from './host.ts';
-import { toWireError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import { replayTables } from '../engine/maps/replay.ts';
+import { ciliumTextAt, toWireError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 function host() {
   const engine = fakeEngine();
@@ -77,23 +78,39 @@ describe('EngineHost', () => {
     expect(s.settings).toEqual({ 'enable-ip-masq-agent': 'false' });
   });
 
-  it('answers tables as of a step with the ops of events 0..step applied', () => {
+  it('answers a node\'s initial tables as typed rows; the page replays the steps', () => {
     const h = host();
     h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
-    h.handle({ id: 2, type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
-    const before = h.handle({ id: 3, type: 'tables', node: 'k8s-a', step: 1 });
-    expect(before.find((t) => t.map === 'cilium_ct_any4_global')).toBeUndefined();
-    const after = h.handle({ id: 4, type: 'tables', node: 'k8s-a', step: 2 });
-    expect(after.find((t) => t.map === 'cilium_ct_any4_global')?.rows).toEqual([{ key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60' }]);
+    const trace = h.handle({ id: 2, type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
+    const initial = h.handle({ id: 3, type: 'tables', node: 'k8s-a' });
+    expect(initial).toEqual([{ map: 'cilium_ipcache', rows: [{ map: 'cilium_ipcache', key: '0.0.0.0/0', value: expect.stringMatching(/^identity=2/) }] }]);
+    expect(replayTables(initial, trace.events, 1, 'k8s-a').find((t) => t.map === 'cilium_ct_any4_global')).toBeUndefined();
+    expect(replayTables(initial, trace.events, 2, 'k8s-a').find((t) => t.map === 'cilium_ct_any4_global')?.rows).toEqual([
+      { map: 'cilium_ct_any4_global', key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60' },
+    ]);
   });
 
-  it('runs terminal commands with node aliases and grep', () => {
+  it('answers a cilium view for every step of the flow it names, changing only where the node\'s maps do', () => {
     const h = host();
     h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
-    const out = h.handle({ id: 2, type: 'cli', line: 'c1 map get cilium_ipcache | grep 0.0.0.0', step: 0 });
-    expect(out.ok).toBe(true);
-    expect(out.output).toMatch(/^0\.0\.0\.0\/0\s+identity=2/);
-    expect(h.handle({ id: 3, type: 'cli', line: 'c7 service list', step: 0 }).ok).toBe(false);
+    const flow = { from: 'client', to: 'server', proto: 'icmp' } as const;
+    // No trace was asked for: the host traces the flow the request names.
+    const r = h.handle({ id: 2, type: 'cilium', node: 'k8s-a', view: { view: 'map get', map: 'cilium_ct_any4_global' }, flow });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/no such map/) });
+    const ip = h.handle({ id: 3, type: 'cilium', node: 'k8s-a', view: { view: 'map get', map: 'cilium_ipcache' }, flow });
+    expect(ip).toEqual({ ok: true, texts: [{ step: -1, text: expect.stringMatching(/^Key\s+Value\n0\.0\.0\.0\/0\s+identity=2/) }] });
+    const before = h.handle({ id: 4, type: 'cilium', node: 'k8s-a', view: { view: 'map get', map: 'cilium_ipcache' }, flow: undefined });
+    expect(before).toEqual(ip);
+    expect(ciliumTextAt([{ step: -1, text: 'a' }, { step: 2, text: 'b' }], 1)).toBe('a');
+    expect(ciliumTextAt([{ step: -1, text: 'a' }, { step: 2, text: 'b' }], 4)).toBe('b');
+  });
+
+  it('answers hubble lines of the flow it names, each with its hop', () => {
+    const h = host();
+    h.handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    const lines = h.handle({ id: 2, type: 'hubble', flow: { from: 'client', to: 'server', proto: 'icmp' }, query: { filter: {} } });
+    expect(lines).toEqual([{ seq: 4, text: 'k8s-b: to-endpoint' }]);
+    expect(h.handle({ id: 3, type: 'hubble', flow: { from: 'client', to: 'server', proto: 'icmp' }, query: { filter: { nodeName: 'k8s-a' } } })).toEqual([]);
   });
 
   it('fails a request before any scenario with a named error', () => {

@@ -7,11 +7,22 @@
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import { compareTraces } from '../engine/compare.ts';
 import type { Datapath } from '../engine/derive/types.ts';
+import { tableRows } from '../engine/maps/replay.ts';
 import type { MapTables } from '../engine/maps/rows.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
-import { parseCommand } from './command.ts';
-import type { CliReply, CompareReply, LoadReply, ReplyValue, TableRows, WorkerRequest } from './protocol.ts';
+import type {
+  CiliumReply,
+  CiliumView,
+  CompareReply,
+  HubbleLine,
+  HubbleQuery,
+  LoadReply,
+  ProgressStage,
+  ReplyValue,
+  TableRows,
+  WorkerRequest,
+} from './protocol.ts';
 import { summarize, type ScenarioSummary } from './summary.ts';
 
 /** The engine functions the host needs (the agreed names of src/engine/index.ts). */
@@ -19,15 +30,17 @@ export interface EngineFns {
   loadScenario(text: string, name: string): LoadResult;
   derive(model: ClusterModel, settings?: Settings): Datapath;
   traceFlow(dp: Datapath, req: FlowRequest): Trace;
+  /** A node's tables before any traffic (cached per datapath by the engine). */
+  initialTables(dp: Datapath, node: string): MapTables;
   tablesAt(dp: Datapath, trace: Trace | undefined, step: number, node: string): MapTables;
 }
 
-/** The terminal's commands, as the formats code prints them. */
+/** The views the page shows, as the formats code prints them. */
 export interface CliFormats {
-  /** `cilium-dbg` arguments on one node as of `step`; throws for an unknown command. */
-  cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, args: string[]): string;
-  /** `hubble observe` arguments over the trace up to `step`. */
-  hubble(dp: Datapath, trace: Trace | undefined, step: number, args: string[]): string;
+  /** A `cilium-dbg` view on one node as of `step`; throws with the command's error. */
+  cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, view: CiliumView): string;
+  /** `hubble observe` over the whole trace, one entry per printed line. */
+  hubble(dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[];
 }
 
 export class HostError extends Error {
@@ -45,6 +58,8 @@ export class EngineHost {
   constructor(
     private readonly engine: EngineFns,
     private readonly formats: CliFormats,
+    /** Told where a long request is (the worker pushes it to the page). */
+    private readonly progress: (stage: ProgressStage) => void = () => undefined,
   ) {}
 
   handle<R extends WorkerRequest>(req: R): ReplyValue[R['type']] {
@@ -62,9 +77,11 @@ export class EngineHost {
       case 'compare':
         return this.compare(req.flow, req.settings);
       case 'tables':
-        return this.tables(req.node, req.step);
-      case 'cli':
-        return this.cli(req.line, req.step);
+        return tableRows(this.engine.initialTables(this.requireDp(), req.node)) satisfies TableRows[];
+      case 'hubble':
+        return this.formats.hubble(this.requireDp(), this.traceOf(req.flow), req.query);
+      case 'cilium':
+        return this.cilium(req.node, req.view, req.flow);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);
@@ -74,8 +91,10 @@ export class EngineHost {
 
   /** A broken scenario leaves the current one in place. */
   private load(text: string, name: string): LoadReply {
+    this.progress('parsing');
     const result = this.engine.loadScenario(text, name);
     if (!result.ok) return { ok: false, errors: result.errors };
+    this.progress('deriving');
     const dp = this.engine.derive(result.model, this.settings);
     this.model = result.model;
     this.dp = dp;
@@ -114,37 +133,30 @@ export class EngineHost {
     return { trace, summary: summarize(dp, settings, model.config), comparison: compareTraces(a, trace) };
   }
 
-  private tables(node: string, step: number): TableRows[] {
-    const tables = this.engine.tablesAt(this.requireDp(), this.trace, step, node);
-    const out: TableRows[] = [];
-    for (const [map, rows] of Object.entries(tables)) {
-      if (!rows) continue;
-      out.push({ map, rows: [...rows].map(([key, value]) => ({ key, value })) });
-    }
-    return out;
+  /** The trace a request names by its flow: the one held when it is that flow's, else traced again. */
+  private traceOf(flow: FlowRequest): Trace {
+    if (this.trace && flowKey(this.trace.flow) === flowKey(flow)) return this.trace;
+    return this.runTrace(flow);
   }
 
-  private cli(line: string, step: number): CliReply {
+  /** The view's text before the first hop and after each hop that writes this node's maps. */
+  private cilium(node: string, view: CiliumView, flow: FlowRequest | undefined): CiliumReply {
     const dp = this.requireDp();
-    const cmd = parseCommand(line, dp.nodes.map((n) => n.name));
+    const trace = flow && this.traceOf(flow);
+    const texts: { step: number; text: string }[] = [];
     try {
-      switch (cmd.kind) {
-        case 'empty':
-          return { ok: true, output: '' };
-        case 'error':
-          return { ok: false, output: cmd.message };
-        case 'cilium':
-          return { ok: true, output: cmd.filter(this.formats.cilium(dp, this.trace, step, cmd.node, cmd.args)) };
-        case 'hubble':
-          return { ok: true, output: cmd.filter(this.formats.hubble(dp, this.trace, step, cmd.args)) };
-        default: {
-          const never: never = cmd;
-          return { ok: false, output: String(never) };
-        }
-      }
+      const at = (step: number) => {
+        const text = this.formats.cilium(dp, trace, step, node, view);
+        if (texts[texts.length - 1]?.text !== text) texts.push({ step, text });
+      };
+      at(-1);
+      trace?.events.forEach((ev, i) => {
+        if (ev.maps.some((op) => op.node === node && op.op !== 'lookup')) at(i);
+      });
     } catch (e) {
-      return { ok: false, output: e instanceof Error ? e.message : String(e) };
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
+    return { ok: true, texts };
   }
 
   private requireModel(): ClusterModel {
@@ -156,4 +168,9 @@ export class EngineHost {
     if (!this.dp) throw new HostError('no scenario is loaded');
     return this.dp;
   }
+}
+
+/** A flow request's identity: the fields a trace depends on, in one order. */
+function flowKey(f: FlowRequest): string {
+  return JSON.stringify([f.from, f.to, f.proto, f.port, f.seed]);
 }

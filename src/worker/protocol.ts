@@ -6,28 +6,38 @@
  */
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { TraceComparison } from '../engine/compare.ts';
+import type { CiliumView } from '../engine/formats/cilium/view.ts';
+import type { FlowFilter, ObservedLine } from '../engine/formats/hubble.ts';
+import type { MapRow, TableRows } from '../engine/maps/rows.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
 import { FlowError } from '../engine/api.ts';
 import type { Message } from '../engine/messages.ts';
 
-export type { ScenarioSummary };
+export type { CiliumView, MapRow, ScenarioSummary, TableRows };
 
-/** One map's rows as of a step, in insertion order. */
-export interface TableRows {
-  map: string;
-  rows: { key: string; value: string }[];
-}
-
+/**
+ * Requests that read a trace name it by its flow (a traced Trace's `flow`):
+ * traces are deterministic, so the host answers from the one it holds or
+ * traces it again. Nothing refers to "the last trace" implicitly.
+ */
 export type WorkerRequest =
   | { id: number; type: 'loadScenario'; text: string; name: string }
   | { id: number; type: 'setSettings'; settings: Settings }
   | { id: number; type: 'trace'; flow: FlowRequest }
   /** The same flow under other settings, aligned with the current datapath's trace of it. */
   | { id: number; type: 'compare'; flow: FlowRequest; settings: Settings }
-  | { id: number; type: 'tables'; node: string; step: number }
-  | { id: number; type: 'cli'; line: string; step: number };
+  /**
+   * A node's tables as the agent programmed them, before any traffic. Asked
+   * once per node and datapath: the page replays each step's map operations
+   * itself (src/engine/maps/replay.ts).
+   */
+  | { id: number; type: 'tables'; node: string }
+  /** `hubble observe` over a flow's trace: every line, each with the hop it reports. */
+  | { id: number; type: 'hubble'; flow: FlowRequest; query: HubbleQuery }
+  /** A `cilium-dbg` view on a node, for every step of a flow's trace (none: before any traffic). */
+  | { id: number; type: 'cilium'; node: string; view: CiliumView; flow: FlowRequest | undefined };
 
 export type RequestType = WorkerRequest['type'];
 
@@ -38,7 +48,8 @@ export interface ReplyValue {
   trace: Trace;
   compare: CompareReply;
   tables: TableRows[];
-  cli: CliReply;
+  hubble: HubbleLine[];
+  cilium: CiliumReply;
 }
 
 export type LoadReply =
@@ -52,10 +63,28 @@ export interface CompareReply {
   comparison: TraceComparison;
 }
 
-export interface CliReply {
-  /** The terminal text; an error message when `ok` is false. */
-  output: string;
-  ok: boolean;
+/** What `hubble observe` prints, as flags give it: a filter and the output form. */
+export interface HubbleQuery {
+  filter: FlowFilter;
+  output?: 'compact' | 'json';
+  printNodeName?: boolean;
+}
+
+/** One printed line and the `seq` of the hop it reports (the page shows those up to its cursor). */
+export type HubbleLine = ObservedLine;
+
+/**
+ * A cilium view's text per step: each entry holds from its `step` (-1:
+ * before the first hop) until the next entry's. A view changes only at the
+ * hops that write the node's maps, so the list is short.
+ */
+export type CiliumReply = { ok: true; texts: { step: number; text: string }[] } | { ok: false; error: string };
+
+/** The text of a view at the player's step. */
+export function ciliumTextAt(texts: readonly { step: number; text: string }[], step: number): string {
+  let out = '';
+  for (const t of texts) if (t.step <= step) out = t.text;
+  return out;
 }
 
 export interface WireError {
@@ -71,9 +100,12 @@ export type WorkerReply =
   | { requestId: number; ok: true; value: ReplyValue[RequestType] }
   | { requestId: number; ok: false; error: WireError };
 
+/** Where the engine is in a long request (the page shows the last one while it waits). */
+export type ProgressStage = 'ready' | 'parsing' | 'deriving';
+
 /** Messages the worker sends unasked. */
 export type WorkerPush =
-  | { type: 'progress'; stage: string }
+  | { type: 'progress'; stage: ProgressStage }
   | { type: 'error'; error: WireError };
 
 export type WorkerMessage = WorkerReply | WorkerPush;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HopEvent, HopKind, ObservationPoint, Packet, Trace } from '../trace.ts';
 import { seedDatapath as dp } from './__fixtures__/seed-datapath.ts';
-import { hubbleFlows, hubbleObserve, parseObserveArgs, runHubbleCommand } from './hubble.ts';
+import { hubbleFlows, hubbleLines, hubbleObserve, parseObserveArgs } from './hubble.ts';
 import { stampMilli } from './hubble/time.ts';
 
 /** The seed's four lines, with the service section's identities (504 → 26332, 3470 → 10037). */
@@ -141,11 +141,11 @@ describe('hubble observe filters and options', () => {
   });
 });
 
-describe('runHubbleCommand (browser terminal)', () => {
-  it('shows the flows up to the cursor, with the typed flags', () => {
+describe('hubbleLines (the page shows those up to its cursor)', () => {
+  it('gives each printed line with the seq of its hop', () => {
+    const lines = hubbleLines(dp, ping, { filter: { pod: 'netpod' } });
+    expect(lines.map((l) => l.text)).toEqual(SEED_ICMP);
     const upToRequest = hubbleFlows(dp, ping)[1]!.seq;
-    expect(runHubbleCommand(dp, ping, ['hubble', 'observe', '--pod', 'netpod'], upToRequest)).toEqual({ ok: true, text: `${SEED_ICMP[0]}\n${SEED_ICMP[1]}\n` });
-    expect(runHubbleCommand(dp, undefined, ['hubble', 'observe'])).toEqual({ ok: true, text: '' });
-    expect(runHubbleCommand(dp, ping, ['hubble', 'observe', '--since', '1m']).ok).toBe(false);
+    expect(lines.filter((l) => l.seq <= upToRequest).map((l) => l.text)).toEqual(SEED_ICMP.slice(0, 2));
   });
 });

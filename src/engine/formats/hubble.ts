@@ -26,13 +26,24 @@ export interface ObserveOptions {
   last?: number;
 }
 
-export function hubbleObserve(dp: Datapath, trace: Trace, opts: ObserveOptions = {}): string {
+/** One printed line of `hubble observe` and the `seq` of the hop it reports. */
+export interface ObservedLine {
+  seq: number;
+  text: string;
+}
+
+/** The lines `hubble observe` prints for the trace, each with its hop (the page shows those up to its cursor). */
+export function hubbleLines(dp: Datapath, trace: Trace, opts: ObserveOptions = {}): ObservedLine[] {
   let flows = hubbleFlows(dp, trace, opts.aggregation ? { aggregation: opts.aggregation } : {});
   if (opts.uptoSeq !== undefined) flows = flows.filter((f) => f.seq <= opts.uptoSeq!);
   if (opts.filter) flows = filterFlows(flows, opts.filter);
   if (opts.last !== undefined) flows = flows.slice(Math.max(0, flows.length - opts.last));
   const print = opts.output === 'json' ? jsonLine : (f: HubbleFlow) => compactLine(f, { printNodeName: opts.printNodeName ?? false });
-  return flows.map((f) => `${print(f)}\n`).join('');
+  return flows.map((f) => ({ seq: f.seq, text: print(f) }));
+}
+
+export function hubbleObserve(dp: Datapath, trace: Trace, opts: ObserveOptions = {}): string {
+  return hubbleLines(dp, trace, opts).map((l) => `${l.text}\n`).join('');
 }
 
 export type ParsedObserve = { ok: true; options: ObserveOptions } | { ok: false; error: string };
@@ -70,18 +81,4 @@ export function parseObserveArgs(argv: readonly string[]): ParsedObserve {
   }
   if (Object.keys(filter).length) options.filter = filter;
   return { ok: true, options };
-}
-
-export type HubbleResult = { ok: true; text: string } | { ok: false; error: string };
-
-/**
- * `hubble observe ...` for the browser terminal: the flows of `trace` up to
- * hop `uptoSeq` (the player's cursor), with the user's flags.
- */
-export function runHubbleCommand(dp: Datapath, trace: Trace | undefined, argv: readonly string[], uptoSeq?: number): HubbleResult {
-  const parsed = parseObserveArgs(argv);
-  if (!parsed.ok) return parsed;
-  if (!trace) return { ok: true, text: '' };
-  const options = uptoSeq === undefined ? parsed.options : { ...parsed.options, uptoSeq };
-  return { ok: true, text: hubbleObserve(dp, trace, options) };
 }

@@ -41,3 +41,20 @@ export function probeKey(ep: Pick<EndpointInfo, 'id'>, dir: TrafficDirection, id
 export function policyRowValue(e: PolicyEntry): string {
   return `${e.deny ? 'Deny' : 'Allow'} proxy-port=NONE auth=disabled prefix=${prefixLength(e)} (${e.origin.text})`;
 }
+
+const POLICY_MAP_PREFIX = /^cilium_policy_(\d{5,}) /;
+
+/**
+ * The endpoint of a key `policyRowKey` wrote, read back where the row is typed
+ * (src/engine/maps/replay.ts) so the page gets it as a field. The hops' map
+ * operations carry only the key text today (src/engine/programs/policy.ts).
+ */
+export function policyKeyEndpoint(key: string): number | undefined {
+  const m = POLICY_MAP_PREFIX.exec(key);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The key without its map name (`Ingress identity=1 ANY`): the panel shows one endpoint's map at a time. */
+export function policyKeyEntry(key: string): string {
+  return key.replace(POLICY_MAP_PREFIX, '');
+}

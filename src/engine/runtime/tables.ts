@@ -11,6 +11,7 @@ import { ipcacheKey, ipcacheValue, neighKey, neighValue, tunnelKey, tunnelValue 
 import { backendsV3Rows, revNatRows, servicesV2Rows } from '../formats/cilium/lb-rows.ts';
 import { lxcRows } from '../formats/cilium/lxc-rows.ts';
 import { policyRows } from '../policy/index.ts';
+import { writesOn } from '../maps/replay.ts';
 import type { MapTables } from '../maps/rows.ts';
 import type { MapName, Trace } from '../trace.ts';
 
@@ -68,14 +69,10 @@ export function tablesAt(dp: Datapath, trace: Trace | undefined, step: number, n
   const out: MapTables = {};
   for (const [name, rows] of Object.entries(init)) out[name] = new Map(rows);
   if (!trace) return out;
-  const last = Math.min(step, trace.events.length - 1);
-  for (let i = 0; i <= last; i++) {
-    for (const op of trace.events[i]!.maps) {
-      if (op.node !== nodeName || op.op === 'lookup') continue;
-      const rows = (out[op.map] ??= new Map());
-      if (op.op === 'delete') rows.delete(op.key);
-      else rows.set(op.key, op.value ?? '');
-    }
+  for (const op of writesOn(trace.events, step, nodeName)) {
+    const rows = (out[op.map] ??= new Map());
+    if (op.op === 'delete') rows.delete(op.key);
+    else rows.set(op.key, op.value ?? '');
   }
   return out;
 }

@@ -38,6 +38,7 @@ export function createServices(early: EarlyStart): Services {
   };
   const actions = createActions(store, client, fetchScenario, preloaded, presummary);
   client.on((e) => {
+    if (e.type === 'progress') store.setState({ engineStage: e.stage });
     if (e.type !== 'restarted') return;
     store.setState((s) => ({ notice: translate(s.lang, 'app.workerRestarted') }));
     void actions.retrace(true);

@@ -9,6 +9,7 @@ import type { HopEvent } from '../../engine/trace.ts';
 import { kindName, type Lang } from '../../i18n/index.ts';
 import { setCursor } from '../../state/player.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { isDropped } from '../../state/selectors.ts';
 
 export function AlignedList() {
   const t = useT();
@@ -74,7 +75,7 @@ const Row = memo(function Row({
 
 function Cell({ ev, n, lang }: { ev: HopEvent | undefined; n: number | undefined; lang: Lang }) {
   if (!ev || n === undefined) return <span className="aligned-cell is-empty">—</span>;
-  const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+  const dropped = isDropped(ev);
   return (
     <span className={`aligned-cell dir-${ev.packet.direction}${dropped ? ' is-drop' : ''}`} title={`${ev.kind} @${ev.node}/${ev.iface} · ${ev.program}`}>
       <span className="aligned-n">{n + 1}</span>

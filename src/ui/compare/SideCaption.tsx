@@ -2,7 +2,7 @@
 import { MODE_PRESETS } from '../../engine/modes.ts';
 import { explainHop, explainOutcome, kindName, type MessageKey } from '../../i18n/index.ts';
 import { specPairs, type Side } from '../../state/compare.ts';
-import { SIDES } from '../../state/selectors.ts';
+import { isDropped, SIDES } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
 import type { T } from '../app/context.tsx';
 
@@ -22,7 +22,7 @@ export function SideCaption({ side }: { side: Side }) {
   const lang = useApp((s) => s.lang);
   const spec = useApp((s) => s.compare?.spec ?? '');
   const title = side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) });
-  const dropped = ev !== undefined && (ev.kind === 'drop' || ev.verdict === 'DROPPED');
+  const dropped = ev !== undefined && isDropped(ev);
   return (
     <div className={`side-caption side-${side}${ev ? ` dir-${ev.packet.direction}` : ''}${dropped ? ' is-drop' : ''}${idle ? ' is-idle' : ''}`} data-testid={`caption-${side}`}>
       <div className="caption-meta">

@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { explainHop, kindName } from '../../i18n/index.ts';
 import { setStep } from '../../state/player.ts';
-import { selectEvents } from '../../state/selectors.ts';
+import { isDropped, selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 
 export function EventList() {
@@ -40,7 +40,7 @@ export function EventList() {
           const ev = events[item.index];
           if (!ev) return null;
           const current = item.index === step;
-          const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+          const dropped = isDropped(ev);
           return (
             <li
               key={item.key}

@@ -1,7 +1,7 @@
 /** The current hop's one sentence, large: what the room reads. */
 import { explainHop, explainOutcome, kindName } from '../../i18n/index.ts';
 import { lastStep } from '../../state/player.ts';
-import { selectCurrentEvent } from '../../state/selectors.ts';
+import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
 import { policyText } from './policyText.ts';
 
@@ -22,7 +22,7 @@ export function HopCaption() {
     );
   }
   if (!ev) return <div className="caption"><p className="caption-text">{t('inspector.empty')}</p></div>;
-  const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+  const dropped = isDropped(ev);
   const policy = policyText(t, ev);
   return (
     <div className={`caption dir-${ev.packet.direction}${dropped ? ' is-drop' : ''}`} data-testid="hop-caption">

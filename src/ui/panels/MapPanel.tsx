@@ -3,13 +3,18 @@
  * read or wrote are lit, scrolled into view and aria-current; rows the flow
  * wrote so far are marked new. The tab follows the map the hop touched.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
-import type { TableRows } from '../../worker/protocol.ts';
-import { selectCurrentEvent, selectEvents, selectPanelNode, touchedKeys, writtenKeys } from '../../state/selectors.ts';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { rowKeyText } from '../../engine/maps/replay.ts';
+import type { MapName } from '../../engine/trace.ts';
+import { ciliumViewWords } from '../../engine/formats/cilium/view.ts';
+import type { CiliumView, MapRow } from '../../worker/protocol.ts';
+import { selectCurrentEvent, selectEvents, selectPanelNode, touchedRows, writtenRows, type RowKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { MAP_TABS, policyEndpointOf, tabOfMap } from './mapTabs.ts';
+import { MAP_TABS, tabOfMap } from './mapTabs.ts';
 import { chosenEndpoint, PolicyFilter, policyEndpoints } from './PolicyFilter.tsx';
-import { useCli, useTables } from './useTables.ts';
+import { useCilium, useTables } from './useTables.ts';
+
+const NO_ROWS: RowKeys = new Map();
 
 export function MapPanel() {
   const t = useT();
@@ -34,18 +39,22 @@ export function MapPanel() {
     if (next && next !== store.getState().mapTab) store.setState({ mapTab: next });
   }, [ev, node, store]);
 
-  const touched = useMemo(() => (node ? touchedKeys(ev, node) : new Set<string>()), [ev, node]);
-  const written = useMemo(() => (node ? writtenKeys(events, step, node) : new Set<string>()), [events, step, node]);
+  const touched = useMemo(() => (node ? touchedRows(ev, node) : NO_ROWS), [ev, node]);
+  const written = useMemo(() => (node ? writtenRows(events, step, node) : NO_ROWS), [events, step, node]);
   const spec = tabs.find((x) => x.id === tab) ?? tabs[0];
   const policyRows = tables?.find((x) => x.map === 'cilium_policy')?.rows;
   const policyIds = useMemo(() => policyEndpoints(policyRows), [policyRows]);
   const endpoint = node && spec?.id === 'policy' ? chosenEndpoint(policyId, ev, node, policyIds) : undefined;
   const shownRows = useMemo(() => {
     if (endpoint === undefined) return policyRows;
-    return policyRows?.filter((r) => policyEndpointOf(r.key) === endpoint);
+    return policyRows?.filter((r) => r.endpointId === endpoint);
   }, [policyRows, endpoint]);
   const pods = useMemo(() => nodes?.find((n) => n.name === node)?.pods ?? [], [nodes, node]);
-  const cli = spec?.id === 'policy' ? (endpoint !== undefined ? [`bpf policy get ${endpoint}`] : []) : spec?.cli;
+  const cli = useMemo(
+    (): CiliumView[] | undefined =>
+      spec?.id === 'policy' ? (endpoint !== undefined ? [{ view: 'bpf policy get', args: [String(endpoint)] }] : []) : spec?.cli,
+    [spec, endpoint],
+  );
   const labels = useMemo<TableLabels>(() => ({ empty: t('maps.empty'), key: t('maps.key'), value: t('maps.value'), isNew: t('maps.new') }), [t]);
   const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -90,26 +99,20 @@ export function MapPanel() {
       </div>
       <div className="map-body" role="tabpanel" ref={bodyRef}>
         {spec?.id === 'policy' && <PolicyFilter ids={policyIds} chosen={endpoint} pods={pods} />}
-        {cli?.map((line) => <CliBlock key={line} line={node ? `cilium -n ${node} ${line}` : undefined} title={line} />)}
+        {cli?.map((view) => <CliBlock key={ciliumViewWords(view)} node={node} view={view} />)}
         {spec?.maps.map((map) => (
           <MapTable
             key={map}
             map={map}
             rows={map === 'cilium_policy' ? shownRows : tables?.find((x) => x.map === map)?.rows}
-            touched={keysOf(touched, map)}
-            written={keysOf(written, map)}
+            touched={touched.get(map)}
+            written={written.get(map)}
             labels={labels}
           />
         ))}
       </div>
     </div>
   );
-}
-
-/** `map key` ids of one map, joined: a string so memo compares by value. */
-function keysOf(ids: Set<string>, map: string): string {
-  const prefix = `${map} `;
-  return [...ids].filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length)).join('\n');
 }
 
 interface TableLabels {
@@ -119,9 +122,20 @@ interface TableLabels {
   isNew: string;
 }
 
-const MapTable = memo(function MapTable({ map, rows, touched, written, labels }: { map: string; rows: TableRows['rows'] | undefined; touched: string; written: string; labels: TableLabels }) {
-  const hot = new Set(touched ? touched.split('\n') : []);
-  const fresh = new Set(written ? written.split('\n') : []);
+interface MapTableProps {
+  map: MapName;
+  rows: readonly MapRow[] | undefined;
+  /** Keys of this map's rows the hop touched, and those the flow wrote so far. */
+  touched: ReadonlySet<string> | undefined;
+  written: ReadonlySet<string> | undefined;
+  labels: TableLabels;
+}
+
+const sameKeys = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) =>
+  a === b || ((a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((k) => b?.has(k)));
+
+/** Re-renders only when its rows or its marks change (most maps do not, on most steps). */
+const MapTable = memo(function MapTable({ map, rows, touched, written, labels }: MapTableProps) {
   return (
     <section className="map-table" data-map={map}>
       <h3>{map}</h3>
@@ -137,14 +151,14 @@ const MapTable = memo(function MapTable({ map, rows, touched, written, labels }:
           </thead>
           <tbody>
             {rows.map((r) => {
-              const isHot = hot.has(r.key);
-              const isNew = fresh.has(r.key);
+              const isHot = touched?.has(r.key) ?? false;
+              const isNew = written?.has(r.key) ?? false;
               return (
                 <tr key={r.key} data-key={r.key} aria-current={isHot ? 'true' : undefined} className={`${isHot ? 'is-touched' : ''}${isNew ? ' is-new' : ''}`}>
                   <td title={r.key}>
                     {isNew && <span className="new-badge">{labels.isNew}</span>}
-                    {/* The endpoint is chosen above the table: its id prefix would only push the value off screen. */}
-                    {map === 'cilium_policy' ? r.key.replace(/^cilium_policy_\d+ /, '') : r.key}
+                    {/* A policy row's endpoint is chosen above the table: its map name would only push the value off screen. */}
+                    {rowKeyText(r)}
                   </td>
                   <td>{r.value}</td>
                 </tr>
@@ -155,16 +169,18 @@ const MapTable = memo(function MapTable({ map, rows, touched, written, labels }:
       )}
     </section>
   );
-});
+}, (p, q) => p.map === q.map && p.rows === q.rows && p.labels === q.labels && sameKeys(p.touched, q.touched) && sameKeys(p.written, q.written));
 
-function CliBlock({ line, title }: { line: string | undefined; title: string }) {
-  const out = useCli(line);
+/** A cilium-dbg view; asked of the worker only while it is open. */
+function CliBlock({ node, view }: { node: string | undefined; view: CiliumView }) {
+  const [open, setOpen] = useState(false);
+  const out = useCilium(node, view, open);
   return (
-    <details className="cli-block">
+    <details className="cli-block" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        <code>cilium {title}</code>
+        <code>cilium {ciliumViewWords(view)}</code>
       </summary>
-      <pre>{out}</pre>
+      <pre>{out?.text}</pre>
     </details>
   );
 }

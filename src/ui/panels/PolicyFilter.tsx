@@ -3,18 +3,17 @@
  * (`cilium_policy_<EPID5>`); the tab shows one at a time: the one the
  * current hop looked up, or the one picked here.
  */
+import { rowOfOp } from '../../engine/maps/replay.ts';
 import type { HopEvent } from '../../engine/trace.ts';
-import type { TableRows } from '../../worker/protocol.ts';
+import type { MapRow } from '../../worker/protocol.ts';
 import type { SummaryPod } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { policyEndpointOf } from './mapTabs.ts';
 
 /** Endpoint ids that have rows, in map order. */
-export function policyEndpoints(rows: TableRows['rows'] | undefined): number[] {
+export function policyEndpoints(rows: readonly MapRow[] | undefined): number[] {
   const out: number[] = [];
   for (const r of rows ?? []) {
-    const id = policyEndpointOf(r.key);
-    if (id !== undefined && !out.includes(id)) out.push(id);
+    if (r.endpointId !== undefined && !out.includes(r.endpointId)) out.push(r.endpointId);
   }
   return out;
 }
@@ -23,7 +22,7 @@ export function policyEndpoints(rows: TableRows['rows'] | undefined): number[] {
 export function chosenEndpoint(picked: number | undefined, ev: HopEvent | undefined, node: string, ids: number[]): number | undefined {
   if (picked !== undefined && ids.includes(picked)) return picked;
   const op = ev?.maps.find((o) => o.node === node && o.map === 'cilium_policy');
-  const fromHop = op ? policyEndpointOf(op.key) : undefined;
+  const fromHop = op ? rowOfOp(op).endpointId : undefined;
   if (fromHop !== undefined) return fromHop;
   if (ev?.dstEndpoint !== undefined && ids.includes(ev.dstEndpoint)) return ev.dstEndpoint;
   return ids[0];

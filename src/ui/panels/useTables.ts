@@ -1,29 +1,90 @@
 /**
- * Map rows of one node as of the current step, asked of the worker. Only the
- * latest answer is kept, so scrubbing fast never shows an older step's rows.
+ * Map rows of one node as of the current step, replayed in the page
+ * (DESIGN §8 "Replay"): the node's initial tables are asked of the worker
+ * once per datapath (a scenario and its settings), and each step applies the
+ * trace's map operations of hops 0..step to them. Stepping asks nothing.
  */
-import { useEffect, useState } from 'react';
-import type { TableRows } from '../../worker/protocol.ts';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { replayTables } from '../../engine/maps/replay.ts';
+import type { HopEvent } from '../../engine/trace.ts';
+import type { EngineClient } from '../../worker/client.ts';
+import { ciliumTextAt, type CiliumReply, type CiliumView, type TableRows } from '../../worker/protocol.ts';
+import type { ScenarioSummary } from '../../worker/summary.ts';
+import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices } from '../app/context.tsx';
+
+/** A datapath's initial tables by node: asked once each, read synchronously once answered. */
+interface DatapathTables {
+  asked: Map<string, Promise<void>>;
+  ready: Map<string, TableRows[]>;
+}
+
+/** Keyed by the summary object: a new scenario or new settings bring a new one (a new datapath). */
+const cache = new WeakMap<ScenarioSummary, DatapathTables>();
+
+function tablesOf(summary: ScenarioSummary): DatapathTables {
+  let t = cache.get(summary);
+  if (!t) cache.set(summary, (t = { asked: new Map(), ready: new Map() }));
+  return t;
+}
+
+function ask(client: EngineClient, summary: ScenarioSummary, node: string): Promise<void> {
+  const t = tablesOf(summary);
+  let p = t.asked.get(node);
+  if (!p) {
+    p = client.request({ type: 'tables', node }).then((rows) => {
+      t.ready.set(node, rows);
+    });
+    // A failed answer (a restarted worker) is asked again next time.
+    p.catch(() => t.asked.delete(node));
+    t.asked.set(node, p);
+  }
+  return p;
+}
+
+/** Nodes whose maps the trace reads or writes: the panel follows the hop to them. */
+function traceNodes(events: readonly HopEvent[]): Set<string> {
+  const out = new Set<string>();
+  for (const ev of events) {
+    out.add(ev.node);
+    for (const op of ev.maps) out.add(op.node);
+  }
+  return out;
+}
 
 export function useTables(node: string | undefined): TableRows[] | undefined {
   const { client } = useServices();
-  const trace = useApp((s) => s.trace);
   const summary = useApp((s) => s.summary);
+  const trace = useApp((s) => s.trace);
+  const events = useApp(selectEvents);
   const step = useApp((s) => s.step);
-  const [tables, setTables] = useState<TableRows[]>();
+  const [, answered] = useReducer((n: number) => n + 1, 0);
+  // The trace's nodes are asked at once, so the panel following the hop asks nothing while stepping.
   useEffect(() => {
-    if (!node || !summary) return;
+    if (!summary) return;
     let live = true;
-    client.request({ type: 'tables', node, step: trace ? step : -1 }).then(
-      (t) => live && setTables((prev) => keepUnchanged(prev, t)),
-      () => live && setTables(undefined),
-    );
+    const nodes = traceNodes(events);
+    if (node) nodes.add(node);
+    for (const n of nodes) {
+      if (summary.nodes.some((x) => x.name === n) && !tablesOf(summary).ready.has(n)) {
+        ask(client, summary, n).then(
+          () => live && answered(),
+          () => undefined,
+        );
+      }
+    }
     return () => {
       live = false;
     };
-  }, [client, node, step, trace, summary]);
-  return tables;
+  }, [client, summary, events, node]);
+  const initial = summary && node ? tablesOf(summary).ready.get(node) : undefined;
+  const prev = useRef<TableRows[]>(undefined);
+  return useMemo(() => {
+    if (!initial || !node) return undefined;
+    const next = keepUnchanged(prev.current, replayTables(initial, events, trace ? step : -1, node));
+    prev.current = next;
+    return next;
+  }, [initial, node, events, trace, step]);
 }
 
 function sameRows(a: TableRows['rows'], b: TableRows['rows']): boolean {
@@ -31,35 +92,40 @@ function sameRows(a: TableRows['rows'], b: TableRows['rows']): boolean {
 }
 
 /**
- * Reuses the previous answer's objects for maps whose rows did not change,
+ * Reuses the previous step's objects for maps whose rows did not change,
  * so memoised tables skip rendering (most maps do not change on most steps).
  */
 export function keepUnchanged(prev: TableRows[] | undefined, next: TableRows[]): TableRows[] {
   if (!prev) return next;
   const out = next.map((t) => {
     const old = prev.find((p) => p.map === t.map);
-    return old && sameRows(old.rows, t.rows) ? old : t;
+    return old && (old === t || sameRows(old.rows, t.rows)) ? old : t;
   });
   return out.length === prev.length && out.every((t, i) => t === prev[i]) ? prev : out;
 }
 
-/** Text of a cilium-dbg command on `node` as of the current step. */
-export function useCli(line: string | undefined): string | undefined {
+/**
+ * A cilium-dbg view on `node` as of the current step. Asked once per trace
+ * (the worker answers its text at every step), and only while `open`.
+ * `view` must keep its identity while it means the same (a constant or memoised).
+ */
+export function useCilium(node: string | undefined, view: CiliumView | undefined, open: boolean): { ok: boolean; text: string } | undefined {
   const { client } = useServices();
-  const trace = useApp((s) => s.trace);
   const summary = useApp((s) => s.summary);
+  const trace = useApp((s) => s.trace);
   const step = useApp((s) => s.step);
-  const [out, setOut] = useState<string>();
+  const [reply, setReply] = useState<CiliumReply>();
   useEffect(() => {
-    if (!line || !summary) return;
+    if (!open || !node || !view || !summary) return;
     let live = true;
-    client.request({ type: 'cli', line, step: trace ? step : -1 }).then(
-      (r) => live && setOut(r.output),
-      (e: unknown) => live && setOut(String(e)),
+    client.request({ type: 'cilium', node, view, flow: trace?.flow }).then(
+      (r) => live && setReply(r),
+      (e: unknown) => live && setReply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
-  }, [client, line, step, trace, summary]);
-  return out;
+  }, [client, node, view, open, trace, summary]);
+  if (!open || !reply) return undefined;
+  return reply.ok ? { ok: true, text: ciliumTextAt(reply.texts, trace ? step : -1) } : { ok: false, text: reply.error };
 }

@@ -43,6 +43,7 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
   const draft = useApp((s) => s.draftText);
   const errors = useApp((s) => s.loadErrors);
   const busy = useApp((s) => s.busy);
+  const stage = useApp((s) => s.engineStage);
   const [text, setText] = useState(draft);
   const [fileName, setFileName] = useState<string>();
   const load = async () => {
@@ -86,6 +87,8 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
         <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void load()}>
           {t('scenario.load')}
         </button>
+        {/* The engine's own word for where it is (#7 turns this into a progress bar). */}
+        {busy && stage && <span role="status" className="muted">{stage}…</span>}
         <button type="button" onClick={() => ref.current?.close()}>
           {t('scenario.close')}
         </button>

@@ -1,39 +1,55 @@
 /**
  * A small terminal for the seed's commands (`c0 map get cilium_ipcache`,
- * `c1 service list`, `hubble observe --pod netpod`). The last command's
- * output follows the player: it is re-run as of each step.
+ * `c1 service list`, `hubble observe --pod netpod`). The line is parsed here
+ * into a typed request; the last command's output follows the player (the
+ * worker answers it for every step at once).
  */
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useApp, useServices, useT } from '../app/context.tsx';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useApp, useT } from '../app/context.tsx';
+import { useCilium } from '../panels/useTables.ts';
+import { parseCommand, type Command } from './command.ts';
+import { useHubble } from './useHubble.ts';
+
+/** The output of a parsed command as of the current step; undefined while it comes. */
+function useCommandOutput(cmd: Command | undefined): { ok: boolean; text: string } | undefined {
+  const cilium = useCilium(cmd?.kind === 'cilium' ? cmd.node : undefined, cmd?.kind === 'cilium' ? cmd.view : undefined, cmd?.kind === 'cilium');
+  const hubble = useHubble(cmd?.kind === 'hubble' ? cmd.query : undefined, cmd?.kind === 'hubble' ? cmd.last : undefined);
+  switch (cmd?.kind) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return { ok: true, text: '' };
+    case 'error':
+      return { ok: false, text: cmd.message };
+    case 'cilium':
+      return cilium && (cilium.ok ? { ok: true, text: cmd.filter(cilium.text) } : cilium);
+    case 'hubble':
+      if (!hubble) return undefined;
+      return hubble.ok ? { ok: true, text: cmd.filter(hubble.lines.map((l) => `${l}\n`).join('')) } : { ok: false, text: hubble.error };
+    default: {
+      const never: never = cmd;
+      return never;
+    }
+  }
+}
 
 export function Terminal() {
   const t = useT();
-  const { client } = useServices();
   const step = useApp((s) => s.step);
-  const trace = useApp((s) => s.trace);
-  const nodes = useApp((s) => s.summary?.nodes.map((n) => n.name).join(', '));
+  const summaryNodes = useApp((s) => s.summary?.nodes);
+  const names = useMemo(() => summaryNodes?.map((n) => n.name) ?? [], [summaryNodes]);
   const [line, setLine] = useState('');
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState(-1);
-  const [output, setOutput] = useState<{ ok: boolean; text: string }>();
   const command = history[history.length - 1];
+  const cmd = useMemo(() => (command === undefined ? undefined : parseCommand(command, names)), [command, names]);
+  const output = useCommandOutput(cmd);
   const outRef = useRef<HTMLPreElement>(null);
 
-  useEffect(() => {
-    if (!command) return;
-    let live = true;
-    client.request({ type: 'cli', line: command, step: trace ? step : -1 }).then(
-      (r) => live && setOutput({ ok: r.ok, text: r.output }),
-      (e: unknown) => live && setOutput({ ok: false, text: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, command, step, trace]);
-
+  const text = output?.text;
   useEffect(() => {
     outRef.current?.scrollTo({ top: 0 });
-  }, [output]);
+  }, [text]);
 
   const run = (e: FormEvent) => {
     e.preventDefault();
@@ -67,7 +83,7 @@ export function Terminal() {
         />
       </form>
       <p className="terminal-hint">
-        {t('terminal.hint')} · c0.. = {nodes}
+        {t('terminal.hint')} · c0.. = {names.join(', ')}
       </p>
       {command && (
         <div className="terminal-run">

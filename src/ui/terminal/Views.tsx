@@ -8,10 +8,10 @@ import type { ViewTab } from '../../state/store.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { EventList } from '../hop/EventList.tsx';
-import { useCli } from '../panels/useTables.ts';
 import { straceLines } from './strace.ts';
 import { capture, tcpdumpLine, type CaptureTarget } from './tcpdump.ts';
 import { Terminal } from './Terminal.tsx';
+import { useHubble } from './useHubble.ts';
 
 type Tab = ViewTab;
 const TABS: Tab[] = ['events', 'hubble', 'tcpdump', 'strace', 'terminal'];
@@ -43,12 +43,19 @@ export function Views() {
 
 function HubbleView() {
   const t = useT();
-  const client = useApp((s) => (s.trace?.client.kind === 'pod' ? s.trace.client.name : undefined));
-  const out = useCli(client ? `hubble observe --pod ${client}` : 'hubble observe');
+  // The client pod, as `--pod` takes it (the namespace may be left out for `default`).
+  const pod = useApp((s) => {
+    const c = s.trace?.client;
+    if (c?.kind !== 'pod') return undefined;
+    return c.namespace === 'default' ? c.name : `${c.namespace}/${c.name}`;
+  });
+  const query = useMemo(() => ({ filter: pod ? { pod } : {} }), [pod]);
+  const out = useHubble(query);
+  const text = out?.ok ? out.lines.join('\n') : out?.error;
   return (
     <div className="term-view">
-      <code className="term-cmd">$ hubble observe{client ? ` --pod ${client}` : ''}</code>
-      <pre data-testid="hubble-output">{out?.trim() || t('views.nothing')}</pre>
+      <code className="term-cmd">$ hubble observe{pod ? ` --pod ${pod}` : ''}</code>
+      <pre data-testid="hubble-output">{text || t('views.nothing')}</pre>
     </div>
   );
 }

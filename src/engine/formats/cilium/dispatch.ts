@@ -1,14 +1,14 @@
 /**
  * One entry point for the cilium CLI views, shared by `flowlab cilium NODE ...`
- * and the browser terminal: takes the words after `cilium` (or `cilium-dbg`,
- * or the seed's `c0` alias) and returns what the real command prints.
+ * and the page: runs a parsed view (./view.ts) over a node's tables and
+ * returns what the real command prints.
  */
 import type { Datapath } from '../../derive/types.ts';
 import type { MapTables } from '../../maps/rows.ts';
 import { bpfCtListGlobal } from './bpf-ct-list.ts';
 import { bpfEndpointList } from './bpf-endpoint-list.ts';
 import { bpfIpmasqList } from './bpf-ipmasq-list.ts';
-import { bpfLbList, type LbListMode } from './bpf-lb-list.ts';
+import { bpfLbList } from './bpf-lb-list.ts';
 import { bpfNatList } from './bpf-nat-list.ts';
 import { bpfPolicyGet, endpointPolicyModes } from './bpf-policy-get.ts';
 import { bpfTunnelList } from './bpf-tunnel-list.ts';
@@ -16,75 +16,58 @@ import { endpointList } from './endpoint-list.ts';
 import { mapGet } from './map-get.ts';
 import { mapList } from './map-list.ts';
 import { serviceList } from './service-list.ts';
+import { parseCiliumArgs, type CiliumView } from './view.ts';
+
+export { CILIUM_COMMANDS, ciliumViewWords, parseCiliumArgs, type CiliumView, type ParsedCilium } from './view.ts';
 
 export type CiliumResult = { ok: true; text: string; stderr?: string } | { ok: false; error: string };
 
-/** The command forms understood, as usage lines. */
-export const CILIUM_COMMANDS = [
-  'map get <name>',
-  'map list',
-  'service list',
-  'bpf lb list [--revnat|--frontends|--backends]',
-  'bpf endpoint list',
-  'endpoint list',
-  'bpf nat list',
-  'bpf ct list global',
-  'bpf ipmasq list',
-  'bpf tunnel list',
-  'bpf policy get <EPID|pod> [-n] [--all]',
-] as const;
-
-const ALIASES = /^(cilium|cilium-dbg|c\d+)$/;
-const isList = (w: string | undefined) => w === 'list' || w === 'ls';
-
-function unsupported(words: string[]): CiliumResult {
-  const what = words.length ? `unknown command "${words.join(' ')}"` : 'no command given';
-  return { ok: false, error: `${what}; supported: ${CILIUM_COMMANDS.map((c) => `cilium ${c}`).join(', ')}` };
+function unknownNode(dp: Datapath, node: string): CiliumResult | undefined {
+  if (dp.node(node)) return undefined;
+  return { ok: false, error: `unknown node "${node}"; nodes: ${dp.nodes.map((n) => n.name).join(', ')}` };
 }
 
-function lbMode(flags: string[]): LbListMode | undefined {
-  if (flags.length === 0) return 'services';
-  if (flags.length > 1) return undefined;
-  const modes: Record<string, LbListMode> = { '--revnat': 'revnat', '--frontends': 'frontends', '--backends': 'backends' };
-  return modes[flags[0]!];
-}
-
-export function runCiliumCommand(dp: Datapath, tables: MapTables, node: string, argv: readonly string[]): CiliumResult {
-  if (!dp.node(node)) {
-    return { ok: false, error: `unknown node "${node}"; nodes: ${dp.nodes.map((n) => n.name).join(', ')}` };
-  }
-  const words = [...argv];
-  if (words[0] !== undefined && ALIASES.test(words[0])) words.shift();
-  const [a, b, c, ...rest] = words;
+/** What the view prints on `node` given its tables (as of a step). */
+export function runCiliumView(dp: Datapath, tables: MapTables, node: string, v: CiliumView): CiliumResult {
+  const bad = unknownNode(dp, node);
+  if (bad) return bad;
   const ok = (text: string): CiliumResult => ({ ok: true, text });
-
-  if (a === 'map' && b === 'get' && rest.length === 0) return mapGet(dp, tables, node, c);
-  if (a === 'map' && isList(b) && c === undefined) return ok(mapList(dp, tables, node));
-  if ((a === 'service' || a === 'endpoint') && isList(b) && c === undefined) {
-    return ok(a === 'service' ? serviceList(dp, node) : endpointList(dp, node, endpointPolicyModes(dp)));
-  }
-  if (a === 'bpf' && b === 'policy' && c === 'get' && rest.length > 0) return bpfPolicyGet(dp, node, rest);
-  if (a === 'bpf' && isList(c)) {
-    switch (b) {
-      case 'lb': {
-        const mode = lbMode(rest);
-        return mode ? ok(bpfLbList(dp, node, mode)) : unsupported(words);
-      }
-      case 'endpoint':
-        return rest.length ? unsupported(words) : ok(bpfEndpointList(dp, node));
-      case 'nat':
-        return rest.length ? unsupported(words) : ok(bpfNatList(tables));
-      case 'ct':
-        if (rest.length === 1 && rest[0] === 'global') return ok(bpfCtListGlobal(tables));
-        return { ok: false, error: 'Invalid argument: only "bpf ct list global" is modelled (the lab uses the global CT maps)' };
-      case 'tunnel':
-        return rest.length ? unsupported(words) : ok(bpfTunnelList(dp, node));
-      case 'ipmasq': {
-        if (rest.length) return unsupported(words);
-        const { text, stderr } = bpfIpmasqList(dp);
-        return stderr === undefined ? { ok: true, text } : { ok: true, text, stderr };
-      }
+  switch (v.view) {
+    case 'map get':
+      return mapGet(dp, tables, node, v.map);
+    case 'map list':
+      return ok(mapList(dp, tables, node));
+    case 'service list':
+      return ok(serviceList(dp, node));
+    case 'endpoint list':
+      return ok(endpointList(dp, node, endpointPolicyModes(dp)));
+    case 'bpf policy get':
+      return bpfPolicyGet(dp, node, v.args);
+    case 'bpf lb list':
+      return ok(bpfLbList(dp, node, v.mode));
+    case 'bpf endpoint list':
+      return ok(bpfEndpointList(dp, node));
+    case 'bpf nat list':
+      return ok(bpfNatList(tables));
+    case 'bpf ct list global':
+      return ok(bpfCtListGlobal(tables));
+    case 'bpf tunnel list':
+      return ok(bpfTunnelList(dp, node));
+    case 'bpf ipmasq list': {
+      const { text, stderr } = bpfIpmasqList(dp);
+      return stderr === undefined ? { ok: true, text } : { ok: true, text, stderr };
+    }
+    default: {
+      const never: never = v;
+      return { ok: false, error: `unknown view ${JSON.stringify(never)}` };
     }
   }
-  return unsupported(words);
+}
+
+/** Parses and runs a command given as words (the CLI's `flowlab cilium NODE ...`). */
+export function runCiliumCommand(dp: Datapath, tables: MapTables, node: string, argv: readonly string[]): CiliumResult {
+  const bad = unknownNode(dp, node);
+  if (bad) return bad;
+  const parsed = parseCiliumArgs(argv);
+  return parsed.ok ? runCiliumView(dp, tables, node, parsed.view) : parsed;
 }

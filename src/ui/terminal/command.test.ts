@@ -6,17 +6,18 @@ const nodes = ['k8s-s', 'k8s-w1', 'k8s-w2'];
 describe('parseCommand', () => {
   it('maps the seed aliases c0..c2 to the nodes in order', () => {
     const c = parseCommand('c1 service list', nodes);
-    expect(c).toMatchObject({ kind: 'cilium', node: 'k8s-w1', args: ['service', 'list'] });
+    expect(c).toMatchObject({ kind: 'cilium', node: 'k8s-w1', view: { view: 'service list' } });
   });
 
   it('accepts cilium -n <node> and a bare node name', () => {
-    expect(parseCommand('cilium -n k8s-w2 bpf nat list', nodes)).toMatchObject({ node: 'k8s-w2', args: ['bpf', 'nat', 'list'] });
+    expect(parseCommand('cilium -n k8s-w2 bpf nat list', nodes)).toMatchObject({ node: 'k8s-w2', view: { view: 'bpf nat list' } });
+    expect(parseCommand('c0 bpf nat list --json', nodes)).toMatchObject({ kind: 'error', message: expect.stringContaining('unknown command') });
     expect(parseCommand('cilium k8s-s map get cilium_ipcache', nodes)).toMatchObject({ node: 'k8s-s' });
     expect(parseCommand('cilium service list', nodes).kind).toBe('error');
   });
 
   it('parses hubble observe and rejects unknown commands', () => {
-    expect(parseCommand('hubble observe --pod netpod', nodes)).toMatchObject({ kind: 'hubble', args: ['--pod', 'netpod'] });
+    expect(parseCommand('hubble observe --pod netpod', nodes)).toMatchObject({ kind: 'hubble', query: { filter: { pod: 'netpod' } } });
     expect(parseCommand('ls -l', nodes).kind).toBe('error');
     expect(parseCommand('   ', nodes).kind).toBe('empty');
   });
@@ -30,7 +31,7 @@ describe('parseCommand', () => {
     };
     expect(pick('c0 service list | grep 10.10.252.131 -A2')).toBe('a 10.10.252.131\n  b\n  c');
     expect(pick("c0 map get cilium_lb4_backends_v3 | grep -E '11|12'")).toBe('11 x\n12 y');
-    expect(pick('c0 x | grep -v 1')).toBe('  b\n  c\nd');
+    expect(pick('c0 map list | grep -v 1')).toBe('  b\n  c\nd');
   });
 
   it('refuses pipes to anything but grep', () => {

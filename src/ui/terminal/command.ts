@@ -2,14 +2,20 @@
  * Parses a line typed in the page's terminal, the way the seed lab types it:
  * `c0 map get cilium_ipcache | grep 172.16.2.176`, `cilium -n k8s-w1 service list`,
  * `hubble observe --pod netpod`. c0, c1, c2 name the scenario's nodes in order
- * (the seed's aliases for `kubectl exec <cilium pod> -- cilium`).
+ * (the seed's aliases for `kubectl exec <cilium pod> -- cilium`). The line is
+ * parsed here, in the page: the worker gets typed requests, and the `| grep`
+ * stages run on its answer.
  */
+import { parseCiliumArgs } from '../../engine/formats/cilium/view.ts';
+import { parseObserveArgs } from '../../engine/formats/hubble.ts';
+import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
 
 export type Command =
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
-  | { kind: 'cilium'; node: string; args: string[]; filter: (out: string) => string }
-  | { kind: 'hubble'; args: string[]; filter: (out: string) => string };
+  | { kind: 'cilium'; node: string; view: CiliumView; filter: (out: string) => string }
+  /** `last`: `--last N`, the N most recent lines up to the cursor. */
+  | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string };
 
 /** Splits on blanks, keeping quoted words whole (quotes removed). */
 export function tokenize(line: string): string[] {
@@ -73,14 +79,19 @@ export function parseCommand(line: string, nodes: string[]): Command {
   }
   if (cmd === 'hubble') {
     if (rest[0] !== 'observe') return { kind: 'error', message: 'hubble: only `hubble observe` is modelled' };
-    return { kind: 'hubble', args: rest.slice(1), filter };
+    const parsed = parseObserveArgs(rest.slice(1));
+    if (!parsed.ok) return { kind: 'error', message: parsed.error };
+    const { filter: flows = {}, output, printNodeName, last } = parsed.options;
+    const query: HubbleQuery = { filter: flows, ...(output ? { output } : {}), ...(printNodeName ? { printNodeName } : {}) };
+    return { kind: 'hubble', query, ...(last !== undefined ? { last } : {}), filter };
   }
   return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe)` };
 }
 
 function ciliumArgs(node: string, args: string[], filter: (out: string) => string): Command {
   if (args.length === 0) return { kind: 'error', message: 'cilium: which command? (map get cilium_ipcache, service list, bpf lb list ...)' };
-  return { kind: 'cilium', node, args, filter };
+  const parsed = parseCiliumArgs(args);
+  return parsed.ok ? { kind: 'cilium', node, view: parsed.view, filter } : { kind: 'error', message: parsed.error };
 }
 
 /** Builds the `| grep ...` stages; only grep is modelled. */
