@@ -130,7 +130,12 @@ export function fakeEngine(): EngineFns {
       return { ...trace, events };
     },
     tablesAt(_dp, trace, step, nodeName): MapTables {
-      const t: MapTables = { cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) };
+      // Like the real engine's: every map is there from the start, the CT maps empty.
+      const t: MapTables = {
+        cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]),
+        cilium_ct4_global: new Map(),
+        cilium_ct_any4_global: new Map(),
+      };
       for (const ev of trace?.events.slice(0, step + 1) ?? []) {
         for (const op of ev.maps) {
           if (op.node !== nodeName || op.op !== 'update') continue;
