@@ -95,13 +95,13 @@ export function fixtureTrace(flow: FlowRequest): Trace {
     client: { kind: 'pod', namespace: 'default', name: 'client', node: 'k8s-a', ip: ip('10.1.0.10'), hostNetwork: false },
     server: { kind: 'pod', namespace: 'default', name: 'server', node: 'k8s-b', ip: ip('10.1.1.20'), hostNetwork: false },
     events: [
-      hop(0, {}),
+      hop(0, { pod: 'default/client' }),
       hop(1, { kind: 'lxc-ingress', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc',
         maps: [{ node: 'k8s-a', map: 'cilium_ipcache', op: 'lookup', key: '10.1.1.20/32', value: 'identity=1021 encryptkey=0 tunnelendpoint=192.168.10.11, flags=<none>', hit: true }] }),
       hop(2, { kind: 'conntrack', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', packet: pkt({ ttl: 63 }),
         maps: [{ node: 'k8s-a', map: 'cilium_ct_any4_global', op: 'update', key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60', hit: false }] }),
       hop(3, { kind: 'wire', iface: 'ens5', hook: 'wire', program: 'wire', packet: pkt({ ttl: 63 }), peer: { node: 'k8s-b', iface: 'ens5' } }),
-      hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
+      hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', pod: 'default/server', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
     ],
     outcome: { status: 'completed', summary: 'the ICMP exchange completed' },
   };
