@@ -72,12 +72,13 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   async function compare(spec: string, row?: number): Promise<void> {
     const gen = ++compareGen;
     const { flow, settings, step } = store.getState();
-    const b = sideBSettings(settings, spec);
+    const parsed = sideBSettings(settings, spec);
     const empty = { trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0 };
-    if (!b) {
-      store.setState({ compare: { spec, settings: {}, ...empty, error: `compare=${spec}: not a mode nor key:value pairs` } });
+    if (!parsed.ok) {
+      store.setState({ compare: { spec, settings: {}, ...empty, error: `compare=${spec}: ${parsed.error}` } });
       return;
     }
+    const b = parsed.settings;
     try {
       const reply = await client.request({ type: 'compare', flow, settings: b });
       if (gen !== compareGen || store.getState().compare?.spec !== spec) return;

@@ -63,6 +63,7 @@ export async function openInitialView(services: Services): Promise<void> {
   if (!ok && wanted !== DEFAULT_SCENARIO) ok = await actions.loadBuiltin(DEFAULT_SCENARIO);
   if (!ok) return;
   if (url.settings && Object.keys(url.settings).length) await actions.setSettings(url.settings, { retrace: false });
+  if (url.settingsError) store.setState({ notice: url.settingsError });
   const summary = store.getState().summary;
   if (!summary) return;
   const fromUrl: FlowRequest | undefined =
