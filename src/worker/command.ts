@@ -4,6 +4,7 @@
  * `hubble observe --pod netpod`. c0, c1, c2 name the scenario's nodes in order
  * (the seed's aliases for `kubectl exec <cilium pod> -- cilium`).
  */
+import { nodeAliasIndex } from '../engine/formats/cilium/dispatch.ts';
 
 export type Command =
   | { kind: 'empty' }
@@ -50,9 +51,9 @@ export function parseCommand(line: string, nodes: string[]): Command {
     return { kind: 'error', message: (e as Error).message };
   }
   const [cmd = '', ...rest] = words;
-  const alias = /^c(\d+)$/.exec(cmd);
-  if (alias) {
-    const node = nodes[Number(alias[1])];
+  const alias = nodeAliasIndex(cmd);
+  if (alias !== undefined) {
+    const node = nodes[alias];
     if (!node) return { kind: 'error', message: `${cmd}: no such node (c0..c${nodes.length - 1}: ${nodes.join(', ')})` };
     return ciliumArgs(node, rest, filter);
   }

@@ -34,7 +34,18 @@ export const CILIUM_COMMANDS = [
   'bpf policy get <EPID|pod> [-n] [--all]',
 ] as const;
 
-const ALIASES = /^(cilium|cilium-dbg|c\d+)$/;
+/**
+ * The seed lab's node aliases: `c0`, `c1`, ... run `kubectl exec` into the
+ * cilium pod of the scenario's first, second, ... node. The index named, or
+ * undefined for any other word.
+ */
+export function nodeAliasIndex(word: string): number | undefined {
+  const m = /^c(\d+)$/.exec(word);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Words that stand for the cilium CLI itself and are dropped before the command. */
+const isCiliumWord = (w: string) => w === 'cilium' || w === 'cilium-dbg' || nodeAliasIndex(w) !== undefined;
 const isList = (w: string | undefined) => w === 'list' || w === 'ls';
 
 function unsupported(words: string[]): CiliumResult {
@@ -54,7 +65,7 @@ export function runCiliumCommand(dp: Datapath, tables: MapTables, node: string, 
     return { ok: false, error: `unknown node "${node}"; nodes: ${dp.nodes.map((n) => n.name).join(', ')}` };
   }
   const words = [...argv];
-  if (words[0] !== undefined && ALIASES.test(words[0])) words.shift();
+  if (words[0] !== undefined && isCiliumWord(words[0])) words.shift();
   const [a, b, c, ...rest] = words;
   const ok = (text: string): CiliumResult => ({ ok: true, text });
 
