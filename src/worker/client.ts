@@ -77,7 +77,7 @@ export class EngineClient {
     return promise;
   }
 
-  /** Kills the worker as a crash would (used by the page's "restart" and by tests). */
+  /** Kills the worker as a crash would; the tests use it to check the restart and replay. */
   crash(reason: string): void {
     this.restart(reason);
   }
