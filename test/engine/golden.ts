@@ -2,14 +2,19 @@
  * A reviewable rendering of a trace for the goldens (test/golden/**): per hop,
  * where it runs, the Cilium function it models, the packet as it leaves, the
  * verdict, identities, the sentence it says, and each map operation with the
- * value read or written. Then the outcome.
+ * value read or written. The flow and its resolved ends come first, the
+ * outcome last.
  *
- *     6 policy k8s-s/lxce880e1eecb7a tc-ingress cil_from_container
- *         source  bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)
- *         packet  ICMP 172.16.0.79 > 172.16.1.235 echo-request id=35708
- *         verdict FORWARDED ct=new | identity 26332 > 10037 | policy egress allow match=all ...
- *         says    Egress policy for default/netpod allows identity 10037 ...
- *         R cilium_policy[...] = Allow proxy-port=NONE ...  # any identity (0): this entry decides
+ *       6 policy k8s-s/lxce880e1eecb7a tc-ingress cil_from_container
+ *           source  bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)
+ *           packet  #1 request ICMP 172.16.0.79 > 172.16.1.235 echo-request id=35708 ttl=64 mac ... > ...
+ *           verdict FORWARDED ct=new | identity 26332 > 10037 | policy egress allow match=all ...
+ *           says    Egress policy for default/netpod allows identity 10037 ...
+ *           r cilium_policy[cilium_policy_03053 Egress identity=10037 8/ICMP] (miss)  # no entry for identity 10037
+ *           R cilium_policy[cilium_policy_03053 Egress identity=0 ANY] = Allow proxy-port=NONE ...  # ...
+ *
+ * `R` a lookup that hit, `r` one that missed, `W` an update, `D` a delete;
+ * an op on another node's map is prefixed with that node.
  *
  * One small function per part, so a change to the event's shape (a typed
  * place, a message id in place of `text`) is a change to one function here.
