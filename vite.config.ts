@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { derive } from './src/engine/index.ts';
+import { DEFAULT_SCENARIO } from './src/scenario/builtin.ts';
 import { loadScenario } from './src/scenario/load.ts';
 import { summarize } from './src/worker/summary.ts';
 
@@ -28,7 +29,7 @@ function builtinScenarios(): Plugin {
         names = readdirSync(SCENARIO_DIR)
           .filter((f) => f.endsWith('.yaml'))
           .map((f) => f.slice(0, -'.yaml'.length))
-          .sort((a, b) => (a === 'kans-lab' ? -1 : b === 'kans-lab' ? 1 : a.localeCompare(b)));
+          .sort((a, b) => (a === DEFAULT_SCENARIO ? -1 : b === DEFAULT_SCENARIO ? 1 : a.localeCompare(b)));
       } catch {
         names = [];
       }

@@ -14,11 +14,22 @@ export class Lab {
     page.on('pageerror', (e) => this.errors.push(e.message));
   }
 
-  /** Opens the page with a query string and waits for the packet marker. */
+  /**
+   * Opens the page with a query string and waits for the view it asks for:
+   * one traced marker, or with `compare=` both sides' markers traced. (The
+   * page first draws side A alone, then the compare view with two markers,
+   * so waiting on "the" marker in compare mode races the second trace.)
+   */
   async open(query = ''): Promise<void> {
     await this.page.goto(`./${query}`);
-    // The marker exists before the trace does; data-step appears with the first hop.
-    await expect(this.packet).toHaveAttribute('data-step', /\d+/);
+    // A marker exists before its trace does; data-step appears with the first hop.
+    if (new URLSearchParams(query).has('compare')) {
+      await expect(this.page.getByTestId('compare-stage')).toBeVisible();
+      await expect(this.sidePacket('a')).toHaveAttribute('data-step', /\d+/);
+      await expect(this.sidePacket('b')).toHaveAttribute('data-step', /\d+/);
+    } else {
+      await expect(this.packet).toHaveAttribute('data-step', /\d+/);
+    }
   }
 
   get topology(): Locator {
@@ -27,6 +38,11 @@ export class Lab {
 
   get packet(): Locator {
     return this.page.getByTestId('packet');
+  }
+
+  /** The marker of one side of the compare view. */
+  sidePacket(side: 'a' | 'b'): Locator {
+    return this.page.locator(`[data-side="${side}"]`).getByTestId('packet');
   }
 
   node(name: string): Locator {

@@ -50,6 +50,13 @@ test('a deep link restores its flow and step, and the address follows the view',
   await expect.poll(() => lab.step()).toBe(8);
 });
 
+test('a link whose set= has a pair that is not key:value says which, and opens with the scenario settings', async ({ lab, page }) => {
+  await lab.open(`${SERVICE}&set=enable-ip-masq-agent:false,nocolon`);
+  await expect(page.getByRole('status').filter({ hasText: 'set=' })).toContainText('"nocolon" is not key=value');
+  await expect(page).not.toHaveURL(/set=/);
+  expect(lab.errors).toEqual([]);
+});
+
 test('keys: Right, Left, End, Home and Space drive the player', async ({ lab, page }) => {
   await lab.open(CROSS_NODE);
   await page.keyboard.press('ArrowRight');

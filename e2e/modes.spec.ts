@@ -8,7 +8,7 @@ import { expect, test, type Lab } from './fixtures.ts';
 const CROSS_NODE = '?scenario=kans-lab&from=netpod&to=webpod1&proto=icmp';
 const SERVICE = '?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80';
 
-const side = (lab: Lab, s: 'a' | 'b') => lab.page.locator(`[data-side="${s}"] [data-testid="packet"]`);
+const side = (lab: Lab, s: 'a' | 'b') => lab.sidePacket(s);
 const sideStep = async (lab: Lab, s: 'a' | 'b') => Number(await side(lab, s).getAttribute('data-step'));
 
 test('compare: two paths side by side, the differing rows marked, one cursor steps both', async ({ lab, page }) => {
@@ -64,7 +64,7 @@ test('compare: socket LB against kube-proxy shows the iptables hops only B has',
   await lab.open(`${SERVICE}&compare=kube-proxy`);
   await expect(page.getByTestId('compare-summary')).toContainText(/A \d+ hops · B \d+ hops/);
   const onlyB = page.locator('.aligned-row.diff-b', { hasText: 'iptables' });
-  expect(await onlyB.count()).toBeGreaterThan(0);
+  await expect(onlyB.first()).toBeVisible();
   await onlyB.first().click();
   await expect(side(lab, 'b')).toHaveAttribute('data-kind', 'iptables');
   expect(lab.errors).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { FlowRequest, Settings } from '../engine/api.ts';
+import { parseSettingsPairs } from '../engine/settings-pairs.ts';
 import type { FlowProto } from '../engine/trace.ts';
 import { UserError } from './errors.ts';
 
@@ -61,13 +62,9 @@ export function flowRequest(values: { from?: string; to?: string; proto?: string
   return req;
 }
 
-/** `--set key=value` pairs as cilium-config overrides. */
+/** `--set key=value[,key=value]` (repeatable) as cilium-config overrides; engine/settings-pairs.ts has the rule. */
 export function settingsOf(pairs: readonly string[] | undefined): Settings {
-  const settings: Settings = {};
-  for (const pair of pairs ?? []) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new UserError(`--set takes key=value (a cilium-config key), not "${pair}"`);
-    settings[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return settings;
+  const r = parseSettingsPairs(pairs ?? []);
+  if (!r.ok) throw new UserError(`--set: ${r.error}`);
+  return r.settings;
 }

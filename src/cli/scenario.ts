@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { derive, SettingsError } from '../engine/derive/index.ts';
 import type { Settings } from '../engine/api.ts';
 import type { Datapath } from '../engine/derive/types.ts';
+import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
 import { UserError } from './errors.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCENARIO_DIR = resolve(PACKAGE_ROOT, 'public/scenarios');
-export const DEFAULT_SCENARIO = 'kans-lab';
 
 export function builtInScenarios(): string[] {
   if (!existsSync(SCENARIO_DIR)) return [];

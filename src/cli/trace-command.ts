@@ -6,7 +6,7 @@ import { hubbleObserve } from '../engine/formats/hubble.ts';
 import { traceJson } from '../engine/formats/json.ts';
 import { traceText } from '../engine/formats/text.ts';
 import { compareText } from '../engine/formats/compare.ts';
-import { MODE_PRESETS, parseSettingsText } from '../engine/modes.ts';
+import { parseSettingsSpec, settingsPairsText } from '../engine/settings-pairs.ts';
 import type { FlowRequest } from '../engine/api.ts';
 import type { Message } from '../engine/messages.ts';
 import type { Trace } from '../engine/trace.ts';
@@ -66,14 +66,12 @@ export function traceCommand(args: string[]): string {
 
 /** `--compare key=value[,key=value]` or a mode preset id: the flow under both settings, aligned. */
 function compareCommand(values: Parameters<typeof flowRequest>[0] & { scenario?: string; set?: string[] }, text: string, lang: Lang): string {
-  const extra = parseSettingsText(text);
-  if (!extra) {
-    throw new UserError(`--compare takes key=value[,key=value] or one of ${MODE_PRESETS.map((m) => m.id).join(', ')}, not "${text}"`);
-  }
+  const spec = parseSettingsSpec(text);
+  if (!spec.ok) throw new UserError(`--compare: ${spec.error}`);
   const req = flowRequest(values, 'trace');
   const base = settingsOf(values.set);
   const a = runTrace(datapathFor(values.scenario, base), req, lang);
-  const b = runTrace(datapathFor(values.scenario, { ...base, ...extra }), req, lang);
-  const label = (s: Record<string, string>) => Object.entries(s).map(([k, v]) => `${k}=${v}`).join(',') || 'as configured';
-  return compareText(a, b, label(base), label({ ...base, ...extra }), (m) => render(lang, m));
+  const b = runTrace(datapathFor(values.scenario, { ...base, ...spec.settings }), req, lang);
+  const label = (s: Record<string, string>) => settingsPairsText(s) || 'as configured';
+  return compareText(a, b, label(base), label({ ...base, ...spec.settings }), (m) => render(lang, m));
 }

@@ -32,8 +32,9 @@ cilium     Prints what \`cilium-dbg\` on NODE prints, from the derived maps:
 validate   Loads a scenario and prints what was understood, or the located errors.
 
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
-anything with a slash or a .yaml/.yml ending is a file. --set overrides a
-cilium-config key, e.g. --set enable-ip-masq-agent=false.
+anything with a slash or a .yaml/.yml ending is a file. --set overrides
+cilium-config keys, e.g. --set enable-ip-masq-agent=false; --set and --compare
+take key=value (or key:value) pairs separated by commas.
 
 Exit status: 0 success, 2 bad input (the message says what), 1 internal error.
 

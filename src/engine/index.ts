@@ -1,6 +1,7 @@
 /** The engine's entry points: one engine behind the worker, the CLI, the tests and the bench. */
 export { derive, withSettings, SettingsError, agentStartError } from './derive/index.ts';
-export { MODE_PRESETS, parseSettingsText, type ModePreset } from './modes.ts';
+export { MODE_PRESETS, type ModePreset } from './modes.ts';
+export { parseSettingsPairs, parseSettingsSpec, settingsPairsText, type SettingsParse } from './settings-pairs.ts';
 export { traceFlow } from './flow/trace.ts';
 export { tablesAt, initialTables } from './runtime/tables.ts';
 export { FlowError } from './api.ts';

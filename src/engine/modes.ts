@@ -24,12 +24,3 @@ export const MODE_PRESETS: readonly ModePreset[] = [
     settings: { 'kube-proxy-replacement': 'false', 'enable-bpf-masquerade': 'false', 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'false' },
   },
 ];
-
-/** Parses `key=value[,key=value]` or a preset id into settings. */
-export function parseSettingsText(text: string): Settings | undefined {
-  const preset = MODE_PRESETS.find((p) => p.id === text);
-  if (preset) return { ...preset.settings };
-  const pairs = text.split(',').map((kv) => kv.split('='));
-  if (pairs.some((p) => p.length !== 2 || !p[0])) return undefined;
-  return Object.fromEntries(pairs.map(([k, v]) => [k!.trim(), v!.trim()]));
-}

@@ -101,13 +101,6 @@ export type HopKind =
   | 'deliver'
   | 'drop';
 
-export const HOP_KINDS: readonly HopKind[] = [
-  'send', 'arp-proxy', 'socket-lb-rewrite', 'socket-rev-nat', 'service-lb', 'service-rev-nat', 'lxc-ingress', 'conntrack',
-  'ipcache-lookup', 'endpoint-lookup', 'policy', 'native-routing', 'netdev-egress', 'snat',
-  'wire', 'netdev-ingress', 'rev-snat', 'tunnel-encap', 'tunnel-decap', 'kernel-stack',
-  'iptables', 'deliver', 'drop',
-];
-
 export type Verdict = 'FORWARDED' | 'DROPPED' | 'TRANSLATED' | 'TRACED' | 'ERROR';
 
 /** Hubble / monitor observation points (bpf/lib/trace.h, flow.proto). */

@@ -74,11 +74,12 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   async function compare(spec: string, row?: number): Promise<void> {
     const gen = ++compareGen;
     const { flow, settings, step } = store.getState();
-    const b = sideBSettings(settings, spec);
-    if (!b) {
-      store.setState({ compare: { spec, settings: {}, ...NO_COMPARISON, error: `compare=${spec}: not a mode nor key:value pairs` } });
+    const parsed = sideBSettings(settings, spec);
+    if (!parsed.ok) {
+      store.setState({ compare: { spec, settings: {}, ...NO_COMPARISON, error: `compare=${spec}: ${parsed.error}` } });
       return;
     }
+    const b = parsed.settings;
     try {
       const reply = await client.request({ type: 'compare', flow, settings: b });
       if (gen !== compareGen || store.getState().compare?.spec !== spec) return;

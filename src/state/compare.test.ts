@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignedRow } from '../engine/compare.ts';
-import { parseCompareSpec, rowOfStep, sideBSettings, sideIdle, sideStep, specPairs } from './compare.ts';
+import { rowOfStep, sideBSettings, sideIdle, sideStep, specPairs } from './compare.ts';
 
 // A: 0 1 2 . 3   B: 0 1 . 2 3 4  (row 2 only A, row 3 only B)
 const rows: AlignedRow[] = [
@@ -13,17 +13,11 @@ const rows: AlignedRow[] = [
 ];
 
 describe('compare spec', () => {
-  it('reads a preset id or key:value / key=value pairs', () => {
-    expect(parseCompareSpec('kube-proxy')).toMatchObject({ 'kube-proxy-replacement': 'false', 'enable-bpf-masquerade': 'false' });
-    expect(parseCompareSpec('routing-mode:tunnel,tunnel-protocol=geneve')).toEqual({ 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' });
-    expect(parseCompareSpec('tunnel')).toBeUndefined();
-    expect(parseCompareSpec('routing-mode:')).toBeUndefined();
-    expect(parseCompareSpec(' ')).toBeUndefined();
-  });
-
-  it('puts the compared keys on top of side A settings', () => {
-    expect(sideBSettings({ 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'true' }, 'socket-lb-off')).toEqual({ 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'false' });
-    expect(sideBSettings({}, '??')).toBeUndefined();
+  it('puts the compared keys on top of side A settings, or says which pair is wrong', () => {
+    expect(sideBSettings({ 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'true' }, 'socket-lb-off')).toEqual({
+      ok: true, settings: { 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'false' },
+    });
+    expect(sideBSettings({}, 'routing-mode:tunnel,??')).toEqual({ ok: false, error: expect.stringContaining('"??" is not key=value') });
   });
 
   it('prints a spec as key=value pairs', () => {

@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../engine/api.ts';
 import type { AlignedRow } from '../engine/compare.ts';
-import { MODE_PRESETS } from '../engine/modes.ts';
+import { parseSettingsSpec, settingsPairsText, type SettingsParse } from '../engine/settings-pairs.ts';
 import type { CompareState } from './store.ts';
 
 export type Side = 'a' | 'b';
@@ -27,34 +27,16 @@ export function compareRows(s: { compare: CompareState | undefined }): readonly 
   return rows && rows.length > 0 ? rows : undefined;
 }
 
-/** Settings named by a preset id (`tunnel-vxlan`) or `key:value,key=value`; undefined when it is neither. */
-export function parseCompareSpec(spec: string): Settings | undefined {
-  const text = spec.trim();
-  if (!text) return undefined;
-  const preset = MODE_PRESETS.find((p) => p.id === text);
-  if (preset) return { ...preset.settings };
-  const out: Settings = {};
-  for (const pair of text.split(',')) {
-    const i = pair.search(/[:=]/);
-    if (i <= 0) return undefined;
-    const value = pair.slice(i + 1).trim();
-    if (!value) return undefined;
-    out[pair.slice(0, i).trim()] = value;
-  }
-  return out;
+/** Side B's overrides: side A's, with the compared ones (a preset id or pairs, engine/settings-pairs.ts) on top. */
+export function sideBSettings(current: Settings, spec: string): SettingsParse {
+  const extra = parseSettingsSpec(spec);
+  return extra.ok ? { ok: true, settings: { ...current, ...extra.settings } } : extra;
 }
 
-/** Side B's overrides: side A's, with the compared ones on top. */
-export function sideBSettings(current: Settings, spec: string): Settings | undefined {
-  const extra = parseCompareSpec(spec);
-  return extra ? { ...current, ...extra } : undefined;
-}
-
-/** The spec as a person reads it: a preset's id, or its pairs as `key=value`. */
+/** The spec as a person reads it: a preset's pairs, or its own, as `key=value, key=value`. */
 export function specPairs(spec: string): string {
-  const preset = MODE_PRESETS.find((p) => p.id === spec);
-  if (preset) return Object.entries(preset.settings).map(([k, v]) => `${k}=${v}`).join(', ');
-  return spec.replaceAll(':', '=').replaceAll(',', ', ');
+  const r = parseSettingsSpec(spec);
+  return r.ok ? settingsPairsText(r.settings, '=', ', ') : spec;
 }
 
 /** The hop of `side` to show at `row`: its own, else its last one before, else its first. */

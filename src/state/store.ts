@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FlowRequest, Settings } from '../engine/api.ts';
 import type { AlignedRow } from '../engine/compare.ts';
 import type { Trace } from '../engine/trace.ts';
+import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ProgressStage } from '../worker/protocol.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
@@ -100,7 +101,7 @@ export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export function initialState(over: Partial<AppState> = {}): AppState {
   return {
-    scenarioName: 'kans-lab',
+    scenarioName: DEFAULT_SCENARIO,
     summary: undefined,
     loadErrors: [],
     draftText: '',

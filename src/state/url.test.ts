@@ -10,7 +10,12 @@ describe('url', () => {
   });
 
   it('ignores values that are not valid', () => {
-    expect(readUrl('?proto=sctp&port=70000&step=-1&lang=fr&set=nocolon')).toEqual({ settings: {} });
+    expect(readUrl('?proto=sctp&port=70000&step=-1&lang=fr')).toEqual({});
+  });
+
+  it('reads set= by the one settings-pair rule, and says which pair is wrong', () => {
+    expect(readUrl('?set=routing-mode:tunnel&set=tunnel-protocol=geneve,')).toEqual({ settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } });
+    expect(readUrl('?set=routing-mode:tunnel,nocolon')).toEqual({ settingsError: 'set=: "nocolon" is not key=value (or key:value)' });
   });
 
   it('round-trips the view', () => {

@@ -8,6 +8,7 @@
  */
 import type { FlowProto } from '../engine/trace.ts';
 import type { Settings } from '../engine/api.ts';
+import { parseSettingsPairs, settingsPairsText } from '../engine/settings-pairs.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { AppState, AppStore, Theme } from './store.ts';
 
@@ -19,6 +20,8 @@ export interface UrlView {
   port?: number;
   step?: number;
   settings?: Settings;
+  /** Why `set=` was not applied (a pair that is not key:value), to tell the person who opened the link. */
+  settingsError?: string;
   lang?: Lang;
   theme?: Theme;
   presenter?: boolean;
@@ -44,13 +47,11 @@ export function readUrl(search: string): UrlView {
   if (Number.isInteger(port) && port > 0 && port < 65536) v.port = port;
   const step = Number(str('step'));
   if (str('step') !== undefined && Number.isInteger(step) && step >= 0) v.step = step;
-  const set = q.getAll('set').flatMap((s) => s.split(','));
+  const set = q.getAll('set');
   if (set.length) {
-    v.settings = {};
-    for (const pair of set) {
-      const i = pair.search(/[:=]/);
-      if (i > 0) v.settings[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
-    }
+    const r = parseSettingsPairs(set);
+    if (r.ok) v.settings = r.settings;
+    else v.settingsError = `set=: ${r.error}`;
   }
   const lang = str('lang');
   if (lang === 'en' || lang === 'ko') v.lang = lang;
@@ -72,10 +73,8 @@ export function writeUrl(s: AppState): string {
   if (s.flow.port !== undefined) q.set('port', String(s.flow.port));
   // In compare mode the cursor is a row of the aligned lists.
   q.set('step', String(s.compare ? s.row : s.step));
-  const set = Object.entries(s.settings)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, val]) => `${k}:${val}`);
-  if (set.length) q.set('set', set.join(','));
+  const set = settingsPairsText(s.settings, ':');
+  if (set) q.set('set', set);
   if (s.compare) q.set('compare', s.compare.spec);
   q.set('lang', s.lang);
   if (s.theme !== 'dark') q.set('theme', s.theme);

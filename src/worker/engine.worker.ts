@@ -2,10 +2,9 @@
  * Worker entry: a shim that feeds protocol requests to the EngineHost and
  * posts its answers. All logic lives in host.ts so tests run it in-process.
  */
-import { derive, initialTables, tablesAt, traceFlow } from '../engine/index.ts';
-import { loadScenario } from '../scenario/load.ts';
 import { engineFormats } from './formats.ts';
 import { EngineHost } from './host.ts';
+import { REAL_ENGINE } from './real-engine.ts';
 import { toWireError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 /** The worker global, typed by what is used (the app's lib is DOM, not WebWorker). */
@@ -19,8 +18,7 @@ function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
 
-const engine = { loadScenario, derive, traceFlow, initialTables, tablesAt };
-const host = new EngineHost(engine, engineFormats(engine), (stage) => post({ type: 'progress', stage }));
+const host = new EngineHost(REAL_ENGINE, engineFormats(REAL_ENGINE), (stage) => post({ type: 'progress', stage }));
 
 scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;

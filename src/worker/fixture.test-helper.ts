@@ -95,13 +95,13 @@ export function fixtureTrace(flow: FlowRequest): Trace {
     client: { kind: 'pod', namespace: 'default', name: 'client', node: 'k8s-a', ip: ip('10.1.0.10'), hostNetwork: false },
     server: { kind: 'pod', namespace: 'default', name: 'server', node: 'k8s-b', ip: ip('10.1.1.20'), hostNetwork: false },
     events: [
-      hop(0, {}),
+      hop(0, { pod: 'default/client' }),
       hop(1, { kind: 'lxc-ingress', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc',
         maps: [{ node: 'k8s-a', map: 'cilium_ipcache', op: 'lookup', key: '10.1.1.20/32', value: 'identity=1021 encryptkey=0 tunnelendpoint=192.168.10.11, flags=<none>', hit: true }] }),
       hop(2, { kind: 'conntrack', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', packet: pkt({ ttl: 63 }),
         maps: [{ node: 'k8s-a', map: 'cilium_ct_any4_global', op: 'update', key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60', hit: false }] }),
       hop(3, { kind: 'wire', iface: 'ens5', hook: 'wire', program: 'wire', packet: pkt({ ttl: 63 }), peer: { node: 'k8s-b', iface: 'ens5' } }),
-      hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
+      hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', pod: 'default/server', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
     ],
     outcome: { status: 'completed', message: { id: 'outcome.completed', params: { proto: 'ICMP', packets: 2, hops: 5 } } },
   };
@@ -129,9 +129,9 @@ export function fakeEngine(): EngineFns {
       const events = [...trace.events.slice(0, 3), encap, ...trace.events.slice(3)].map((e, seq) => ({ ...e, seq }));
       return { ...trace, events };
     },
-    initialTables: () => ({ cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) }),
+    initialTables: () => initial(),
     tablesAt(_dp, trace, step, nodeName): MapTables {
-      const t: MapTables = { cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]) };
+      const t = initial();
       for (const ev of trace?.events.slice(0, step + 1) ?? []) {
         for (const op of ev.maps) {
           if (op.node !== nodeName || op.op !== 'update') continue;
@@ -144,6 +144,15 @@ export function fakeEngine(): EngineFns {
 }
 
 /** Views for the fake engine: `map get <name>` as key/value lines; one hubble line per hop with an observation. */
+/** Like the real engine's: every map is there from the start, the CT maps empty. */
+function initial(): MapTables {
+  return {
+    cilium_ipcache: new Map([['0.0.0.0/0', 'identity=2 encryptkey=0 tunnelendpoint=0.0.0.0, flags=<none>']]),
+    cilium_ct4_global: new Map(),
+    cilium_ct_any4_global: new Map(),
+  };
+}
+
 export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
   return {
     cilium(dp, trace, step, node, view) {

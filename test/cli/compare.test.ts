@@ -20,5 +20,6 @@ describe('trace --compare', () => {
 
   it('refuses a --compare that is neither key=value nor a mode', () => {
     expect(() => traceCommand(['--from', 'netpod', '--to', 'svc', '--compare', 'fast'])).toThrow(UserError);
+    expect(() => traceCommand(['--from', 'netpod', '--to', 'svc', '--compare', 'routing-mode=tunnel,bpf-lb-sock'])).toThrow(/--compare: "bpf-lb-sock" is not key=value/);
   });
 });

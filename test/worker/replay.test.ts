@@ -5,11 +5,11 @@
  * must give, at every step, exactly the engine's own tables at that step.
  */
 import { describe, expect, it } from 'vitest';
-import { derive, initialTables, tablesAt, traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
+import { initialTables, tablesAt, traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
 import { replayTables, tableRows } from '../../src/engine/maps/replay.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
 import { engineFormats } from '../../src/worker/formats.ts';
 import { EngineHost } from '../../src/worker/host.ts';
+import { REAL_ENGINE } from '../../src/worker/real-engine.ts';
 import { loadBuiltin, scenarioText } from '../engine/builtin.ts';
 
 interface Case { scenario: string; flow: FlowRequest; settings?: Settings }
@@ -26,13 +26,12 @@ const CASES: Case[] = [
   { scenario: 'three-zones', flow: { from: 'toolbox', to: '1.1.1.1', proto: 'icmp' } },
 ];
 
-const engine = { loadScenario, derive, traceFlow, initialTables, tablesAt };
 
 describe.each(CASES.map((c) => [`${c.scenario} ${c.flow.from} → ${c.flow.to} ${c.flow.proto}${c.settings ? ` ${JSON.stringify(c.settings)}` : ''}`, c] as const))(
   'replayed tables: %s',
   (_name, c) => {
     it('equal the engine tables at every step on every node', () => {
-      const host = new EngineHost(engine, engineFormats(engine));
+      const host = new EngineHost(REAL_ENGINE, engineFormats(REAL_ENGINE));
       const loaded = host.handle({ id: 1, type: 'loadScenario', text: scenarioText(c.scenario), name: c.scenario });
       expect(loaded.ok).toBe(true);
       if (!loaded.ok) return;

@@ -172,7 +172,7 @@ export interface Datapath {
   /** Frontend by `address:port` as seen from `node` (the socket LB / nodeport_lb4 lookup). */
   lookupFrontend: (node: string, address: Ipv4, port: number) => Frontend | undefined;
   backends: Map<number, Backend>;
-  /** The cluster-wide ipcache entries; each node's view via ipcacheView(). */
+  /** The cluster-wide ipcache entries; a node's view of one is ipcacheValueFor() (derive/ipcache.ts), looked up by ipcacheLookup. */
   ipcache: IpcacheEntry[];
   /** Longest-prefix match in `viewer`'s cilium_ipcache. */
   ipcacheLookup: (viewer: string, ip: Ipv4) => { entry: IpcacheEntry; value: IpcacheValue } | undefined;

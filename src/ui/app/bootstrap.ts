@@ -6,13 +6,14 @@
 import builtins from 'virtual:scenarios';
 import type { FlowRequest } from '../../engine/api.ts';
 import { defaultLang, translate } from '../../i18n/index.ts';
+import { DEFAULT_SCENARIO } from '../../scenario/builtin.ts';
 import { createActions } from '../../state/actions.ts';
 import { startClock } from '../../state/player.ts';
 import { flowFits, presetsFor } from '../../state/presets.ts';
 import { createAppStore } from '../../state/store.ts';
 import { readUrl, syncUrl } from '../../state/url.ts';
 import type { Services } from './context.tsx';
-import { DEFAULT_SCENARIO, fetchScenario, type EarlyStart } from './engineStart.ts';
+import { fetchScenario, type EarlyStart } from './engineStart.ts';
 
 export function createServices(early: EarlyStart): Services {
   const url = readUrl(window.location.search);
@@ -64,6 +65,7 @@ export async function openInitialView(services: Services): Promise<void> {
   if (!ok && wanted !== DEFAULT_SCENARIO) ok = await actions.loadBuiltin(DEFAULT_SCENARIO);
   if (!ok) return;
   if (url.settings && Object.keys(url.settings).length) await actions.setSettings(url.settings, { retrace: false });
+  if (url.settingsError) store.setState({ notice: url.settingsError });
   const summary = store.getState().summary;
   if (!summary) return;
   const fromUrl: FlowRequest | undefined =

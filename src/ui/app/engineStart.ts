@@ -3,6 +3,7 @@
  * evaluated: start the engine worker and fetch the scenario the URL names,
  * so both load in parallel with the UI's JavaScript (time to topology).
  */
+import { DEFAULT_SCENARIO } from '../../scenario/builtin.ts';
 import { EngineClient, type WorkerLike } from '../../worker/client.ts';
 import type { LoadReply, ScenarioSummary } from '../../worker/protocol.ts';
 
@@ -22,8 +23,6 @@ export interface Preloaded {
   text: string;
   reply: LoadReply;
 }
-
-export const DEFAULT_SCENARIO = 'kans-lab';
 
 export async function fetchScenario(name: string): Promise<string> {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`${name}: not a scenario name`);

@@ -5,6 +5,7 @@
  * agent still refuses, the reason shows here and the trace stays.
  */
 import { MODE_PRESETS } from '../../engine/modes.ts';
+import { settingsPairsText } from '../../engine/settings-pairs.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { SettingKey } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
@@ -39,7 +40,7 @@ export function SettingsBar() {
           ))}
           {mode === 'custom' && (
             <option value="custom" disabled>
-              {t('settings.mode.custom', { pairs: Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ') })}
+              {t('settings.mode.custom', { pairs: settingsPairsText(settings, '=', ', ') })}
             </option>
           )}
         </select>

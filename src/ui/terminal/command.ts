@@ -6,7 +6,7 @@
  * parsed here, in the page: the worker gets typed requests, and the `| grep`
  * stages run on its answer.
  */
-import { parseCiliumArgs } from '../../engine/formats/cilium/view.ts';
+import { nodeAliasIndex, parseCiliumArgs } from '../../engine/formats/cilium/view.ts';
 import { parseObserveArgs } from '../../engine/formats/hubble.ts';
 import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
 
@@ -56,9 +56,9 @@ export function parseCommand(line: string, nodes: string[]): Command {
     return { kind: 'error', message: (e as Error).message };
   }
   const [cmd = '', ...rest] = words;
-  const alias = /^c(\d+)$/.exec(cmd);
-  if (alias) {
-    const node = nodes[Number(alias[1])];
+  const alias = nodeAliasIndex(cmd);
+  if (alias !== undefined) {
+    const node = nodes[alias];
     if (!node) return { kind: 'error', message: `${cmd}: no such node (c0..c${nodes.length - 1}: ${nodes.join(', ')})` };
     return ciliumArgs(node, rest, filter);
   }

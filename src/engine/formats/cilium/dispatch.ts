@@ -18,7 +18,7 @@ import { mapList } from './map-list.ts';
 import { serviceList } from './service-list.ts';
 import { parseCiliumArgs, type CiliumView } from './view.ts';
 
-export { CILIUM_COMMANDS, ciliumViewWords, parseCiliumArgs, type CiliumView, type ParsedCilium } from './view.ts';
+export { CILIUM_COMMANDS, nodeAliasIndex, ciliumViewWords, parseCiliumArgs, type CiliumView, type ParsedCilium } from './view.ts';
 
 export type CiliumResult = { ok: true; text: string; stderr?: string } | { ok: false; error: string };
 

@@ -20,7 +20,18 @@ export const CILIUM_COMMANDS = [
   'bpf policy get <EPID|pod> [-n] [--all]',
 ] as const;
 
-const ALIASES = /^(cilium|cilium-dbg|c\d+)$/;
+/**
+ * The seed lab's node aliases: `c0`, `c1`, ... run `kubectl exec` into the
+ * cilium pod of the scenario's first, second, ... node. The index named, or
+ * undefined for any other word.
+ */
+export function nodeAliasIndex(word: string): number | undefined {
+  const m = /^c(\d+)$/.exec(word);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Words that stand for the cilium CLI itself and are dropped before the command. */
+const isCiliumWord = (w: string) => w === 'cilium' || w === 'cilium-dbg' || nodeAliasIndex(w) !== undefined;
 const isList = (w: string | undefined) => w === 'list' || w === 'ls';
 
 function unsupported(words: string[]): { ok: false; error: string } {
@@ -55,7 +66,7 @@ export type ParsedCilium = { ok: true; view: CiliumView } | { ok: false; error: 
 /** Parses the words after `cilium` (or `cilium-dbg`, or the seed's `c0` alias). */
 export function parseCiliumArgs(argv: readonly string[]): ParsedCilium {
   const words = [...argv];
-  if (words[0] !== undefined && ALIASES.test(words[0])) words.shift();
+  if (words[0] !== undefined && isCiliumWord(words[0])) words.shift();
   const [a, b, c, ...rest] = words;
   const view = (v: CiliumView): ParsedCilium => ({ ok: true, view: v });
   const no = (): ParsedCilium => unsupported(words);

@@ -4,7 +4,7 @@
  * A reply flips the arrow to `<-` and swaps the ends, so the client stays on
  * the left; a flow whose direction is unknown (drops, socket events) gets `<>`.
  */
-import type { FlowEndpoint, HubbleFlow } from './flow.ts';
+import type { HubbleEndpoint, HubbleFlow } from './flow.ts';
 import { stampMilli } from './time.ts';
 
 /** pkg/identity reservedIdentityNames: printed by name instead of `ID:n`. */
@@ -16,7 +16,7 @@ const RESERVED_IDENTITY_NAMES: Record<number, string> = {
 export const identityText = (id: number) => `(${RESERVED_IDENTITY_NAMES[id] ?? `ID:${id}`})`;
 
 /** Printer.Hostname: `ns/pod`, else `ns/service`, else the IP; `:port` unless the port is 0 or absent. */
-export function hostText(e: FlowEndpoint): string {
+export function hostText(e: HubbleEndpoint): string {
   const host = e.podName ? `${e.namespace}/${e.podName}` : e.service ?? e.ip;
   return e.port ? `${host}:${e.port}` : host;
 }

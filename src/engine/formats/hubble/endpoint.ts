@@ -8,7 +8,8 @@
 import type { Datapath } from '../../derive/types.ts';
 import type { Packet } from '../../trace.ts';
 
-export interface FlowEndpoint {
+/** An end of a Hubble flow (flow.proto Endpoint); the flow request's resolved ends are trace.ts FlowEndpoint. */
+export interface HubbleEndpoint {
   ip: string;
   port?: number;
   identity: number;
@@ -37,10 +38,10 @@ export function summaryOf(p: Packet): string {
 }
 
 /** The endpoint Hubble would resolve for `ip` on `node`: pod metadata, identity (ipcache) and labels. */
-export function resolveEndpoint(dp: Datapath, node: string, ip: string, port?: number, identity?: number): FlowEndpoint {
+export function resolveEndpoint(dp: Datapath, node: string, ip: string, port?: number, identity?: number): HubbleEndpoint {
   const ep = dp.endpointByIp.get(ip);
   const id = identity ?? ep?.identity ?? dp.ipcacheLookup(node, ip as never)?.value.identity ?? 2;
-  const out: FlowEndpoint = { ip, identity: id, labels: [...(dp.identities.get(id)?.labels ?? [])] };
+  const out: HubbleEndpoint = { ip, identity: id, labels: [...(dp.identities.get(id)?.labels ?? [])] };
   if (port !== undefined) out.port = port;
   if (ep && !ep.isHealth) {
     out.namespace = ep.namespace;

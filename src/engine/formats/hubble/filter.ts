@@ -4,7 +4,7 @@
  * pod filter matches); the namespace defaults to `default`. --verdict and
  * --node-name match exactly. Several filters must all match.
  */
-import type { FlowEndpoint, HubbleFlow } from './flow.ts';
+import type { HubbleEndpoint, HubbleFlow } from './flow.ts';
 
 export interface FlowFilter {
   pod?: string;
@@ -14,7 +14,7 @@ export interface FlowFilter {
   nodeName?: string;
 }
 
-function podMatcher(spec: string): (e: FlowEndpoint) => boolean {
+function podMatcher(spec: string): (e: HubbleEndpoint) => boolean {
   const [ns, prefix] = spec.includes('/') ? (spec.split('/', 2) as [string, string]) : ['default', spec];
   return (e) => e.podName !== undefined && e.namespace === ns && e.podName.startsWith(prefix);
 }

@@ -18,10 +18,10 @@ import type { MonitorAggregation } from '../../../scenario/model.ts';
 import type { Datapath } from '../../derive/types.ts';
 import type { CtState, HopEvent, ObservationPoint, Packet, SockXlatePoint, Trace } from '../../trace.ts';
 import { monitorReports } from './aggregation.ts';
-import { resolveEndpoint, summaryOf, type FlowEndpoint } from './endpoint.ts';
+import { resolveEndpoint, summaryOf, type HubbleEndpoint } from './endpoint.ts';
 import { CAPTURE_START_US, PACKET_SPACING_US } from './time.ts';
 
-export type { FlowEndpoint };
+export type { HubbleEndpoint };
 
 export interface HubbleFlow {
   /** seq of the HopEvent it reports. */
@@ -39,8 +39,8 @@ export interface HubbleFlow {
   /** undefined when Hubble cannot tell (drops, socket events): printed as `<>`. */
   isReply?: boolean;
   traceReason?: CtState;
-  source: FlowEndpoint;
-  destination: FlowEndpoint;
+  source: HubbleEndpoint;
+  destination: HubbleEndpoint;
   packet: Packet;
   /** The compact line's last field: `ICMPv4 EchoRequest`, `TCP Flags: SYN, ACK`, `UDP`. */
   summary: string;

@@ -4,7 +4,7 @@
  * protojson prints flow.proto (api/v1/flow/flow.proto), fields in declaration
  * order, empty ones left out. No uuid: the lab has no source of real ones.
  */
-import type { FlowEndpoint, HubbleFlow } from './flow.ts';
+import type { HubbleEndpoint, HubbleFlow } from './flow.ts';
 import { rfc3339 } from './time.ts';
 
 /** bpf/lib/trace.h trace_point numbers (event_type.sub_type of a trace event). */
@@ -28,7 +28,7 @@ const SOCK_POINT: Record<string, string> = {
 
 const upper = (s: string) => s.toUpperCase().replace(/-/g, '_');
 
-function endpoint(e: FlowEndpoint): Record<string, unknown> {
+function endpoint(e: HubbleEndpoint): Record<string, unknown> {
   const out: Record<string, unknown> = { identity: e.identity };
   if (e.namespace) out.namespace = e.namespace;
   if (e.labels.length) out.labels = e.labels;

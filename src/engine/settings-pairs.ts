@@ -1,0 +1,56 @@
+/**
+ * cilium-config overrides as a person types them: the one reading of the
+ * CLI's `--set` and `--compare`, the URL's `set=` and `compare=`, and the
+ * page's compare choice.
+ *
+ * The rule: pairs are separated by commas, possibly over several strings (a
+ * repeated `--set` or `set=`); a pair is `key=value` or `key:value` (the URL's
+ * form, which needs no escaping), split at the first `=` or `:`, so a value
+ * may hold either. Spaces around keys and values are dropped; blank pairs
+ * (a trailing comma) are skipped; a later pair for the same key wins. A pair
+ * without a key or a value is an error that names the pair. Whether the key
+ * is one the engine models is checked later, by withSettings.
+ */
+import type { Settings } from './api.ts';
+import { MODE_PRESETS } from './modes.ts';
+
+export type SettingsParse = { ok: true; settings: Settings } | { ok: false; error: string };
+
+/** `key=value` / `key:value` pairs, comma-separated, from one string or several. */
+export function parseSettingsPairs(texts: string | readonly string[]): SettingsParse {
+  const settings: Settings = {};
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    for (const raw of text.split(',')) {
+      const pair = raw.trim();
+      if (!pair) continue;
+      const at = pair.search(/[=:]/);
+      if (at < 0) return { ok: false, error: `"${pair}" is not key=value (or key:value)` };
+      const key = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1).trim();
+      if (!key) return { ok: false, error: `"${pair}" has no key before its "${pair[at]}"` };
+      if (!value) return { ok: false, error: `"${pair}" has no value after its "${pair[at]}"` };
+      settings[key] = value;
+    }
+  }
+  return { ok: true, settings };
+}
+
+/** A mode preset's id (`tunnel-vxlan`) or settings pairs: what is compared with. */
+export function parseSettingsSpec(text: string): SettingsParse {
+  const spec = text.trim();
+  const preset = MODE_PRESETS.find((p) => p.id === spec);
+  if (preset) return { ok: true, settings: { ...preset.settings } };
+  const r = parseSettingsPairs(spec);
+  const modes = `give key=value pairs or a mode (${MODE_PRESETS.map((p) => p.id).join(', ')})`;
+  if (!r.ok) return { ok: false, error: `${r.error}; ${modes}` };
+  if (Object.keys(r.settings).length === 0) return { ok: false, error: `no settings given; ${modes}` };
+  return r;
+}
+
+/** Settings written back as pairs, keys sorted, so equal settings give equal text. */
+export function settingsPairsText(settings: Settings, separator: '=' | ':' = '=', join = ','): string {
+  return Object.entries(settings)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}${separator}${v}`)
+    .join(join);
+}
