@@ -9,10 +9,12 @@ import { EN } from '../explain/en.ts';
 import { ConntrackTables } from '../runtime/conntrack.ts';
 import { NatTables } from '../runtime/nat.ts';
 import { NfConntrack } from '../runtime/nf-conntrack.ts';
+import { hookOf, ifaceOf } from '../place.ts';
 import type { HopEvent } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 
-export type HopDraft = Omit<HopEvent, 'seq' | 'text' | 'explain'>;
+/** A hop as a program writes it: its place says where; node, iface, hook, pod and peer follow from it. */
+export type HopDraft = Omit<HopEvent, 'seq' | 'text' | 'explain' | 'node' | 'iface' | 'hook' | 'pod' | 'peer'>;
 
 export interface Walk {
   dp: Datapath;
@@ -39,7 +41,14 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     events,
     emit(hop, message, params = {}) {
       // Packets are never mutated after a hop (rewrites make new objects), so the event shares its packet.
-      const e: HopEvent = { seq: events.length, ...hop, text: render(EN[message], params), explain: { id: message, params } };
+      const p = hop.place;
+      const e: HopEvent = {
+        seq: events.length, node: p.node, iface: ifaceOf(p), hook: hookOf(p), ...hop,
+        text: render(EN[message], params), explain: { id: message, params },
+      };
+      // The flat fields of DESIGN §4, only where they apply (as before the place existed).
+      if ((p.kind === 'pod' || p.kind === 'socket') && p.pod !== undefined) e.pod = p.pod;
+      else if (p.kind === 'wire' && p.peer) e.peer = p.peer;
       events.push(e);
       return e;
     },

@@ -12,7 +12,7 @@ import {
 } from '../policy/index.ts';
 import type { MapOp, Packet, PolicyVerdict } from '../trace.ts';
 import type { MessageId } from '../explain/say.ts';
-import { DROP } from './types.ts';
+import { DROP } from './drop.ts';
 
 export { policyMapName } from '../policy/index.ts';
 
