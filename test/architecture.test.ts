@@ -93,4 +93,13 @@ describe('the engine', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  // The programs are read next to Cilium's C: lines a reviewer can take in at once.
+  it('keeps lines of src/engine/programs and src/engine/flow under 120 characters', () => {
+    const dirs = ['src/engine/programs', 'src/engine/flow'].map((d) => join(root, d));
+    const long = engineSources().filter((f) => dirs.some((d) => f.startsWith(d))).flatMap((f) =>
+      readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (line.length > 120 ? [`${f.slice(root.length)}:${i + 1} (${line.length})`] : [])),
+    );
+    expect(long).toEqual([]);
+  });
 });

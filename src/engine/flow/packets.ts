@@ -24,6 +24,8 @@ export const requestPacket = (id: number, t: ClientTuple, ex: Exchange): Packet 
 /** The answer to `seen` (the request as it reached the server): addresses and ports swapped. */
 export const replyPacket = (id: number, seen: Packet, ex: Exchange): Packet => ({
   id, direction: 'reply', src: seen.dst, dst: seen.src, proto: seen.proto, ttl: 64,
-  ...(seen.proto === 'ICMP' ? { icmpType: ex.icmpType, icmpId: seen.icmpId } : { sport: seen.dport, dport: seen.sport }),
+  ...(seen.proto === 'ICMP'
+    ? { icmpType: ex.icmpType, icmpId: seen.icmpId }
+    : { sport: seen.dport, dport: seen.sport }),
   ...(ex.tcpFlags ? { tcpFlags: ex.tcpFlags } : {}), ...(ex.payload ? { payload: ex.payload } : {}),
 });

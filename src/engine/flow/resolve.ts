@@ -25,16 +25,26 @@ const podEndpoint = (p: PodWithIp): FlowEndpoint =>
     : { kind: 'pod', namespace: p.namespace, name: p.name, node: p.nodeName, ip: p.podIP, hostNetwork: false };
 
 /** The port a service destination means when none is named: its first. */
-const firstPort = (s: Datapath['model']['services'][number]) => must(s.ports[0], () => `a port of ${s.namespace}/${s.name}`).port;
+const firstPort = (s: Datapath['model']['services'][number]) =>
+  must(s.ports[0], () => `a port of ${s.namespace}/${s.name}`).port;
+
+interface Named {
+  namespace: string;
+  name: string;
+}
+
+/** How a person names an object: `name` in the default namespace, else `namespace/name`. */
+const shortName = (o: Named) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`);
+const fullName = (o: Named) => `${o.namespace}/${o.name}`;
 
 export const knownSources = (dp: Datapath) => [
-  ...dp.model.pods.filter((p) => p.podIP && !p.hostNetwork).map((p) => (p.namespace === 'default' ? p.name : `${p.namespace}/${p.name}`)),
+  ...dp.model.pods.filter((p) => p.podIP && !p.hostNetwork).map(shortName),
   ...dp.nodes.map((n) => n.name),
 ];
 
 export const knownDestinations = (dp: Datapath) => [
   ...knownSources(dp),
-  ...dp.model.services.filter((s) => s.clusterIP).map((s) => (s.namespace === 'default' ? s.name : `${s.namespace}/${s.name}`)),
+  ...dp.model.services.filter((s) => s.clusterIP).map(shortName),
   'or any IPv4 address',
 ];
 
@@ -43,7 +53,9 @@ function nodeOrPod(dp: Datapath, name: string): FlowEndpoint | undefined {
   const node = dp.node(name);
   if (node) return { kind: 'node', node: node.name, ip: node.ip };
   const pods = podMatches(dp, name);
-  if (pods.length > 1) throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map((p) => `${p.namespace}/${p.name}`));
+  if (pods.length > 1) {
+    throw new FlowError(`"${name}" names pods in several namespaces; write namespace/name`, pods.map(fullName));
+  }
   return pods[0] && podEndpoint(pods[0]);
 }
 
@@ -58,7 +70,8 @@ export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
     if (n && n.ip === ip) return { kind: 'node', node: n.name, ip };
     if (!dp.model.nodes.some((x) => x.podCIDRs.some((c) => cidrContains(c, ip)))) return { kind: 'ip', ip };
   }
-  throw new FlowError(`unknown source "${name}": name a pod, a node, or an IPv4 address outside the cluster`, knownSources(dp));
+  const why = `unknown source "${name}": name a pod, a node, or an IPv4 address outside the cluster`;
+  throw new FlowError(why, knownSources(dp));
 }
 
 export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
@@ -69,18 +82,23 @@ export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
   if (svc.length === 1 && s?.clusterIP) {
     return { kind: 'service', namespace: s.namespace, name: s.name, ip: s.clusterIP, port: port ?? firstPort(s) };
   }
-  if (svc.length > 1) throw new FlowError(`"${name}" names services in several namespaces; write namespace/name`, svc.map((s) => `${s.namespace}/${s.name}`));
+  if (svc.length > 1) {
+    throw new FlowError(`"${name}" names services in several namespaces; write namespace/name`, svc.map(fullName));
+  }
   const named = nodeOrPod(dp, name);
   if (named) return named;
   const ip = parseIpv4(name);
   if (ip) return destinationByIp(dp, ip, port);
-  throw new FlowError(`unknown destination "${text}": name a pod, a service, a node or an IPv4 address`, knownDestinations(dp));
+  const why = `unknown destination "${text}": name a pod, a service, a node or an IPv4 address`;
+  throw new FlowError(why, knownDestinations(dp));
 }
 
 function splitPort(text: string): [string, string | undefined] {
   const i = text.lastIndexOf(':');
   const port = text.slice(i + 1);
-  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new FlowError(`"${text}": the port after ":" must be a number from 0 to 65535`);
+  if (!/^\d+$/.test(port) || Number(port) > 65535) {
+    throw new FlowError(`"${text}": the port after ":" must be a number from 0 to 65535`);
+  }
   return [text.slice(0, i), port];
 }
 

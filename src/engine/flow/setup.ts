@@ -64,13 +64,17 @@ export function setUpFlow(dp: Datapath, req: FlowRequest, rng: Rng): FlowSetup {
   const sender = senderOf(dp, client);
   const sport = req.proto === 'icmp' ? undefined : rng.int(EPHEMERAL[0], EPHEMERAL[1]);
   const icmpId = req.proto === 'icmp' ? rng.int(1, 65535) : undefined;
-  const dport = req.proto === 'icmp' ? undefined : server.kind === 'service' ? server.port : (req.port ?? defaultPort(dp, server, req.proto));
-  const flow: FlowSpec = { from: req.from, to: req.to, proto: req.proto, ...(dport !== undefined ? { port: dport } : {}), seed: req.seed ?? 1 };
+  const dport = req.proto === 'icmp'
+    ? undefined
+    : server.kind === 'service' ? server.port : (req.port ?? defaultPort(dp, server, req.proto));
+  const port = dport !== undefined ? { port: dport } : {};
+  const flow: FlowSpec = { from: req.from, to: req.to, proto: req.proto, ...port, seed: req.seed ?? 1 };
   let frontend: Frontend | undefined;
   if (server.kind === 'service') {
     if (sender.kind === 'world') {
       throw new FlowError(
-        `${server.namespace}/${server.name} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort`,
+        `${server.namespace}/${server.name} is a ClusterIP: only reachable from inside the cluster; ` +
+          'from outside, use a node IP and its NodePort',
         dp.nodes.map((n) => n.name),
       );
     }

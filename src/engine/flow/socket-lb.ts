@@ -48,7 +48,9 @@ function socketOf(sender: Sender): SocketClient {
 
 function backendEndpoint(dp: Datapath, address: Packet['dst']): NonNullable<Trace['backend']> {
   const ep = dp.endpointByIp.get(address);
-  if (ep && !ep.isHealth) return { kind: 'pod', namespace: ep.namespace, name: ep.name, node: ep.node, ip: ep.ip, hostNetwork: false };
+  if (ep && !ep.isHealth) {
+    return { kind: 'pod', namespace: ep.namespace, name: ep.name, node: ep.node, ip: ep.ip, hostNetwork: false };
+  }
   const node = dp.nodes.find((n) => n.ip === address);
   return node ? { kind: 'node', node: node.name, ip: address } : { kind: 'ip', ip: address };
 }
@@ -63,7 +65,8 @@ export function socketConnect(
   const socket = socketOf(sender);
   const r = sockXlateFwd(w, socket, frontend, service.ip, probe, udp);
   if (!r.ok) return undefined;
-  return { socket, frontend, service, cookie: r.cookie, udp, to: r.backend, backend: backendEndpoint(w.dp, r.backend.address) };
+  const backend = backendEndpoint(w.dp, r.backend.address);
+  return { socket, frontend, service, cookie: r.cookie, udp, to: r.backend, backend };
 }
 
 /** After the handshake (TCP) or with the answer (UDP) the client asks who it talks to: the service. */

@@ -22,6 +22,8 @@ import { lostOutside } from './world.ts';
 
 export { socketLbActive } from './socket-lb.ts';
 
+const NO_BACKENDS = 'connect() failed with EHOSTUNREACH: the service has no backends';
+
 /** The server's side once a request reached it: who answers, and the request as it arrived. */
 interface Answerer {
   sender: Sender;
@@ -34,7 +36,8 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   const { flow, client, server, sender: clientSender, frontend } = setup;
   const w = createWalk(dp, rng);
   const base = { flow, client, server, events: w.events };
-  const end = (outcome: TraceOutcome, lb?: SocketLb): Trace => (lb ? { ...base, backend: lb.backend, outcome } : { ...base, outcome });
+  const end = (outcome: TraceOutcome, lb?: SocketLb): Trace =>
+    (lb ? { ...base, backend: lb.backend, outcome } : { ...base, outcome });
 
   let packetId = 0;
   if (clientSender.kind === 'pod') arpForGateway(w, clientSender.ep, packetId++);
@@ -45,7 +48,7 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   if (first && frontend && server.kind === 'service' && req.proto !== 'icmp' && socketLbActive(dp)) {
     // The socket call happens before the first packet, which it sees as it would be addressed.
     lb = socketConnect(w, clientSender, frontend, server, requestPacket(packetId, tuple, first), req.proto === 'udp');
-    if (!lb) return end({ status: 'failed', summary: 'connect() failed with EHOSTUNREACH: the service has no backends' });
+    if (!lb) return end({ status: 'failed', summary: NO_BACKENDS });
     tuple = { ...tuple, dst: lb.to.address, dport: lb.to.port };
   }
 
@@ -64,10 +67,13 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
     }
     const arrived = walkPacket(w, sendFrom(from, packet));
     count++;
-    if (arrived.to === 'dropped') return end({ status: 'dropped', summary: `packet ${count} dropped: ${arrived.drop.reason}` }, lb);
+    if (arrived.to === 'dropped') {
+      return end({ status: 'dropped', summary: `packet ${count} dropped: ${arrived.drop.reason}` }, lb);
+    }
     if (ex.direction === 'request') {
       if (arrived.to === 'lost' && lostOutside(w, server, arrived.packet)) {
-        return end({ status: 'dropped', summary: `the packet left the cluster and nothing answers ${arrived.packet.dst}` });
+        const summary = `the packet left the cluster and nothing answers ${arrived.packet.dst}`;
+        return end({ status: 'dropped', summary });
       }
       answerer = { sender: receiverOf(arrived), seen: arrived.packet };
     } else if (!sameSender(receiverOf(arrived), clientSender)) {

@@ -17,7 +17,8 @@ export function lostOutside(w: Walk, server: FlowEndpoint, packet: Packet): bool
   if (server.kind === 'ip' && !isClusterIp && !inPodCidr) return false;
   w.emit(
     {
-      place: worldWire(undefined), packet, kind: 'drop', program: 'network', source: 'outside the cluster: not a Cilium drop',
+      place: worldWire(undefined), packet, kind: 'drop', program: 'network',
+      source: 'outside the cluster: not a Cilium drop',
       maps: [], verdict: 'DROPPED', drop: DROP.LOST_OUTSIDE,
     },
     isClusterIp ? 'world.nobody' : 'world.lost',

@@ -30,7 +30,9 @@ export const handlePolicy = (w: Walk, at: Place, ep: EndpointInfo, packet: Packe
 export const toContainer = (w: Walk, ep: EndpointInfo, packet: Packet, skb: SkbContext): Next =>
   localDelivery(w, tcAt(ep.node, ep.lxcName, 'tc-egress'), ep, packet, skb, 'stack');
 
-function localDelivery(w: Walk, place: Place, ep: EndpointInfo, packet: Packet, skb: SkbContext, path: DeliveryPath): Next {
+function localDelivery(
+  w: Walk, place: Place, ep: EndpointInfo, packet: Packet, skb: SkbContext, path: DeliveryPath,
+): Next {
   const viaStack = path === 'stack';
   const program = viaStack ? 'cil_to_container' : 'handle_policy';
   const node = place.node;
@@ -45,7 +47,8 @@ function localDelivery(w: Walk, place: Place, ep: EndpointInfo, packet: Packet, 
     maps: ct.ops, ctState: ct.state,
   };
   if (viaStack) ctHop.observation = 'from-stack';
-  w.emit(ctHop, `ct.ingress.${ct.state}`, { pod: ep.key, ep: ep.id, prog: viaStack ? 'cil_to_container' : 'policy tail call' });
+  const prog = viaStack ? 'cil_to_container' : 'policy tail call';
+  w.emit(ctHop, `ct.ingress.${ct.state}`, { pod: ep.key, ep: ep.id, prog });
   if (ct.state !== 'reply') {
     const d = decide(w.dp, node, ep, 'ingress', skb.srcIdentity, packet);
     const created = ct.state === 'new' && d.allowed
@@ -69,8 +72,8 @@ function localDelivery(w: Walk, place: Place, ep: EndpointInfo, packet: Packet, 
   const delivered = routed(withMacs(translated, ep.nodeMac, ep.mac));
   w.emit(
     {
-      place: podAt(node, ep.key), srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id, packet: delivered, kind: 'deliver',
-      program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',
+      place: podAt(node, ep.key), srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id,
+      packet: delivered, kind: 'deliver', program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',
       source: viaStack
         ? 'bpf/bpf_lxc.c: ipv4_policy returns CTX_ACT_OK; the veth hands the packet to the pod'
         : 'bpf/lib/l3.h: ipv4_local_delivery → redirect_ep (bpf_redirect_peer)',

@@ -43,13 +43,16 @@ export function forward(w: Walk, node: NodeDatapath, at: Place, packet: Packet, 
       node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true,
       note: `bpf_fib_lookup(${packet.dst}): ${route.origin}`,
     },
-    { node: node.name, map: 'neigh', op: 'lookup', key: neighKey(nextHop, route.dev), value: neighValue(mac), hit: true },
+    {
+      node: node.name, map: 'neigh', op: 'lookup', key: neighKey(nextHop, route.dev), value: neighValue(mac), hit: true,
+    },
   ];
   w.emit(
     {
       place: at, packet: out, kind: 'native-routing', program,
       source: 'bpf/lib/fib.h: fib_redirect_v4 (bpf_fib_lookup, then redirect to the device)', maps,
-      observation: 'to-network', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
+      observation: 'to-network', verdict: 'FORWARDED', ctState: skb.ctState,
+      srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
     },
     viaNode ? 'routing.node' : 'routing.gateway',
     { dst: packet.dst, route: routeText(route), dev: route.dev, nexthop: nextHop, node: viaNode?.name ?? '' },

@@ -23,7 +23,8 @@ export const kubeProxyActive = (w: Walk) => !w.dp.config.kubeProxyReplacement;
 const chain = (prefix: string, text: string) => `${prefix}-${hexOf(text, 16).toUpperCase()}`;
 
 /** The nat table's hooks in the host's stack (not on a device). */
-const natAt = (node: NodeDatapath, hook: 'PREROUTING' | 'OUTPUT'): Place => ({ kind: 'stack', node: node.name, hook: `netfilter ${hook}` });
+const natAt = (node: NodeDatapath, hook: 'PREROUTING' | 'OUTPUT'): Place =>
+  ({ kind: 'stack', node: node.name, hook: `netfilter ${hook}` });
 
 /** The ClusterIP frontend serving a packet's destination, by ClusterIP or by NodePort on this node. */
 function serviceFor(w: Walk, node: NodeDatapath, p: Packet): { f: Frontend; nodePort: boolean } | undefined {
@@ -52,7 +53,8 @@ export function kubeProxyDnat(
   if (known.packet) {
     w.emit(
       {
-        place: natAt(node, hook), program: 'nf_conntrack', source: 'kernel: nf_nat (established: the nat table is not consulted again)',
+        place: natAt(node, hook), program: 'nf_conntrack',
+        source: 'kernel: nf_nat (established: the nat table is not consulted again)',
         packet: known.packet, kind: 'iptables', maps: [known.op], verdict: 'TRANSLATED',
       },
       'iptables.established',
@@ -65,8 +67,11 @@ export function kubeProxyDnat(
   const pick = w.rng.u32() % n;
   const svcChain = chain('KUBE-SVC', `${f.service}:${f.port}`);
   const proto = p.proto.toLowerCase();
-  const rule = (key: string, hit = true, note?: string): MapOp =>
-    note === undefined ? { node: node.name, map: 'iptables', op: 'lookup', key, hit } : { node: node.name, map: 'iptables', op: 'lookup', key, hit, note };
+  const rule = (key: string, hit = true, note?: string): MapOp => {
+    const op: MapOp = { node: node.name, map: 'iptables', op: 'lookup', key, hit };
+    if (note !== undefined) op.note = note;
+    return op;
+  };
   const rules: MapOp[] = [
     rule(`-t nat -A ${hook} -j KUBE-SERVICES`),
     hit.nodePort
@@ -109,10 +114,11 @@ export function iptablesMasquerade(w: Walk, node: NodeDatapath, p: Packet, marke
   if (!marked && (!c.enableIpv4Masquerade || !fromPod || excluded)) return p;
   const out = withSrc(p, node.ip, p.proto === 'ICMP' ? p.icmpId : p.sport);
   const native = c.ipv4NativeRoutingCIDR;
+  const except = native ? ` ! -d ${native.base}/${native.bits}` : '';
   const sources = node.podCIDRs.map((x) => `${x.base}/${x.bits}`).join(',');
   const rule = marked
     ? '-A KUBE-POSTROUTING -m mark --mark 0x4000/0x4000 -j MASQUERADE'
-    : `-A CILIUM_POST_nat -s ${sources}${native ? ` ! -d ${native.base}/${native.bits}` : ''} ! -o cilium_+ -j MASQUERADE`;
+    : `-A CILIUM_POST_nat -s ${sources}${except} ! -o cilium_+ -j MASQUERADE`;
   w.emit(
     {
       place: { kind: 'postrouting', node: node.name, dev: node.device }, program: 'iptables',
@@ -120,7 +126,10 @@ export function iptablesMasquerade(w: Walk, node: NodeDatapath, p: Packet, marke
         ? 'kubernetes pkg/proxy/iptables/proxier.go: KUBE-POSTROUTING MASQUERADE'
         : 'pkg/datapath/iptables/iptables.go: CILIUM_POST_nat MASQUERADE',
       packet: out, kind: 'iptables', verdict: 'TRANSLATED',
-      maps: [{ node: node.name, map: 'iptables', op: 'lookup', key: `-t nat ${rule}`, hit: true }, w.nf.record(node.name, p, out, 'snat')],
+      maps: [
+        { node: node.name, map: 'iptables', op: 'lookup', key: `-t nat ${rule}`, hit: true },
+        w.nf.record(node.name, p, out, 'snat'),
+      ],
     },
     'iptables.masquerade',
     { from: srcText(p), to: srcText(out), dev: node.device },
@@ -148,7 +157,8 @@ function reverseOnce(w: Walk, node: NodeDatapath, p: Packet): Packet {
   const out = kind === 'dnat' ? withSrc(p, addr, port) : withDst(p, addr, port);
   w.emit(
     {
-      place: natAt(node, 'PREROUTING'), program: 'nf_conntrack', source: 'kernel: nf_nat (conntrack reverses the binding)',
+      place: natAt(node, 'PREROUTING'), program: 'nf_conntrack',
+      source: 'kernel: nf_nat (conntrack reverses the binding)',
       packet: out, kind: 'iptables', maps: [{ ...r.op, value: kind.toUpperCase() }], verdict: 'TRANSLATED',
     },
     kind === 'dnat' ? 'iptables.undnat' : 'iptables.unsnat',

@@ -8,7 +8,7 @@ import { lookupRoute, routeKey, routeText } from '../derive/route-table.ts';
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { stackAt } from '../place.ts';
-import type { Packet } from '../trace.ts';
+import type { MapOp, Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { conntrackReverse, iptablesMasquerade, kubeProxyDnat } from './iptables.ts';
 import { deviceOf } from './model.ts';
@@ -27,7 +27,8 @@ export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: 
     // The kernel's local table: the packet is for this node itself.
     w.emit(
       {
-        place: at, packet, kind: 'kernel-stack', program: 'kernel', source: 'kernel: ip_route_input → ip_local_deliver (local table)',
+        place: at, packet, kind: 'kernel-stack', program: 'kernel',
+        source: 'kernel: ip_route_input → ip_local_deliver (local table)',
         maps: [], verdict: 'FORWARDED', srcIdentity: skb.srcIdentity, dstIdentity: 1,
       },
       'stack.local',
@@ -47,12 +48,15 @@ export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: 
     );
     return { to: 'dropped', packet, drop: DROP.FIB_LOOKUP_FAILED };
   }
-  const lookup = `route lookup for ${packet.dst}: ${route.origin}`;
+  const note = `route lookup for ${packet.dst}: ${route.origin}`;
+  const fib: MapOp = {
+    node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note,
+  };
   w.emit(
     {
       place: at, packet, kind: 'kernel-stack', program: 'kernel',
       source: originated ? 'kernel: ip_route_output → ip_finish_output' : 'kernel: ip_route_input → ip_forward',
-      maps: [{ node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note: lookup }],
+      maps: [fib],
       srcIdentity: skb.srcIdentity,
     },
     originated ? 'stack.send' : 'stack.forward',

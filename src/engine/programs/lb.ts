@@ -23,7 +23,9 @@ export function frontendOf(w: Walk, node: string, p: Packet): Frontend | undefin
   return w.dp.lookupFrontend(node, p.dst, p.dport ?? 0);
 }
 
-export function lb4Local(w: Walk, at: Place, ep: EndpointInfo, f: Frontend, packet: Packet): { packet: Packet; revNat: number } {
+export function lb4Local(
+  w: Walk, at: Place, ep: EndpointInfo, f: Frontend, packet: Packet,
+): { packet: Packet; revNat: number } {
   const node = at.node;
   const count = f.backendIds.length;
   const master: MapOp = {
@@ -45,7 +47,9 @@ export function lb4Local(w: Walk, at: Place, ep: EndpointInfo, f: Frontend, pack
     ops.push(...entry.ops.filter((o) => o.op === 'update'));
   }
   const b = backendOf(w.dp, backendId);
-  ops.push({ node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
+  ops.push({
+    node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true,
+  });
   const out = withDst(packet, b.address, b.port);
   w.emit(
     {
@@ -66,11 +70,13 @@ export function lb4RevNat(w: Walk, at: Place, revNat: number, packet: Packet, pr
   const address = f.scope === 'node' ? nodeOf(w.dp, at.node).ip : f.address;
   const out = withSrc(packet, address, f.port);
   const row: MapOp = {
-    node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat), value: revNatValue(address, f.port), hit: true,
+    node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat),
+    value: revNatValue(address, f.port), hit: true,
   };
   w.emit(
     {
-      place: at, packet: out, kind: 'service-rev-nat', program, source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
+      place: at, packet: out, kind: 'service-rev-nat', program,
+      source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
       maps: [row], verdict: 'TRANSLATED',
     },
     'lb.revnat',

@@ -15,10 +15,13 @@ export function lookupLxc(node: NodeDatapath, ip: Ipv4): { found?: LxcHit; op: M
   if (ep) {
     let value = lxcText.get(ep);
     if (value === undefined) lxcText.set(ep, (value = lxcValue(ep)));
-    return { found: { kind: 'endpoint', ep }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value, hit: true } };
+    const op: MapOp = { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value, hit: true };
+    return { found: { kind: 'endpoint', ep }, op };
   }
   if (ip === node.ip || ip === node.ciliumHostIp) {
-    return { found: { kind: 'host' }, op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value: lxcHostValue(), hit: true } };
+    const value = lxcHostValue();
+    const op: MapOp = { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), value, hit: true };
+    return { found: { kind: 'host' }, op };
   }
   return { op: { node: node.name, map: 'cilium_lxc', op: 'lookup', key: lxcKey(ip), hit: false } };
 }
@@ -37,6 +40,8 @@ export function lookupIpcache(dp: Datapath, viewer: string, ip: Ipv4, note: stri
     text = { key: ipcacheKey(r.entry.prefix), value: ipcacheValue(r.value.identity, r.value.tunnelEndpoint) };
     perViewer.set(viewer, text);
   }
-  const op: MapOp = { node: viewer, map: 'cilium_ipcache', op: 'lookup', key: text.key, value: text.value, hit: true, note };
+  const op: MapOp = {
+    node: viewer, map: 'cilium_ipcache', op: 'lookup', key: text.key, value: text.value, hit: true, note,
+  };
   return { ...r, op };
 }

@@ -74,7 +74,8 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   const at = tcAt(node.name, ep.lxcName, 'tc-ingress');
   w.emit(
     {
-      place: at, packet, kind: 'lxc-ingress', program: PROGRAM, source: 'bpf/bpf_lxc.c: cil_from_container → tail_handle_ipv4',
+      place: at, packet, kind: 'lxc-ingress', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: cil_from_container → tail_handle_ipv4',
       maps: [], observation: 'from-endpoint', srcIdentity,
     },
     'lxc.ingress',
@@ -83,7 +84,8 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   if (packet.src !== ep.ip) {
     w.emit(
       {
-        place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)',
+        place: at, packet, kind: 'drop', program: PROGRAM,
+        source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)',
         maps: [], verdict: 'DROPPED', drop: DROP.INVALID_SIP,
       },
       'drop.invalid_sip',
@@ -97,7 +99,8 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   const ct = w.ct.lookup(node.name, packet, 'egress');
   w.emit(
     {
-      place: at, packet, kind: 'conntrack', program: PROGRAM, source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)',
+      place: at, packet, kind: 'conntrack', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)',
       maps: ct.ops, ctState: ct.state, srcIdentity,
     },
     `ct.egress.${ct.state}`,
@@ -115,17 +118,21 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   w.emit(
     {
       place: at, packet, kind: 'ipcache-lookup', program: PROGRAM,
-      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)', maps: [ic.op], srcIdentity, dstIdentity,
+      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)',
+      maps: [ic.op], srcIdentity, dstIdentity,
     },
     !remote ? 'ipcache.local' : w.dp.config.routingMode === 'tunnel' ? 'ipcache.remote.tunnel' : 'ipcache.remote',
     { dst: packet.dst, prefix: ic.op.key, identity: dstIdentity, node: ic.value.tunnelEndpoint },
   );
   if (ct.state !== 'reply') {
     const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
-    const created = ct.state === 'new' && d.allowed ? w.ct.create(node.name, packet, 'egress', srcIdentity, { revNat }) : [];
+    const creates = ct.state === 'new' && d.allowed;
+    const created = creates ? w.ct.create(node.name, packet, 'egress', srcIdentity, { revNat }) : [];
     const hop: HopDraft = {
-      place: at, packet, kind: 'policy', program: PROGRAM, source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)',
-      maps: [...d.ops, ...created], verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity, dstIdentity,
+      place: at, packet, kind: 'policy', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)',
+      maps: [...d.ops, ...created], verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state,
+      srcIdentity, dstIdentity,
       policyVerdict: verdictOf(d, 'egress'),
     };
     // Added after the literal rather than spread into it (the slow path of a spread literal); same key order.
@@ -151,7 +158,8 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   const found = local.found;
   w.emit(
     {
-      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM, source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)',
+      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)',
       maps: [local.op], srcIdentity, dstIdentity,
     },
     found?.kind === 'endpoint' ? 'endpoint.local' : found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',

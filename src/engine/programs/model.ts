@@ -11,7 +11,8 @@ export const nodeOf = (dp: Datapath, name: string): NodeDatapath => must(dp.node
 export const backendOf = (dp: Datapath, id: number): Backend => must(dp.backends.get(id), () => `backend ${id}`);
 
 /** The backend id in slot `slot` (1-based, as cilium_lb4_services_v2 numbers them) of a frontend. */
-export const backendIdAt = (f: Frontend, slot: number): number => must(f.backendIds[slot - 1], () => `slot ${slot} of ${f.service}`);
+export const backendIdAt = (f: Frontend, slot: number): number =>
+  must(f.backendIds[slot - 1], () => `slot ${slot} of ${f.service}`);
 
 export const frontendById = (dp: Datapath, id: number): Frontend =>
   must(dp.frontends.find((f) => f.id === id), () => `frontend with rev_nat_index ${id}`);

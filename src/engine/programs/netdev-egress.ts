@@ -13,7 +13,9 @@ import type { Next } from './next.ts';
 import { srcText, withSrc } from './packet.ts';
 import type { SkbContext } from './types.ts';
 
-export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext, nextHop: NodeDatapath | undefined): Next {
+export function toNetdev(
+  w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext, nextHop: NodeDatapath | undefined,
+): Next {
   // Without kube-proxy replacement the agent does not attach cil_to_netdev to the device at all.
   if (!w.dp.config.kubeProxyReplacement) return { to: 'wire', from: node, packet, nextHop };
   const at = tcAt(node.name, node.device, 'tc-egress');
@@ -34,7 +36,8 @@ export function toNetdev(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbCo
   w.emit(
     {
       place: at, program, packet: out, kind: 'snat', source: 'bpf/lib/nat.h: snat_v4_nat → snat_v4_new_mapping',
-      maps: m.ops, verdict: 'TRANSLATED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
+      maps: m.ops, verdict: 'TRANSLATED', ctState: skb.ctState,
+      srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
     },
     m.ops.some((o) => o.op === 'update') ? 'snat.done' : 'snat.reuse',
     { from: srcText(packet), to: srcText(out), dev: node.device },

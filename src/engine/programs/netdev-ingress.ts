@@ -67,7 +67,8 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
   const found = local.found;
   w.emit(
     {
-      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM, source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)',
+      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM,
+      source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)',
       maps: [local.op], srcIdentity,
     },
     found?.kind === 'endpoint' ? 'endpoint.local' : found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',

@@ -62,28 +62,35 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
     ops.push(...entry.ops.filter((o) => o.op === 'update'));
   }
   const b = backendOf(w.dp, backendId);
-  ops.push({ node: node.name, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
+  ops.push({
+    node: node.name, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id),
+    value: backendValue(b.address), hit: true,
+  });
   let out = withDst(packet, b.address, b.port);
   // The CT entry nodeport_lb4 keeps for the connection: it carries the rev_nat_index for the reply.
   const isNew = w.ct.lookup(node.name, out, 'egress').state === 'new';
   const ctOps = isNew ? w.ct.create(node.name, out, 'egress', srcIdentity, { revNat: f.id, flags: 32 }) : [];
   w.emit(
     {
-      place: at, packet: out, kind: 'service-lb', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate',
+      place: at, packet: out, kind: 'service-lb', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate',
       maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity,
     },
     'nodeport.dnat',
     { from: dstText(packet), to: dstText(out), backend: b.id, count },
   );
   const local = lookupLxc(node, out.dst);
-  if (local.found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: local.found.ep, packet: out, skb: { ...skb, revNat: f.id } };
+  if (local.found?.kind === 'endpoint') {
+    return { to: 'handle_policy', at, ep: local.found.ep, packet: out, skb: { ...skb, revNat: f.id } };
+  }
   // Remote backend: SNAT the source to this node's IP so the reply returns through it.
   const m = w.nat.snat(node.name, out, node.ip, w.rng, false);
   const before = out;
   out = withSrc(out, node.ip, m.port);
   w.emit(
     {
-      place: at, packet: out, kind: 'snat', program: PROGRAM, source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat',
+      place: at, packet: out, kind: 'snat', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat',
       maps: m.ops, verdict: 'TRANSLATED', srcIdentity,
     },
     'nodeport.snat',
@@ -100,7 +107,8 @@ export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: 
   const srcIdentity = skb.srcIdentity;
   w.emit(
     {
-      place: at, packet, kind: 'conntrack', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)',
+      place: at, packet, kind: 'conntrack', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)',
       maps: ct.ops, ctState: ct.state, srcIdentity,
     },
     'nodeport.ct',
@@ -109,11 +117,13 @@ export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: 
   const f = frontendById(w.dp, ct.revNat);
   const out = withSrc(packet, f.scope === 'node' ? node.ip : f.address, f.port);
   const row: MapOp = {
-    node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat), value: `${out.src}:${f.port}`, hit: true,
+    node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat),
+    value: `${out.src}:${f.port}`, hit: true,
   };
   w.emit(
     {
-      place: at, packet: out, kind: 'service-rev-nat', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat',
+      place: at, packet: out, kind: 'service-rev-nat', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat',
       maps: [row], verdict: 'TRANSLATED', srcIdentity,
     },
     'lb.revnat',

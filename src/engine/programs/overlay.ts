@@ -36,7 +36,9 @@ interface Encapsulator {
   source: string;
 }
 
-function encapsulate(w: Walk, node: NodeDatapath, by: Encapsulator, packet: Packet, skb: SkbContext, remote: Ipv4): Next {
+function encapsulate(
+  w: Walk, node: NodeDatapath, by: Encapsulator, packet: Packet, skb: SkbContext, remote: Ipv4,
+): Next {
   const encap = w.dp.config.tunnelProtocol;
   const dev = overlayName(w.dp.config);
   const peer = nodeAt(w.dp, remote);
@@ -52,16 +54,23 @@ function encapsulate(w: Walk, node: NodeDatapath, by: Encapsulator, packet: Pack
   w.emit(
     {
       place: by.at, packet: wrapped, kind: 'tunnel-encap', program: by.program, source: by.source, maps: [],
-      observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
+      observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState,
+      srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
     },
     'tunnel.encap',
-    { dev, dst: packet.dst, proto: encap.toUpperCase(), remote, node: peer?.name ?? remote, vni, port: TUNNEL_PORT[encap] },
+    {
+      dev, dst: packet.dst, proto: encap.toUpperCase(), remote, node: peer?.name ?? remote, vni,
+      port: TUNNEL_PORT[encap],
+    },
   );
   return { to: 'cil_to_netdev', node, packet: wrapped, skb: { ...skb, overlay: true }, nextHop: peer };
 }
 
-export function encapFromLxc(w: Walk, node: NodeDatapath, at: Place, packet: Packet, skb: SkbContext, remote: Ipv4): Next {
-  const source = 'bpf/lib/encap.h: encap_and_redirect_lxc → __encap_with_nodeid (tunnel key from the ipcache tunnelendpoint)';
+export function encapFromLxc(
+  w: Walk, node: NodeDatapath, at: Place, packet: Packet, skb: SkbContext, remote: Ipv4,
+): Next {
+  const source =
+    'bpf/lib/encap.h: encap_and_redirect_lxc → __encap_with_nodeid (tunnel key from the ipcache tunnelendpoint)';
   return encapsulate(w, node, { at, program: 'cil_from_container', source }, packet, skb, remote);
 }
 
@@ -90,11 +99,14 @@ export function fromOverlay(w: Walk, node: NodeDatapath, wrapped: Packet): Next 
     'tunnel.decap',
     { dev, vni: srcIdentity, src: outer?.src ?? '', dst: inner.dst },
   );
-  if (local.found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: local.found.ep, packet: inner, skb: { srcIdentity } };
+  if (local.found?.kind === 'endpoint') {
+    return { to: 'handle_policy', at, ep: local.found.ep, packet: inner, skb: { srcIdentity } };
+  }
   // Not a local pod: bpf_overlay passes it to the stack (e.g. the node's own addresses).
   w.emit(
     {
-      place: at, packet: inner, kind: 'kernel-stack', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: handle_ipv4 → to the stack',
+      place: at, packet: inner, kind: 'kernel-stack', program: 'cil_from_overlay',
+      source: 'bpf/bpf_overlay.c: handle_ipv4 → to the stack',
       maps: [], observation: 'to-stack', verdict: 'FORWARDED', srcIdentity,
     },
     'stack.deliver',

@@ -19,13 +19,17 @@ export interface SocketClient {
   fd: number;
 }
 
-const sockaddr = (ip: string, port: number) => `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${ip}")}`;
+const sockaddr = (ip: string, port: number) =>
+  `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${ip}")}`;
 
-const socketAt = (client: SocketClient, hook: SocketHook): Place => ({ kind: 'socket', node: client.node, pod: client.pod, hook });
+const socketAt = (client: SocketClient, hook: SocketHook): Place =>
+  ({ kind: 'socket', node: client.node, pod: client.pod, hook });
 
 export type SockLbResult = { ok: true; backend: Backend; cookie: number } | { ok: false };
 
-export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, packet: Packet, udp: boolean): SockLbResult {
+export function sockXlateFwd(
+  w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, packet: Packet, udp: boolean,
+): SockLbResult {
   const node = client.node;
   const count = f.backendIds.length;
   const master: MapOp = {
@@ -34,11 +38,13 @@ export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ip
   };
   const place = socketAt(client, udp ? 'cgroup/sendmsg4' : 'cgroup/connect4');
   const program = udp ? 'cil_sock4_sendmsg' : 'cil_sock4_connect';
-  const call = udp ? `sendto(${client.fd}, ..., ${sockaddr(vip, f.port)}, 16)` : `connect(${client.fd}, ${sockaddr(vip, f.port)}, 16)`;
+  const to = sockaddr(vip, f.port);
+  const call = udp ? `sendto(${client.fd}, ..., ${to}, 16)` : `connect(${client.fd}, ${to}, 16)`;
   if (count === 0) {
     w.emit(
       {
-        place, program, packet, kind: 'socket-lb-rewrite', source: 'bpf/bpf_sock.c: __sock4_xlate_fwd (count == 0 → -EHOSTUNREACH)',
+        place, program, packet, kind: 'socket-lb-rewrite',
+        source: 'bpf/bpf_sock.c: __sock4_xlate_fwd (count == 0 → -EHOSTUNREACH)',
         maps: [master], verdict: 'ERROR', syscalls: [`${call} = -1 EHOSTUNREACH (No route to host)`],
       },
       'sock.no_backend',
@@ -58,7 +64,10 @@ export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ip
       node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, slot),
       value: serviceValue(backend.id, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
     },
-    { node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(backend.id), value: backendValue(backend.address), hit: true },
+    {
+      node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(backend.id),
+      value: backendValue(backend.address), hit: true,
+    },
     {
       node, map: 'cilium_lb4_reverse_sk', op: 'update', key: revKey, value: revSkValue(vip, f.port, f.id), hit: false,
       note: 'sock4_update_revnat: socket cookie → service',
@@ -68,12 +77,13 @@ export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ip
   if (!sockMap) w.revSk.set(node, (sockMap = new Map()));
   sockMap.set(revKey, { vip, port: f.port, revNat: f.id });
   const sent = udp ? packet.payload?.length ?? 0 : '-1 EINPROGRESS (Operation in progress)';
+  const local = sockaddr(packet.src, packet.sport ?? 0);
   w.emit(
     {
       place, program, packet: rewritten, kind: 'socket-lb-rewrite',
       source: 'bpf/bpf_sock.c: cil_sock4_connect → __sock4_xlate_fwd (lb4_lookup_service, sock4_update_revnat)',
       maps: ops, verdict: 'TRANSLATED', sockXlate: 'post-xlate-fwd',
-      syscalls: [`${call} = ${sent}`, `getsockname(${client.fd}, ${sockaddr(packet.src, packet.sport ?? 0)}, [16]) = 0`],
+      syscalls: [`${call} = ${sent}`, `getsockname(${client.fd}, ${local}, [16]) = 0`],
     },
     udp ? 'sock.sendmsg' : 'sock.connect',
     { vip, port: f.port, count, slot, backend: backend.id, addr: backend.address, bport: backend.port },
@@ -91,7 +101,8 @@ export function sockXlateRev(
     { node, map: 'cilium_lb4_reverse_sk', op: 'lookup', key, value: revSkValue(vip, f.port, f.id), hit: true },
     {
       node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0),
-      value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'the service still exists with the same rev_nat_index',
+      value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true,
+      note: 'the service still exists with the same rev_nat_index',
     },
   ];
   const call = udp
@@ -99,7 +110,8 @@ export function sockXlateRev(
     : `getpeername(${client.fd}, ${sockaddr(vip, f.port)}, [16]) = 0`;
   w.emit(
     {
-      place: socketAt(client, udp ? 'cgroup/recvmsg4' : 'cgroup/getpeername4'), program: udp ? 'cil_sock4_recvmsg' : 'cil_sock4_getpeername',
+      place: socketAt(client, udp ? 'cgroup/recvmsg4' : 'cgroup/getpeername4'),
+      program: udp ? 'cil_sock4_recvmsg' : 'cil_sock4_getpeername',
       source: 'bpf/bpf_sock.c: __sock4_xlate_rev', packet, kind: 'socket-rev-nat', maps: ops, verdict: 'TRANSLATED',
       sockXlate: 'post-xlate-rev', syscalls: [call],
     },

@@ -10,16 +10,18 @@ import { DROP } from './drop.ts';
 import { netdevOf } from './model.ts';
 import { nodeAt } from './neighbour.ts';
 import type { Next } from './next.ts';
-import { dstText, srcText } from './packet.ts';
+import { dstText, srcText, withMacs } from './packet.ts';
 
 /** Pseudo-node name of everything outside the cluster (the internet, the VPC router). */
 export const WORLD = 'world';
 export const WORLD_IFACE = 'internet';
 
-const peerOf = (to: NodeDatapath | undefined): WirePeer => (to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE });
+const peerOf = (to: NodeDatapath | undefined): WirePeer =>
+  (to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE });
 
 /** The world's end of the wire, where packets from outside start and those lost outside end. */
-export const worldWire = (peer: WirePeer | undefined): Place => ({ kind: 'wire', node: WORLD, iface: WORLD_IFACE, peer });
+export const worldWire = (peer: WirePeer | undefined): Place =>
+  ({ kind: 'wire', node: WORLD, iface: WORLD_IFACE, peer });
 
 export function onTheWire(w: Walk, from: NodeDatapath, packet: Packet, to: NodeDatapath | undefined): Next {
   const o = packet.outer;
@@ -42,11 +44,15 @@ export function onTheWire(w: Walk, from: NodeDatapath, packet: Packet, to: NodeD
 export function fromWorld(w: Walk, packet: Packet): Next {
   const to = nodeAt(w.dp, packet.dst);
   w.emit(
-    { place: worldWire(peerOf(to)), packet, kind: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [] },
+    {
+      place: worldWire(peerOf(to)), packet, kind: 'wire', program: 'network',
+      source: 'the wire: no eBPF here', maps: [],
+    },
     !to ? 'wire.lost' : packet.direction === 'request' ? 'wire.external_client' : 'wire.from_world',
     { to: to?.name ?? '', src: srcText(packet), dst: dstText(packet) },
   );
-  if (to) return { to: 'cil_from_netdev', node: to, packet: { ...packet, srcMac: to.gatewayMac, dstMac: netdevOf(to).mac } };
+  // The VPC router hands the packet to the node's device.
+  if (to) return { to: 'cil_from_netdev', node: to, packet: withMacs(packet, to.gatewayMac, netdevOf(to).mac) };
   w.emit(
     {
       place: worldWire(undefined), packet, kind: 'drop', program: 'network', source: 'outside the cluster',
