@@ -75,6 +75,12 @@ export function hookOf(p: Place): Hook {
   }
 }
 
+/** The pod whose netns (or socket) the place is in, if any. */
+export const podOf = (p: Place): string | undefined => (p.kind === 'pod' || p.kind === 'socket' ? p.pod : undefined);
+
+/** Where a wire place arrives, if anywhere. */
+export const peerOf = (p: Place): WirePeer | undefined => (p.kind === 'wire' ? p.peer : undefined);
+
 /** Shorthands for the places programs name most. */
 export const tcAt = (node: string, iface: string, hook: TcHook): Place & { kind: 'tc' } => ({ kind: 'tc', node, iface, hook });
 export const stackAt = (node: string): Place & { kind: 'stack' } => ({ kind: 'stack', node, hook: 'netns' });
@@ -82,10 +88,5 @@ export const podAt = (node: string, pod: string): Place & { kind: 'pod' } => ({ 
 
 /** The flat fields of an event at `p` (DESIGN §4), with the place itself: for builders outside the walk. */
 export function placeFields(p: Place): { place: Place; node: string; iface: string; hook: Hook; pod?: string; peer?: WirePeer } {
-  const f: { place: Place; node: string; iface: string; hook: Hook; pod?: string; peer?: WirePeer } = {
-    place: p, node: p.node, iface: ifaceOf(p), hook: hookOf(p),
-  };
-  if ((p.kind === 'pod' || p.kind === 'socket') && p.pod !== undefined) f.pod = p.pod;
-  else if (p.kind === 'wire' && p.peer) f.peer = p.peer;
-  return f;
+  return { node: p.node, iface: ifaceOf(p), hook: hookOf(p), pod: podOf(p), peer: peerOf(p), place: p };
 }

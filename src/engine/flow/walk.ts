@@ -9,7 +9,7 @@ import { EN } from '../explain/en.ts';
 import { ConntrackTables } from '../runtime/conntrack.ts';
 import { NatTables } from '../runtime/nat.ts';
 import { NfConntrack } from '../runtime/nf-conntrack.ts';
-import { hookOf, ifaceOf } from '../place.ts';
+import { hookOf, ifaceOf, peerOf, podOf } from '../place.ts';
 import type { HopEvent } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 
@@ -41,14 +41,19 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     events,
     emit(hop, message, params = {}) {
       // Packets are never mutated after a hop (rewrites make new objects), so the event shares its packet.
+      // Every field written out, in DESIGN §4's order: every event has one shape (V8 keeps one hidden class
+      // instead of one per call site's key order), and fields that do not apply stay undefined, which
+      // --format json leaves out. node, iface, hook, pod and peer come from the place.
       const p = hop.place;
       const e: HopEvent = {
-        seq: events.length, node: p.node, iface: ifaceOf(p), hook: hookOf(p), ...hop,
+        seq: events.length, node: p.node, iface: ifaceOf(p), hook: hookOf(p), pod: podOf(p), peer: peerOf(p),
+        place: p, packet: hop.packet, kind: hop.kind, program: hop.program, source: hop.source, maps: hop.maps,
+        verdict: hop.verdict, drop: hop.drop, observation: hop.observation, sockXlate: hop.sockXlate,
+        ctState: hop.ctState,
+        srcIdentity: hop.srcIdentity, dstIdentity: hop.dstIdentity, dstEndpoint: hop.dstEndpoint,
+        policyVerdict: hop.policyVerdict, syscalls: hop.syscalls,
         text: render(EN[message], params), explain: { id: message, params },
       };
-      // The flat fields of DESIGN §4, only where they apply (as before the place existed).
-      if ((p.kind === 'pod' || p.kind === 'socket') && p.pod !== undefined) e.pod = p.pod;
-      else if (p.kind === 'wire' && p.peer) e.peer = p.peer;
       events.push(e);
       return e;
     },

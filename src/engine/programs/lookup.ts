@@ -3,7 +3,7 @@ import type { Ipv4 } from '../../scenario/values.ts';
 import type { Datapath, EndpointInfo, IpcacheEntry, NodeDatapath } from '../derive/types.ts';
 import { ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue } from '../maps/format.ts';
 import type { MapOp } from '../trace.ts';
-import { must } from '../util/internal.ts';
+import { missing } from '../util/internal.ts';
 
 const lxcText = new WeakMap<EndpointInfo, string>();
 
@@ -32,7 +32,8 @@ const rowText = new WeakMap<IpcacheEntry, Map<string, { key: string; value: stri
 /** cilium_ipcache longest-prefix match from `viewer`'s point of view. */
 export function lookupIpcache(dp: Datapath, viewer: string, ip: Ipv4, note: string) {
   // The world entry (0.0.0.0/0) is always there, so the match cannot miss.
-  const r = must(dp.ipcacheLookup(viewer, ip), () => `ipcache entry for ${ip} on ${viewer}`);
+  const r = dp.ipcacheLookup(viewer, ip);
+  if (!r) throw missing(`ipcache entry for ${ip} on ${viewer}`);
   let perViewer = rowText.get(r.entry);
   if (!perViewer) rowText.set(r.entry, (perViewer = new Map()));
   let text = perViewer.get(viewer);
