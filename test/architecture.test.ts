@@ -37,10 +37,14 @@ describe('the pure core', () => {
   }
 });
 
-/** Relative imports of a file (static `import`/`export ... from`, type-only ones included), resolved to paths. */
+/** Relative imports of a file (`import`/`export ... from`, type-only ones included, and bare `import './x'`). */
 function relativeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s+['"](\.[^'"]+)['"]/gm)].map((m) => resolve(dirname(file), m[1]!));
+  const specs = [
+    ...text.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s+['"](\.[^'"]+)['"]/gm),
+    ...text.matchAll(/^\s*import\s+['"](\.[^'"]+)['"]/gm),
+  ];
+  return specs.map((m) => resolve(dirname(file), m[1]!));
 }
 
 /** The first cycle found by a depth-first walk, as the list of files around it; undefined when none. */
