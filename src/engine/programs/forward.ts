@@ -17,15 +17,16 @@ import { deviceOf } from './model.ts';
 import { neighbourMac, nodeAt } from './neighbour.ts';
 import type { Next } from './next.ts';
 import { routed, withMacs } from './packet.ts';
-import type { SkbContext } from './types.ts';
+import type { RoutingProgram, SkbContext } from './types.ts';
 
-export function forward(w: Walk, node: NodeDatapath, at: Place, packet: Packet, skb: SkbContext): Next {
-  const program = at.kind === 'tc' && at.iface === node.device ? 'cil_from_netdev' : 'cil_from_container';
+export function forward(
+  w: Walk, node: NodeDatapath, at: Place, program: RoutingProgram, packet: Packet, skb: SkbContext,
+): Next {
   const route = lookupRoute(node.routes, packet.dst);
   if (!route) {
     w.emit(
       {
-        place: at, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/lib/fib.h: fib_redirect_v4',
+        place: at, packet, kind: 'drop', program, source: 'bpf/lib/fib.h: fib_redirect_v4',
         maps: [], verdict: 'DROPPED', drop: DROP.FIB_LOOKUP_FAILED,
       },
       'drop.fib',

@@ -11,17 +11,16 @@ import type { Walk } from '../flow/walk.ts';
 import type { Place } from '../place.ts';
 import type { Packet } from '../trace.ts';
 import type { Next } from './next.ts';
-import type { SkbContext } from './types.ts';
+import type { RoutingProgram, SkbContext } from './types.ts';
 
 /** `local`: the packet is for the node itself; `forward`: the kernel must route it on. */
 export function toHostStack(
-  w: Walk, node: NodeDatapath, at: Place, packet: Packet, skb: SkbContext,
+  w: Walk, node: NodeDatapath, at: Place, program: RoutingProgram, packet: Packet, skb: SkbContext,
   mode: 'local' | 'forward' = 'local', why: MessageId = mode === 'local' ? 'stack.deliver' : 'stack.pass',
 ): Next {
-  const fromNetdev = at.kind === 'tc' && at.iface === node.device;
   w.emit(
     {
-      place: at, packet, kind: 'kernel-stack', program: fromNetdev ? 'cil_from_netdev' : 'cil_from_container',
+      place: at, packet, kind: 'kernel-stack', program,
       source: 'bpf/lib/trace.h: send_trace_notify(TRACE_TO_STACK), return CTX_ACT_OK', maps: [],
       observation: 'to-stack', verdict: 'FORWARDED',
       srcIdentity: skb.srcIdentity, dstIdentity: mode === 'local' ? RESERVED.host : skb.dstIdentity,

@@ -16,9 +16,9 @@ import { nodeOf } from './model.ts';
 import type { Next } from './next.ts';
 import { encapFromLxc } from './overlay.ts';
 import { decide, verdictMessage, verdictOf } from './policy.ts';
-import type { SkbContext } from './types.ts';
+import type { RoutingProgram, SkbContext } from './types.ts';
 
-const PROGRAM = 'cil_from_container';
+const PROGRAM = 'cil_from_container' satisfies RoutingProgram;
 
 /**
  * The pod ARPs for its gateway (the cilium_host IP). tail_handle_arp answers
@@ -152,7 +152,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     // lookup of its own. The tunnel block does not depend on host routing: a remote pod is still
     // encapsulated here; anything else is marked with its identity and handed to the kernel (to-stack).
     if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
-    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.lxc');
+    return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward', 'stack.legacy.lxc');
   }
   const local = lookupLxc(node, packet.dst);
   const found = local.found;
@@ -166,7 +166,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     { dst: packet.dst, pod: found?.kind === 'endpoint' ? found.ep.key : '', node: node.name },
   );
   if (found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: found.ep, packet, skb };
-  if (found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
+  if (found?.kind === 'host') return toHostStack(w, node, at, PROGRAM, packet, skb);
   if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
-  return forward(w, node, at, packet, skb);
+  return forward(w, node, at, PROGRAM, packet, skb);
 }

@@ -12,10 +12,11 @@ import type { MapOp, Packet } from '../trace.ts';
 import { toHostStack } from './host.ts';
 import { lookupIpcache, lookupLxc } from './lookup.ts';
 import type { Next } from './next.ts';
+import type { RoutingProgram } from './types.ts';
 import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { dstText, withDst } from './packet.ts';
 
-const PROGRAM = 'cil_from_netdev';
+const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 
 export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next {
   let packet = arriving;
@@ -61,7 +62,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
   if (w.dp.hostRouting.mode === 'Legacy') {
     // Without BPF host routing, handle_ipv4_cont returns CTX_ACT_OK before any endpoint lookup
     // (not from_host): the kernel routes the packet, to a pod's lxc or onwards.
-    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.netdev');
+    return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward', 'stack.legacy.netdev');
   }
   const local = lookupLxc(node, packet.dst);
   const found = local.found;
@@ -75,7 +76,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
     { dst: packet.dst, pod: found?.kind === 'endpoint' ? found.ep.key : '', node: node.name },
   );
   if (found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: found.ep, packet, skb };
-  if (found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
+  if (found?.kind === 'host') return toHostStack(w, node, at, PROGRAM, packet, skb);
   // No local endpoint: handle_ipv4_cont returns CTX_ACT_OK (not from_host) and the kernel forwards it.
-  return toHostStack(w, node, at, packet, skb, 'forward');
+  return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward');
 }

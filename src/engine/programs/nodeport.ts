@@ -16,9 +16,9 @@ import { lookupLxc } from './lookup.ts';
 import { backendIdAt, backendOf, frontendById } from './model.ts';
 import type { Next } from './next.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
-import type { SkbContext } from './types.ts';
+import type { RoutingProgram, SkbContext } from './types.ts';
 
-const PROGRAM = 'cil_from_netdev';
+const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 
 /** The NodePort frontend an arriving packet is addressed to. */
 export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Frontend | undefined {
@@ -96,7 +96,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
     'nodeport.snat',
     { from: srcText(before), to: srcText(out), node: node.name },
   );
-  return forward(w, node, at, out, { ...skb, nodeport: true });
+  return forward(w, node, at, PROGRAM, out, { ...skb, nodeport: true });
 }
 
 /** The reply of a NodePort connection, after snat_v4_rev_nat: undo the DNAT, then route to the client. */
@@ -129,5 +129,5 @@ export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: 
     'lb.revnat',
     { from: srcText(packet), to: srcText(out), id: ct.revNat },
   );
-  return forward(w, node, at, out, { ...skb, ctState: 'reply', nodeport: true });
+  return forward(w, node, at, PROGRAM, out, { ...skb, ctState: 'reply', nodeport: true });
 }

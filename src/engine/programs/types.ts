@@ -2,6 +2,9 @@
 import type { EndpointInfo } from '../derive/types.ts';
 import type { CtState } from '../trace.ts';
 
+/** The programs that route or hand a packet on themselves (fib_redirect_v4, TRACE_TO_STACK). */
+export type RoutingProgram = 'cil_from_container' | 'cil_from_netdev';
+
 export interface SkbContext {
   srcIdentity: number;
   dstIdentity?: number;
