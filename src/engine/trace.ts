@@ -181,11 +181,11 @@ export interface HopEvent {
   dstEndpoint?: number;
   /** For `policy` hops: the decision, as a policy-verdict notification would carry it. */
   policyVerdict?: PolicyVerdict;
-  /** For `wire`: where the packet arrives. */
+  /** For `wire`: where the packet arrives; from `place`. */
   peer?: WirePeer;
   /** Syscalls of the client this hop answers (strace view), as strace prints them. */
   syscalls?: string[];
-  /** `namespace/name` of the pod whose network namespace this hop is in (iface `eth0`). */
+  /** `namespace/name` of the pod whose netns (iface `eth0`) or socket this hop is in; from `place`. */
   pod?: string;
   /** One plain sentence: what happened and why (English). */
   text: string;
