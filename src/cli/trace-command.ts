@@ -1,5 +1,7 @@
-/** `flowlab trace`: one conversation through the datapath, as text, Hubble lines or JSON. */
+/** `flowlab trace`: one conversation through the datapath, as text, Hubble lines, JSON or a tcpdump capture. */
 import { FlowError } from '../engine/api.ts';
+import { resolveCaptureTarget, type CaptureTarget } from '../engine/capture/target.ts';
+import { tcpdumpText } from '../engine/capture/tcpdump.ts';
 import type { Datapath } from '../engine/derive/types.ts';
 import { traceFlow } from '../engine/flow/trace.ts';
 import { hubbleObserve } from '../engine/formats/hubble.ts';
@@ -15,13 +17,17 @@ import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, SCENARIO_OPTIONS, settingsOf } from './options.ts';
 import { datapathFor } from './scenario.ts';
 
-const FORMATS = ['text', 'hubble', 'hubble-json', 'json'] as const;
+const FORMATS = ['text', 'hubble', 'hubble-json', 'json', 'tcpdump'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** traceFlow with FlowError (unknown names) turned into a user error in `lang`, listing the known ones. */
 export function runTrace(dp: Datapath, req: FlowRequest, lang: Lang = 'en'): Trace {
+  return userErrors(() => traceFlow(dp, req), lang);
+}
+
+function userErrors<T>(run: () => T, lang: Lang): T {
   try {
-    return traceFlow(dp, req);
+    return run();
   } catch (err) {
     if (err instanceof FlowError) {
       const error = { id: err.id, params: err.params };
@@ -38,15 +44,21 @@ function langOf(value: string | undefined): Lang {
 }
 
 export function traceCommand(args: string[]): string {
-  const options = { format: { type: 'string' }, explain: { type: 'boolean' }, compare: { type: 'string' }, lang: { type: 'string' } } as const;
-  const { values } = parse(args, { ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, ...options }, 'trace');
+  const options = {
+    ...FLOW_OPTIONS, ...SCENARIO_OPTIONS, format: { type: 'string' }, explain: { type: 'boolean' }, compare: { type: 'string' },
+    iface: { type: 'string' }, lang: { type: 'string' },
+  } as const;
+  const { values } = parse(args, options, 'trace');
   const lang = langOf(values.lang);
   const say = (m: Message) => render(lang, m);
   if (values.compare !== undefined) return compareCommand(values, values.compare, lang);
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (format === 'tcpdump' && !values.iface) throw new UserError('--format tcpdump needs --iface NODE:IFACE or a pod (its eth0)');
+  if (format !== 'tcpdump' && values.iface) throw new UserError('--iface goes with --format tcpdump');
   const req = flowRequest(values, 'trace');
   const dp = datapathFor(values.scenario, settingsOf(values.set));
+  const target: CaptureTarget | undefined = values.iface ? userErrors(() => resolveCaptureTarget(dp, values.iface ?? ''), lang) : undefined;
   const trace = runTrace(dp, req, lang);
   switch (format) {
     case 'text':
@@ -57,6 +69,8 @@ export function traceCommand(args: string[]): string {
       return hubbleObserve(dp, trace, { output: 'json' });
     case 'json':
       return traceJson(trace, say);
+    case 'tcpdump':
+      return target ? tcpdumpText(trace, target) : '';
     default: {
       const never: never = format;
       return never;

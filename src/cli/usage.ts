@@ -7,7 +7,8 @@ export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by
 Usage:
   flowlab trace --from SRC --to DST [--proto icmp|tcp|udp] [--port N]
                 [--scenario FILE|NAME] [--seed N] [--set key=value ...]
-                [--format text|hubble|hubble-json|json] [--explain] [--lang en|ko]
+                [--format text|hubble|hubble-json|json|tcpdump]
+                [--iface NODE:IFACE|POD] [--explain] [--lang en|ko]
                 [--compare key=value[,key=value] | --compare MODE]
   flowlab cilium NODE <cilium-dbg arguments> [--scenario FILE|NAME] [--set key=value ...]
                 [--after "--from SRC --to DST [--proto P] [--port N] [--seed N]"]
@@ -20,8 +21,10 @@ trace      Walks one conversation (ICMP echo and reply; TCP handshake, request a
            (name[:port]), a node or any IPv4 address. --proto defaults to tcp.
            --format text (default): one line per hop (--explain adds why);
            hubble: what \`hubble observe\` would print (hubble-json: its -o json);
-           json: the whole trace. --compare runs the flow again with other
-           settings and aligns both paths (= both, A or B only one); MODE is
+           json: the whole trace; tcpdump: what \`tcpdump -n -i\` prints on
+           --iface (NODE:IFACE, e.g. k8s-s:ens5, or a pod for its eth0).
+           --compare runs the flow again with other settings and aligns
+           both paths (= both, A or B only one); MODE is
            one of ${MODE_PRESETS.map((m) => m.id).join(', ')}. --lang ko prints the
            sentences, the outcome and flow errors in Korean (default en);
            Hubble lines and Cilium's drop reasons stay as Cilium prints them.
@@ -41,6 +44,7 @@ Exit status: 0 success, 2 bad input (the message says what), 1 internal error.
 Examples:
   flowlab trace --from netpod --to webpod1 --proto icmp --format hubble
   flowlab trace --from netpod --to svc --proto tcp
+  flowlab trace --from netpod --to svc --proto tcp --format tcpdump --iface netpod
   flowlab trace --from netpod --to webpod1 --proto icmp --compare routing-mode=tunnel
   flowlab trace --from netpod --to svc --proto tcp --compare kube-proxy
   flowlab cilium k8s-s map get cilium_ipcache

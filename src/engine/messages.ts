@@ -117,6 +117,7 @@ export const MESSAGE_PARAMS = {
   'error.bad_port': ['text'],
   'error.no_service_port': ['service', 'port'],
   'error.cluster_ip_outside': ['service'],
+  'error.no_capture_iface': ['name'],
   'error.known': ['error', 'names'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -5,6 +5,9 @@
  */
 import type { Ipv4 } from '../scenario/values.ts';
 import type { Message } from './messages.ts';
+import type { Hook, Place, WirePeer } from './place.ts';
+
+export type { Hook, NetfilterHook, Place, SocketHook, TcHook, WirePeer } from './place.ts';
 
 /** The BPF maps (and kernel tables) a hop can read or write; Cilium's names. */
 export type MapName =
@@ -58,7 +61,21 @@ export interface Packet {
   /** Short payload summary for the conversation (e.g. "GET / HTTP/1.1"). */
   payload?: string;
   /** Outer headers when encapsulated (tunnel mode). */
-  outer?: { src: Ipv4; dst: Ipv4; proto: 'UDP'; sport: number; dport: number; vni: number; srcMac?: string; dstMac?: string };
+  outer?: OuterHeader;
+}
+
+/** The outer headers of a tunnelled packet: UDP carrying VXLAN or Geneve (which one is a fact, not a port guess). */
+export interface OuterHeader {
+  /** The tunnel protocol (tunnel-protocol in cilium-config). */
+  encap: 'vxlan' | 'geneve';
+  src: Ipv4;
+  dst: Ipv4;
+  proto: 'UDP';
+  sport: number;
+  dport: number;
+  vni: number;
+  srcMac?: string;
+  dstMac?: string;
 }
 
 export interface MapOp {
@@ -127,11 +144,13 @@ export interface HopEvent {
   seq: number;
   packet: Packet;
   kind: HopKind;
+  /** Where the hop happens; the UI and the capture switch on it. node, iface, hook, pod and peer derive from it. */
+  place: Place;
   node: string;
-  /** Interface where the hop happens (`ens5`, `lxc1a2b…`, `eth0`, `cgroup`). */
+  /** Interface where the hop happens (`ens5`, `lxc1a2b…`, `eth0`, `socket`, `host` for the kernel stack). */
   iface: string;
   /** The attach point: `tc-ingress`, `tc-egress`, `cgroup/connect4`, `wire`, `netns`. */
-  hook: string;
+  hook: Hook;
   /** BPF program entry (`cil_from_container`) or kernel component. */
   program: string;
   /** The Cilium function this hop models, `bpf/bpf_lxc.c: handle_ipv4_from_lxc`. */
@@ -150,11 +169,11 @@ export interface HopEvent {
   dstEndpoint?: number;
   /** For `policy` hops: the decision, as a policy-verdict notification would carry it. */
   policyVerdict?: PolicyVerdict;
-  /** For `wire`: where the packet arrives. */
-  peer?: { node: string; iface: string };
+  /** For `wire`: where the packet arrives; from `place`. */
+  peer?: WirePeer;
   /** Syscalls of the client this hop answers (strace view), as strace prints them. */
   syscalls?: string[];
-  /** `namespace/name` of the pod whose network namespace this hop is in (iface `eth0`). */
+  /** `namespace/name` of the pod whose netns (iface `eth0`) or socket this hop is in; from `place`. */
   pod?: string;
   /** One plain sentence, what happened and why: a message id + params, rendered at the edge in the reader's language. */
   explain: Message;

@@ -116,5 +116,6 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'error.bad_port': '"{text}": the port after ":" must be a number from 0 to 65535',
   'error.no_service_port': 'service {service} has no port {port}',
   'error.cluster_ip_outside': '{service} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort',
+  'error.no_capture_iface': 'no interface "{name}" to capture on: name NODE:IFACE or a pod (its eth0)',
   'error.known': '{error}; known: {names}',
 };

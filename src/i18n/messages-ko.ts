@@ -117,5 +117,6 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'error.bad_port': '"{text}": ":" 뒤의 포트는 0에서 65535 사이의 숫자여야 합니다',
   'error.no_service_port': '서비스 {service}에는 포트 {port}가 없습니다',
   'error.cluster_ip_outside': '{service}는 ClusterIP입니다: 클러스터 안에서만 닿습니다. 밖에서는 노드 IP와 NodePort를 쓰세요',
+  'error.no_capture_iface': '캡처할 인터페이스 "{name}"가 없습니다: NODE:IFACE 또는 파드(그 eth0)를 지정하세요',
   'error.known': '{error}; 알려진 이름: {names}',
 };

@@ -8,6 +8,7 @@ import { FlowError } from '../engine/api.ts';
 import type { Datapath, EndpointInfo, NodeDatapath } from '../engine/derive/types.ts';
 import type { MapTables } from '../engine/maps/rows.ts';
 import type { HopEvent, Packet, Trace } from '../engine/trace.ts';
+import { placeFields, podAt, tcAt, type Place } from '../engine/place.ts';
 import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 
@@ -82,9 +83,11 @@ const pkt = (over: Partial<Packet> = {}): Packet => ({
   id: 0, direction: 'request', src: ip('10.1.0.10'), dst: ip('10.1.1.20'), proto: 'ICMP', icmpType: 8, ttl: 64, ...over,
 });
 
-function hop(seq: number, over: Partial<HopEvent>): HopEvent {
+const CLIENT_LXC = tcAt('k8s-a', 'lxcaaaa00000001', 'tc-ingress');
+
+function hop(seq: number, at: Place, over: Partial<HopEvent>): HopEvent {
   return {
-    seq, packet: pkt(), kind: 'send', node: 'k8s-a', iface: 'eth0', hook: 'netns', program: 'kernel',
+    seq, packet: pkt(), kind: 'send', ...placeFields(at), program: 'kernel',
     source: 'kernel', maps: [], explain: { id: 'lxc.ingress', params: { lxc: `hop ${seq}`, pod: 'client' } }, ...over,
   };
 }
@@ -95,13 +98,13 @@ export function fixtureTrace(flow: FlowRequest): Trace {
     client: { kind: 'pod', namespace: 'default', name: 'client', node: 'k8s-a', ip: ip('10.1.0.10'), hostNetwork: false },
     server: { kind: 'pod', namespace: 'default', name: 'server', node: 'k8s-b', ip: ip('10.1.1.20'), hostNetwork: false },
     events: [
-      hop(0, { pod: 'default/client' }),
-      hop(1, { kind: 'lxc-ingress', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc',
+      hop(0, podAt('k8s-a', 'default/client'), {}),
+      hop(1, CLIENT_LXC, { kind: 'lxc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc',
         maps: [{ node: 'k8s-a', map: 'cilium_ipcache', op: 'lookup', key: '10.1.1.20/32', value: 'identity=1021 encryptkey=0 tunnelendpoint=192.168.10.11, flags=<none>', hit: true }] }),
-      hop(2, { kind: 'conntrack', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', packet: pkt({ ttl: 63 }),
+      hop(2, CLIENT_LXC, { kind: 'conntrack', program: 'cil_from_container', packet: pkt({ ttl: 63 }),
         maps: [{ node: 'k8s-a', map: 'cilium_ct_any4_global', op: 'update', key: 'ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0', value: 'expires=60', hit: false }] }),
-      hop(3, { kind: 'wire', iface: 'ens5', hook: 'wire', program: 'wire', packet: pkt({ ttl: 63 }), peer: { node: 'k8s-b', iface: 'ens5' } }),
-      hop(4, { kind: 'deliver', node: 'k8s-b', iface: 'eth0', pod: 'default/server', hook: 'netns', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
+      hop(3, { kind: 'wire', node: 'k8s-a', iface: 'ens5', peer: { node: 'k8s-b', iface: 'ens5' } }, { kind: 'wire', program: 'wire', packet: pkt({ ttl: 63 }) }),
+      hop(4, podAt('k8s-b', 'default/server'), { kind: 'deliver', program: 'kernel', packet: pkt({ ttl: 62 }), observation: 'to-endpoint', verdict: 'FORWARDED' }),
     ],
     outcome: { status: 'completed', message: { id: 'outcome.completed', params: { proto: 'ICMP', packets: 2, hops: 5 } } },
   };
@@ -125,7 +128,7 @@ export function fakeEngine(): EngineFns {
       const trace = fixtureTrace(req);
       if (dp.config.routingMode !== 'tunnel') return trace;
       // Tunnel mode: one more hop before the wire, so comparisons have a difference to find.
-      const encap = hop(3, { kind: 'tunnel-encap', iface: 'lxcaaaa00000001', hook: 'tc-ingress', program: 'cil_from_container', packet: pkt({ ttl: 63 }) });
+      const encap = hop(3, CLIENT_LXC, { kind: 'tunnel-encap', program: 'cil_from_container', packet: pkt({ ttl: 63 }) });
       const events = [...trace.events.slice(0, 3), encap, ...trace.events.slice(3)].map((e, seq) => ({ ...e, seq }));
       return { ...trace, events };
     },

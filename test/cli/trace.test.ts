@@ -56,4 +56,16 @@ describe('flowlab trace', () => {
     const b = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--seed', '7', '--format', 'json');
     expect(a.stdout).toBe(b.stdout);
   }, T);
+
+  it('--format tcpdump prints the capture on --iface: the client eth0 never sees the ClusterIP', async () => {
+    const r = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--format', 'tcpdump', '--iface', 'netpod');
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout).filter(Boolean);
+    expect(out[0]).toBe('default/netpod $ tcpdump -n -i eth0');
+    expect(out.filter((l) => l.startsWith('IP 172.16.0.79.'))).toHaveLength(3);
+    expect(r.stdout).not.toContain('10.10.252.131');
+    const bad = await flowlab('trace', '--from', 'netpod', '--to', 'svc', '--format', 'tcpdump', '--iface', 'k8s-s:nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('k8s-s:ens5');
+  }, T);
 });

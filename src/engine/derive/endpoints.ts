@@ -6,6 +6,7 @@
  */
 import type { NodeModel, PodModel } from '../../scenario/model.ts';
 import { asEndpointId, asIfIndex, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { must } from '../util/internal.ts';
 import { hash53, hexOf, macOf } from '../util/hash.ts';
 import { RESERVED } from './identities.ts';
 import type { EndpointInfo } from './types.ts';
@@ -72,7 +73,7 @@ export function nodeEndpoints(
       namespace: pod.namespace,
       name: pod.name,
       node: node.name,
-      ip: pod.podIP!,
+      ip: must(pod.podIP, () => `the IP of managed pod ${key}`),
       identity: identityOf(pod),
       mac: facts.mac ?? (macOf(`eth0/${key}`) as Mac),
       nodeMac: facts.hostMac ?? (macOf(`lxc/${key}`) as Mac),

@@ -6,6 +6,7 @@
  */
 import type { ClusterModel, PodModel } from '../../scenario/model.ts';
 import { asIdentity, type Identity } from '../../scenario/values.ts';
+import { must } from '../util/internal.ts';
 import type { IdentityInfo } from './types.ts';
 
 /** Reserved identities (pkg/identity/numericidentity.go). */
@@ -76,9 +77,9 @@ export function allocateIdentities(model: ClusterModel, managedPods: PodModel[])
   }
   const byPod = new Map<string, Identity>();
   for (const [pod, key] of podKeys) {
-    const id = pod.endpoint.identity ?? byLabelSet.get(key)!;
+    const id = pod.endpoint.identity ?? must(byLabelSet.get(key), () => `the identity of label set ${key}`);
     byPod.set(`${pod.namespace}/${pod.name}`, id);
-    if (!infos.has(id)) infos.set(id, { id, labels: labelsOf.get(key)!, reserved: false });
+    if (!infos.has(id)) infos.set(id, { id, labels: must(labelsOf.get(key), () => `the labels of ${key}`), reserved: false });
   }
   return { byPod, infos };
 }

@@ -6,6 +6,7 @@
 import { applySettings } from '../../scenario/config.ts';
 import type { ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
 import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { must } from '../util/internal.ts';
 import type { Settings } from '../api.ts';
 import { macOf } from '../util/hash.ts';
 import { nodeEndpoints, isManaged } from './endpoints.ts';
@@ -100,12 +101,16 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const frontends = config.kubeProxyReplacement ? derived.frontends : derived.frontends.filter((f) => f.type !== 'NodePort');
   const backends = derived.backends;
   const apiserverIps = new Set(
-    frontends.filter((f) => f.service === 'default/kubernetes').flatMap((f) => f.backendIds.map((b) => backends.get(b)!.address as string)),
+    frontends
+      .filter((f) => f.service === 'default/kubernetes')
+      .flatMap((f) => f.backendIds.map((b): string => must(backends.get(b), () => `backend ${b}`).address)),
   );
 
   const nodes: NodeDatapath[] = model.nodes.map((n: NodeModel): NodeDatapath => {
-    const hostIp = hostIpOf.get(n.name)!;
-    const others = () => model.nodes.filter((o) => o !== n).map((o) => ({ node: o, hostIp: hostIpOf.get(o.name)! }));
+    const hostIp = must(hostIpOf.get(n.name), () => `the cilium_host IP of ${n.name}`);
+    const healthIp = must(healthIpOf.get(n.name), () => `the health IP of ${n.name}`);
+    const others = () =>
+      model.nodes.filter((o) => o !== n).map((o) => ({ node: o, hostIp: must(hostIpOf.get(o.name), () => `the cilium_host IP of ${o.name}`) }));
     // Endpoints, interfaces and routes are built on first use: a trace needs two or three nodes,
     // and every node routes to every other node's pod CIDR (n² routes for n nodes).
     let endpoints: EndpointInfo[] | undefined;
@@ -116,10 +121,11 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
       ip: n.internalIP,
       device: n.device,
       ciliumHostIp: hostIp,
-      healthIp: healthIpOf.get(n.name)!,
+      healthIp,
       podCIDRs: n.podCIDRs,
       get endpoints() {
-        return (endpoints ??= nodeEndpoints(n, podsByNode.get(n.name) ?? [], healthIpOf.get(n.name)!, (p) => ids.byPod.get(`${p.namespace}/${p.name}`)!));
+        const identityOf = (p: PodModel) => must(ids.byPod.get(`${p.namespace}/${p.name}`), () => `the identity of ${p.namespace}/${p.name}`);
+        return (endpoints ??= nodeEndpoints(n, podsByNode.get(n.name) ?? [], healthIp, identityOf));
       },
       get interfaces() {
         return (interfaces ??= nodeInterfaces(n, hostIp, this.endpoints, config));
@@ -135,7 +141,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const podNodeByIp = new Map<string, string>();
   const podNodeByKey = new Map<string, string>();
   for (const p of managed) {
-    podNodeByIp.set(p.podIP!, p.nodeName);
+    if (p.podIP !== undefined) podNodeByIp.set(p.podIP, p.nodeName);
     podNodeByKey.set(`${p.namespace}/${p.name}`, p.nodeName);
   }
   for (const n of nodes) {
@@ -155,17 +161,20 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   for (const n of nodes) for (const ip of [n.ip, n.ciliumHostIp, n.healthIp]) nodeByIp.set(ip, n);
 
   const host32 = (ip: Ipv4): Cidr => ({ base: ip, bits: 32 });
-  const ipcache: IpcacheEntry[] = [{ prefix: parseCidr('0.0.0.0/0')!, owner: { kind: 'world' } }];
+  const world = must(parseCidr('0.0.0.0/0'), () => 'the world prefix');
+  const ipcache: IpcacheEntry[] = [{ prefix: world, owner: { kind: 'world' } }];
   for (const n of nodes) {
     ipcache.push({ prefix: host32(n.ip), owner: { kind: 'node', node: n.name, apiserver: apiserverIps.has(n.ip) } });
     ipcache.push({ prefix: host32(n.ciliumHostIp), owner: { kind: 'router', node: n.name } });
     ipcache.push({ prefix: host32(n.healthIp), owner: { kind: 'health', node: n.name } });
   }
   for (const p of managed) {
-    ipcache.push({ prefix: host32(p.podIP!), owner: { kind: 'pod', node: p.nodeName, identity: ids.byPod.get(`${p.namespace}/${p.name}`)! } });
+    if (p.podIP === undefined) continue;
+    const identity = must(ids.byPod.get(`${p.namespace}/${p.name}`), () => `the identity of ${p.namespace}/${p.name}`);
+    ipcache.push({ prefix: host32(p.podIP), owner: { kind: 'pod', node: p.nodeName, identity } });
   }
   const lpm = buildIpcache(ipcache);
-  const nodeIp = (name: string) => nodeByName.get(name)!.ip;
+  const nodeIp = (name: string) => must(nodeByName.get(name), () => `node ${name}`).ip;
 
   const frontendCache = new Map<string, Frontend[]>();
   const nodeFrontends = (name: string) => {
@@ -181,7 +190,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const nodePortByPort = new Map(frontends.filter((f) => f.scope === 'node').map((f) => [f.port as number, f]));
 
   const ipMasqCidrs = config.enableIpMasqAgent
-    ? (config.nonMasqueradeCIDRs ?? DEFAULT_NON_MASQ_CIDRS.map((c) => parseCidr(c)!))
+    ? (config.nonMasqueradeCIDRs ?? DEFAULT_NON_MASQ_CIDRS.map((c) => must(parseCidr(c), () => `the default CIDR ${c}`)))
     : [];
   // IPV4_SNAT_EXCLUSION_DST_CIDR: the native-routing CIDR, else the local pod CIDR (reference §4).
   const snatExclusionCidr = config.ipv4NativeRoutingCIDR;

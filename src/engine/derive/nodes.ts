@@ -4,6 +4,7 @@
  */
 import type { CiliumConfig, NodeModel } from '../../scenario/model.ts';
 import { asIfIndex, cidrHost, parseCidr, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { must } from '../util/internal.ts';
 import { macOf } from '../util/hash.ts';
 import { IFINDEX } from './endpoints.ts';
 import type { EndpointInfo, Interface, Route } from './types.ts';
@@ -33,7 +34,7 @@ export function nodeInterfaces(node: NodeModel, hostIp: Ipv4, endpoints: Endpoin
 
 /** The node's subnet on its device: the /24 around its IP (the lab's VPC subnets are /24s). */
 export function deviceSubnet(node: NodeModel): Cidr {
-  return parseCidr(`${node.internalIP}/24`)!;
+  return must(parseCidr(`${node.internalIP}/24`), () => `the /24 around ${node.internalIP}`);
 }
 
 /** The default gateway of the device: first host of its subnet (the VPC router). */

@@ -80,7 +80,9 @@ export function backendAddresses(svc: ServiceModel, port: ServicePort, pods: Sel
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((p) => {
       const target = typeof port.targetPort === 'number' ? port.targetPort : p.ports.find((c) => c.name === port.targetPort)?.containerPort;
-      return target === undefined ? [] : [{ address: p.podIP!, port: asPort(target), podKey: `${p.namespace}/${p.name}`, node: p.nodeName }];
+      // The index holds only pods with an IP; the check narrows the type.
+      if (target === undefined || p.podIP === undefined) return [];
+      return [{ address: p.podIP, port: asPort(target), podKey: `${p.namespace}/${p.name}`, node: p.nodeName }];
     });
 }
 
@@ -108,7 +110,8 @@ export function deriveServices(services: ServiceModel[], pods: PodModel[]): { fr
   const backends = new Map<number, Backend>();
   const backendIdByAddr = new Map<string, number>();
   const frontends: Frontend[] = ided.map(({ plan, id }) => {
-    const addrs = backendAddresses(plan.service, plan.ports[0]!, index);
+    const first = plan.ports[0];
+    const addrs = first ? backendAddresses(plan.service, first, index) : [];
     const backendIds = addrs.map((a) => {
       const k = `${a.address}:${a.port}`;
       let bid = backendIdByAddr.get(k);

@@ -25,7 +25,10 @@ export function conversation(proto: FlowProto, service: boolean): Exchange[] {
         { direction: 'request', tcpFlags: { SYN: true } },
         { direction: 'reply', tcpFlags: { SYN: true, ACK: true } },
         { direction: 'request', tcpFlags: { ACK: true }, connected: true },
-        { direction: 'request', tcpFlags: { ACK: true, PSH: true }, payload: service ? 'GET / HTTP/1.1 (Host: service)' : 'GET / HTTP/1.1' },
+        {
+          direction: 'request', tcpFlags: { ACK: true, PSH: true },
+          payload: service ? 'GET / HTTP/1.1 (Host: service)' : 'GET / HTTP/1.1',
+        },
         { direction: 'reply', tcpFlags: { ACK: true, PSH: true }, payload: 'HTTP/1.1 200 OK' },
       ];
     case 'udp':

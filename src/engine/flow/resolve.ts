@@ -7,26 +7,45 @@ import { cidrContains, parseIpv4, type Ipv4 } from '../../scenario/values.ts';
 import { flowError } from '../api.ts';
 import type { Datapath } from '../derive/types.ts';
 import type { FlowEndpoint } from '../trace.ts';
+import { must } from '../util/internal.ts';
 
-function podMatches(dp: Datapath, name: string) {
+type Pod = Datapath['model']['pods'][number];
+type PodWithIp = Pod & { podIP: Ipv4 };
+
+const hasIp = (p: Pod): p is PodWithIp => p.podIP !== undefined;
+
+function podMatches(dp: Datapath, name: string): PodWithIp[] {
   const exact = dp.podByKey.get(name);
-  return (exact ? [exact] : (dp.podsByName.get(name) ?? [])).filter((p) => p.podIP);
+  return (exact ? [exact] : (dp.podsByName.get(name) ?? [])).filter(hasIp);
 }
 
-const podEndpoint = (p: Datapath['model']['pods'][number]): FlowEndpoint =>
+const podEndpoint = (p: PodWithIp): FlowEndpoint =>
   p.hostNetwork
-    ? { kind: 'node', node: p.nodeName, ip: p.podIP! }
-    : { kind: 'pod', namespace: p.namespace, name: p.name, node: p.nodeName, ip: p.podIP!, hostNetwork: false };
+    ? { kind: 'node', node: p.nodeName, ip: p.podIP }
+    : { kind: 'pod', namespace: p.namespace, name: p.name, node: p.nodeName, ip: p.podIP, hostNetwork: false };
+
+/** The port a service destination means when none is named: its first. */
+const firstPort = (s: Datapath['model']['services'][number]) =>
+  must(s.ports[0], () => `a port of ${s.namespace}/${s.name}`).port;
+
+interface Named {
+  namespace: string;
+  name: string;
+}
+
+/** How a person names an object: `name` in the default namespace, else `namespace/name`. */
+const shortName = (o: Named) => (o.namespace === 'default' ? o.name : `${o.namespace}/${o.name}`);
+const fullName = (o: Named) => `${o.namespace}/${o.name}`;
 
 export const knownSources = (dp: Datapath) => [
-  ...dp.model.pods.filter((p) => p.podIP && !p.hostNetwork).map((p) => (p.namespace === 'default' ? p.name : `${p.namespace}/${p.name}`)),
+  ...dp.model.pods.filter((p) => p.podIP && !p.hostNetwork).map(shortName),
   ...dp.nodes.map((n) => n.name),
 ];
 
 /** Names only: that any IPv4 address works too is said by the error message, in the reader's language. */
 export const knownDestinations = (dp: Datapath) => [
   ...knownSources(dp),
-  ...dp.model.services.filter((s) => s.clusterIP).map((s) => (s.namespace === 'default' ? s.name : `${s.namespace}/${s.name}`)),
+  ...dp.model.services.filter((s) => s.clusterIP).map(shortName),
 ];
 
 /** A node or a pod by name; undefined when neither; an error when the bare name is ambiguous. */
@@ -34,7 +53,7 @@ function nodeOrPod(dp: Datapath, name: string): FlowEndpoint | undefined {
   const node = dp.node(name);
   if (node) return { kind: 'node', node: node.name, ip: node.ip };
   const pods = podMatches(dp, name);
-  if (pods.length > 1) throw flowError('error.ambiguous_pod', { name }, pods.map((p) => `${p.namespace}/${p.name}`));
+  if (pods.length > 1) throw flowError('error.ambiguous_pod', { name }, pods.map(fullName));
   return pods[0] && podEndpoint(pods[0]);
 }
 
@@ -56,11 +75,11 @@ export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
   const [name, portText] = text.includes(':') ? splitPort(text) : [text, undefined];
   const port = portText === undefined ? undefined : Number(portText);
   const svc = dp.model.services.filter((s) => s.clusterIP && (s.name === name || `${s.namespace}/${s.name}` === name));
-  if (svc.length === 1) {
-    const s = svc[0]!;
-    return { kind: 'service', namespace: s.namespace, name: s.name, ip: s.clusterIP!, port: port ?? s.ports[0]!.port };
+  const s = svc[0];
+  if (svc.length === 1 && s?.clusterIP) {
+    return { kind: 'service', namespace: s.namespace, name: s.name, ip: s.clusterIP, port: port ?? firstPort(s) };
   }
-  if (svc.length > 1) throw flowError('error.ambiguous_service', { name }, svc.map((s) => `${s.namespace}/${s.name}`));
+  if (svc.length > 1) throw flowError('error.ambiguous_service', { name }, svc.map(fullName));
   const named = nodeOrPod(dp, name);
   if (named) return named;
   const ip = parseIpv4(name);
@@ -77,9 +96,10 @@ function splitPort(text: string): [string, string | undefined] {
 
 function destinationByIp(dp: Datapath, ip: Ipv4, port: number | undefined): FlowEndpoint {
   const svc = dp.model.services.find((s) => s.clusterIP === ip);
-  if (svc) return { kind: 'service', namespace: svc.namespace, name: svc.name, ip, port: port ?? svc.ports[0]!.port };
+  if (svc) return { kind: 'service', namespace: svc.namespace, name: svc.name, ip, port: port ?? firstPort(svc) };
   const ep = dp.endpointByIp.get(ip);
-  if (ep && !ep.isHealth) return podEndpoint(dp.podByKey.get(ep.key)!);
+  const pod = ep && !ep.isHealth ? dp.podByKey.get(ep.key) : undefined;
+  if (pod && hasIp(pod)) return podEndpoint(pod);
   const n = dp.nodeByIp.get(ip);
   if (n && n.ip === ip) return { kind: 'node', node: n.name, ip };
   return { kind: 'ip', ip };

@@ -8,10 +8,12 @@ import type { MessageId, Param, ParamsOf } from '../messages.ts';
 import { ConntrackTables } from '../runtime/conntrack.ts';
 import { NatTables } from '../runtime/nat.ts';
 import { NfConntrack } from '../runtime/nf-conntrack.ts';
+import { hookOf, ifaceOf, peerOf, podOf } from '../place.ts';
 import type { HopEvent } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 
-export type HopDraft = Omit<HopEvent, 'seq' | 'explain'>;
+/** A hop as a program writes it: its place says where; node, iface, hook, pod and peer follow from it. */
+export type HopDraft = Omit<HopEvent, 'seq' | 'explain' | 'node' | 'iface' | 'hook' | 'pod' | 'peer'>;
 
 export interface Walk {
   dp: Datapath;
@@ -44,7 +46,19 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     events,
     emit(hop, id, params = {}) {
       // Packets are never mutated after a hop (rewrites make new objects), so the event shares its packet.
-      const e: HopEvent = { seq: events.length, ...hop, explain: { id, params } };
+      // Every field written out, in DESIGN §4's order: every event has one shape (V8 keeps one hidden class
+      // instead of one per call site's key order), and fields that do not apply stay undefined, which
+      // --format json leaves out. node, iface, hook, pod and peer come from the place.
+      const p = hop.place;
+      const e: HopEvent = {
+        seq: events.length, node: p.node, iface: ifaceOf(p), hook: hookOf(p), pod: podOf(p), peer: peerOf(p),
+        place: p, packet: hop.packet, kind: hop.kind, program: hop.program, source: hop.source, maps: hop.maps,
+        verdict: hop.verdict, drop: hop.drop, observation: hop.observation, sockXlate: hop.sockXlate,
+        ctState: hop.ctState,
+        srcIdentity: hop.srcIdentity, dstIdentity: hop.dstIdentity, dstEndpoint: hop.dstEndpoint,
+        policyVerdict: hop.policyVerdict, syscalls: hop.syscalls,
+        explain: { id, params },
+      };
       events.push(e);
       return e;
     },

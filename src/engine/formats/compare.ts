@@ -20,7 +20,8 @@ export function compareText(a: Trace, b: Trace, labelA: string, labelB: string, 
     const ea = r.a === undefined ? undefined : a.events[r.a];
     const eb = r.b === undefined ? undefined : b.events[r.b];
     const mark = r.same ? '=' : ea ? 'A' : 'B';
-    rows.push([mark, hopCell(ea), hopCell(eb), packetText((ea ?? eb)!.packet)]);
+    const either = ea ?? eb;
+    rows.push([mark, hopCell(ea), hopCell(eb), either ? packetText(either.packet) : '']);
   }
   const summary = [
     `A: ${a.outcome.status}: ${say(a.outcome.message)}`,

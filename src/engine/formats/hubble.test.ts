@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeFields, tcAt } from '../place.ts';
 import type { HopEvent, HopKind, ObservationPoint, Packet, Trace } from '../trace.ts';
 import { seedDatapath as dp } from './__fixtures__/seed-datapath.ts';
 import { hubbleFlows, hubbleLines, hubbleObserve, parseObserveArgs } from './hubble.ts';
@@ -22,7 +23,7 @@ function trace(proto: 'ICMP' | 'TCP', hops: [id: number, node: string, kind: Hop
     const reply = p.direction === 'reply';
     const packet = { id, proto, src: reply ? WEBPOD1 : NETPOD, dst: reply ? NETPOD : WEBPOD1, direction: 'request', ...p } as Packet;
     return {
-      seq, packet, kind, node, iface: 'lxc', hook: 'tc-ingress', program: 'p', source: 's', maps: [],
+      seq, packet, kind, ...placeFields(tcAt(node, 'lxc', 'tc-ingress')), program: 'p', source: 's', maps: [],
       ...(observation ? { observation, verdict: 'FORWARDED' as const, ctState: reply ? 'reply' as const : 'new' as const } : {}),
       srcIdentity: reply ? 10037 : 26332, dstIdentity: reply ? 26332 : 10037, explain: { id: 'host.answer', params: {} }, ...extra,
     };

@@ -35,7 +35,8 @@ export interface ObservedLine {
 /** The lines `hubble observe` prints for the trace, each with its hop (the page shows those up to its cursor). */
 export function hubbleLines(dp: Datapath, trace: Trace, opts: ObserveOptions = {}): ObservedLine[] {
   let flows = hubbleFlows(dp, trace, opts.aggregation ? { aggregation: opts.aggregation } : {});
-  if (opts.uptoSeq !== undefined) flows = flows.filter((f) => f.seq <= opts.uptoSeq!);
+  const upto = opts.uptoSeq;
+  if (upto !== undefined) flows = flows.filter((f) => f.seq <= upto);
   if (opts.filter) flows = filterFlows(flows, opts.filter);
   if (opts.last !== undefined) flows = flows.slice(Math.max(0, flows.length - opts.last));
   const print = opts.output === 'json' ? jsonLine : (f: HubbleFlow) => compactLine(f, { printNodeName: opts.printNodeName ?? false });
@@ -60,7 +61,7 @@ export function parseObserveArgs(argv: readonly string[]): ParsedObserve {
   const filter: FlowFilter = {};
   const options: ObserveOptions = {};
   for (let i = 0; i < words.length; i++) {
-    const [flag, inline] = words[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const [flag = '', inline] = (words[i] ?? '').split(/=(.*)/s, 2) as [string?, string?];
     const value = () => inline ?? words[++i];
     const key = VALUE_FLAGS[flag];
     if (key) {

@@ -121,8 +121,8 @@ export function tabwrite(text: string, opts: TabwriterOptions = CILIUM_TABLE): s
       let discardable = true;
       for (; row < line1; row++) {
         const cells = lines[row] ?? [];
-        if (column >= cells.length - 1) break;
-        const c = cells[column]!;
+        const c = cells[column];
+        if (column >= cells.length - 1 || !c) break;
         width = Math.max(width, c.width + opts.padding);
         if (c.width > 0 || c.htab) discardable = false;
       }

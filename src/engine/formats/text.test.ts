@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../messages.ts';
+import { placeFields, tcAt } from '../place.ts';
 import type { HopEvent, Packet, Trace } from '../trace.ts';
 import { traceJson } from './json.ts';
 import { mapOpsText, packetText, traceText } from './text.ts';
@@ -10,7 +11,7 @@ const syn: Packet = { id: 1, direction: 'request', src: ip('172.16.0.79'), dst: 
 
 function hop(seq: number, over: Partial<HopEvent>): HopEvent {
   return {
-    seq, packet: syn, kind: 'lxc-ingress', node: 'k8s-s', iface: 'lxce880e1eecb7a', hook: 'tc-ingress', program: 'cil_from_container',
+    seq, packet: syn, kind: 'lxc-ingress', ...placeFields(tcAt('k8s-s', 'lxce880e1eecb7a', 'tc-ingress')), program: 'cil_from_container',
     source: 'bpf/bpf_lxc.c', maps: [], explain: { id: 'lxc.ingress', params: { seq } }, ...over,
   };
 }

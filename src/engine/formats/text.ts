@@ -83,9 +83,9 @@ export function traceText(trace: Trace, opts: TextOptions): string {
     table += `${e.seq + 1}\t${e.node}\t${e.iface} ${e.hook}\t${e.program}\t${e.kind}\t${packetText(e.packet)}\t${resultText(e)}\t${mapOpsText(e.maps) || '-'}\n`;
   }
   const rows = tabwrite(table).split('\n');
-  const out: string[] = [head, rows[0]!.trimEnd(), '\n'];
+  const out: string[] = [head, (rows[0] ?? '').trimEnd(), '\n'];
   trace.events.forEach((e, i) => {
-    out.push(rows[i + 1]!.trimEnd(), '\n');
+    out.push((rows[i + 1] ?? '').trimEnd(), '\n');
     if (opts.explain) out.push(`    ${opts.say(e.explain)}\n`);
   });
   out.push(`outcome: ${trace.outcome.status}: ${opts.say(trace.outcome.message)}\n`);

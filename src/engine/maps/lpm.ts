@@ -32,7 +32,8 @@ export class LpmTable<V> {
   /** Value of the longest prefix containing `addr`, or undefined. */
   lookup(addr: number): V | undefined {
     for (const bits of this.lengths) {
-      const hit = this.byLength.get(bits)!.get((addr & maskOf(bits)) >>> 0);
+      // `lengths` holds exactly the keys of `byLength`.
+      const hit = this.byLength.get(bits)?.get((addr & maskOf(bits)) >>> 0);
       if (hit !== undefined) return hit;
     }
     return undefined;
@@ -41,7 +42,7 @@ export class LpmTable<V> {
   /** Every entry, longest prefixes first. */
   *entries(): IterableIterator<{ network: number; bits: number; value: V }> {
     for (const bits of this.lengths) {
-      for (const [network, value] of this.byLength.get(bits)!) yield { network, bits, value };
+      for (const [network, value] of this.byLength.get(bits) ?? []) yield { network, bits, value };
     }
   }
 }

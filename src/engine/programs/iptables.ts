@@ -11,14 +11,20 @@ import { cidrContains } from '../../scenario/values.ts';
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
 import { servicePortOf } from '../derive/services.ts';
 import type { Walk } from '../flow/walk.ts';
+import type { Place } from '../place.ts';
 import { hexOf } from '../util/hash.ts';
 import type { MapOp, Packet } from '../trace.ts';
+import { backendIdAt, backendOf } from '../derive/lookups.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 
 export const kubeProxyActive = (w: Walk) => !w.dp.config.kubeProxyReplacement;
 
 /** Chain names as kube-proxy makes them: a hash of the service port (or endpoint), 16 characters. */
 const chain = (prefix: string, text: string) => `${prefix}-${hexOf(text, 16).toUpperCase()}`;
+
+/** The nat table's hooks in the host's stack (not on a device). */
+const natAt = (node: NodeDatapath, hook: 'PREROUTING' | 'OUTPUT'): Place =>
+  ({ kind: 'stack', node: node.name, hook: `netfilter ${hook}` });
 
 /** The ClusterIP frontend serving a packet's destination, by ClusterIP or by NodePort on this node. */
 function serviceFor(w: Walk, node: NodeDatapath, p: Packet): { f: Frontend; nodePort: boolean } | undefined {
@@ -29,21 +35,28 @@ function serviceFor(w: Walk, node: NodeDatapath, p: Packet): { f: Frontend; node
   for (const svc of w.dp.model.services) {
     const sp = svc.ports.find((x) => x.nodePort === p.dport);
     if (!sp) continue;
-    const f = w.dp.frontends.find((x) => x.service === `${svc.namespace}/${svc.name}` && x.scope === 'cluster' && servicePortOf(svc, x) === sp);
+    const name = `${svc.namespace}/${svc.name}`;
+    const f = w.dp.frontends.find((x) => x.service === name && x.scope === 'cluster' && servicePortOf(svc, x) === sp);
     if (f) return { f, nodePort: true };
   }
   return undefined;
 }
 
 /** nat PREROUTING / OUTPUT → KUBE-SERVICES → KUBE-SVC-* → KUBE-SEP-* DNAT. */
-export function kubeProxyDnat(w: Walk, node: NodeDatapath, p: Packet, hook: 'PREROUTING' | 'OUTPUT'): { packet: Packet; masq: boolean } | undefined {
+export function kubeProxyDnat(
+  w: Walk, node: NodeDatapath, p: Packet, hook: 'PREROUTING' | 'OUTPUT',
+): { packet: Packet; masq: boolean } | undefined {
   if (!kubeProxyActive(w)) return undefined;
   const hit = serviceFor(w, node, p);
   if (!hit || hit.f.backendIds.length === 0) return undefined;
   const known = w.nf.established(node.name, p, 'dnat');
   if (known.packet) {
     w.emit(
-      { node: node.name, iface: 'host', hook: `netfilter ${hook}`, program: 'nf_conntrack', source: 'kernel: nf_nat (established: the nat table is not consulted again)', packet: known.packet, kind: 'iptables', maps: [known.op], verdict: 'TRANSLATED' },
+      {
+        place: natAt(node, hook), program: 'nf_conntrack',
+        source: 'kernel: nf_nat (established: the nat table is not consulted again)',
+        packet: known.packet, kind: 'iptables', maps: [known.op], verdict: 'TRANSLATED',
+      },
       'iptables.established',
       { from: dstText(p), to: dstText(known.packet) },
     );
@@ -52,27 +65,37 @@ export function kubeProxyDnat(w: Walk, node: NodeDatapath, p: Packet, hook: 'PRE
   const { f } = hit;
   const n = f.backendIds.length;
   const pick = w.rng.u32() % n;
-  const b = w.dp.backends.get(f.backendIds[pick]!)!;
   const svcChain = chain('KUBE-SVC', `${f.service}:${f.port}`);
+  const proto = p.proto.toLowerCase();
+  const rule = (key: string, hit = true, note?: string): MapOp => {
+    const op: MapOp = { node: node.name, map: 'iptables', op: 'lookup', key, hit };
+    if (note !== undefined) op.note = note;
+    return op;
+  };
   const rules: MapOp[] = [
-    { node: node.name, map: 'iptables', op: 'lookup', key: `-t nat -A ${hook} -j KUBE-SERVICES`, hit: true },
+    rule(`-t nat -A ${hook} -j KUBE-SERVICES`),
     hit.nodePort
-      ? { node: node.name, map: 'iptables', op: 'lookup', key: `-A KUBE-NODEPORTS -p ${p.proto.toLowerCase()} --dport ${p.dport} -j ${svcChain}`, hit: true }
-      : { node: node.name, map: 'iptables', op: 'lookup', key: `-A KUBE-SERVICES -d ${f.address}/32 -p ${p.proto.toLowerCase()} --dport ${f.port} -j ${svcChain}`, hit: true },
+      ? rule(`-A KUBE-NODEPORTS -p ${proto} --dport ${p.dport} -j ${svcChain}`)
+      : rule(`-A KUBE-SERVICES -d ${f.address}/32 -p ${proto} --dport ${f.port} -j ${svcChain}`),
   ];
   // kube-proxy's statistic rules: endpoint i is taken with probability 1/(n-i) among the rest.
   f.backendIds.slice(0, pick + 1).forEach((id, i) => {
-    const be = w.dp.backends.get(id)!;
+    const be = backendOf(w.dp, id);
     const sep = chain('KUBE-SEP', `${f.service}:${be.address}:${be.port}`);
     const prob = i === n - 1 ? '' : ` -m statistic --mode random --probability ${(1 / (n - i)).toFixed(11)}`;
-    rules.push({ node: node.name, map: 'iptables', op: 'lookup', key: `-A ${svcChain}${prob} -j ${sep}`, hit: i === pick, note: i === pick ? 'taken' : 'not taken' });
+    rules.push(rule(`-A ${svcChain}${prob} -j ${sep}`, i === pick, i === pick ? 'taken' : 'not taken'));
   });
+  const b = backendOf(w.dp, backendIdAt(f, pick + 1));
   const sep = chain('KUBE-SEP', `${f.service}:${b.address}:${b.port}`);
-  rules.push({ node: node.name, map: 'iptables', op: 'lookup', key: `-A ${sep} -p ${p.proto.toLowerCase()} -j DNAT --to-destination ${b.address}:${b.port}`, hit: true });
+  rules.push(rule(`-A ${sep} -p ${proto} -j DNAT --to-destination ${b.address}:${b.port}`));
   const out = withDst(p, b.address, b.port);
   rules.push(w.nf.record(node.name, p, out, 'dnat'));
   w.emit(
-    { node: node.name, iface: 'host', hook: `netfilter ${hook}`, program: 'kube-proxy (iptables)', source: 'kubernetes pkg/proxy/iptables/proxier.go: KUBE-SERVICES → KUBE-SVC → KUBE-SEP DNAT', packet: out, kind: 'iptables', maps: rules, verdict: 'TRANSLATED' },
+    {
+      place: natAt(node, hook), program: 'kube-proxy (iptables)',
+      source: 'kubernetes pkg/proxy/iptables/proxier.go: KUBE-SERVICES → KUBE-SVC → KUBE-SEP DNAT',
+      packet: out, kind: 'iptables', maps: rules, verdict: 'TRANSLATED',
+    },
     hit.nodePort ? 'iptables.nodeport' : 'iptables.dnat',
     { from: dstText(p), to: dstText(out), n, hook },
   );
@@ -90,14 +113,23 @@ export function iptablesMasquerade(w: Walk, node: NodeDatapath, p: Packet, marke
   const excluded = c.ipv4NativeRoutingCIDR && cidrContains(c.ipv4NativeRoutingCIDR, p.dst);
   if (!marked && (!c.enableIpv4Masquerade || !fromPod || excluded)) return p;
   const out = withSrc(p, node.ip, p.proto === 'ICMP' ? p.icmpId : p.sport);
+  const native = c.ipv4NativeRoutingCIDR;
+  const except = native ? ` ! -d ${native.base}/${native.bits}` : '';
+  const sources = node.podCIDRs.map((x) => `${x.base}/${x.bits}`).join(',');
   const rule = marked
     ? '-A KUBE-POSTROUTING -m mark --mark 0x4000/0x4000 -j MASQUERADE'
-    : `-A CILIUM_POST_nat -s ${node.podCIDRs.map((x) => `${x.base}/${x.bits}`).join(',')}${c.ipv4NativeRoutingCIDR ? ` ! -d ${c.ipv4NativeRoutingCIDR.base}/${c.ipv4NativeRoutingCIDR.bits}` : ''} ! -o cilium_+ -j MASQUERADE`;
+    : `-A CILIUM_POST_nat -s ${sources}${except} ! -o cilium_+ -j MASQUERADE`;
   w.emit(
     {
-      node: node.name, iface: node.device, hook: 'netfilter POSTROUTING', program: 'iptables', source: marked ? 'kubernetes pkg/proxy/iptables/proxier.go: KUBE-POSTROUTING MASQUERADE' : 'pkg/datapath/iptables/iptables.go: CILIUM_POST_nat MASQUERADE',
+      place: { kind: 'postrouting', node: node.name, dev: node.device }, program: 'iptables',
+      source: marked
+        ? 'kubernetes pkg/proxy/iptables/proxier.go: KUBE-POSTROUTING MASQUERADE'
+        : 'pkg/datapath/iptables/iptables.go: CILIUM_POST_nat MASQUERADE',
       packet: out, kind: 'iptables', verdict: 'TRANSLATED',
-      maps: [{ node: node.name, map: 'iptables', op: 'lookup', key: `-t nat ${rule}`, hit: true }, w.nf.record(node.name, p, out, 'snat')],
+      maps: [
+        { node: node.name, map: 'iptables', op: 'lookup', key: `-t nat ${rule}`, hit: true },
+        w.nf.record(node.name, p, out, 'snat'),
+      ],
     },
     'iptables.masquerade',
     { from: srcText(p), to: srcText(out), dev: node.device },
@@ -121,11 +153,16 @@ export function conntrackReverse(w: Walk, node: NodeDatapath, p: Packet): Packet
 function reverseOnce(w: Walk, node: NodeDatapath, p: Packet): Packet {
   const r = w.nf.reverse(node.name, p);
   if (!r.binding) return p;
-  const out = r.binding.kind === 'dnat' ? withSrc(p, r.binding.addr, r.binding.port) : withDst(p, r.binding.addr, r.binding.port);
+  const { kind, addr, port } = r.binding;
+  const out = kind === 'dnat' ? withSrc(p, addr, port) : withDst(p, addr, port);
   w.emit(
-    { node: node.name, iface: 'host', hook: 'netfilter PREROUTING', program: 'nf_conntrack', source: 'kernel: nf_nat (conntrack reverses the binding)', packet: out, kind: 'iptables', maps: [{ ...r.op, value: r.binding.kind.toUpperCase() }], verdict: 'TRANSLATED' },
-    r.binding.kind === 'dnat' ? 'iptables.undnat' : 'iptables.unsnat',
-    { from: r.binding.kind === 'dnat' ? srcText(p) : dstText(p), to: r.binding.kind === 'dnat' ? srcText(out) : dstText(out) },
+    {
+      place: natAt(node, 'PREROUTING'), program: 'nf_conntrack',
+      source: 'kernel: nf_nat (conntrack reverses the binding)',
+      packet: out, kind: 'iptables', maps: [{ ...r.op, value: kind.toUpperCase() }], verdict: 'TRANSLATED',
+    },
+    kind === 'dnat' ? 'iptables.undnat' : 'iptables.unsnat',
+    { from: kind === 'dnat' ? srcText(p) : dstText(p), to: kind === 'dnat' ? srcText(out) : dstText(out) },
   );
   return out;
 }

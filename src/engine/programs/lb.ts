@@ -9,8 +9,9 @@
 import type { EndpointInfo, Frontend } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revNatKey, revNatValue, serviceKey, serviceValue } from '../maps/format.ts';
+import type { Place } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
-import type { HopPlace } from './forward.ts';
+import { backendIdAt, backendOf, nodeOf } from '../derive/lookups.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 
 /** ENABLE_PER_PACKET_LB is defined in bpf_lxc whenever the socket LB is not fully on, with or without kube-proxy. */
@@ -22,40 +23,61 @@ export function frontendOf(w: Walk, node: string, p: Packet): Frontend | undefin
   return w.dp.lookupFrontend(node, p.dst, p.dport ?? 0);
 }
 
-export function lb4Local(w: Walk, at: HopPlace, ep: EndpointInfo, f: Frontend, packet: Packet): { packet: Packet; revNat: number } {
+export function lb4Local(
+  w: Walk, at: Place, ep: EndpointInfo, f: Frontend, packet: Packet,
+): { packet: Packet; revNat: number } {
   const node = at.node;
-  const master: MapOp = { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0), value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service' };
+  const count = f.backendIds.length;
+  const master: MapOp = {
+    node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0),
+    value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service',
+  };
   const existing = w.ct.serviceEntry(node, packet);
   let backendId = existing.backendId;
   const ops: MapOp[] = [master, ...existing.ops];
   if (backendId === undefined) {
     // LB_SELECTION_RANDOM is forced in bpf_lxc: a random slot of the master's count.
-    const slot = (w.rng.u32() % f.backendIds.length) + 1;
-    backendId = f.backendIds[slot - 1]!;
-    ops.push({ node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
-    ops.push(...w.ct.serviceEntry(node, packet, { backendId, revNat: f.id, srcIdentity: ep.identity }).ops.filter((o) => o.op === 'update'));
+    const slot = (w.rng.u32() % count) + 1;
+    backendId = backendIdAt(f, slot);
+    ops.push({
+      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot),
+      value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
+    });
+    const entry = w.ct.serviceEntry(node, packet, { backendId, revNat: f.id, srcIdentity: ep.identity });
+    ops.push(...entry.ops.filter((o) => o.op === 'update'));
   }
-  const b = w.dp.backends.get(backendId)!;
-  ops.push({ node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
+  const b = backendOf(w.dp, backendId);
+  ops.push({
+    node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true,
+  });
   const out = withDst(packet, b.address, b.port);
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-lb', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __per_packet_lb_svc_xlate_4 → lb4_local → lb4_xlate (bpf/lib/lb.h)', maps: ops, verdict: 'TRANSLATED', srcIdentity: ep.identity },
+    {
+      place: at, packet: out, kind: 'service-lb', program: 'cil_from_container',
+      source: 'bpf/bpf_lxc.c: __per_packet_lb_svc_xlate_4 → lb4_local → lb4_xlate (bpf/lib/lb.h)',
+      maps: ops, verdict: 'TRANSLATED', srcIdentity: ep.identity,
+    },
     existing.backendId === undefined ? 'lb.dnat.new' : 'lb.dnat.again',
-    { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
+    { from: dstText(packet), to: dstText(out), backend: b.id, count },
   );
   return { packet: out, revNat: f.id };
 }
 
 /** lb4_rev_nat on the reply, from the client's side: the source becomes the service again. */
-export function lb4RevNat(w: Walk, at: HopPlace, revNat: number, packet: Packet, program: string): Packet {
+export function lb4RevNat(w: Walk, at: Place, revNat: number, packet: Packet, program: string): Packet {
   const f = w.dp.frontends.find((x) => x.id === revNat);
   if (!f) return packet;
-  const address = f.scope === 'node' ? w.dp.node(at.node)!.ip : f.address;
+  const address = f.scope === 'node' ? nodeOf(w.dp, at.node).ip : f.address;
   const out = withSrc(packet, address, f.port);
+  const row: MapOp = {
+    node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat),
+    value: revNatValue(address, f.port), hit: true,
+  };
   w.emit(
     {
-      node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-rev-nat', program, source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
-      maps: [{ node: at.node, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: revNatKey(revNat), value: revNatValue(address, f.port), hit: true }], verdict: 'TRANSLATED',
+      place: at, packet: out, kind: 'service-rev-nat', program,
+      source: 'bpf/lib/lb.h: lb4_rev_nat (from the CT entry\'s rev_nat_index)',
+      maps: [row], verdict: 'TRANSLATED',
     },
     'lb.revnat',
     { from: srcText(packet), to: srcText(out), id: revNat },

@@ -5,15 +5,20 @@
 import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
+import { podAt, tcAt } from '../place.ts';
 import type { Packet } from '../trace.ts';
-import { localDelivery } from './deliver.ts';
-import { toHostStack } from './host.ts';
-import { lookupIpcache, lookupLxc } from './lookup.ts';
-import { decide, verdictMessage, verdictOf } from './policy.ts';
+import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
-import { encapFromLxc } from './overlay.ts';
+import { toHostStack } from './host.ts';
 import { frontendOf, lb4Local, lb4RevNat } from './lb.ts';
-import { DROP, type Arrival } from './types.ts';
+import { lookupIpcache, lookupLxc } from './lookup.ts';
+import { nodeOf } from '../derive/lookups.ts';
+import type { Next } from './next.ts';
+import { encapFromLxc } from './overlay.ts';
+import { decide, verdictMessage, verdictOf } from './policy.ts';
+import type { RoutingProgram, SkbContext } from './types.ts';
+
+const PROGRAM = 'cil_from_container' satisfies RoutingProgram;
 
 /**
  * The pod ARPs for its gateway (the cilium_host IP). tail_handle_arp answers
@@ -21,14 +26,17 @@ import { DROP, type Arrival } from './types.ts';
  * reply back into the pod: no ARP ever reaches cilium_host.
  */
 export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void {
-  const node = w.dp.node(ep.node)!;
+  const node = nodeOf(w.dp, ep.node);
   const gw = node.ciliumHostIp;
   const request: Packet = {
     id: packetId, direction: 'request', src: ep.ip, dst: gw, proto: 'ARP', srcMac: ep.mac, dstMac: 'ff:ff:ff:ff:ff:ff',
     arp: { op: 'request', targetIp: gw, senderIp: ep.ip },
   };
   w.emit(
-    { packet: request, kind: 'send', node: node.name, iface: 'eth0', pod: ep.key, hook: 'netns', program: 'kernel (pod netns)', source: 'kernel: neigh_resolve_output (ARP for the default gateway)', maps: [] },
+    {
+      place: podAt(node.name, ep.key), packet: request, kind: 'send', program: 'kernel (pod netns)',
+      source: 'kernel: neigh_resolve_output (ARP for the default gateway)', maps: [],
+    },
     'send.arp',
     { pod: ep.key, gw },
   );
@@ -36,11 +44,14 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
     ...request, direction: 'reply', src: gw, dst: ep.ip, srcMac: ep.nodeMac, dstMac: ep.mac,
     arp: { op: 'reply', targetIp: ep.ip, senderIp: gw },
   };
+  const neigh = {
+    node: node.name, map: 'neigh', op: 'update', key: neighKey(gw, `eth0 (${ep.name})`), value: neighValue(ep.nodeMac),
+    hit: false, note: "the pod's ARP table",
+  } as const;
   w.emit(
     {
-      packet: reply, kind: 'arp-proxy', node: node.name, iface: ep.lxcName, hook: 'tc-ingress', program: 'cil_from_container',
-      source: 'bpf/bpf_lxc.c: tail_handle_arp → arp_respond (bpf/lib/arp.h)', verdict: 'FORWARDED',
-      maps: [{ node: node.name, map: 'neigh', op: 'update', key: neighKey(gw, `eth0 (${ep.name})`), value: neighValue(ep.nodeMac), hit: false, note: "the pod's ARP table" }],
+      place: tcAt(node.name, ep.lxcName, 'tc-ingress'), packet: reply, kind: 'arp-proxy', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: tail_handle_arp → arp_respond (bpf/lib/arp.h)', verdict: 'FORWARDED', maps: [neigh],
     },
     'arp.proxy',
     { pod: ep.key, gw, lxc: ep.lxcName, mac: ep.nodeMac },
@@ -48,76 +59,114 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
 }
 
 /** A packet a pod sent, from its eth0 through cil_from_container to wherever it goes. */
-export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Arrival {
-  const node = w.dp.node(ep.node)!;
+export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
+  const node = nodeOf(w.dp, ep.node);
   let packet: Packet = { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
+  const srcIdentity = ep.identity;
   w.emit(
-    { packet, kind: 'send', node: node.name, iface: 'eth0', pod: ep.key, hook: 'netns', program: 'kernel (pod netns)', source: 'kernel: ip_output via default route to the cilium_host IP', maps: [] },
+    {
+      place: podAt(node.name, ep.key), packet, kind: 'send', program: 'kernel (pod netns)',
+      source: 'kernel: ip_output via default route to the cilium_host IP', maps: [],
+    },
     'send.pod',
     { pod: ep.key, gw: node.ciliumHostIp, mac: ep.nodeMac },
   );
-  const at = { node: node.name, iface: ep.lxcName, hook: 'tc-ingress' };
+  const at = tcAt(node.name, ep.lxcName, 'tc-ingress');
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'lxc-ingress', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: cil_from_container → tail_handle_ipv4', maps: [], observation: 'from-endpoint', srcIdentity: ep.identity },
+    {
+      place: at, packet, kind: 'lxc-ingress', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: cil_from_container → tail_handle_ipv4',
+      maps: [], observation: 'from-endpoint', srcIdentity,
+    },
     'lxc.ingress',
     { pod: ep.key, lxc: ep.lxcName },
   );
   if (packet.src !== ep.ip) {
-    w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'drop', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)', maps: [], verdict: 'DROPPED', drop: DROP.INVALID_SIP }, 'drop.invalid_sip', { ip: packet.src });
-    return { at: 'dropped', packet, reason: DROP.INVALID_SIP.reason };
+    w.emit(
+      {
+        place: at, packet, kind: 'drop', program: PROGRAM,
+        source: 'bpf/bpf_lxc.c: __tail_handle_ipv4 (source IP check)',
+        maps: [], verdict: 'DROPPED', drop: DROP.INVALID_SIP,
+      },
+      'drop.invalid_sip',
+      { ip: packet.src },
+    );
+    return { to: 'dropped', packet, drop: DROP.INVALID_SIP };
   }
   let revNat = 0;
   const frontend = frontendOf(w, node.name, packet);
   if (frontend) ({ packet, revNat } = lb4Local(w, at, ep, frontend, packet));
   const ct = w.ct.lookup(node.name, packet, 'egress');
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'conntrack', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)', maps: ct.ops, ctState: ct.state, srcIdentity: ep.identity },
+    {
+      place: at, packet, kind: 'conntrack', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: tail_ipv4_ct_egress (ct_lookup4, CT_EGRESS)',
+      maps: ct.ops, ctState: ct.state, srcIdentity,
+    },
     `ct.egress.${ct.state}`,
     { pod: ep.key },
   );
   let nodeportReply = false;
   if (ct.state === 'reply' && ct.revNat) {
     // A reply of a NodePort connection to a local backend: undo the DNAT before routing it out.
-    packet = lb4RevNat(w, at, ct.revNat, packet, 'cil_from_container');
+    packet = lb4RevNat(w, at, ct.revNat, packet, PROGRAM);
     nodeportReply = true;
   }
   const ic = lookupIpcache(w.dp, node.name, packet.dst, 'destination identity');
   const dstIdentity = ic.value.identity;
+  const remote = ic.value.tunnelEndpoint !== '0.0.0.0';
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'ipcache-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)', maps: [ic.op], srcIdentity: ep.identity, dstIdentity },
-    ic.value.tunnelEndpoint === '0.0.0.0' ? 'ipcache.local' : w.dp.config.routingMode === 'tunnel' ? 'ipcache.remote.tunnel' : 'ipcache.remote',
+    {
+      place: at, packet, kind: 'ipcache-lookup', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_remote_endpoint)',
+      maps: [ic.op], srcIdentity, dstIdentity,
+    },
+    !remote ? 'ipcache.local' : w.dp.config.routingMode === 'tunnel' ? 'ipcache.remote.tunnel' : 'ipcache.remote',
     { dst: packet.dst, prefix: ic.op.key, identity: dstIdentity, node: ic.value.tunnelEndpoint },
   );
   if (ct.state !== 'reply') {
     const d = decide(w.dp, node.name, ep, 'egress', dstIdentity, packet);
-    const ops = [...d.ops, ...(ct.state === 'new' && d.allowed ? w.ct.create(node.name, packet, 'egress', ep.identity, { revNat }) : [])];
-    const hop: HopDraft = { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'policy', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)', maps: ops, verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state, srcIdentity: ep.identity, dstIdentity, policyVerdict: verdictOf(d, 'egress') };
+    const creates = ct.state === 'new' && d.allowed;
+    const created = creates ? w.ct.create(node.name, packet, 'egress', srcIdentity, { revNat }) : [];
+    const hop: HopDraft = {
+      place: at, packet, kind: 'policy', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (policy_can_egress4)',
+      maps: [...d.ops, ...created], verdict: d.allowed ? 'FORWARDED' : 'DROPPED', ctState: ct.state,
+      srcIdentity, dstIdentity,
+      policyVerdict: verdictOf(d, 'egress'),
+    };
     // Added after the literal rather than spread into it (the slow path of a spread literal); same key order.
-    if (!d.allowed) hop.drop = d.drop ?? DROP.POLICY;
+    const drop = d.drop ?? DROP.POLICY;
+    if (!d.allowed) hop.drop = drop;
     w.emit(
       hop,
       verdictMessage(d, 'egress', ct.state),
       { pod: ep.key, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
     );
-    if (!d.allowed) return { at: 'dropped', packet, reason: (d.drop ?? DROP.POLICY).reason };
+    if (!d.allowed) return { to: 'dropped', packet, drop };
   }
-  const skb = { srcIdentity: ep.identity, dstIdentity, ctState: ct.state, fromEndpoint: ep, nodeport: nodeportReply };
-  const tunnelTo = w.dp.config.routingMode === 'tunnel' && ic.value.tunnelEndpoint !== '0.0.0.0' ? ic.value.tunnelEndpoint : undefined;
+  const skb: SkbContext = { srcIdentity, dstIdentity, ctState: ct.state, fromEndpoint: ep, nodeport: nodeportReply };
+  const tunnelTo = w.dp.config.routingMode === 'tunnel' && remote ? ic.value.tunnelEndpoint : undefined;
   if (w.dp.hostRouting.mode === 'Legacy') {
     // Without BPF host routing (and with endpoint routes, so no ENABLE_ROUTING) bpf_lxc does no endpoint
     // lookup of its own. The tunnel block does not depend on host routing: a remote pod is still
     // encapsulated here; anything else is marked with its identity and handed to the kernel (to-stack).
     if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
-    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.lxc');
+    return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward', 'stack.legacy.lxc');
   }
   const local = lookupLxc(node, packet.dst);
+  const found = local.found;
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'endpoint-lookup', program: 'cil_from_container', source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)', maps: [local.op], srcIdentity: ep.identity, dstIdentity },
-    local.found?.kind === 'endpoint' ? 'endpoint.local' : local.found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
-    { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
+    {
+      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM,
+      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)',
+      maps: [local.op], srcIdentity, dstIdentity,
+    },
+    found?.kind === 'endpoint' ? 'endpoint.local' : found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
+    { dst: packet.dst, pod: found?.kind === 'endpoint' ? found.ep.key : '', node: node.name },
   );
-  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, packet, skb);
-  if (local.found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
+  if (found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: found.ep, packet, skb };
+  if (found?.kind === 'host') return toHostStack(w, node, at, PROGRAM, packet, skb);
   if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
-  return forward(w, node, at, packet, skb);
+  return forward(w, node, at, PROGRAM, packet, skb);
 }

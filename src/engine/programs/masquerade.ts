@@ -25,7 +25,8 @@ function longestMatch(cidrs: Cidr[], ip: Ipv4): Cidr | undefined {
 
 export function needsMasquerade(dp: Datapath, node: NodeDatapath, p: Packet, skb: SkbContext): MasqDecision {
   const c = dp.config;
-  const none = (why: MessageId, params: Record<string, string | number> = {}, ops: MapOp[] = []): MasqDecision => ({ nat: false, needsCt: false, why, params, ops });
+  const none = (why: MessageId, params: Record<string, string | number> = {}, ops: MapOp[] = []): MasqDecision =>
+    ({ nat: false, needsCt: false, why, params, ops });
   if (!c.enableBpfMasquerade || !c.enableIpv4Masquerade) return none('masq.off');
   if (skb.overlay) return none('masq.overlay');
   if (skb.nodeport) return none('masq.nodeport');
@@ -37,13 +38,18 @@ export function needsMasquerade(dp: Datapath, node: NodeDatapath, p: Packet, skb
   const ops: MapOp[] = [];
   if (c.enableIpMasqAgent) {
     const hit = longestMatch(dp.ipMasqCidrs, p.dst);
-    ops.push({ node: node.name, map: 'cilium_ipmasq_v4', op: 'lookup', key: hit ? cidrToString(hit) : p.dst, hit: !!hit, note: 'ip-masq-agent nonMasqueradeCIDRs' });
+    ops.push({
+      node: node.name, map: 'cilium_ipmasq_v4', op: 'lookup', key: hit ? cidrToString(hit) : p.dst, hit: !!hit,
+      note: 'ip-masq-agent nonMasqueradeCIDRs',
+    });
     if (hit) return none('masq.ipmasq', { dst: p.dst, cidr: cidrToString(hit) }, ops);
   }
   const dstId = skb.dstIdentity ?? RESERVED.world;
-  if (c.routingMode === 'native' && (dstId === RESERVED.remoteNode || dstId === RESERVED.kubeApiserver || dstId === RESERVED.host)) {
+  const toCluster = dstId === RESERVED.remoteNode || dstId === RESERVED.kubeApiserver || dstId === RESERVED.host;
+  if (c.routingMode === 'native' && toCluster) {
     return none('masq.remote_node', { dst: p.dst }, ops);
   }
   if (skb.ctState === 'reply') return none('masq.reply', {}, ops);
-  return { nat: true, needsCt: false, why: c.enableIpMasqAgent ? 'masq.nat.ipmasq' : 'masq.nat', params: { ip: node.ip, dst: p.dst }, ops };
+  const why = c.enableIpMasqAgent ? 'masq.nat.ipmasq' : 'masq.nat';
+  return { nat: true, needsCt: false, why, params: { ip: node.ip, dst: p.dst }, ops };
 }

@@ -7,39 +7,50 @@
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { serviceKey } from '../maps/format.ts';
-import type { Packet } from '../trace.ts';
-import { localDelivery } from './deliver.ts';
+import { tcAt } from '../place.ts';
+import type { MapOp, Packet } from '../trace.ts';
 import { toHostStack } from './host.ts';
-import { fromOverlay } from './overlay.ts';
-import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { lookupIpcache, lookupLxc } from './lookup.ts';
+import type { Next } from './next.ts';
+import type { RoutingProgram } from './types.ts';
+import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { dstText, withDst } from './packet.ts';
-import type { Arrival } from './types.ts';
 
-export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arrival {
+const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
+
+export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next {
   let packet = arriving;
-  const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
+  const at = tcAt(node.name, node.device, 'tc-ingress');
   const src = lookupIpcache(w.dp, node.name, packet.outer?.src ?? packet.src, 'source identity');
   const srcIdentity = src.value.identity;
   // nodeport_lb4 only extracts a service tuple from TCP and UDP (and tunnel packets are for the host).
   const nodePort = packet.outer ? undefined : nodePortFrontend(w, node, packet);
-  const svcOps = packet.proto === 'ICMP' || packet.outer ? [] : [{
-    node: node.name, map: 'cilium_lb4_services_v2' as const, op: 'lookup' as const,
+  const svcOps: MapOp[] = packet.proto === 'ICMP' || packet.outer ? [] : [{
+    node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup',
     key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: !!nodePort, note: 'nodeport_lb4: is it a service?',
   }];
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'netdev-ingress', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4', maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity },
+    {
+      place: at, packet, kind: 'netdev-ingress', program: PROGRAM,
+      source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4',
+      maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity,
+    },
     packet.outer ? 'netdev.ingress.overlay' : nodePort ? 'netdev.ingress.nodeport' : 'netdev.ingress',
     { dev: node.device, src: packet.outer?.src ?? packet.src, identity: srcIdentity, dst: dstText(packet) },
   );
-  if (packet.outer && packet.outer.dst === node.ip) return fromOverlay(w, node, packet);
+  // The kernel's tunnel device decapsulates; bpf_overlay runs on it.
+  if (packet.outer && packet.outer.dst === node.ip) return { to: 'cil_from_overlay', node, packet };
   if (nodePort) return nodeportLb4(w, node, nodePort, packet, { srcIdentity });
   if (packet.dst === node.ip) {
     const r = w.nat.revSnat(node.name, packet, false);
     if (r.found) {
       packet = withDst(packet, r.found.addr, r.found.port);
       w.emit(
-        { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'rev-snat', program: 'cil_from_netdev', source: 'bpf/lib/nat.h: snat_v4_rev_nat (tail CILIUM_CALL_IPV4_NODEPORT_NAT_INGRESS)', maps: r.ops, verdict: 'TRANSLATED', srcIdentity },
+        {
+          place: at, packet, kind: 'rev-snat', program: PROGRAM,
+          source: 'bpf/lib/nat.h: snat_v4_rev_nat (tail CILIUM_CALL_IPV4_NODEPORT_NAT_INGRESS)',
+          maps: r.ops, verdict: 'TRANSLATED', srcIdentity,
+        },
         'revsnat.done',
         { from: dstText(arriving), to: dstText(packet) },
       );
@@ -51,16 +62,21 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Arriv
   if (w.dp.hostRouting.mode === 'Legacy') {
     // Without BPF host routing, handle_ipv4_cont returns CTX_ACT_OK before any endpoint lookup
     // (not from_host): the kernel routes the packet, to a pod's lxc or onwards.
-    return toHostStack(w, node, at, packet, skb, 'forward', 'stack.legacy.netdev');
+    return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward', 'stack.legacy.netdev');
   }
   const local = lookupLxc(node, packet.dst);
+  const found = local.found;
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'endpoint-lookup', program: 'cil_from_netdev', source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)', maps: [local.op], srcIdentity },
-    local.found?.kind === 'endpoint' ? 'endpoint.local' : local.found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
-    { dst: packet.dst, pod: local.found?.kind === 'endpoint' ? local.found.ep.key : '', node: node.name },
+    {
+      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM,
+      source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)',
+      maps: [local.op], srcIdentity,
+    },
+    found?.kind === 'endpoint' ? 'endpoint.local' : found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
+    { dst: packet.dst, pod: found?.kind === 'endpoint' ? found.ep.key : '', node: node.name },
   );
-  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, packet, skb);
-  if (local.found?.kind === 'host') return toHostStack(w, node, at, packet, skb);
+  if (found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: found.ep, packet, skb };
+  if (found?.kind === 'host') return toHostStack(w, node, at, PROGRAM, packet, skb);
   // No local endpoint: handle_ipv4_cont returns CTX_ACT_OK (not from_host) and the kernel forwards it.
-  return toHostStack(w, node, at, packet, skb, 'forward');
+  return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward');
 }

@@ -8,12 +8,17 @@
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, serviceKey, serviceValue } from '../maps/format.ts';
+import { tcAt } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
-import { localDelivery } from './deliver.ts';
+import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
 import { lookupLxc } from './lookup.ts';
+import { backendIdAt, backendOf, frontendById } from '../derive/lookups.ts';
+import type { Next } from './next.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
-import { DROP, type Arrival, type SkbContext } from './types.ts';
+import type { RoutingProgram, SkbContext } from './types.ts';
+
+const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 
 /** The NodePort frontend an arriving packet is addressed to. */
 export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Frontend | undefined {
@@ -22,57 +27,107 @@ export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Fronte
   return f && f.type === 'NodePort' && w.dp.config.kubeProxyReplacement ? f : undefined;
 }
 
-export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Arrival {
-  const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
-  if (f.backendIds.length === 0) {
-    w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'drop', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)', maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity: skb.srcIdentity }, 'drop.no_backend', { frontend: dstText(packet) });
-    return { at: 'dropped', packet, reason: DROP.NO_SERVICE.reason };
+export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Next {
+  const at = tcAt(node.name, node.device, 'tc-ingress');
+  const srcIdentity = skb.srcIdentity;
+  const count = f.backendIds.length;
+  if (count === 0) {
+    w.emit(
+      {
+        place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)',
+        maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity,
+      },
+      'drop.no_backend',
+      { frontend: dstText(packet) },
+    );
+    return { to: 'dropped', packet, drop: DROP.NO_SERVICE };
   }
   const existing = w.ct.serviceEntry(node.name, packet);
-  const ops: MapOp[] = [{ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0), value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend' }, ...existing.ops];
+  const ops: MapOp[] = [
+    {
+      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0),
+      value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend',
+    },
+    ...existing.ops,
+  ];
   let backendId = existing.backendId;
   if (backendId === undefined) {
-    const slot = (w.rng.u32() % f.backendIds.length) + 1;
-    backendId = f.backendIds[slot - 1]!;
-    ops.push({ node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot), value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${f.backendIds.length}` });
-    ops.push(...w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity: skb.srcIdentity }).ops.filter((o) => o.op === 'update'));
+    const slot = (w.rng.u32() % count) + 1;
+    backendId = backendIdAt(f, slot);
+    ops.push({
+      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot),
+      value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
+    });
+    const entry = w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity });
+    ops.push(...entry.ops.filter((o) => o.op === 'update'));
   }
-  const b = w.dp.backends.get(backendId)!;
-  ops.push({ node: node.name, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id), value: backendValue(b.address), hit: true });
+  const b = backendOf(w.dp, backendId);
+  ops.push({
+    node: node.name, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(b.id),
+    value: backendValue(b.address), hit: true,
+  });
   let out = withDst(packet, b.address, b.port);
   // The CT entry nodeport_lb4 keeps for the connection: it carries the rev_nat_index for the reply.
-  const ctOps = w.ct.lookup(node.name, out, 'egress').state === 'new' ? w.ct.create(node.name, out, 'egress', skb.srcIdentity, { revNat: f.id, flags: 32 }) : [];
+  const isNew = w.ct.lookup(node.name, out, 'egress').state === 'new';
+  const ctOps = isNew ? w.ct.create(node.name, out, 'egress', srcIdentity, { revNat: f.id, flags: 32 }) : [];
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-lb', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate', maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    {
+      place: at, packet: out, kind: 'service-lb', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate',
+      maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity,
+    },
     'nodeport.dnat',
-    { from: dstText(packet), to: dstText(out), backend: b.id, count: f.backendIds.length },
+    { from: dstText(packet), to: dstText(out), backend: b.id, count },
   );
   const local = lookupLxc(node, out.dst);
-  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, out, { ...skb, revNat: f.id });
+  if (local.found?.kind === 'endpoint') {
+    return { to: 'handle_policy', at, ep: local.found.ep, packet: out, skb: { ...skb, revNat: f.id } };
+  }
   // Remote backend: SNAT the source to this node's IP so the reply returns through it.
   const m = w.nat.snat(node.name, out, node.ip, w.rng, false);
   const before = out;
   out = withSrc(out, node.ip, m.port);
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'snat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat', maps: m.ops, verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    {
+      place: at, packet: out, kind: 'snat', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: tail_nodeport_nat_egress_ipv4 → __snat_v4_nat',
+      maps: m.ops, verdict: 'TRANSLATED', srcIdentity,
+    },
     'nodeport.snat',
     { from: srcText(before), to: srcText(out), node: node.name },
   );
-  return forward(w, node, at, out, { ...skb, nodeport: true });
+  return forward(w, node, at, PROGRAM, out, { ...skb, nodeport: true });
 }
 
 /** The reply of a NodePort connection, after snat_v4_rev_nat: undo the DNAT, then route to the client. */
-export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Arrival | undefined {
+export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Next | undefined {
   if (!w.ct.peekRevNat(node.name, packet, 'ingress')) return undefined;
   const ct = w.ct.lookup(node.name, packet, 'ingress');
-  const at = { node: node.name, iface: node.device, hook: 'tc-ingress' };
-  w.emit({ node: at.node, iface: at.iface, hook: at.hook, packet, kind: 'conntrack', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)', maps: ct.ops, ctState: ct.state, srcIdentity: skb.srcIdentity }, 'nodeport.ct', { id: ct.revNat });
-  const f = w.dp.frontends.find((x) => x.id === ct.revNat)!;
-  const out = withSrc(packet, f.scope === 'node' ? node.ip : f.address, f.port);
+  const at = tcAt(node.name, node.device, 'tc-ingress');
+  const srcIdentity = skb.srcIdentity;
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: out, kind: 'service-rev-nat', program: 'cil_from_netdev', source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat', maps: [{ node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat), value: `${out.src}:${f.port}`, hit: true }], verdict: 'TRANSLATED', srcIdentity: skb.srcIdentity },
+    {
+      place: at, packet, kind: 'conntrack', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 (ct_lookup4)',
+      maps: ct.ops, ctState: ct.state, srcIdentity,
+    },
+    'nodeport.ct',
+    { id: ct.revNat },
+  );
+  const f = frontendById(w.dp, ct.revNat);
+  const out = withSrc(packet, f.scope === 'node' ? node.ip : f.address, f.port);
+  const row: MapOp = {
+    node: node.name, map: 'cilium_lb4_reverse_nat', op: 'lookup', key: String(ct.revNat),
+    value: `${out.src}:${f.port}`, hit: true,
+  };
+  w.emit(
+    {
+      place: at, packet: out, kind: 'service-rev-nat', program: PROGRAM,
+      source: 'bpf/lib/nodeport.h: nodeport_rev_dnat_ingress_ipv4 → lb4_rev_nat',
+      maps: [row], verdict: 'TRANSLATED', srcIdentity,
+    },
     'lb.revnat',
     { from: srcText(packet), to: srcText(out), id: ct.revNat },
   );
-  return forward(w, node, at, out, { ...skb, ctState: 'reply', nodeport: true });
+  return forward(w, node, at, PROGRAM, out, { ...skb, ctState: 'reply', nodeport: true });
 }

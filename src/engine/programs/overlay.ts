@@ -9,13 +9,13 @@ import { hash53 } from '../util/hash.ts';
 import type { NodeDatapath } from '../derive/types.ts';
 import { overlayName } from '../derive/nodes.ts';
 import type { Walk } from '../flow/walk.ts';
+import { tcAt, type Place } from '../place.ts';
 import type { Packet } from '../trace.ts';
-import { localDelivery } from './deliver.ts';
-import { nodeAt, type HopPlace } from './forward.ts';
 import { lookupLxc } from './lookup.ts';
-import { toNetdev } from './netdev-egress.ts';
-import { onTheWire } from './wire.ts';
-import type { Arrival, SkbContext } from './types.ts';
+import { netdevOf } from '../derive/lookups.ts';
+import { nodeAt } from './neighbour.ts';
+import type { Next } from './next.ts';
+import type { SkbContext } from './types.ts';
 
 /** IANA VXLAN is 4789; Cilium's default tunnel port for VXLAN is 8472 (the Linux default), Geneve 6081. */
 export const TUNNEL_PORT = { vxlan: 8472, geneve: 6081 } as const;
@@ -30,57 +30,87 @@ export function outerSourcePort(inner: Packet): number {
   return 32768 + (hash53(flow) % (60999 - 32768 + 1));
 }
 
-function encapsulate(w: Walk, node: NodeDatapath, at: HopPlace, program: string, source: string, packet: Packet, skb: SkbContext, remote: Ipv4): Arrival {
-  const proto = w.dp.config.tunnelProtocol;
+interface Encapsulator {
+  at: Place;
+  program: string;
+  source: string;
+}
+
+function encapsulate(
+  w: Walk, node: NodeDatapath, by: Encapsulator, packet: Packet, skb: SkbContext, remote: Ipv4,
+): Next {
+  const encap = w.dp.config.tunnelProtocol;
   const dev = overlayName(w.dp.config);
-  const peer = nodeAt(w, remote);
-  const netdev = node.interfaces.find((i) => i.kind === 'netdev')!;
-  const inner: Packet = { ...packet };
+  const peer = nodeAt(w.dp, remote);
   // The VNI carries the source identity; the host's own traffic is sent as remote-node (LOCAL_NODE_ID, 6).
   const vni = skb.srcIdentity === 1 ? 6 : skb.srcIdentity;
   const wrapped: Packet = {
-    ...inner,
-    outer: { src: node.ip, dst: remote, proto: 'UDP', sport: outerSourcePort(inner), dport: TUNNEL_PORT[proto], vni, srcMac: netdev.mac, dstMac: peer?.interfaces.find((i) => i.kind === 'netdev')!.mac ?? node.gatewayMac },
+    ...packet,
+    outer: {
+      encap, src: node.ip, dst: remote, proto: 'UDP', sport: outerSourcePort(packet), dport: TUNNEL_PORT[encap], vni,
+      srcMac: netdevOf(node).mac, dstMac: peer ? netdevOf(peer).mac : node.gatewayMac,
+    },
   };
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: wrapped, kind: 'tunnel-encap', program, source, maps: [], observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState, srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity },
+    {
+      place: by.at, packet: wrapped, kind: 'tunnel-encap', program: by.program, source: by.source, maps: [],
+      observation: 'to-overlay', verdict: 'FORWARDED', ctState: skb.ctState,
+      srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
+    },
     'tunnel.encap',
-    { dev, dst: packet.dst, proto: proto.toUpperCase(), remote, node: peer?.name ?? remote, vni, port: TUNNEL_PORT[proto] },
+    {
+      dev, dst: packet.dst, proto: encap.toUpperCase(), remote, node: peer?.name ?? remote, vni,
+      port: TUNNEL_PORT[encap],
+    },
   );
-  const leaving = toNetdev(w, node, wrapped, { ...skb, overlay: true });
-  return onTheWire(w, node, leaving.packet, peer);
+  return { to: 'cil_to_netdev', node, packet: wrapped, skb: { ...skb, overlay: true }, nextHop: peer };
 }
 
-export function encapFromLxc(w: Walk, node: NodeDatapath, at: HopPlace, packet: Packet, skb: SkbContext, remote: Ipv4): Arrival {
-  return encapsulate(w, node, at, 'cil_from_container', 'bpf/lib/encap.h: encap_and_redirect_lxc → __encap_with_nodeid (tunnel key from the ipcache tunnelendpoint)', packet, skb, remote);
+export function encapFromLxc(
+  w: Walk, node: NodeDatapath, at: Place, packet: Packet, skb: SkbContext, remote: Ipv4,
+): Next {
+  const source =
+    'bpf/lib/encap.h: encap_and_redirect_lxc → __encap_with_nodeid (tunnel key from the ipcache tunnelendpoint)';
+  return encapsulate(w, node, { at, program: 'cil_from_container', source }, packet, skb, remote);
 }
 
 /** Host traffic routed via cilium_host in tunnel mode: cil_from_host encapsulates it. */
-export function encapFromHost(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Arrival {
-  const info = w.dp.ipcacheLookup(node.name, packet.dst);
-  const remote = info?.value.tunnelEndpoint;
-  const at = { node: node.name, iface: 'cilium_host', hook: 'tc-egress' };
-  return encapsulate(w, node, at, 'cil_from_host', 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont → encap_and_redirect_with_nodeid', packet, skb, (remote && remote !== '0.0.0.0' ? remote : packet.dst) as Ipv4);
+export function encapFromHost(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Next {
+  const tunnelEndpoint = w.dp.ipcacheLookup(node.name, packet.dst)?.value.tunnelEndpoint;
+  const remote = tunnelEndpoint && tunnelEndpoint !== '0.0.0.0' ? tunnelEndpoint : packet.dst;
+  const at = tcAt(node.name, 'cilium_host', 'tc-egress');
+  const source = 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont → encap_and_redirect_with_nodeid';
+  return encapsulate(w, node, { at, program: 'cil_from_host', source }, packet, skb, remote);
 }
 
 /** The outer UDP packet reached its node: the kernel decapsulates it onto the overlay device. */
-export function fromOverlay(w: Walk, node: NodeDatapath, wrapped: Packet): Arrival {
+export function fromOverlay(w: Walk, node: NodeDatapath, wrapped: Packet): Next {
   const { outer, ...inner } = wrapped;
   const dev = overlayName(w.dp.config);
   const srcIdentity = outer?.vni ?? 0;
-  const at = { node: node.name, iface: dev, hook: 'tc-ingress' };
+  const at = tcAt(node.name, dev, 'tc-ingress');
   const local = lookupLxc(node, inner.dst);
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: inner, kind: 'tunnel-decap', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: cil_from_overlay → handle_ipv4 (identity from the tunnel key)', maps: [local.op], observation: 'from-overlay', srcIdentity },
+    {
+      place: at, packet: inner, kind: 'tunnel-decap', program: 'cil_from_overlay',
+      source: 'bpf/bpf_overlay.c: cil_from_overlay → handle_ipv4 (identity from the tunnel key)',
+      maps: [local.op], observation: 'from-overlay', srcIdentity,
+    },
     'tunnel.decap',
     { dev, vni: srcIdentity, src: outer?.src ?? '', dst: inner.dst },
   );
-  if (local.found?.kind === 'endpoint') return localDelivery(w, at, local.found.ep, inner, { srcIdentity });
+  if (local.found?.kind === 'endpoint') {
+    return { to: 'handle_policy', at, ep: local.found.ep, packet: inner, skb: { srcIdentity } };
+  }
   // Not a local pod: bpf_overlay passes it to the stack (e.g. the node's own addresses).
   w.emit(
-    { node: at.node, iface: at.iface, hook: at.hook, packet: inner, kind: 'kernel-stack', program: 'cil_from_overlay', source: 'bpf/bpf_overlay.c: handle_ipv4 → to the stack', maps: [], observation: 'to-stack', verdict: 'FORWARDED', srcIdentity },
+    {
+      place: at, packet: inner, kind: 'kernel-stack', program: 'cil_from_overlay',
+      source: 'bpf/bpf_overlay.c: handle_ipv4 → to the stack',
+      maps: [], observation: 'to-stack', verdict: 'FORWARDED', srcIdentity,
+    },
     'stack.deliver',
     { node: node.name, dst: inner.dst },
   );
-  return { at: 'host', node, packet: inner };
+  return { to: 'host', node, packet: inner };
 }

@@ -16,5 +16,6 @@ export const srcText = (p: Packet) => endpointText(p.src, p.proto === 'ICMP' ? u
 export const dstText = (p: Packet) => endpointText(p.dst, p.proto === 'ICMP' ? undefined : p.dport);
 export const l4Text = (p: Packet) =>
   p.proto === 'ICMP' ? (p.icmpType === 0 ? 'ICMP echo reply' : 'ICMP echo request')
-  : p.proto === 'TCP' ? `TCP ${Object.entries(p.tcpFlags ?? {}).filter(([, v]) => v).map(([k]) => k).join('/') || 'segment'}`
+  : p.proto === 'TCP'
+    ? `TCP ${Object.entries(p.tcpFlags ?? {}).filter(([, v]) => v).map(([k]) => k).join('/') || 'segment'}`
   : p.proto;

@@ -12,7 +12,7 @@ import {
 } from '../policy/index.ts';
 import type { MapOp, Packet, PolicyVerdict } from '../trace.ts';
 import type { MessageId } from '../messages.ts';
-import { DROP } from './types.ts';
+import { DROP } from './drop.ts';
 
 export { policyMapName } from '../policy/index.ts';
 
@@ -36,7 +36,7 @@ export interface PolicyDecision {
 }
 
 /** The lookup's protocol and port: ICMP uses the type as the port (ENABLE_ICMP_RULE, on by default). */
-function lookupTuple(p: Packet): { proto: number; dport: number } {
+function lookupTuple(p: Packet): L4Tuple {
   switch (p.proto) {
     case 'TCP':
       return { proto: PROTO.TCP, dport: p.dport ?? 0 };
@@ -49,42 +49,59 @@ function lookupTuple(p: Packet): { proto: number; dport: number } {
   }
 }
 
-export function decide(dp: Datapath, node: string, ep: EndpointInfo, direction: TrafficDirection, remoteIdentity: number, p: Packet): PolicyDecision {
+export function decide(
+  dp: Datapath, node: string, ep: EndpointInfo, direction: TrafficDirection, remoteIdentity: number, p: Packet,
+): PolicyDecision {
   const policy = endpointPolicy(dp, ep);
   const identity = remoteIdentityOf(dp, remoteIdentity, direction === 'egress' ? p.dst : p.src);
   const { proto, dport } = lookupTuple(p);
   const r = policyLookup(policy, direction, identity, proto, dport);
-  const ops = r.probes.map((probe, i): MapOp => probeOp(node, ep, direction, probe, proto, dport, probe.hit !== undefined && probe.hit === r.entry, i));
+  const ops = r.probes.map((probe, i): MapOp => {
+    const decided = probe.hit !== undefined && probe.hit === r.entry;
+    return probeOp(node, ep, direction, probe, { proto, dport }, decided, i);
+  });
   const enforced = policy[direction].enforced;
   const base = { enforced, match: r.match, remoteIdentity: identity, ops };
   if (!r.entry) {
     // Default deny: name the policies whose selection of this endpoint turned it on.
     const selecting = policy.policies.join(', ');
+    const on = proto === 0 ? 'this packet' : `${dport}/${p.proto}`;
+    const because = selecting ? `; default deny because ${selecting} selects ${ep.key}` : '';
     return {
       ...base, allowed: false, drop: DROP.POLICY, ...(selecting ? { policy: selecting } : {}),
-      rule: `no entry of ${direction} policy matches identity ${identity} on ${proto === 0 ? 'this packet' : `${dport}/${p.proto}`}${selecting ? `; default deny because ${selecting} selects ${ep.key}` : ''}`,
+      rule: `no entry of ${direction} policy matches identity ${identity} on ${on}${because}`,
     };
   }
   const who = r.entry.origin.policy !== undefined ? { policy: r.entry.origin.policy } : {};
-  if (r.entry.deny) return { ...base, ...who, allowed: false, deny: true, drop: DROP.POLICY_DENY, rule: r.entry.origin.text };
-  return { ...base, ...who, allowed: true, rule: r.entry.origin.text };
+  const rule = r.entry.origin.text;
+  if (r.entry.deny) return { ...base, ...who, allowed: false, deny: true, drop: DROP.POLICY_DENY, rule };
+  return { ...base, ...who, allowed: true, rule };
 }
 
-function probeOp(node: string, ep: EndpointInfo, dir: TrafficDirection, probe: Probe, proto: number, dport: number, decided: boolean, index: number): MapOp {
+interface L4Tuple {
+  proto: number;
+  dport: number;
+}
+
+function probeOp(
+  node: string, ep: EndpointInfo, dir: TrafficDirection, probe: Probe, l4: L4Tuple, decided: boolean, index: number,
+): MapOp {
   const which = index === 0 ? `identity ${probe.identity}` : 'any identity (0)';
   if (!probe.hit) {
-    return { node, map: 'cilium_policy', op: 'lookup', key: probeKey(ep, dir, probe.identity, proto, dport), hit: false, note: `no entry for ${which}` };
+    const key = probeKey(ep, dir, probe.identity, l4.proto, l4.dport);
+    return { node, map: 'cilium_policy', op: 'lookup', key, hit: false, note: `no entry for ${which}` };
   }
   return {
-    node, map: 'cilium_policy', op: 'lookup', key: policyRowKey(ep, probe.hit), value: policyRowValue(probe.hit), hit: true,
-    note: decided ? `${which}: this entry decides` : `${which}: less specific, not used`,
+    node, map: 'cilium_policy', op: 'lookup', key: policyRowKey(ep, probe.hit), value: policyRowValue(probe.hit),
+    hit: true, note: decided ? `${which}: this entry decides` : `${which}: less specific, not used`,
   };
 }
 
 /** The part of a decision a hop event carries (HopEvent.policyVerdict). */
 export function verdictOf(d: PolicyDecision, direction: 'ingress' | 'egress'): PolicyVerdict {
   return {
-    direction, allowed: d.allowed, deny: !!d.deny, match: d.match, enforced: d.enforced, rule: d.rule, remoteIdentity: d.remoteIdentity,
+    direction, allowed: d.allowed, deny: !!d.deny, match: d.match, enforced: d.enforced, rule: d.rule,
+    remoteIdentity: d.remoteIdentity,
     ...(d.policy ? { policy: d.policy } : {}),
   };
 }

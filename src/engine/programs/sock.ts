@@ -8,7 +8,9 @@ import type { Ipv4 } from '../../scenario/values.ts';
 import type { Backend, Frontend } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revSkKey, revSkValue, serviceKey, serviceValue } from '../maps/format.ts';
+import type { Place, SocketHook } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
+import { backendIdAt, backendOf } from '../derive/lookups.ts';
 
 export interface SocketClient {
   node: string;
@@ -17,19 +19,34 @@ export interface SocketClient {
   fd: number;
 }
 
-const sockaddr = (ip: string, port: number) => `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${ip}")}`;
+const sockaddr = (ip: string, port: number) =>
+  `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${ip}")}`;
+
+const socketAt = (client: SocketClient, hook: SocketHook): Place =>
+  ({ kind: 'socket', node: client.node, pod: client.pod, hook });
 
 export type SockLbResult = { ok: true; backend: Backend; cookie: number } | { ok: false };
 
-export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, packet: Packet, udp: boolean): SockLbResult {
+export function sockXlateFwd(
+  w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, packet: Packet, udp: boolean,
+): SockLbResult {
   const node = client.node;
   const count = f.backendIds.length;
-  const master: MapOp = { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0), value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service: the master entry' };
-  const place = { node, iface: 'socket', pod: client.pod, hook: udp ? 'cgroup/sendmsg4' : 'cgroup/connect4', program: udp ? 'cil_sock4_sendmsg' : 'cil_sock4_connect' };
-  const call = udp ? `sendto(${client.fd}, ..., ${sockaddr(vip, f.port)}, 16)` : `connect(${client.fd}, ${sockaddr(vip, f.port)}, 16)`;
+  const master: MapOp = {
+    node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0),
+    value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service: the master entry',
+  };
+  const place = socketAt(client, udp ? 'cgroup/sendmsg4' : 'cgroup/connect4');
+  const program = udp ? 'cil_sock4_sendmsg' : 'cil_sock4_connect';
+  const to = sockaddr(vip, f.port);
+  const call = udp ? `sendto(${client.fd}, ..., ${to}, 16)` : `connect(${client.fd}, ${to}, 16)`;
   if (count === 0) {
     w.emit(
-      { ...place, packet, kind: 'socket-lb-rewrite', source: 'bpf/bpf_sock.c: __sock4_xlate_fwd (count == 0 → -EHOSTUNREACH)', maps: [master], verdict: 'ERROR', syscalls: [`${call} = -1 EHOSTUNREACH (No route to host)`] },
+      {
+        place, program, packet, kind: 'socket-lb-rewrite',
+        source: 'bpf/bpf_sock.c: __sock4_xlate_fwd (count == 0 → -EHOSTUNREACH)',
+        maps: [master], verdict: 'ERROR', syscalls: [`${call} = -1 EHOSTUNREACH (No route to host)`],
+      },
       'sock.no_backend',
       { vip, port: f.port },
     );
@@ -38,23 +55,35 @@ export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ip
   // sock_select_slot: random per connect for TCP; the socket cookie for UDP (sticky per socket).
   const cookie = w.rng.int(4096, 65535);
   const slot = ((udp ? cookie : w.rng.u32()) % count) + 1;
-  const backend = w.dp.backends.get(f.backendIds[slot - 1]!)!;
+  const backend = backendOf(w.dp, backendIdAt(f, slot));
   const rewritten: Packet = { ...packet, dst: backend.address, dport: backend.port };
   const revKey = revSkKey(backend.address, backend.port, cookie);
   const ops: MapOp[] = [
     master,
-    { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, slot), value: serviceValue(backend.id, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}` },
-    { node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(backend.id), value: backendValue(backend.address), hit: true },
-    { node, map: 'cilium_lb4_reverse_sk', op: 'update', key: revKey, value: revSkValue(vip, f.port, f.id), hit: false, note: 'sock4_update_revnat: socket cookie → service' },
+    {
+      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, slot),
+      value: serviceValue(backend.id, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
+    },
+    {
+      node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(backend.id),
+      value: backendValue(backend.address), hit: true,
+    },
+    {
+      node, map: 'cilium_lb4_reverse_sk', op: 'update', key: revKey, value: revSkValue(vip, f.port, f.id), hit: false,
+      note: 'sock4_update_revnat: socket cookie → service',
+    },
   ];
   let sockMap = w.revSk.get(node);
   if (!sockMap) w.revSk.set(node, (sockMap = new Map()));
   sockMap.set(revKey, { vip, port: f.port, revNat: f.id });
+  const sent = udp ? packet.payload?.length ?? 0 : '-1 EINPROGRESS (Operation in progress)';
+  const local = sockaddr(packet.src, packet.sport ?? 0);
   w.emit(
     {
-      ...place, packet: rewritten, kind: 'socket-lb-rewrite', source: 'bpf/bpf_sock.c: cil_sock4_connect → __sock4_xlate_fwd (lb4_lookup_service, sock4_update_revnat)',
+      place, program, packet: rewritten, kind: 'socket-lb-rewrite',
+      source: 'bpf/bpf_sock.c: cil_sock4_connect → __sock4_xlate_fwd (lb4_lookup_service, sock4_update_revnat)',
       maps: ops, verdict: 'TRANSLATED', sockXlate: 'post-xlate-fwd',
-      syscalls: [`${call} = ${udp ? packet.payload?.length ?? 0 : '-1 EINPROGRESS (Operation in progress)'}`, `getsockname(${client.fd}, ${sockaddr(packet.src, packet.sport ?? 0)}, [16]) = 0`],
+      syscalls: [`${call} = ${sent}`, `getsockname(${client.fd}, ${local}, [16]) = 0`],
     },
     udp ? 'sock.sendmsg' : 'sock.connect',
     { vip, port: f.port, count, slot, backend: backend.id, addr: backend.address, bport: backend.port },
@@ -63,20 +92,28 @@ export function sockXlateFwd(w: Walk, client: SocketClient, f: Frontend, vip: Ip
 }
 
 /** getpeername() (TCP) or recvmsg() (UDP): the reverse translation from cilium_lb4_reverse_sk. */
-export function sockXlateRev(w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, backend: Backend, cookie: number, packet: Packet, udp: boolean): void {
+export function sockXlateRev(
+  w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, backend: Backend, cookie: number, packet: Packet, udp: boolean,
+): void {
   const node = client.node;
   const key = revSkKey(backend.address, backend.port, cookie);
   const ops: MapOp[] = [
     { node, map: 'cilium_lb4_reverse_sk', op: 'lookup', key, value: revSkValue(vip, f.port, f.id), hit: true },
-    { node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0), value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true, note: 'the service still exists with the same rev_nat_index' },
+    {
+      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0),
+      value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true,
+      note: 'the service still exists with the same rev_nat_index',
+    },
   ];
   const call = udp
     ? `recvfrom(${client.fd}, ..., ${sockaddr(vip, f.port)}, [16]) = ${packet.payload?.length ?? 0}`
     : `getpeername(${client.fd}, ${sockaddr(vip, f.port)}, [16]) = 0`;
   w.emit(
     {
-      node, iface: 'socket', pod: client.pod, hook: udp ? 'cgroup/recvmsg4' : 'cgroup/getpeername4', program: udp ? 'cil_sock4_recvmsg' : 'cil_sock4_getpeername',
-      source: 'bpf/bpf_sock.c: __sock4_xlate_rev', packet, kind: 'socket-rev-nat', maps: ops, verdict: 'TRANSLATED', sockXlate: 'post-xlate-rev', syscalls: [call],
+      place: socketAt(client, udp ? 'cgroup/recvmsg4' : 'cgroup/getpeername4'),
+      program: udp ? 'cil_sock4_recvmsg' : 'cil_sock4_getpeername',
+      source: 'bpf/bpf_sock.c: __sock4_xlate_rev', packet, kind: 'socket-rev-nat', maps: ops, verdict: 'TRANSLATED',
+      sockXlate: 'post-xlate-rev', syscalls: [call],
     },
     udp ? 'sock.revnat.recvmsg' : 'sock.revnat.getpeername',
     { vip, port: f.port, addr: `${backend.address}:${backend.port}` },

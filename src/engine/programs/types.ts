@@ -1,18 +1,10 @@
-/**
- * What a program hands to the next one: where the packet ended up. Every
- * walk ends in one of these, which is how the engine guarantees that every
- * packet is either delivered or dropped with a reason.
- */
-import type { EndpointInfo, NodeDatapath } from '../derive/types.ts';
-import type { CtState, Packet } from '../trace.ts';
-
-export type Arrival =
-  | { at: 'pod'; ep: EndpointInfo; packet: Packet }
-  | { at: 'host'; node: NodeDatapath; packet: Packet }
-  | { at: 'world'; packet: Packet }
-  | { at: 'dropped'; packet: Packet; reason: string };
-
 /** Facts a packet carries from one program to the next on the same node (skb marks / cb). */
+import type { EndpointInfo } from '../derive/types.ts';
+import type { CtState } from '../trace.ts';
+
+/** The programs that route or hand a packet on themselves (fib_redirect_v4, TRACE_TO_STACK). */
+export type RoutingProgram = 'cil_from_container' | 'cil_from_netdev';
+
 export interface SkbContext {
   srcIdentity: number;
   dstIdentity?: number;
@@ -26,13 +18,3 @@ export interface SkbContext {
   /** rev_nat_index handed on by nodeport_lb4: the CT entry created at the backend keeps it. */
   revNat?: number;
 }
-
-/** Cilium drop reasons used by the engine (pkg/monitor/api/drop.go). */
-export const DROP = {
-  INVALID_SIP: { code: 132, reason: 'Invalid source ip' },
-  POLICY: { code: 133, reason: 'Policy denied' },
-  UNROUTABLE: { code: 151, reason: 'Stale or unroutable IP' },
-  NO_SERVICE: { code: 158, reason: 'Service backend not found' },
-  FIB_LOOKUP_FAILED: { code: 169, reason: 'FIB lookup failed' },
-  POLICY_DENY: { code: 181, reason: 'Policy denied by denylist' },
-} as const;

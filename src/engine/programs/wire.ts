@@ -4,37 +4,62 @@
  */
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
+import type { Place, WirePeer } from '../place.ts';
 import type { Packet } from '../trace.ts';
-import { fromNetdev } from './netdev-ingress.ts';
-import { dstText, srcText } from './packet.ts';
-import type { Arrival } from './types.ts';
+import { DROP } from './drop.ts';
+import { netdevOf } from '../derive/lookups.ts';
+import { nodeAt } from './neighbour.ts';
+import type { Next } from './next.ts';
+import { dstText, srcText, withMacs } from './packet.ts';
 
 /** Pseudo-node name of everything outside the cluster (the internet, the VPC router). */
 export const WORLD = 'world';
 export const WORLD_IFACE = 'internet';
 
-export function onTheWire(w: Walk, from: NodeDatapath, packet: Packet, to: NodeDatapath | undefined): Arrival {
-  const peer = to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE };
+const peerOf = (to: NodeDatapath | undefined): WirePeer =>
+  (to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE });
+
+/** The world's end of the wire, where packets from outside start and those lost outside end. */
+export const worldWire = (peer: WirePeer | undefined): Place =>
+  ({ kind: 'wire', node: WORLD, iface: WORLD_IFACE, peer });
+
+export function onTheWire(w: Walk, from: NodeDatapath, packet: Packet, to: NodeDatapath | undefined): Next {
+  const o = packet.outer;
   w.emit(
-    { packet, kind: 'wire', node: from.name, iface: from.device, hook: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [], peer },
-    packet.outer ? 'wire.tunnel' : to ? 'wire.node' : 'wire.world',
-    { from: from.name, to: to?.name ?? '', src: srcText(packet), dst: dstText(packet), dev: from.device, ...(packet.outer ? { osrc: packet.outer.src, odst: packet.outer.dst, oport: packet.outer.dport } : {}) },
+    {
+      place: { kind: 'wire', node: from.name, iface: from.device, peer: peerOf(to) },
+      packet, kind: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [],
+    },
+    o ? 'wire.tunnel' : to ? 'wire.node' : 'wire.world',
+    {
+      from: from.name, to: to?.name ?? '', src: srcText(packet), dst: dstText(packet), dev: from.device,
+      ...(o ? { osrc: o.src, odst: o.dst, oport: o.dport } : {}),
+    },
   );
-  if (to) return fromNetdev(w, to, packet);
-  return { at: 'world', packet };
+  if (to) return { to: 'cil_from_netdev', node: to, packet };
+  return { to: 'lost', packet };
 }
 
 /** A packet from outside the cluster arriving at the node that owns its destination IP. */
-export function fromWorld(w: Walk, packet: Packet): Arrival {
-  const hit = w.dp.nodeByIp.get(packet.dst);
-  const to = hit && hit.ip === packet.dst ? hit : undefined;
-  const peer = to ? { node: to.name, iface: to.device } : { node: WORLD, iface: WORLD_IFACE };
+export function fromWorld(w: Walk, packet: Packet): Next {
+  const to = nodeAt(w.dp, packet.dst);
   w.emit(
-    { packet, kind: 'wire', node: WORLD, iface: WORLD_IFACE, hook: 'wire', program: 'network', source: 'the wire: no eBPF here', maps: [], peer },
+    {
+      place: worldWire(peerOf(to)), packet, kind: 'wire', program: 'network',
+      source: 'the wire: no eBPF here', maps: [],
+    },
     !to ? 'wire.lost' : packet.direction === 'request' ? 'wire.external_client' : 'wire.from_world',
     { to: to?.name ?? '', src: srcText(packet), dst: dstText(packet) },
   );
-  if (to) return fromNetdev(w, to, { ...packet, srcMac: to.gatewayMac, dstMac: to.interfaces.find((i) => i.kind === 'netdev')!.mac });
-  w.emit({ packet, kind: 'drop', node: WORLD, iface: WORLD_IFACE, hook: 'wire', program: 'network', source: 'outside the cluster', maps: [], verdict: 'DROPPED', drop: { code: 0, reason: 'No route back' } }, 'drop.no_route_back', { dst: packet.dst });
-  return { at: 'dropped', packet, reason: 'No route back' };
+  // The VPC router hands the packet to the node's device.
+  if (to) return { to: 'cil_from_netdev', node: to, packet: withMacs(packet, to.gatewayMac, netdevOf(to).mac) };
+  w.emit(
+    {
+      place: worldWire(undefined), packet, kind: 'drop', program: 'network', source: 'outside the cluster',
+      maps: [], verdict: 'DROPPED', drop: DROP.NO_ROUTE_BACK,
+    },
+    'drop.no_route_back',
+    { dst: packet.dst },
+  );
+  return { to: 'dropped', packet, drop: DROP.NO_ROUTE_BACK };
 }

@@ -12,6 +12,8 @@ import { backendsV3Rows, revNatRows, servicesV2Rows } from '../formats/cilium/lb
 import { lxcRows } from '../formats/cilium/lxc-rows.ts';
 import { policyRows } from '../policy/index.ts';
 import { writesOn } from '../maps/replay.ts';
+import { netdevOf } from '../derive/lookups.ts';
+import { must } from '../util/internal.ts';
 import type { MapTables } from '../maps/rows.ts';
 import type { MapName, Trace } from '../trace.ts';
 
@@ -34,11 +36,13 @@ export function initialTables(dp: Datapath, nodeName: string): MapTables {
   const t: MapTables = {};
   for (const m of NODE_MAPS) t[m] = new Map();
   if (!node) return t;
-  const nodeIp = (n: string) => dp.node(n)!.ip;
+  // Every map the node has starts empty (above); the rows go into these.
+  const table = (m: MapName) => must(t[m], () => `table ${m}`);
+  const nodeIp = (n: string) => must(dp.node(n), () => `node ${n}`).ip;
   const sorted = [...dp.ipcache].sort((a, b) => ipv4ToU32(a.prefix.base) - ipv4ToU32(b.prefix.base) || a.prefix.bits - b.prefix.bits);
   for (const e of sorted) {
     const v = ipcacheValueFor(e, nodeName, nodeIp);
-    t.cilium_ipcache!.set(ipcacheKey(e.prefix), ipcacheValue(v.identity, v.tunnelEndpoint, v.encryptKey, v.flagSkipTunnel));
+    table('cilium_ipcache').set(ipcacheKey(e.prefix), ipcacheValue(v.identity, v.tunnelEndpoint, v.encryptKey, v.flagSkipTunnel));
   }
   // The agent-written maps: one definition of their rows, shared with the cilium CLI views.
   t.cilium_lxc = lxcRows(dp, nodeName);
@@ -47,18 +51,18 @@ export function initialTables(dp: Datapath, nodeName: string): MapTables {
   t.cilium_lb4_reverse_nat = revNatRows(dp, nodeName);
   // Every local endpoint's cilium_policy_<EPID> rows, keyed with the map name so they group.
   t.cilium_policy = policyRows(dp, nodeName);
-  for (const c of dp.ipMasqCidrs) t.cilium_ipmasq_v4!.set(`${c.base}/${c.bits}`, '');
+  for (const c of dp.ipMasqCidrs) table('cilium_ipmasq_v4').set(`${c.base}/${c.bits}`, '');
   if (dp.config.routingMode === 'tunnel') {
     // Tunnel mode: each remote node's pod CIDR → its node IP (the fallback when the ipcache has none).
     for (const other of dp.nodes) {
-      if (other !== node) for (const c of other.podCIDRs) t.cilium_tunnel_map!.set(tunnelKey(c), tunnelValue(other.ip));
+      if (other !== node) for (const c of other.podCIDRs) table('cilium_tunnel_map').set(tunnelKey(c), tunnelValue(other.ip));
     }
   }
-  for (const r of node.routes) t.fib!.set(routeKey(r), routeText(r));
+  for (const r of node.routes) table('fib').set(routeKey(r), routeText(r));
   for (const other of dp.nodes) {
-    if (other !== node) t.neigh!.set(neighKey(other.ip, node.device), neighValue(other.interfaces.find((i) => i.kind === 'netdev')!.mac));
+    if (other !== node) table('neigh').set(neighKey(other.ip, node.device), neighValue(netdevOf(other).mac));
   }
-  t.neigh!.set(neighKey(node.gatewayIp, node.device), neighValue(node.gatewayMac));
+  table('neigh').set(neighKey(node.gatewayIp, node.device), neighValue(node.gatewayMac));
   perDp.set(nodeName, t);
   return t;
 }

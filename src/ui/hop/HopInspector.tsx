@@ -10,6 +10,9 @@ import { useApp, useT } from '../app/context.tsx';
 import { diffPackets } from './packetFields.ts';
 import { policyText } from './policyText.ts';
 
+/** The tunnel protocol as people write it; the engine says which one the packet carries. */
+const ENCAP_NAME = { vxlan: 'VXLAN', geneve: 'Geneve' } as const;
+
 function packetBefore(events: HopEvent[], step: number): HopEvent['packet'] | undefined {
   const cur = events[step];
   for (let i = step - 1; i >= 0; i--) {
@@ -41,7 +44,7 @@ export function HopInspector() {
     [t('inspector.policyVerdict'), policy?.verdict, policy ? (policy.allowed ? 'good' : 'bad') : undefined],
     [t('inspector.policy'), policy?.policy, 'policy'],
     [t('inspector.rule'), policy?.rule, 'policy'],
-    [t('inspector.outer'), o ? `${o.src} → ${o.dst} UDP/${o.dport} (${o.dport === 6081 ? 'Geneve' : 'VXLAN'}) VNI ${o.vni}` : undefined],
+    [t('inspector.outer'), o ? `${o.src} → ${o.dst} UDP/${o.dport} (${ENCAP_NAME[o.encap]}) VNI ${o.vni}` : undefined],
   ];
   return (
     <div className="inspector" aria-label={t('inspector.title')}>

@@ -9,7 +9,7 @@ import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { EventList } from '../hop/EventList.tsx';
 import { straceLines } from './strace.ts';
-import { capture, tcpdumpLine, type CaptureTarget } from './tcpdump.ts';
+import { capture, captureIface, targetId, targetLabel, tcpdumpLine, type CaptureTarget } from './tcpdump.ts';
 import { Terminal } from './Terminal.tsx';
 import { useHubble } from './useHubble.ts';
 
@@ -71,15 +71,12 @@ function useCaptureTargets(): CaptureTarget[] {
       if (ep?.kind !== 'pod') continue;
       const p = pods.find((x) => x.key === `${ep.namespace}/${ep.name}`);
       if (!p) continue;
-      out.push({ node: p.node, iface: `eth0@${p.key}`, podIp: p.ip }, { node: p.node, iface: p.lxc });
+      out.push({ kind: 'pod', node: p.node, pod: p.key, podIp: p.ip }, { kind: 'device', node: p.node, iface: p.lxc });
     }
-    for (const n of summary.nodes) out.push({ node: n.name, iface: n.device });
+    for (const n of summary.nodes) out.push({ kind: 'device', node: n.name, iface: n.device });
     return out;
   }, [summary, trace]);
 }
-
-const targetId = (c: CaptureTarget) => `${c.node}/${c.iface}`;
-const targetLabel = (c: CaptureTarget) => (c.iface.startsWith('eth0@') ? `${c.iface.slice(5)} eth0 (${c.node})` : `${c.node} ${c.iface}`);
 
 function TcpdumpView() {
   const t = useT();
@@ -89,8 +86,8 @@ function TcpdumpView() {
   const events = useApp(selectEvents);
   const step = useApp((s) => s.step);
   const target = targets.find((x) => targetId(x) === chosen) ?? targets[0];
-  const lines = target ? capture(events, step, target) : [];
-  const ifname = target ? (target.iface.startsWith('eth0@') ? 'eth0' : target.iface) : '';
+  const lines = target ? capture(events, target, step) : [];
+  const ifname = target ? captureIface(target) : '';
   return (
     <div className="term-view">
       <label className="inline">

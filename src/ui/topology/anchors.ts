@@ -43,29 +43,40 @@ export function findPort(layout: TopologyLayout, node: string, iface: string): P
 }
 
 export function hopAnchor(ev: HopEvent, layout: TopologyLayout): Anchor {
-  if (ev.kind === 'wire') {
-    const peer = ev.peer && findPort(layout, ev.peer.node, ev.peer.iface);
+  const at = ev.place;
+  if (at.kind === 'wire') {
+    const peer = at.peer && findPort(layout, at.peer.node, at.peer.iface);
     if (peer) return { node: peer.node, point: peer.anchor, port: peer };
     return { node: undefined, point: outsidePoint(layout) };
   }
-  const n = layout.nodes.find((x) => x.name === ev.node);
+  const n = layout.nodes.find((x) => x.name === at.node);
   if (!n) return { node: undefined, point: outsidePoint(layout) };
-  // The host's own network stack (routing, netfilter): its hook is `netns` too, but no pod's.
-  if (ev.iface === 'host') return { node: n.name, point: n.stack.anchor, port: n.stack };
-  const socket = ev.iface === 'cgroup' || ev.hook.startsWith('cgroup');
-  // A pod's own netns (not the iface name: a node's device may be called eth0 too).
-  if (socket || ev.pod !== undefined || ev.hook === 'netns' || ev.kind === 'send' || ev.kind === 'deliver') {
-    const pod = podOfHop(ev, n);
-    if (pod) {
-      return socket
-        ? { node: n.name, point: { x: pod.box.x + pod.box.w / 2, y: pod.box.y + 12 }, port: pod.eth0, socket: true }
-        : { node: n.name, point: pod.eth0.anchor, port: pod.eth0 };
+  switch (at.kind) {
+    case 'stack':
+      // The host's own network stack (routing, netfilter).
+      return { node: n.name, point: n.stack.anchor, port: n.stack };
+    case 'socket':
+    case 'pod': {
+      // A pod's socket or its own netns (the place says so: a node's device may be called eth0 too).
+      const pod = podOfHop(ev, n);
+      if (pod && at.kind === 'socket') return { node: n.name, point: { x: pod.box.x + pod.box.w / 2, y: pod.box.y + 12 }, port: pod.eth0, socket: true };
+      if (pod) return { node: n.name, point: pod.eth0.anchor, port: pod.eth0 };
+      break;
     }
-  }
-  if (ev.kind === 'arp-proxy') {
-    // The ARP reply is written by cil_from_container on the lxc and arrives at the pod's eth0.
-    const pod = podOfHop(ev, n);
-    if (pod) return { node: n.name, point: pod.eth0.anchor, port: pod.lxc };
+    case 'tc':
+      if (ev.kind === 'arp-proxy') {
+        // The ARP reply is written by cil_from_container on the lxc and arrives at the pod's eth0.
+        const pod = podOfHop(ev, n);
+        if (pod) return { node: n.name, point: pod.eth0.anchor, port: pod.lxc };
+      }
+      break;
+    case 'postrouting':
+      // MASQUERADE as the packet leaves by the device: drawn on the device.
+      break;
+    default: {
+      const never: never = at;
+      throw new Error(`unknown place ${JSON.stringify(never)}`);
+    }
   }
   const port = findPort(layout, n.name, ev.iface);
   if (port) return { node: n.name, point: port.anchor, port };

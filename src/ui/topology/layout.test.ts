@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioSummary, SummaryNode, SummaryPod } from '../../worker/summary.ts';
 import { fixtureTrace } from '../../worker/fixture.test-helper.ts';
+import { placeFields, stackAt, tcAt } from '../../engine/place.ts';
 import { hopAnchor, hopPath, pointAlong } from './anchors.ts';
 import { layoutTopology, nodeGrid, SIZES, type Box } from './layout.ts';
 
@@ -110,27 +111,27 @@ describe('hop anchors and paths', () => {
 
   it('puts host-stack hops on the kernel box, the world outside, overlay hops on the tunnel device', () => {
     const base = events[1]!;
-    const stack = hopAnchor({ ...base, kind: 'iptables', iface: 'host', hook: 'netfilter PREROUTING' }, l);
+    const stack = hopAnchor({ ...base, kind: 'iptables', ...placeFields({ kind: 'stack', node: 'k8s-a', hook: 'netfilter PREROUTING' }) }, l);
     expect(stack.port?.kind).toBe('stack');
     // The kernel's routing runs in the host netns: hook `netns`, but no pod's eth0.
-    expect(hopAnchor({ ...base, kind: 'kernel-stack', iface: 'host', hook: 'netns' }, l).port?.kind).toBe('stack');
+    expect(hopAnchor({ ...base, kind: 'kernel-stack', ...placeFields(stackAt('k8s-a')) }, l).port?.kind).toBe('stack');
     // From the kernel box to ens5: round the pods along the node's right edge, not through them.
     const n0 = l.nodes[0]!;
     const toDev = hopPath(stack, { node: n0.name, point: n0.device.anchor, port: n0.device }, l);
     expect(toDev.slice(1, -1).every((p) => p.x === n0.box.x + n0.box.w - 4 || p.y === n0.device.box.y - 14)).toBe(true);
     expect(stack.node).toBe('k8s-a');
-    const world = hopAnchor({ ...base, kind: 'send', node: 'world', iface: 'internet', hook: 'wire' }, l);
+    const world = hopAnchor({ ...base, kind: 'drop', ...placeFields({ kind: 'wire', node: 'world', iface: 'internet', peer: undefined }) }, l);
     expect(world.node).toBeUndefined();
     expect(world.point.y).toBeGreaterThan(l.nodes[0]!.box.y + l.nodes[0]!.box.h);
     const tunnel = { ...s, nodes: s.nodes.map((n) => ({ ...n, interfaces: [...n.interfaces, { name: 'cilium_vxlan', kind: 'overlay' as const, mac: '', ifindex: 5 }] })) };
     const lt = layoutTopology(tunnel, { width: 900, height: 480 });
-    const decap = hopAnchor({ ...base, kind: 'tunnel-decap', node: 'k8s-b', iface: 'cilium_vxlan', hook: 'tc-ingress' }, lt);
+    const decap = hopAnchor({ ...base, kind: 'tunnel-decap', ...placeFields(tcAt('k8s-b', 'cilium_vxlan', 'tc-ingress')) }, lt);
     expect(decap.port?.kind).toBe('overlay');
     expect(decap.node).toBe('k8s-b');
     // From the lxc to ens5 with outer headers: through cilium_vxlan.
     const outer = { src: '192.168.10.10', dst: '192.168.10.11', proto: 'UDP', dport: 8472, vni: 1011 } as never;
     const encap = hopAnchor({ ...base, kind: 'tunnel-encap' }, lt);
-    const egress = { ...base, kind: 'netdev-egress' as const, iface: 'ens5', hook: 'tc-egress', packet: { ...base.packet, outer } };
+    const egress = { ...base, kind: 'netdev-egress' as const, ...placeFields(tcAt('k8s-a', 'ens5', 'tc-egress')), packet: { ...base.packet, outer } };
     const vxlan = lt.nodes[0]!.ports.find((p) => p.iface === 'cilium_vxlan')!;
     expect(hopPath(encap, hopAnchor(egress, lt), lt, egress)).toContainEqual(vxlan.anchor);
   });

@@ -79,7 +79,8 @@ const k8sW1: NodeDatapath = {
 
 const cidr = (base: string, bits: number): Cidr => ({ base: ip(base), bits });
 const allEndpoints = [...k8sS.endpoints, webpod1];
-const svc = SEED_FRONTENDS.find((f) => f.id === 9)!;
+const svc = SEED_FRONTENDS.find((f) => f.id === 9);
+if (!svc) throw new Error('the seed fixture lost its frontend 9');
 
 /** Only what the formats read is filled in; the rest throws if a renderer reaches for it. */
 export const seedDatapath = {

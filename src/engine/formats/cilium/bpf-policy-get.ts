@@ -56,8 +56,10 @@ export function bpfPolicyGet(dp: Datapath, node: string, args: readonly string[]
     return { ok: true, text: text || 'no maps found\n' };
   }
   const known = endpoints.map((e) => `${e.id} (${e.key})`).join(', ');
-  if (rest.length !== 1) return { ok: false, error: `bpf policy get needs one endpoint ID or pod name; endpoints on ${node}: ${known}` };
-  const arg = rest[0]!;
+  const arg = rest[0];
+  if (rest.length !== 1 || arg === undefined) {
+    return { ok: false, error: `bpf policy get needs one endpoint ID or pod name; endpoints on ${node}: ${known}` };
+  }
   const ep = findEndpoint(endpoints, arg);
   if (!ep) {
     const why = /^\d+$/.test(arg) ? `Failed to open map: ${policyMapName({ id: Number(arg) })} does not exist` : `Failed to parse endpointID "${arg}"`;

@@ -84,7 +84,7 @@ export function mapGet(dp: Datapath, tables: MapTables, node: string, name: stri
     return { ok: false, error: `[GET /map/{name}][404] getMapNameNotFound: map ${name} is not known; maps: ${MAP_NAMES.join(', ')}` };
   }
   if (rows.size === 0) return { ok: true, text: 'Cache is empty\n\n' };
-  const state = MAP_SOURCES[name]!.cached ? 'sync' : '';
+  const state = MAP_SOURCES[name]?.cached ? 'sync' : '';
   let text = 'Key\tValue\tState\tError\n';
   for (const [k, v] of rows) text += `${k}\t${v}\t${state}\t\n`;
   return { ok: true, text: tabwrite(text) };

@@ -5,6 +5,7 @@
  * identity's labels, and a service name for a frontend address. And the
  * flow's Summary (pkg/hubble/parser/threefour: gopacket layer names).
  */
+import type { Ipv4 } from '../../../scenario/values.ts';
 import type { Datapath } from '../../derive/types.ts';
 import type { Packet } from '../../trace.ts';
 
@@ -38,16 +39,16 @@ export function summaryOf(p: Packet): string {
 }
 
 /** The endpoint Hubble would resolve for `ip` on `node`: pod metadata, identity (ipcache) and labels. */
-export function resolveEndpoint(dp: Datapath, node: string, ip: string, port?: number, identity?: number): HubbleEndpoint {
+export function resolveEndpoint(dp: Datapath, node: string, ip: Ipv4, port?: number, identity?: number): HubbleEndpoint {
   const ep = dp.endpointByIp.get(ip);
-  const id = identity ?? ep?.identity ?? dp.ipcacheLookup(node, ip as never)?.value.identity ?? 2;
+  const id = identity ?? ep?.identity ?? dp.ipcacheLookup(node, ip)?.value.identity ?? 2;
   const out: HubbleEndpoint = { ip, identity: id, labels: [...(dp.identities.get(id)?.labels ?? [])] };
   if (port !== undefined) out.port = port;
   if (ep && !ep.isHealth) {
     out.namespace = ep.namespace;
     out.podName = ep.name;
   } else if (port !== undefined) {
-    const f = dp.lookupFrontend(node, ip as never, port);
+    const f = dp.lookupFrontend(node, ip, port);
     if (f) out.service = f.service;
   }
   return out;

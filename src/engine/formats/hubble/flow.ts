@@ -17,6 +17,7 @@
 import type { MonitorAggregation } from '../../../scenario/model.ts';
 import type { Datapath } from '../../derive/types.ts';
 import type { CtState, HopEvent, ObservationPoint, Packet, SockXlatePoint, Trace } from '../../trace.ts';
+import type { Ipv4 } from '../../../scenario/values.ts';
 import { monitorReports } from './aggregation.ts';
 import { resolveEndpoint, summaryOf, type HubbleEndpoint } from './endpoint.ts';
 import { CAPTURE_START_US, PACKET_SPACING_US } from './time.ts';
@@ -117,7 +118,7 @@ function policyFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow | und
   };
 }
 
-type Peer = { ip: string; port: number };
+type Peer = { ip: Ipv4; port: number };
 
 /**
  * A trace-sock flow (pkg/hubble/parser/sock): the socket's pod and the address

@@ -1,0 +1,76 @@
+/**
+ * What a capture on one interface sees of a trace, up to a step. A capture
+ * sees a packet once per pass: outgoing packets as they leave (after the
+ * tc-egress program, so after SNAT), incoming ones as they arrive (before
+ * tc-ingress rewrites them). Under socket LB the client's eth0 only ever
+ * carries the backend's address, because connect() was rewritten before any
+ * packet existed. Only the hop's place decides, never an interface name.
+ */
+import type { HopEvent, Packet } from '../trace.ts';
+import type { CaptureTarget } from './target.ts';
+
+export interface Captured {
+  /** The hop at which the capture saw the packet. */
+  seq: number;
+  packet: Packet;
+  /** `in` or `out` of the interface (a pod's eth0: `send` out of the pod, `deliver` or `arp-proxy` into it). */
+  way: string;
+}
+
+type Seen = Omit<Captured, 'seq'>;
+
+/** The packet a pod's eth0 sees at `ev`: what the pod sends and receives, and the ARP reply its lxc answers. */
+function onPodEth0(ev: HopEvent, t: CaptureTarget & { kind: 'pod' }): Seen | undefined {
+  const at = ev.place;
+  if (at.node !== t.node) return undefined;
+  // Socket hops and the host's kernel stack never cross the pod's eth0.
+  if (at.kind === 'pod' && at.pod === t.pod) return { packet: ev.packet, way: ev.kind };
+  if (ev.kind === 'arp-proxy' && ev.packet.dst === t.podIp) return { packet: ev.packet, way: ev.kind };
+  return undefined;
+}
+
+/** The packet a host interface sees at `ev` (and the hop before it, for what arrived before tc ingress). */
+function onDevice(ev: HopEvent, before: HopEvent | undefined, t: CaptureTarget & { kind: 'device' }): Seen | undefined {
+  const at = ev.place;
+  switch (at.kind) {
+    case 'wire':
+      // Arriving from the wire, before any ingress program.
+      if (ev.kind === 'wire' && at.peer?.node === t.node && at.peer.iface === t.iface) return { packet: ev.packet, way: 'in' };
+      return undefined;
+    case 'tc': {
+      if (at.node !== t.node || at.iface !== t.iface) return undefined;
+      if (at.hook === 'tc-egress') return { packet: ev.packet, way: 'out' };
+      // Incoming: the packet as it was before the ingress program rewrote it.
+      const arrived = before?.packet.id === ev.packet.id ? before.packet : ev.packet;
+      return { packet: arrived, way: 'in' };
+    }
+    case 'postrouting':
+      return at.node === t.node && at.dev === t.iface ? { packet: ev.packet, way: 'out' } : undefined;
+    case 'socket':
+    case 'pod':
+    case 'stack':
+      return undefined;
+    default: {
+      const never: never = at;
+      throw new Error(`unknown place ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Packets seen on the target, in order, up to and including `step` (default: the whole trace). */
+export function capture(events: readonly HopEvent[], target: CaptureTarget, step = events.length - 1): Captured[] {
+  const out: Captured[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i <= step && i < events.length; i++) {
+    const ev = events[i];
+    if (!ev) continue;
+    const got = target.kind === 'pod' ? onPodEth0(ev, target) : onDevice(ev, events[i - 1], target);
+    if (!got) continue;
+    // One line per packet and direction: arriving off the wire and the ingress hook are one capture.
+    const id = `${got.packet.id}/${got.way}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ seq: i, packet: got.packet, way: got.way });
+  }
+  return out;
+}
