@@ -1,7 +1,7 @@
 // The bench's generator: deterministic, the sizes asked for, and a cluster the
 // loader accepts without errors or warnings (else the bench would time error paths).
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../src/engine/util/rng.ts';
+import { createRng } from '../src/engine/index.ts';
 import { derive, traceFlow } from '../src/engine/index.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { generateCluster, skewedSplit } from './generate.ts';

@@ -12,7 +12,7 @@
  * selects. The lab's netpod, webpod and default/svc are kept, so the same
  * flow request runs on both clusters.
  */
-import { createRng, type Rng } from '../src/engine/util/rng.ts';
+import { createRng, type Rng } from '../src/engine/index.ts';
 import {
   apiserverSliceYaml, configMapYaml, nodeYaml, podYaml, serviceYaml,
   type ContainerPortSpec, type NodeSpec, type PodSpec, type ServiceSpec,

@@ -4,7 +4,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import type { Datapath } from '../src/engine/index.ts';
-import { createRng } from '../src/engine/util/rng.ts';
+import { createRng } from '../src/engine/index.ts';
 import type { Ipv4 } from '../src/scenario/values.ts';
 import type { Report } from './report.ts';
 

@@ -2,7 +2,7 @@
  * Page entry. The engine worker and the scenario fetch start first; the UI
  * (React and everything else) is a separate chunk that loads meanwhile.
  */
-import { startEngine } from './ui/app/engineStart.ts';
+import { startEngine } from './ui/app/engine-start.ts';
 
 const early = startEngine();
 const { mount } = await import('./ui/mount.tsx');

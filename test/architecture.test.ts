@@ -97,11 +97,8 @@ describe('the engine', () => {
   });
 
   // A `!` after an expression or `as never` silences the type checker; the engine narrows or throws instead.
-  // Files colleagues are rewriting for issue 11 (typed map rows, one settings parser) are listed until those land.
-  const PENDING: string[] = [];
   it('has no non-null assertion and no `as never` in src/engine', () => {
-    const checked = engineSources().filter((f) => !PENDING.includes(f.slice(root.length)));
-    const offenders = checked.flatMap((f) =>
+    const offenders = engineSources().flatMap((f) =>
       readFileSync(f, 'utf8').split('\n').flatMap((line, i) => {
         const code = line.replace(/\/\/.*$/, '').replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '""');
         return /[\w)\]]!(?=[.);,[\s]|$)(?!=)|\bas never\b/.test(code) ? [`${f.slice(root.length)}:${i + 1}: ${line.trim()}`] : [];
@@ -117,5 +114,34 @@ describe('the engine', () => {
       readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (line.length > 120 ? [`${f.slice(root.length)}:${i + 1} (${line.length})`] : [])),
     );
     expect(long).toEqual([]);
+  });
+});
+
+describe('the engine\'s surface', () => {
+  // One public surface: everything outside src/engine goes through src/engine/index.ts, so the engine's
+  // inside can move without touching the page, the worker or the CLI. Tests may reach inside.
+  it('is src/engine/index.ts for the page, the state, the worker, the CLI, i18n and the bench', () => {
+    const engine = join(root, 'src/engine');
+    const index = join(engine, 'index.ts');
+    const outside = ['src/ui', 'src/state', 'src/worker', 'src/cli', 'src/i18n', 'bench'].flatMap((d) => files(join(root, d)));
+    const offenders = outside
+      .filter((f) => !/\.test\.tsx?$|test-helper\.ts$/.test(f))
+      .flatMap((f) => relativeImports(f).filter((g) => g.startsWith(engine) && g !== index).map((g) => `${f.slice(root.length)} → ${g.slice(root.length)}`));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('file names', () => {
+  // One convention: kebab-case modules, PascalCase React components (.tsx that export one), nothing else.
+  it('are kebab-case for modules and PascalCase for components', () => {
+    const all = ['src', 'test', 'e2e', 'bench'].flatMap((d) => files(join(root, d)));
+    const bad = all.map((f) => f.slice(root.length)).filter((f) => {
+      const base = f.split('/').pop() ?? f;
+      const stem = base.replace(/(\.test|\.spec|\.property\.test|\.test-helper|\.d)?\.tsx?$/, '').replace(/\.(test|spec|worker)$/, '');
+      const kebab = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*$/.test(stem);
+      const component = base.endsWith('.tsx') && /^[A-Z][A-Za-z0-9]*$/.test(stem);
+      return !(kebab || component);
+    });
+    expect(bad).toEqual([]);
   });
 });

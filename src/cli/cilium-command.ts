@@ -3,8 +3,7 @@
  * (--scenario, --set, --after) are taken out wherever they stand; everything
  * else goes to runCiliumCommand as the words after `cilium`.
  */
-import { tablesAt } from '../engine/runtime/tables.ts';
-import { runCiliumCommand } from '../engine/formats/cilium/dispatch.ts';
+import { tablesAt, runCiliumCommand } from '../engine/index.ts';
 import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, settingsOf } from './options.ts';
 import { datapathFor } from './scenario.ts';

@@ -4,9 +4,7 @@
  * to us: protocols, ports, seeds, --set pairs.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { FlowRequest, Settings } from '../engine/api.ts';
-import { parseSettingsPairs } from '../engine/settings-pairs.ts';
-import type { FlowProto } from '../engine/trace.ts';
+import { parseSettingsPairs, type FlowRequest, type Settings, type FlowProto } from '../engine/index.ts';
 import { UserError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

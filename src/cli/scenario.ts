@@ -7,9 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { derive, SettingsError } from '../engine/derive/index.ts';
-import type { Settings } from '../engine/api.ts';
-import type { Datapath } from '../engine/derive/types.ts';
+import { derive, SettingsError, type Settings, type Datapath } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';

@@ -1,17 +1,5 @@
 /** `flowlab trace`: one conversation through the datapath, as text, Hubble lines, JSON or a tcpdump capture. */
-import { FlowError } from '../engine/api.ts';
-import { resolveCaptureTarget, type CaptureTarget } from '../engine/capture/target.ts';
-import { tcpdumpText } from '../engine/capture/tcpdump.ts';
-import type { Datapath } from '../engine/derive/types.ts';
-import { traceFlow } from '../engine/flow/trace.ts';
-import { hubbleObserve } from '../engine/formats/hubble.ts';
-import { traceJson } from '../engine/formats/json.ts';
-import { traceText } from '../engine/formats/text.ts';
-import { compareText } from '../engine/formats/compare.ts';
-import { parseSettingsSpec, settingsPairsText } from '../engine/settings-pairs.ts';
-import type { FlowRequest } from '../engine/api.ts';
-import type { Message } from '../engine/messages.ts';
-import type { Trace } from '../engine/trace.ts';
+import { FlowError, resolveCaptureTarget, tcpdumpText, traceFlow, hubbleObserve, traceJson, traceText, compareText, parseSettingsSpec, settingsPairsText, type CaptureTarget, type Datapath, type FlowRequest, type Message, type Trace } from '../engine/index.ts';
 import { LANGS, render, type Lang } from '../i18n/index.ts';
 import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, SCENARIO_OPTIONS, settingsOf } from './options.ts';

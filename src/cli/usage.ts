@@ -1,6 +1,5 @@
 /** `flowlab help`: the commands and their options (DESIGN §5). */
-import { CILIUM_COMMANDS } from '../engine/formats/cilium/dispatch.ts';
-import { MODE_PRESETS } from '../engine/modes.ts';
+import { CILIUM_COMMANDS, MODE_PRESETS } from '../engine/index.ts';
 
 export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by hop
 

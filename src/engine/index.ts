@@ -1,14 +1,42 @@
-/** The engine's entry points: one engine behind the worker, the CLI, the tests and the bench. */
+/**
+ * The engine's one public surface: the worker, the state, the page, the CLI
+ * and the bench import the engine from here and nowhere else (a test in
+ * test/architecture.test.ts holds that), so there is exactly one engine and
+ * its inside can move freely. Unit tests beside the code may reach inside.
+ */
+// Derive the datapath and walk a flow through it.
 export { derive, withSettings, SettingsError, agentStartError } from './derive/index.ts';
+export { traceFlow } from './flow/trace.ts';
+export { FlowError, flowError, type FlowRequest, type Settings } from './request.ts';
 export { MODE_PRESETS, type ModePreset } from './modes.ts';
 export { parseSettingsPairs, parseSettingsSpec, settingsPairsText, type SettingsParse } from './settings-pairs.ts';
-export { traceFlow } from './flow/trace.ts';
-export { tablesAt, initialTables } from './runtime/tables.ts';
-export { FlowError } from './api.ts';
-export { MESSAGE_PARAMS, dropReason, type Message, type MessageId, type Param, type ParamsOf, type Say } from './messages.ts';
-export type { FlowRequest, Settings } from './api.ts';
 export type * from './trace.ts';
 export type * from './derive/types.ts';
-export { compareTraces, hopSignature, type TraceComparison, type AlignedRow } from './compare.ts';
+export { placeFields, podAt, stackAt, tcAt } from './place.ts';
+// Words: message ids the page and the CLI render from src/i18n.
+export {
+  MESSAGE_PARAMS, dropReason, type Message, type MessageId, type Param, type ParamsOf, type Say,
+} from './messages.ts';
+// Maps: the agent's tables, and the replay of a trace's map operations over them.
+export { tablesAt, initialTables } from './runtime/tables.ts';
+export { replayTables, rowKeyText, rowOfOp, tableRows } from './maps/replay.ts';
+export type { MapRow, MapTables, TableRows } from './maps/rows.ts';
 export { policyRows, endpointPolicy, policyEnforcement } from './policy/index.ts';
-export * as formats from './formats/index.ts';
+// Two traces side by side.
+export { compareTraces, hopSignature, type TraceComparison, type AlignedRow } from './compare.ts';
+// What real tools print: the cilium CLI, hubble observe, tcpdump, and the CLI's own formats.
+export { tabwrite, CILIUM_TABLE, type TabwriterOptions } from './formats/tabwriter.ts';
+export { runCiliumCommand, runCiliumView, CILIUM_COMMANDS, type CiliumResult } from './formats/cilium/dispatch.ts';
+export { ciliumViewWords, nodeAliasIndex, parseCiliumArgs, type CiliumView } from './formats/cilium/view.ts';
+export {
+  hubbleFlows, hubbleLines, hubbleObserve, parseObserveArgs, compactLine, jsonLine, filterFlows,
+  type FlowFilter, type HubbleFlow, type ObserveOptions, type ObservedLine,
+} from './formats/hubble.ts';
+export { traceText, packetText, type TextOptions } from './formats/text.ts';
+export { traceJson } from './formats/json.ts';
+export { compareText } from './formats/compare.ts';
+export { capture } from './capture/capture.ts';
+export { captureIface, resolveCaptureTarget, type CaptureTarget } from './capture/target.ts';
+export { tcpdumpLine, tcpdumpText } from './capture/tcpdump.ts';
+// The seeded generator, for the bench's generated clusters.
+export { createRng, type Rng } from './util/rng.ts';

@@ -3,7 +3,7 @@
  * Some switches only make sense together (the agent refuses kube-proxy mode
  * with BPF masquerade), so the UI and `--compare` use these bundles.
  */
-import type { Settings } from './api.ts';
+import type { Settings } from './request.ts';
 
 export interface ModePreset {
   id: string;

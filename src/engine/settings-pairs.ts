@@ -11,7 +11,7 @@
  * without a key or a value is an error that names the pair. Whether the key
  * is one the engine models is checked later, by withSettings.
  */
-import type { Settings } from './api.ts';
+import type { Settings } from './request.ts';
 import { MODE_PRESETS } from './modes.ts';
 
 export type SettingsParse = { ok: true; settings: Settings } | { ok: false; error: string };

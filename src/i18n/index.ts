@@ -6,8 +6,7 @@
  * messages-ko.ts). Both catalogs are typed complete: nothing falls back.
  * Pure (no DOM), so the CLI imports it too.
  */
-import { dropReason, type Message, type MessageId, type Param } from '../engine/messages.ts';
-import type { HopEvent, TraceOutcome } from '../engine/trace.ts';
+import { dropReason, type Message, type MessageId, type Param, type HopEvent, type TraceOutcome } from '../engine/index.ts';
 import { en, type MessageKey } from './en.ts';
 import { ko } from './ko.ts';
 import type { Lang } from './lang.ts';

@@ -3,7 +3,7 @@
  * (`tunnel-encap`) stays visible beside the name: it is what the CLI and
  * `--format json` print, so students can match the two.
  */
-import type { HopKind } from '../engine/trace.ts';
+import type { HopKind } from '../engine/index.ts';
 import type { Lang } from './lang.ts';
 
 export const KIND_NAMES: Record<Lang, Record<HopKind, string>> = {

@@ -3,7 +3,7 @@
  * outcomes, drop reasons and user errors, by the engine's message id.
  * Placeholders are {name}; their names are listed in src/engine/messages.ts.
  */
-import type { MessageId } from '../engine/messages.ts';
+import type { MessageId } from '../engine/index.ts';
 
 export const MESSAGES_EN: Record<MessageId, string> = {
   'send.arp': '{pod} does not know its gateway {gw} yet, so it broadcasts an ARP request "who has {gw}?" out of eth0.',

@@ -4,7 +4,7 @@
  * Cilium's own names (programs, maps, observation points) stay untranslated;
  * drop reasons keep Cilium's English in parentheses, as Hubble prints it.
  */
-import type { MessageId } from '../engine/messages.ts';
+import type { MessageId } from '../engine/index.ts';
 
 export const MESSAGES_KO: Record<MessageId, string> = {
   'send.arp': '{pod}는 아직 게이트웨이 {gw}의 MAC을 모르므로 eth0으로 "{gw}는 누구인가?" ARP 요청을 브로드캐스트합니다.',

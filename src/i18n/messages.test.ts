@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_PARAMS, type MessageId } from '../engine/messages.ts';
+import { MESSAGE_PARAMS, type MessageId } from '../engine/index.ts';
 import { en } from './en.ts';
 import { defaultLang, dropReasonText, explainHop, explainOutcome, render, translate } from './index.ts';
 import { ko } from './ko.ts';

@@ -4,7 +4,7 @@
  * answers that a newer request has made stale (a fast flow change while a
  * trace is still computing).
  */
-import type { FlowRequest, Settings } from '../engine/api.ts';
+import type { FlowRequest, Settings } from '../engine/index.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { LoadReply, ScenarioSummary } from '../worker/protocol.ts';
 import { RemoteError } from '../worker/client.ts';

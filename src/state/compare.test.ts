@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlignedRow } from '../engine/compare.ts';
+import type { AlignedRow } from '../engine/index.ts';
 import { rowOfStep, sideBSettings, sideIdle, sideStep, specPairs } from './compare.ts';
 
 // A: 0 1 2 . 3   B: 0 1 . 2 3 4  (row 2 only A, row 3 only B)

@@ -4,9 +4,7 @@
  * hop lists) maps to each side's hop. Where a row has no hop on one side,
  * that side stays on its previous hop, so its marker waits for the other.
  */
-import type { Settings } from '../engine/api.ts';
-import type { AlignedRow } from '../engine/compare.ts';
-import { parseSettingsSpec, settingsPairsText, type SettingsParse } from '../engine/settings-pairs.ts';
+import { parseSettingsSpec, settingsPairsText, type Settings, type AlignedRow, type SettingsParse } from '../engine/index.ts';
 import type { CompareState } from './store.ts';
 
 export type Side = 'a' | 'b';

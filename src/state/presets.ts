@@ -3,7 +3,7 @@
  * when its names exist, otherwise the same four shapes (same node, across
  * nodes, to a service, to the internet) with whatever pods the cluster has.
  */
-import type { FlowRequest } from '../engine/api.ts';
+import type { FlowRequest } from '../engine/index.ts';
 import type { ScenarioSummary, SummaryPod } from '../worker/summary.ts';
 
 export interface Preset {

@@ -1,5 +1,5 @@
 /** Derived reads of the store, shared by components and tests. */
-import type { HopEvent, MapName, Trace } from '../engine/trace.ts';
+import type { HopEvent, MapName, Trace } from '../engine/index.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
 import { compareRows, sideIdle, sideStep, type Side } from './compare.ts';
 import type { AppState } from './store.ts';

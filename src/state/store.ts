@@ -5,14 +5,11 @@
  * animation reads the cursor through `subscribe` into refs.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FlowRequest, Settings } from '../engine/api.ts';
-import type { AlignedRow } from '../engine/compare.ts';
-import type { Trace } from '../engine/trace.ts';
+import type { FlowRequest, Settings, AlignedRow, Trace, Message } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ProgressStage } from '../worker/protocol.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
-import type { Message } from '../engine/messages.ts';
 import type { Lang } from '../i18n/index.ts';
 
 export type Theme = 'light' | 'dark';

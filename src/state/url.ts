@@ -6,9 +6,7 @@
  * the row of the aligned hop lists. Pure functions; `syncUrl` keeps
  * the address bar current with history.replaceState.
  */
-import type { FlowProto } from '../engine/trace.ts';
-import type { Settings } from '../engine/api.ts';
-import { parseSettingsPairs, settingsPairsText } from '../engine/settings-pairs.ts';
+import { parseSettingsPairs, settingsPairsText, type FlowProto, type Settings } from '../engine/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { AppState, AppStore, Theme } from './store.ts';
 

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createServices, openInitialView } from './app/bootstrap.ts';
 import { ServicesProvider } from './app/context.tsx';
-import type { EarlyStart } from './app/engineStart.ts';
+import type { EarlyStart } from './app/engine-start.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import './styles.css';
 

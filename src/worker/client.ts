@@ -3,7 +3,7 @@
  * requests fail, a fresh worker is started and the current scenario and
  * settings are sent to it again, so the page carries on (it is told, to say so).
  */
-import type { Message } from '../engine/messages.ts';
+import type { Message } from '../engine/index.ts';
 import {
   isReply,
   type ProgressStage,

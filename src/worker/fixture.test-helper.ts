@@ -3,12 +3,7 @@
  * enough Datapath for summarize(), a fake engine whose tablesAt applies the
  * trace's ops, so host, client, store and layout tests need no real engine.
  */
-import type { FlowRequest, Settings } from '../engine/api.ts';
-import { FlowError } from '../engine/api.ts';
-import type { Datapath, EndpointInfo, NodeDatapath } from '../engine/derive/types.ts';
-import type { MapTables } from '../engine/maps/rows.ts';
-import type { HopEvent, Packet, Trace } from '../engine/trace.ts';
-import { placeFields, podAt, tcAt, type Place } from '../engine/place.ts';
+import { FlowError, placeFields, podAt, tcAt, type FlowRequest, type Settings, type Datapath, type EndpointInfo, type NodeDatapath, type MapTables, type HopEvent, type Packet, type Trace, type Place } from '../engine/index.ts';
 import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 

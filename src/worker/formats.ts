@@ -3,11 +3,7 @@
  * `cilium-dbg` views over a node's tables as of a step, and `hubble observe`
  * over a whole trace, line by line.
  */
-import type { Datapath } from '../engine/derive/types.ts';
-import { runCiliumView } from '../engine/formats/cilium/dispatch.ts';
-import type { CiliumView } from '../engine/formats/cilium/view.ts';
-import { hubbleLines } from '../engine/formats/hubble.ts';
-import type { Trace } from '../engine/trace.ts';
+import { runCiliumView, hubbleLines, type Datapath, type CiliumView, type Trace } from '../engine/index.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 import type { HubbleLine, HubbleQuery } from './protocol.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineClient, RemoteError, type WorkerLike } from './client.ts';
 import { fakeEngine, stubFormats } from './fixture.test-helper.ts';
 import { EngineHost } from './host.ts';
-import { replayTables } from '../engine/maps/replay.ts';
+import { replayTables } from '../engine/index.ts';
 import { ciliumTextAt, toWireError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 function host() {

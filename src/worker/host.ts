@@ -4,12 +4,7 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import type { FlowRequest, Settings } from '../engine/api.ts';
-import { compareTraces } from '../engine/compare.ts';
-import type { Datapath } from '../engine/derive/types.ts';
-import { tableRows } from '../engine/maps/replay.ts';
-import type { MapTables } from '../engine/maps/rows.ts';
-import type { Trace } from '../engine/trace.ts';
+import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type MapTables, type Trace } from '../engine/index.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type {
   CiliumReply,

@@ -4,16 +4,9 @@
  * messages (progress, error) carry neither. Errors cross as {name, message}
  * because Error objects lose their class when structured-cloned.
  */
-import type { FlowRequest, Settings } from '../engine/api.ts';
-import type { TraceComparison } from '../engine/compare.ts';
-import type { CiliumView } from '../engine/formats/cilium/view.ts';
-import type { FlowFilter, ObservedLine } from '../engine/formats/hubble.ts';
-import type { MapRow, TableRows } from '../engine/maps/rows.ts';
-import type { Trace } from '../engine/trace.ts';
+import { FlowError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
-import { FlowError } from '../engine/api.ts';
-import type { Message } from '../engine/messages.ts';
 
 export type { CiliumView, MapRow, ScenarioSummary, TableRows };
 

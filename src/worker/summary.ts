@@ -3,8 +3,7 @@
  * of the Datapath so only plain data crosses the worker boundary: the
  * Datapath itself holds functions and Maps and stays in the worker.
  */
-import type { Datapath, InterfaceKind } from '../engine/derive/types.ts';
-import type { Settings } from '../engine/api.ts';
+import type { Datapath, InterfaceKind, Settings } from '../engine/index.ts';
 import type { CiliumConfig, ScenarioIssue } from '../scenario/model.ts';
 
 export interface SummaryIface {

@@ -3,7 +3,7 @@
  * netdev, an lxc, cilium_host, the overlay device) or a pod's eth0 inside the
  * pod's network namespace.
  */
-import { flowError } from '../api.ts';
+import { flowError } from '../request.ts';
 import type { Datapath } from '../derive/types.ts';
 
 export type CaptureTarget =

@@ -7,7 +7,7 @@ import { applySettings } from '../../scenario/config.ts';
 import type { ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
 import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
-import type { Settings } from '../api.ts';
+import type { Settings } from '../request.ts';
 import { macOf } from '../util/hash.ts';
 import { nodeEndpoints, isManaged } from './endpoints.ts';
 import { EndpointIndex } from './endpoint-index.ts';

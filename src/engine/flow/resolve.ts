@@ -4,7 +4,7 @@
  * the names that would have worked.
  */
 import { cidrContains, parseIpv4, type Ipv4 } from '../../scenario/values.ts';
-import { flowError } from '../api.ts';
+import { flowError } from '../request.ts';
 import type { Datapath } from '../derive/types.ts';
 import type { FlowEndpoint } from '../trace.ts';
 import { must } from '../util/internal.ts';

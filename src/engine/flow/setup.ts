@@ -4,7 +4,7 @@
  * frontend its node sees. The generator's draws happen here in a fixed order
  * (source port or ICMP id), so the same seed gives the same trace.
  */
-import { flowError, type FlowRequest } from '../api.ts';
+import { flowError, type FlowRequest } from '../request.ts';
 import type { Datapath, Frontend } from '../derive/types.ts';
 import type { FlowEndpoint, FlowSpec, L4 } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';

@@ -5,7 +5,7 @@
  * dispatch.ts, the loss outside the cluster world.ts; here is the
  * conversation: who sends which packet, and when it ends.
  */
-import type { FlowRequest } from '../api.ts';
+import type { FlowRequest } from '../request.ts';
 import type { Datapath } from '../derive/types.ts';
 import { arpForGateway } from '../programs/lxc.ts';
 import type { Packet, Trace, TraceOutcome } from '../trace.ts';

@@ -4,7 +4,7 @@
  * loaded before settings apply to it, and the flow is traced last.
  */
 import builtins from 'virtual:scenarios';
-import type { FlowRequest } from '../../engine/api.ts';
+import type { FlowRequest } from '../../engine/index.ts';
 import { defaultLang, translate } from '../../i18n/index.ts';
 import { DEFAULT_SCENARIO } from '../../scenario/builtin.ts';
 import { createActions } from '../../state/actions.ts';
@@ -13,7 +13,7 @@ import { flowFits, presetsFor } from '../../state/presets.ts';
 import { createAppStore } from '../../state/store.ts';
 import { readUrl, syncUrl } from '../../state/url.ts';
 import type { Services } from './context.tsx';
-import { fetchScenario, type EarlyStart } from './engineStart.ts';
+import { fetchScenario, type EarlyStart } from './engine-start.ts';
 
 export function createServices(early: EarlyStart): Services {
   const url = readUrl(window.location.search);

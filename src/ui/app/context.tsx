@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Param } from '../../engine/messages.ts';
+import type { Param } from '../../engine/index.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
 import type { Actions } from '../../state/actions.ts';
 import type { AppState, AppStore } from '../../state/store.ts';

@@ -4,8 +4,7 @@
  * and meet again is visible at a glance; the shared cursor is a row.
  */
 import { memo, useEffect, useRef } from 'react';
-import type { AlignedRow } from '../../engine/compare.ts';
-import type { HopEvent } from '../../engine/trace.ts';
+import type { AlignedRow, HopEvent } from '../../engine/index.ts';
 import { kindName, type Lang } from '../../i18n/index.ts';
 import { setCursor } from '../../state/player.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';

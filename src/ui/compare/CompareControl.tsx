@@ -2,7 +2,7 @@
  * "Compare with": opens the side-by-side view of the same flow under a mode
  * preset (side B) next to the current settings (side A), or closes it.
  */
-import { MODE_PRESETS } from '../../engine/modes.ts';
+import { MODE_PRESETS } from '../../engine/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 

@@ -1,5 +1,5 @@
 /** One side's current hop in the compare view: which side, its hop, its sentence. */
-import { MODE_PRESETS } from '../../engine/modes.ts';
+import { MODE_PRESETS } from '../../engine/index.ts';
 import { explainHop, explainOutcome, kindName, type MessageKey } from '../../i18n/index.ts';
 import { specPairs, type Side } from '../../state/compare.ts';
 import { isDropped, SIDES } from '../../state/selectors.ts';

@@ -4,8 +4,7 @@
  * node) or an outside IP typed by hand; a datalist offers the known ones.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { FlowRequest } from '../../engine/api.ts';
-import type { FlowProto } from '../../engine/trace.ts';
+import type { FlowRequest, FlowProto } from '../../engine/index.ts';
 import { podRef, presetsFor, serviceRef } from '../../state/presets.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 

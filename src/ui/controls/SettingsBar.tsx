@@ -4,12 +4,11 @@
  * knobs. Switches move the keys the agent needs moved with them; when the
  * agent still refuses, the reason shows here and the trace stays.
  */
-import { MODE_PRESETS } from '../../engine/modes.ts';
-import { settingsPairsText } from '../../engine/settings-pairs.ts';
+import { MODE_PRESETS, settingsPairsText } from '../../engine/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { SettingKey } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { currentMode, modeSettings, prune, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from './settingsChoices.ts';
+import { currentMode, modeSettings, prune, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from './settings-choices.ts';
 
 const SWITCHES: SettingKey[] = ['enable-ip-masq-agent', 'kube-proxy-replacement', 'bpf-lb-sock', 'enable-host-legacy-routing'];
 const SELECTS: { key: SettingKey; values: string[] }[] = [

@@ -3,7 +3,7 @@ import { explainHop, explainOutcome, kindName } from '../../i18n/index.ts';
 import { lastStep } from '../../state/player.ts';
 import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
-import { policyText } from './policyText.ts';
+import { policyText } from './policy-text.ts';
 
 export function HopCaption() {
   const t = useT();

@@ -3,12 +3,12 @@
  * the Cilium function), the packet before and after with changed fields
  * marked, and the map operations with hit or miss.
  */
-import type { HopEvent } from '../../engine/trace.ts';
+import type { HopEvent } from '../../engine/index.ts';
 import { dropReasonText } from '../../i18n/index.ts';
 import { selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
-import { diffPackets } from './packetFields.ts';
-import { policyText } from './policyText.ts';
+import { diffPackets } from './packet-fields.ts';
+import { policyText } from './policy-text.ts';
 
 /** The tunnel protocol as people write it; the engine says which one the packet carries. */
 const ENCAP_NAME = { vxlan: 'VXLAN', geneve: 'Geneve' } as const;

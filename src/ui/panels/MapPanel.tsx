@@ -4,15 +4,13 @@
  * wrote so far are marked new. The tab follows the map the hop touched.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { rowKeyText } from '../../engine/maps/replay.ts';
-import type { MapName } from '../../engine/trace.ts';
-import { ciliumViewWords } from '../../engine/formats/cilium/view.ts';
+import { rowKeyText, ciliumViewWords, type MapName } from '../../engine/index.ts';
 import type { CiliumView, MapRow } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedRows, writtenRows, type RowKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { MAP_TABS, tabOfMap } from './mapTabs.ts';
+import { MAP_TABS, tabOfMap } from './map-tabs.ts';
 import { chosenEndpoint, PolicyFilter, policyEndpoints } from './PolicyFilter.tsx';
-import { useCilium, useTables } from './useTables.ts';
+import { useCilium, useTables } from './use-tables.ts';
 
 const NO_ROWS: RowKeys = new Map();
 

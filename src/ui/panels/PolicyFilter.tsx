@@ -3,8 +3,7 @@
  * (`cilium_policy_<EPID5>`); the tab shows one at a time: the one the
  * current hop looked up, or the one picked here.
  */
-import { rowOfOp } from '../../engine/maps/replay.ts';
-import type { HopEvent } from '../../engine/trace.ts';
+import { rowOfOp, type HopEvent } from '../../engine/index.ts';
 import type { MapRow } from '../../worker/protocol.ts';
 import type { SummaryPod } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';

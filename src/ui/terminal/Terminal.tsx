@@ -6,9 +6,9 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApp, useT } from '../app/context.tsx';
-import { useCilium } from '../panels/useTables.ts';
+import { useCilium } from '../panels/use-tables.ts';
 import { parseCommand, type Command } from './command.ts';
-import { useHubble } from './useHubble.ts';
+import { useHubble } from './use-hubble.ts';
 
 /** The output of a parsed command as of the current step; undefined while it comes. */
 function useCommandOutput(cmd: Command | undefined): { ok: boolean; text: string } | undefined {

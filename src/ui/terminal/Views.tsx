@@ -11,7 +11,7 @@ import { EventList } from '../hop/EventList.tsx';
 import { straceLines } from './strace.ts';
 import { capture, captureIface, targetId, targetLabel, tcpdumpLine, type CaptureTarget } from './tcpdump.ts';
 import { Terminal } from './Terminal.tsx';
-import { useHubble } from './useHubble.ts';
+import { useHubble } from './use-hubble.ts';
 
 type Tab = ViewTab;
 const TABS: Tab[] = ['events', 'hubble', 'tcpdump', 'strace', 'terminal'];

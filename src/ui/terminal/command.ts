@@ -6,8 +6,7 @@
  * parsed here, in the page: the worker gets typed requests, and the `| grep`
  * stages run on its answer.
  */
-import { nodeAliasIndex, parseCiliumArgs } from '../../engine/formats/cilium/view.ts';
-import { parseObserveArgs } from '../../engine/formats/hubble.ts';
+import { nodeAliasIndex, parseCiliumArgs, parseObserveArgs } from '../../engine/index.ts';
 import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
 
 export type Command =

@@ -3,7 +3,7 @@
  * (`syscalls`), in order, up to the current step: connect() to the service
  * IP, then getsockname()/getpeername() showing what socket LB did.
  */
-import type { HopEvent } from '../../engine/trace.ts';
+import type { HopEvent } from '../../engine/index.ts';
 
 export function straceLines(events: HopEvent[], step: number): { seq: number; line: string }[] {
   const out: { seq: number; line: string }[] = [];

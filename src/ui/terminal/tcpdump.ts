@@ -3,11 +3,9 @@
  * a target is named in the picker and kept in the store. The capture rules
  * and the line format are the engine's, shared with the CLI.
  */
-import type { CaptureTarget } from '../../engine/capture/target.ts';
+import type { CaptureTarget } from '../../engine/index.ts';
 
-export { capture } from '../../engine/capture/capture.ts';
-export { captureIface } from '../../engine/capture/target.ts';
-export { tcpdumpLine } from '../../engine/capture/tcpdump.ts';
+export { capture, captureIface, tcpdumpLine } from '../../engine/index.ts';
 export type { CaptureTarget };
 
 /** The store's key for a target (`tcpdumpAt`): stable across traces, opaque to everything else. */

@@ -5,13 +5,13 @@
  * (PacketLayer), fed by store.subscribe, so frames never go through React.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { Trace } from '../../engine/trace.ts';
+import type { Trace } from '../../engine/index.ts';
 import type { Side } from '../../state/compare.ts';
 import { SIDES } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { hopAnchor } from './anchors.ts';
 import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
-import { PacketLayer } from './PacketLayer.ts';
+import { PacketLayer } from './packet-layer.ts';
 
 /** Pane size (CSS px) at which the drawing is at 1:1; larger panes zoom in up to 2x. */
 const ZOOM_BASE = { width: 860, height: 380 };

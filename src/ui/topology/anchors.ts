@@ -3,7 +3,7 @@
  * from the previous hop to it: along ports inside a node, down to the bus,
  * along the wire and up into the other node, or out to the world.
  */
-import type { HopEvent } from '../../engine/trace.ts';
+import type { HopEvent } from '../../engine/index.ts';
 import type { NodeLayout, Point, PortLayout, TopologyLayout } from './layout.ts';
 
 export interface Anchor {

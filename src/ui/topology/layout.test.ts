@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioSummary, SummaryNode, SummaryPod } from '../../worker/summary.ts';
 import { fixtureTrace } from '../../worker/fixture.test-helper.ts';
-import { placeFields, stackAt, tcAt } from '../../engine/place.ts';
+import { placeFields, stackAt, tcAt } from '../../engine/index.ts';
 import { hopAnchor, hopPath, pointAlong } from './anchors.ts';
 import { layoutTopology, nodeGrid, SIZES, type Box } from './layout.ts';
 

@@ -4,8 +4,7 @@
  * mode with BPF masquerade on, ip-masq-agent without BPF masquerade), so a
  * switch here changes the keys that must move with it.
  */
-import type { Settings } from '../../engine/api.ts';
-import { MODE_PRESETS } from '../../engine/modes.ts';
+import { MODE_PRESETS, type Settings } from '../../engine/index.ts';
 import type { SettingKey } from '../../worker/summary.ts';
 
 /** Keys the kube-proxy preset turns off together. */

@@ -1,5 +1,5 @@
 /** Which BPF maps each tab of the map panel shows, and the tab of a map. */
-import type { MapName } from '../../engine/trace.ts';
+import type { MapName } from '../../engine/index.ts';
 import type { MapTab } from '../../state/store.ts';
 import type { CiliumView } from '../../worker/protocol.ts';
 

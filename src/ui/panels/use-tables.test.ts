@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableRows } from '../../worker/protocol.ts';
-import { keepUnchanged } from './useTables.ts';
+import { keepUnchanged } from './use-tables.ts';
 
 describe('keepUnchanged', () => {
   const a: TableRows = { map: 'cilium_ipcache', rows: [{ map: 'cilium_ipcache', key: '0.0.0.0/0', value: 'identity=2' }] };

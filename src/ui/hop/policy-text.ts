@@ -2,7 +2,7 @@
  * A policy hop's decision in words for the caption and inspector: which
  * direction, allowed or denied, which policy and which of its rules decided.
  */
-import type { HopEvent } from '../../engine/trace.ts';
+import type { HopEvent } from '../../engine/index.ts';
 import type { T } from '../app/context.tsx';
 
 export interface PolicyText {

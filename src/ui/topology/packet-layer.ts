@@ -9,8 +9,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { dropReason } from '../../engine/messages.ts';
-import type { HopEvent } from '../../engine/trace.ts';
+import { dropReason, type HopEvent } from '../../engine/index.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import type { SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';

@@ -5,8 +5,7 @@
  * trace's map operations of hops 0..step to them. Stepping asks nothing.
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { replayTables } from '../../engine/maps/replay.ts';
-import type { HopEvent } from '../../engine/trace.ts';
+import { replayTables, type HopEvent } from '../../engine/index.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import { ciliumTextAt, type CiliumReply, type CiliumView, type TableRows } from '../../worker/protocol.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';

@@ -2,7 +2,7 @@
  * A packet as rows of (field, value) for the before/after table; fields are
  * compared as printed, so "changed" means what a person would see change.
  */
-import type { Packet } from '../../engine/trace.ts';
+import type { Packet } from '../../engine/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 export interface FieldRow {
