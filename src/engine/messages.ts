@@ -127,7 +127,7 @@ export type MessageId = keyof typeof MESSAGE_PARAMS;
 export type Param = string | number | Message;
 
 /** The parameters message `I` takes, by name. */
-export type ParamsOf<I extends MessageId> = { [K in (typeof MESSAGE_PARAMS)[I][number]]: Param };
+export type ParamsOf<I extends MessageId> = I extends MessageId ? { [K in (typeof MESSAGE_PARAMS)[I][number]]: Param } : never;
 
 /** Words to be rendered in the reader's language: an id and its parameters. */
 export interface Message {

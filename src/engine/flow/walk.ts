@@ -27,11 +27,10 @@ export interface Walk {
   events: HopEvent[];
   /**
    * Appends a hop; its sentence is message `id` with `params`, rendered later in the reader's language.
-   * The `Record` lets any parameter name through, so names are not checked yet: two call sites pass an
-   * unused one (snat.done `dev`, stack.deliver `dst`). Remove those and the `& Record`, and the checker
-   * rejects a name the id does not take (messages.test.ts checks the catalogs' placeholders meanwhile).
+   * The checker holds the names: a parameter the id does not take is an error (Partial: a sentence may leave
+   * one out, which the renderer shows as `{name}`, and messages.test.ts checks the catalogs' placeholders).
    */
-  emit<I extends MessageId>(hop: HopDraft, id: I, params?: Partial<ParamsOf<I>> & Record<string, Param>): HopEvent;
+  emit<I extends MessageId>(hop: HopDraft, id: I, params: ParamsOf<I>): HopEvent;
 }
 
 export function createWalk(dp: Datapath, rng: Rng): Walk {
@@ -44,7 +43,7 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
     nf: new NfConntrack(),
     revSk: new Map(),
     events,
-    emit(hop, id, params = {}) {
+    emit(hop, id, params) {
       // Packets are never mutated after a hop (rewrites make new objects), so the event shares its packet.
       // Every field written out, in DESIGN §4's order: every event has one shape (V8 keeps one hidden class
       // instead of one per call site's key order), and fields that do not apply stay undefined, which

@@ -40,7 +40,7 @@ export function toNetdev(
       srcIdentity: skb.srcIdentity, dstIdentity: skb.dstIdentity,
     },
     m.ops.some((o) => o.op === 'update') ? 'snat.done' : 'snat.reuse',
-    { from: srcText(packet), to: srcText(out), dev: node.device },
+    { from: srcText(packet), to: srcText(out) },
   );
   return { to: 'wire', from: node, packet: out, nextHop };
 }

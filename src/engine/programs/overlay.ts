@@ -110,7 +110,7 @@ export function fromOverlay(w: Walk, node: NodeDatapath, wrapped: Packet): Next 
       maps: [], observation: 'to-stack', verdict: 'FORWARDED', srcIdentity,
     },
     'stack.deliver',
-    { node: node.name, dst: inner.dst },
+    { node: node.name },
   );
   return { to: 'host', node, packet: inner };
 }

@@ -14,8 +14,3 @@ export const withDst = (p: Packet, dst: Ipv4, dport?: number): Packet =>
 export const endpointText = (ip: string, port?: number) => (port === undefined ? ip : `${ip}:${port}`);
 export const srcText = (p: Packet) => endpointText(p.src, p.proto === 'ICMP' ? undefined : p.sport);
 export const dstText = (p: Packet) => endpointText(p.dst, p.proto === 'ICMP' ? undefined : p.dport);
-export const l4Text = (p: Packet) =>
-  p.proto === 'ICMP' ? (p.icmpType === 0 ? 'ICMP echo reply' : 'ICMP echo request')
-  : p.proto === 'TCP'
-    ? `TCP ${Object.entries(p.tcpFlags ?? {}).filter(([, v]) => v).map(([k]) => k).join('/') || 'segment'}`
-  : p.proto;

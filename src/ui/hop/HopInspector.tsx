@@ -5,7 +5,7 @@
  */
 import type { HopEvent } from '../../engine/index.ts';
 import { dropReasonText } from '../../i18n/index.ts';
-import { selectCurrentEvent } from '../../state/selectors.ts';
+import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
 import { diffPackets } from './packet-fields.ts';
 import { policyText } from './policy-text.ts';
@@ -39,7 +39,7 @@ export function HopInspector() {
     [t('inspector.program'), ev.program],
     [t('inspector.function'), ev.source, 'source'],
     [t('inspector.observation'), ev.observation ?? ev.sockXlate],
-    [t('inspector.verdict'), ev.verdict, ev.verdict === 'DROPPED' ? 'bad' : undefined],
+    [t('inspector.verdict'), ev.verdict, isDropped(ev) ? 'bad' : undefined],
     [t('inspector.drop'), ev.drop ? `${dropReasonText(lang, ev.drop)} (${ev.drop.code})` : undefined, 'bad'],
     [t('inspector.policyVerdict'), policy?.verdict, policy ? (policy.allowed ? 'good' : 'bad') : undefined],
     [t('inspector.policy'), policy?.policy, 'policy'],

@@ -7,7 +7,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../engine/index.ts';
 import type { Side } from '../../state/compare.ts';
-import { SIDES } from '../../state/selectors.ts';
+import { isDropped, SIDES } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { hopAnchor } from './anchors.ts';
 import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
@@ -70,7 +70,7 @@ export function Topology({ side = 'a' }: { side?: Side }) {
 
   const anchor = current && layout ? hopAnchor(current, layout) : undefined;
   const currentPort = anchor?.port;
-  const dropped = current !== undefined && (current.kind === 'drop' || current.verdict === 'DROPPED');
+  const dropped = current !== undefined && isDropped(current);
   const stackLabel = t('topology.stack');
   return (
     <div className="topology" ref={boxRef} data-side={side}>

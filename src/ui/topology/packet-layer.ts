@@ -11,7 +11,7 @@ import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
 import { dropReason, type HopEvent } from '../../engine/index.ts';
 import { kindName, translate } from '../../i18n/index.ts';
-import type { SideSelectors } from '../../state/selectors.ts';
+import { isDropped, type SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
 import { findPort, hopAnchor, hopPath, outsidePoint, pointAlong, type Anchor } from './anchors.ts';
 import type { Point, TopologyLayout } from './layout.ts';
@@ -111,7 +111,7 @@ export class PacketLayer {
 
   private decorate(ev: HopEvent, s: AppState, step: number): void {
     const reply = ev.packet.direction === 'reply';
-    const dropped = ev.kind === 'drop' || ev.verdict === 'DROPPED';
+    const dropped = isDropped(ev);
     const idle = this.side.idle(s);
     const node = ev.kind === 'wire' ? (ev.peer?.node ?? 'outside') : ev.node;
     this.marker
