@@ -8,7 +8,7 @@ import { missing } from '../util/internal.ts';
 const lxcText = new WeakMap<EndpointInfo, string>();
 
 /** cilium_lxc: local endpoints and the node's own addresses (ENDPOINT_F_HOST). */
-type LxcHit = { kind: 'endpoint'; ep: EndpointInfo } | { kind: 'host' };
+export type LxcHit = { kind: 'endpoint'; ep: EndpointInfo } | { kind: 'host' };
 
 export function lookupLxc(node: NodeDatapath, ip: Ipv4): { found?: LxcHit; op: MapOp } {
   const ep = node.endpoints.find((e) => e.ip === ip);

@@ -11,7 +11,8 @@ import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
 import { toHostStack } from './host.ts';
 import { frontendOf, lb4Local, lb4RevNat } from './lb.ts';
-import { lookupIpcache, lookupLxc } from './lookup.ts';
+import { endpointLookup } from './endpoint-lookup.ts';
+import { lookupIpcache } from './lookup.ts';
 import { nodeOf } from '../derive/lookups.ts';
 import type { Next } from './next.ts';
 import { encapFromLxc } from './overlay.ts';
@@ -154,17 +155,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);
     return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward', 'stack.legacy.lxc');
   }
-  const local = lookupLxc(node, packet.dst);
-  const found = local.found;
-  w.emit(
-    {
-      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM,
-      source: 'bpf/bpf_lxc.c: handle_ipv4_from_lxc (lookup_ip4_endpoint)',
-      maps: [local.op], srcIdentity, dstIdentity,
-    },
-    found?.kind === 'endpoint' ? 'endpoint.local' : found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
-    { dst: packet.dst, pod: found?.kind === 'endpoint' ? found.ep.key : '', node: node.name },
-  );
+  const found = endpointLookup(w, node, at, PROGRAM, packet, { srcIdentity, dstIdentity });
   if (found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: found.ep, packet, skb };
   if (found?.kind === 'host') return toHostStack(w, node, at, PROGRAM, packet, skb);
   if (tunnelTo) return encapFromLxc(w, node, at, packet, skb, tunnelTo);

@@ -10,7 +10,8 @@ import { serviceKey } from '../maps/format.ts';
 import { tcAt } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { toHostStack } from './host.ts';
-import { lookupIpcache, lookupLxc } from './lookup.ts';
+import { endpointLookup } from './endpoint-lookup.ts';
+import { lookupIpcache } from './lookup.ts';
 import type { Next } from './next.ts';
 import type { RoutingProgram } from './types.ts';
 import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
@@ -64,17 +65,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
     // (not from_host): the kernel routes the packet, to a pod's lxc or onwards.
     return toHostStack(w, node, at, PROGRAM, packet, skb, 'forward', 'stack.legacy.netdev');
   }
-  const local = lookupLxc(node, packet.dst);
-  const found = local.found;
-  w.emit(
-    {
-      place: at, packet, kind: 'endpoint-lookup', program: PROGRAM,
-      source: 'bpf/bpf_host.c: handle_ipv4 (lookup_ip4_endpoint)',
-      maps: [local.op], srcIdentity,
-    },
-    found?.kind === 'endpoint' ? 'endpoint.local' : found?.kind === 'host' ? 'endpoint.host' : 'endpoint.miss',
-    { dst: packet.dst, pod: found?.kind === 'endpoint' ? found.ep.key : '', node: node.name },
-  );
+  const found = endpointLookup(w, node, at, PROGRAM, packet, { srcIdentity });
   if (found?.kind === 'endpoint') return { to: 'handle_policy', at, ep: found.ep, packet, skb };
   if (found?.kind === 'host') return toHostStack(w, node, at, PROGRAM, packet, skb);
   // No local endpoint: handle_ipv4_cont returns CTX_ACT_OK (not from_host) and the kernel forwards it.
