@@ -14,8 +14,8 @@ import type {
   PolicyRuleModel,
 } from '../model.ts';
 import {
-  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readCidrText, readEndPort,
-  readPortValue, readSelector, sourcedKey,
+  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readCidrText, readPolicyPort,
+  readSelector, sourcedKey,
 } from './policy-fields.ts';
 
 type Direction = 'ingress' | 'egress';
@@ -153,13 +153,8 @@ function readToPorts(f: Fields, path: FieldPath, deny: boolean): PolicyPort[] {
         f.error([...at, 'protocol'], `"${protoText}" is not one of ${PORT_PROTOCOLS.join(', ')} (ICMP goes in icmps)`);
         return;
       }
-      const start = readPortValue(f, [...at, 'port'], true);
-      if (start === undefined) return;
-      const endPort = readEndPort(f, [...at, 'endPort'], start);
-      const port: PolicyPort = { port: start.port, protocol: protoText as PolicyProtocol };
-      if (start.name !== undefined) port.name = start.name;
-      if (endPort !== undefined) port.endPort = endPort;
-      out.push(port);
+      const port = readPolicyPort(f, at, protoText as PolicyProtocol, true);
+      if (port) out.push(port);
     });
   });
   return out;

@@ -11,7 +11,7 @@ import type { Fields } from '../fields.ts';
 import type { EndpointSelectorModel, L4Proto, PolicyModel, PolicyPeerRule, PolicyPort } from '../model.ts';
 import { PROTOCOLS } from './pod.ts';
 import {
-  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readEndPort, readPortValue,
+  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readPolicyPort,
   readSelector,
 } from './policy-fields.ts';
 
@@ -116,13 +116,8 @@ function readPorts(f: Fields, path: FieldPath): PolicyPort[] {
       f.error([...at, 'protocol'], `"${protoText}" is not one of ${PROTOCOLS.join(', ')}`);
       return;
     }
-    const start = readPortValue(f, [...at, 'port'], false);
-    if (start === undefined) return;
-    const endPort = readEndPort(f, [...at, 'endPort'], start);
-    const port: PolicyPort = { port: start.port, protocol: protoText as L4Proto };
-    if (start.name !== undefined) port.name = start.name;
-    if (endPort !== undefined) port.endPort = endPort;
-    out.push(port);
+    const port = readPolicyPort(f, at, protoText as L4Proto, false);
+    if (port) out.push(port);
   });
   return out;
 }

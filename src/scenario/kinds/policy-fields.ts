@@ -6,7 +6,7 @@
 import type { FieldPath } from '../documents.ts';
 import { fieldText, shown, type Fields } from '../fields.ts';
 import type {
-  CidrRuleModel, EndpointSelectorModel, PolicyPeerRule, PolicyPort, SelectorOperator, SelectorRequirement,
+  CidrRuleModel, EndpointSelectorModel, PolicyPeerRule, PolicyPort, PolicyProtocol, SelectorOperator, SelectorRequirement,
 } from '../model.ts';
 import { cidrContains, cidrToString, parseCidr, parseIpv4, type Cidr } from '../values.ts';
 
@@ -150,6 +150,21 @@ export function readEndPort(f: Fields, path: FieldPath, start: { port: number; n
   if (start.name !== undefined || start.port === 0) return f.error(path, 'needs a numeric port to start the range');
   if (end < start.port) return f.error(path, `${end} is below the port ${start.port}`);
   return end === start.port ? undefined : end;
+}
+
+/**
+ * A ports[] entry once its protocol is known: the port (or name) and an
+ * optional endPort, as both NetworkPolicy and CiliumNetworkPolicy write it.
+ * Undefined when the port is wrong (the error is already recorded).
+ */
+export function readPolicyPort(f: Fields, at: FieldPath, protocol: PolicyProtocol, allowZero: boolean): PolicyPort | undefined {
+  const start = readPortValue(f, [...at, 'port'], allowZero);
+  if (start === undefined) return undefined;
+  const endPort = readEndPort(f, [...at, 'endPort'], start);
+  const port: PolicyPort = { port: start.port, protocol };
+  if (start.name !== undefined) port.name = start.name;
+  if (endPort !== undefined) port.endPort = endPort;
+  return port;
 }
 
 export function portText(p: PolicyPort): string {
