@@ -101,6 +101,10 @@ function configLines(c: CiliumConfig): string[] {
     'bpf-lb-sock': String(c.bpfLbSock),
     'monitor-aggregation': c.monitorAggregation,
     'enable-policy': c.raw['enable-policy'] ?? 'default',
+    'enable-node-port': String(c.enableNodePort),
+    'enable-health-check-nodeport': String(c.enableHealthCheckNodePort),
+    'enable-k8s-terminating-endpoint': String(c.enableK8sTerminatingEndpoint),
+    'enable-ipv6': String(c.enableIpv6),
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs

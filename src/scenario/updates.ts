@@ -23,7 +23,7 @@ export function lastDocuments(objects: readonly K8sObject[]): Map<string, K8sObj
 /**
  * Whether one object is read: false for a second copy in the same document
  * (an error) and for one a later document replaces (a warning names where).
- * `seen` holds the first copy of each object per document.
+ * `seen` holds the first copy of each object in each YAML document (by doc index).
  */
 export function isLatest(obj: K8sObject, f: Fields, last: Map<string, K8sObject>, seen: Map<string, K8sObject>): boolean {
   const key = `${obj.ref.doc}|${obj.ref.object}`;

@@ -13,7 +13,7 @@ import type { MapOp, Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
 import { lookupLxc } from './lookup.ts';
-import { backendIdAt, backendOf, frontendById } from '../derive/lookups.ts';
+import { backendIdAt, backendOf, countOf, frontendById } from '../derive/lookups.ts';
 import type { Next } from './next.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 import type { RoutingProgram, SkbContext } from './types.ts';
@@ -23,14 +23,15 @@ const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 /** The NodePort frontend an arriving packet is addressed to. */
 export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Frontend | undefined {
   if (p.proto !== 'TCP' && p.proto !== 'UDP') return undefined;
-  const f = w.dp.lookupFrontend(node.name, p.dst, p.dport ?? 0);
-  return f && f.type === 'NodePort' && w.dp.config.kubeProxyReplacement ? f : undefined;
+  // A packet from the wire meets the external scope: lb4_lookup_service(key, scope_switch = false).
+  const f = w.dp.lookupFrontend(node.name, p.dst, p.dport ?? 0, 'external');
+  return f && (f.type === 'NodePort' || f.type === 'HostPort') && w.dp.config.enableNodePort ? f : undefined;
 }
 
 export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Next {
   const at = tcAt(node.name, node.device, 'tc-ingress');
   const srcIdentity = skb.srcIdentity;
-  const count = f.backendIds.length;
+  const count = countOf(w.dp, f);
   if (count === 0) {
     w.emit(
       {
@@ -45,7 +46,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   const existing = w.ct.serviceEntry(node.name, packet);
   const ops: MapOp[] = [
     {
-      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0),
+      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0, f.internal),
       value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend',
     },
     ...existing.ops,
@@ -54,8 +55,9 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   if (backendId === undefined) {
     const slot = (w.rng.u32() % count) + 1;
     backendId = backendIdAt(f, slot);
+    const key = serviceKey(packet.dst, f.port, slot, f.internal);
     ops.push({
-      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot),
+      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key,
       value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
     });
     const entry = w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity });
