@@ -1,0 +1,114 @@
+/**
+ * Cilium's own control-plane service tests (test/fixtures/controlplane, with
+ * their provenance): real kind-cluster dumps and the LB maps the agent
+ * computed. For every golden, `cilium service list` on the golden's node has
+ * the same frontends (type, address class, port, scope) with the same
+ * backend sets and states. The dumps are applied as the Go driver applies
+ * them: init.yaml, then each stateN.yaml up to the golden's, later objects
+ * updating earlier ones; the agent options are the driver's.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { derive, initialTables, runCiliumCommand } from '../../src/engine/index.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { goldenFrontends, serviceListFrontends } from './golden-lbmap.ts';
+
+const read = (dir: string, file: string) =>
+  readFileSync(new URL(`../fixtures/controlplane/${dir}/${file}`, import.meta.url), 'utf8');
+
+/** The driver's DaemonConfig changes, as the cilium-config keys that set them. */
+function config(options: Record<string, string>): string {
+  const data = Object.entries(options).map(([k, v]) => `  ${k}: "${v}"`).join('\n');
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}\n`;
+}
+
+interface Case {
+  dir: string;
+  states: string[];
+  golden: string;
+  node: string;
+  options: Record<string, string>;
+}
+
+const NODEPORT = { 'enable-node-port': 'true' };
+const GRACEFUL = { 'enable-k8s-terminating-endpoint': 'true' };
+const DUALSTACK = { 'enable-ipv6': 'true', 'enable-node-port': 'true' };
+
+const CASES: Case[] = [
+  { dir: 'nodeport', states: ['state1.yaml'], golden: 'lbmap1_nodeport-control-plane.golden', node: 'nodeport-control-plane', options: NODEPORT },
+  { dir: 'nodeport', states: ['state1.yaml'], golden: 'lbmap1_nodeport-worker.golden', node: 'nodeport-worker', options: NODEPORT },
+  { dir: 'graceful-termination', states: ['state1.yaml'], golden: 'lbmap1.golden', node: 'graceful-term-control-plane', options: GRACEFUL },
+  {
+    dir: 'graceful-termination', states: ['state1.yaml', 'state2.yaml'], golden: 'lbmap2.golden',
+    node: 'graceful-term-control-plane', options: GRACEFUL,
+  },
+  {
+    dir: 'graceful-termination', states: ['state1.yaml', 'state2.yaml', 'state3.yaml'], golden: 'lbmap3.golden',
+    node: 'graceful-term-control-plane', options: GRACEFUL,
+  },
+  { dir: 'dualstack', states: ['state1.yaml'], golden: 'lbmap1.golden', node: 'dual-stack-worker', options: DUALSTACK },
+];
+
+function serviceListOf(c: Case): { text: string; ip4: string; ip6?: string; warnings: string[] } {
+  const docs = [read(c.dir, 'init.yaml'), ...c.states.map((s) => read(c.dir, s)), config(c.options)];
+  const r = loadScenario(docs.join('---\n'), c.dir);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  const dp = derive(r.model);
+  const out = runCiliumCommand(dp, initialTables(dp, c.node), c.node, ['service', 'list']);
+  if (!out.ok) throw new Error(out.error);
+  const node = dp.node(c.node);
+  return { text: out.text, ip4: node?.ip ?? '', ip6: node?.ip6, warnings: r.model.warnings.map((w) => w.message) };
+}
+
+describe("Cilium's control-plane goldens: service list on the golden's node", () => {
+  for (const c of CASES) {
+    test(`${c.dir}/${c.golden} (${c.node}, ${Object.keys(c.options).join(', ')})`, () => {
+      const got = serviceListOf(c);
+      expect(serviceListFrontends(got.text, got)).toEqual(goldenFrontends(read(c.dir, c.golden)));
+    });
+  }
+
+  test('the later dumps update the earlier ones, and validate says which objects were replaced', () => {
+    const got = serviceListOf(CASES[4] as Case);
+    // Each earlier copy names the copy that is read: the last one.
+    expect(got.warnings.filter((w) => w.includes('is replaced by the later copy'))).toEqual([
+      expect.stringMatching(/^Service test\/graceful-term-svc \(document 2, line \d+\): is replaced by the later copy at document 4/),
+      expect.stringMatching(/^EndpointSlice test\/graceful-term-svc-pg7nd \(document 2, line \d+\): is replaced .* document 4/),
+      expect.stringMatching(/^Service test\/graceful-term-svc \(document 3, line \d+\): is replaced .* document 4/),
+      expect.stringMatching(/^EndpointSlice test\/graceful-term-svc-pg7nd \(document 3, line \d+\): is replaced .* document 4/),
+    ]);
+  });
+});
+
+describe('what the goldens say, spelled out', () => {
+  test('externalTrafficPolicy Local: a node without a local backend has an empty external scope and a full /i', () => {
+    const cp = serviceListFrontends(serviceListOf(CASES[0] as Case).text, serviceListOf(CASES[0] as Case));
+    expect(cp).toContain('NodePort node4:30867 -> {}');
+    expect(cp).toContain('NodePort node4:30867 internal -> {10.244.1.224:80 active}');
+    const worker = serviceListOf(CASES[1] as Case);
+    expect(serviceListFrontends(worker.text, worker)).toContain('NodePort node4:30867 -> {10.244.1.224:80 active}');
+    expect(worker.text).toMatch(/\d+\s+172\.18\.0\.3:30867\/i\s+NodePort\s+1 => 10\.244\.1\.224:80 \(active\)/);
+  });
+
+  test('HostPort: 0.0.0.0 and the node address, only on the pod\'s node', () => {
+    const worker = serviceListOf(CASES[1] as Case);
+    expect(worker.text).toMatch(/0\.0\.0\.0:8080\s+HostPort\s+1 => 10\.244\.1\.224:80 \(active\)/);
+    expect(worker.text).toMatch(/172\.18\.0\.3:8080\s+HostPort/);
+    expect(serviceListOf(CASES[0] as Case).text).not.toContain('HostPort');
+  });
+
+  test('a serving, terminating endpoint is a terminating backend; without the option it is gone', () => {
+    expect(serviceListOf(CASES[3] as Case).text).toMatch(/10\.96\.116\.33:8081\s+ClusterIP\s+1 => 10\.244\.0\.112:8081 \(terminating\)/);
+    const off = serviceListOf({ ...(CASES[3] as Case), options: { 'enable-k8s-terminating-endpoint': 'false' } });
+    expect(off.text).toMatch(/10\.96\.116\.33:8081\s+ClusterIP\s*\n/);
+  });
+
+  test('dual-stack: IPv6 frontends as the agent prints them, and none without enable-ipv6', () => {
+    const on = serviceListOf(CASES[5] as Case);
+    expect(on.text).toMatch(/\[::\]:31659\s+NodePort\s+1 => \[fd00:10:244:1::13e7\]:69 \(active\)/);
+    expect(on.text).toMatch(/\[fd00:10:96::31c2\]:80\s+ClusterIP/);
+    expect(on.text).toMatch(/\[fc00:f853:ccd:e793::4\]:32066\s+NodePort/);
+    const off = serviceListOf({ ...(CASES[5] as Case), options: { 'enable-node-port': 'true' } });
+    expect(off.text).not.toContain('[');
+  });
+});
