@@ -115,6 +115,7 @@ export const MESSAGE_PARAMS = {
   'error.unknown_source': ['name'],
   'error.unknown_destination': ['name'],
   'error.bad_port': ['text'],
+  'error.ipv6_not_walked': ['address'],
   'error.no_service_port': ['service', 'port'],
   'error.cluster_ip_outside': ['service'],
   'error.no_capture_iface': ['name'],

@@ -113,6 +113,8 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'error.ambiguous_service': '"{name}" names services in several namespaces; write namespace/name',
   'error.unknown_source': 'unknown source "{name}": name a pod, a node, or an IPv4 address outside the cluster',
   'error.unknown_destination': 'unknown destination "{name}": name a pod, a service, a node or an IPv4 address',
+  'error.ipv6_not_walked':
+    '{address} is an IPv6 address: IPv6 flows are not walked yet (the lb6 service maps are shown by `cilium service list`; trace the IPv4 pair)',
   'error.bad_port': '"{text}": the port after ":" must be a number from 0 to 65535',
   'error.no_service_port': 'service {service} has no port {port}',
   'error.cluster_ip_outside': '{service} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort',

@@ -114,6 +114,8 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'error.ambiguous_service': '"{name}"라는 서비스가 여러 네임스페이스에 있습니다. 네임스페이스/이름으로 쓰세요',
   'error.unknown_source': '알 수 없는 출발지 "{name}": 파드, 노드, 또는 클러스터 밖의 IPv4 주소를 쓰세요',
   'error.unknown_destination': '알 수 없는 목적지 "{name}": 파드, 서비스, 노드 또는 IPv4 주소를 쓰세요',
+  'error.ipv6_not_walked':
+    '{address}는 IPv6 주소입니다: IPv6 흐름은 아직 따라가지 않습니다(lb6 서비스 맵은 `cilium service list`로 볼 수 있습니다. IPv4 쌍으로 추적하세요)',
   'error.bad_port': '"{text}": ":" 뒤의 포트는 0에서 65535 사이의 숫자여야 합니다',
   'error.no_service_port': '서비스 {service}에는 포트 {port}가 없습니다',
   'error.cluster_ip_outside': '{service}는 ClusterIP입니다: 클러스터 안에서만 닿습니다. 밖에서는 노드 IP와 NodePort를 쓰세요',

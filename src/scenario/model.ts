@@ -117,6 +117,8 @@ export interface ServiceModel {
   sliceEndpoints6?: SliceEndpoint<Ipv6>[];
   /** spec.healthCheckNodePort (LoadBalancer with externalTrafficPolicy Local). */
   healthCheckNodePort?: Port;
+  /** Fields read and not modelled (`spec.externalIPs`, ...), for validate to list. */
+  notModelled?: string[];
   externalTrafficPolicy: 'Cluster' | 'Local';
   /** Local: a node's ClusterIP frontend only has the backends on that node (hubble-peer in the lab). */
   internalTrafficPolicy?: 'Cluster' | 'Local';

@@ -7,20 +7,10 @@
  * them: init.yaml, then each stateN.yaml up to the golden's, later objects
  * updating earlier ones; the agent options are the driver's.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { derive, initialTables, runCiliumCommand } from '../../src/engine/index.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { loadDumps, readFixture as read } from './fixture.ts';
 import { goldenFrontends, serviceListFrontends } from './golden-lbmap.ts';
-
-const read = (dir: string, file: string) =>
-  readFileSync(new URL(`../fixtures/controlplane/${dir}/${file}`, import.meta.url), 'utf8');
-
-/** The driver's DaemonConfig changes, as the cilium-config keys that set them. */
-function config(options: Record<string, string>): string {
-  const data = Object.entries(options).map(([k, v]) => `  ${k}: "${v}"`).join('\n');
-  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}\n`;
-}
 
 interface Case {
   dir: string;
@@ -50,14 +40,12 @@ const CASES: Case[] = [
 ];
 
 function serviceListOf(c: Case): { text: string; ip4: string; ip6?: string; warnings: string[] } {
-  const docs = [read(c.dir, 'init.yaml'), ...c.states.map((s) => read(c.dir, s)), config(c.options)];
-  const r = loadScenario(docs.join('---\n'), c.dir);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  const dp = derive(r.model);
+  const model = loadDumps(c.dir, c.states, c.options);
+  const dp = derive(model);
   const out = runCiliumCommand(dp, initialTables(dp, c.node), c.node, ['service', 'list']);
   if (!out.ok) throw new Error(out.error);
   const node = dp.node(c.node);
-  return { text: out.text, ip4: node?.ip ?? '', ip6: node?.ip6, warnings: r.model.warnings.map((w) => w.message) };
+  return { text: out.text, ip4: node?.ip ?? '', ip6: node?.ip6, warnings: model.warnings.map((w) => w.message) };
 }
 
 describe("Cilium's control-plane goldens: service list on the golden's node", () => {

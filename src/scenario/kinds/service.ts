@@ -59,6 +59,13 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
   if (clusterIP6) svc.clusterIP6 = clusterIP6;
   const hcnp = f.int(['spec', 'healthCheckNodePort'], { min: 1, max: 65535 });
   if (hcnp !== undefined) svc.healthCheckNodePort = asPort(hcnp);
+  const notModelled = [
+    f.list(['spec', 'externalIPs']).length > 0 ? 'spec.externalIPs' : '',
+    f.list(['status', 'loadBalancer', 'ingress']).length > 0 ? 'status.loadBalancer.ingress (LoadBalancer IPs)' : '',
+    f.str(['spec', 'sessionAffinity']) === 'ClientIP' ? 'sessionAffinity ClientIP' : '',
+    f.list(['spec', 'loadBalancerSourceRanges']).length > 0 ? 'spec.loadBalancerSourceRanges' : '',
+  ].filter(Boolean);
+  if (notModelled.length > 0) svc.notModelled = notModelled;
   const ids = readServiceIds(f, svc);
   if (ids) svc.serviceIds = ids;
   return svc;
