@@ -85,7 +85,7 @@ function serviceRow(s: ServiceModel): string[] {
   return [
     `${s.namespace}/${s.name}`,
     s.type + (policies.length ? ` (${policies.join(', ')})` : ''),
-    (s.clusterIP ?? 'None (headless)') + (s.clusterIP6 ? `, ${s.clusterIP6}` : ''),
+    [s.clusterIP, s.clusterIP6].filter(Boolean).join(', ') || 'None (headless)',
     s.ports.map(portText).join(', '),
     backends,
     ids,

@@ -25,9 +25,6 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
   const primary = f.str(['spec', 'clusterIP']) ?? '';
   const clusterIP = headless ? undefined
     : primary.includes(':') ? ipv4InList(f, ['spec', 'clusterIPs']) : f.ipv4(['spec', 'clusterIP']);
-  if (!headless && clusterIP === undefined && primary.includes(':') && !f.list(['spec', 'clusterIPs']).length) {
-    f.error(['spec', 'clusterIP'], 'an IPv6-only Service is not modelled (no IPv4 ClusterIP)');
-  }
   if (!headless && !f.has(['spec', 'clusterIP'])) {
     f.error(['spec', 'clusterIP'], 'is required (an IP, or None for a headless Service)');
   }
@@ -55,7 +52,9 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
     creationTimestamp: f.str(['metadata', 'creationTimestamp']),
     source: f.obj.ref,
   };
-  const clusterIP6 = headless ? undefined : ipv6InList(f, ['spec', 'clusterIPs']);
+  // An IPv6 single-stack Service has only this one: its frontends are in the lb6 maps alone.
+  const clusterIP6 = headless ? undefined
+    : ipv6InList(f, ['spec', 'clusterIPs']) ?? (primary.includes(':') ? readIpv6(f, ['spec', 'clusterIP']) : undefined);
   if (clusterIP6) svc.clusterIP6 = clusterIP6;
   const hcnp = f.int(['spec', 'healthCheckNodePort'], { min: 1, max: 65535 });
   if (hcnp !== undefined) svc.healthCheckNodePort = asPort(hcnp);
