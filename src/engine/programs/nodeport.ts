@@ -6,7 +6,7 @@
  * reverse DNAT from the CT entry's rev_nat_index.
  */
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
-import type { Walk } from '../flow/walk.ts';
+import type { HopDraft, Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, serviceKey, serviceValue } from '../maps/format.ts';
 import { tcAt } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
@@ -33,14 +33,14 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   const srcIdentity = skb.srcIdentity;
   const count = countOf(w.dp, f);
   if (count === 0) {
-    w.emit(
-      {
-        place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)',
-        maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity,
-      },
-      'drop.no_backend',
-      { frontend: dstText(packet) },
-    );
+    // An empty external scope of a Local service: lb4_local returns DROP_NO_SERVICE all the same.
+    const hop: HopDraft = {
+      place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)',
+      maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity,
+    };
+    if (f.nodeLocal === true && f.internal !== true) {
+      w.emit(hop, 'drop.no_local_backend', { frontend: dstText(packet), node: node.name });
+    } else w.emit(hop, 'drop.no_backend', { frontend: dstText(packet) });
     return { to: 'dropped', packet, drop: DROP.NO_SERVICE };
   }
   const existing = w.ct.serviceEntry(node.name, packet);
@@ -78,7 +78,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
       source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate',
       maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity,
     },
-    'nodeport.dnat',
+    f.type === 'HostPort' ? 'hostport.dnat' : 'nodeport.dnat',
     { from: dstText(packet), to: dstText(out), backend: b.id, count },
   );
   const local = lookupLxc(node, out.dst);
