@@ -27,6 +27,7 @@ const DUALSTACK = { 'enable-ipv6': 'true', 'enable-node-port': 'true' };
 const CASES: Case[] = [
   { dir: 'nodeport', states: ['state1.yaml'], golden: 'lbmap1_nodeport-control-plane.golden', node: 'nodeport-control-plane', options: NODEPORT },
   { dir: 'nodeport', states: ['state1.yaml'], golden: 'lbmap1_nodeport-worker.golden', node: 'nodeport-worker', options: NODEPORT },
+  { dir: 'nodeport', states: ['state1.yaml'], golden: 'lbmap1_nodeport-worker2.golden', node: 'nodeport-worker2', options: NODEPORT },
   { dir: 'graceful-termination', states: ['state1.yaml'], golden: 'lbmap1.golden', node: 'graceful-term-control-plane', options: GRACEFUL },
   {
     dir: 'graceful-termination', states: ['state1.yaml', 'state2.yaml'], golden: 'lbmap2.golden',
@@ -38,6 +39,13 @@ const CASES: Case[] = [
   },
   { dir: 'dualstack', states: ['state1.yaml'], golden: 'lbmap1.golden', node: 'dual-stack-worker', options: DUALSTACK },
 ];
+
+/** The case of one golden file. */
+function caseOf(dir: string, golden: string): Case {
+  const c = CASES.find((x) => x.dir === dir && x.golden === golden);
+  if (!c) throw new Error(`no case ${dir}/${golden}`);
+  return c;
+}
 
 function serviceListOf(c: Case): { text: string; ip4: string; ip6?: string; warnings: string[] } {
   const model = loadDumps(c.dir, c.states, c.options);
@@ -57,7 +65,7 @@ describe("Cilium's control-plane goldens: service list on the golden's node", ()
   }
 
   test('the later dumps update the earlier ones, and validate says which objects were replaced', () => {
-    const got = serviceListOf(CASES[4] as Case);
+    const got = serviceListOf(caseOf('graceful-termination', 'lbmap3.golden'));
     // Each earlier copy names the copy that is read: the last one.
     expect(got.warnings.filter((w) => w.includes('is replaced by the later copy'))).toEqual([
       expect.stringMatching(/^Service test\/graceful-term-svc \(document 2, line \d+\): is replaced by the later copy at document 4/),
@@ -70,33 +78,33 @@ describe("Cilium's control-plane goldens: service list on the golden's node", ()
 
 describe('what the goldens say, spelled out', () => {
   test('externalTrafficPolicy Local: a node without a local backend has an empty external scope and a full /i', () => {
-    const cp = serviceListFrontends(serviceListOf(CASES[0] as Case).text, serviceListOf(CASES[0] as Case));
+    const cp = serviceListFrontends(serviceListOf(caseOf('nodeport', 'lbmap1_nodeport-control-plane.golden')).text, serviceListOf(caseOf('nodeport', 'lbmap1_nodeport-control-plane.golden')));
     expect(cp).toContain('NodePort node4:30867 -> {}');
     expect(cp).toContain('NodePort node4:30867 internal -> {10.244.1.224:80 active}');
-    const worker = serviceListOf(CASES[1] as Case);
+    const worker = serviceListOf(caseOf('nodeport', 'lbmap1_nodeport-worker.golden'));
     expect(serviceListFrontends(worker.text, worker)).toContain('NodePort node4:30867 -> {10.244.1.224:80 active}');
     expect(worker.text).toMatch(/\d+\s+172\.18\.0\.3:30867\/i\s+NodePort\s+1 => 10\.244\.1\.224:80 \(active\)/);
   });
 
   test('HostPort: 0.0.0.0 and the node address, only on the pod\'s node', () => {
-    const worker = serviceListOf(CASES[1] as Case);
+    const worker = serviceListOf(caseOf('nodeport', 'lbmap1_nodeport-worker.golden'));
     expect(worker.text).toMatch(/0\.0\.0\.0:8080\s+HostPort\s+1 => 10\.244\.1\.224:80 \(active\)/);
     expect(worker.text).toMatch(/172\.18\.0\.3:8080\s+HostPort/);
-    expect(serviceListOf(CASES[0] as Case).text).not.toContain('HostPort');
+    expect(serviceListOf(caseOf('nodeport', 'lbmap1_nodeport-control-plane.golden')).text).not.toContain('HostPort');
   });
 
   test('a serving, terminating endpoint is a terminating backend; without the option it is gone', () => {
-    expect(serviceListOf(CASES[3] as Case).text).toMatch(/10\.96\.116\.33:8081\s+ClusterIP\s+1 => 10\.244\.0\.112:8081 \(terminating\)/);
-    const off = serviceListOf({ ...(CASES[3] as Case), options: { 'enable-k8s-terminating-endpoint': 'false' } });
+    expect(serviceListOf(caseOf('graceful-termination', 'lbmap2.golden')).text).toMatch(/10\.96\.116\.33:8081\s+ClusterIP\s+1 => 10\.244\.0\.112:8081 \(terminating\)/);
+    const off = serviceListOf({ ...caseOf('graceful-termination', 'lbmap2.golden'), options: { 'enable-k8s-terminating-endpoint': 'false' } });
     expect(off.text).toMatch(/10\.96\.116\.33:8081\s+ClusterIP\s*\n/);
   });
 
   test('dual-stack: IPv6 frontends as the agent prints them, and none without enable-ipv6', () => {
-    const on = serviceListOf(CASES[5] as Case);
+    const on = serviceListOf(caseOf('dualstack', 'lbmap1.golden'));
     expect(on.text).toMatch(/\[::\]:31659\s+NodePort\s+1 => \[fd00:10:244:1::13e7\]:69 \(active\)/);
     expect(on.text).toMatch(/\[fd00:10:96::31c2\]:80\s+ClusterIP/);
     expect(on.text).toMatch(/\[fc00:f853:ccd:e793::4\]:32066\s+NodePort/);
-    const off = serviceListOf({ ...(CASES[5] as Case), options: { 'enable-node-port': 'true' } });
+    const off = serviceListOf({ ...caseOf('dualstack', 'lbmap1.golden'), options: { 'enable-node-port': 'true' } });
     expect(off.text).not.toContain('[');
   });
 });
