@@ -142,7 +142,9 @@ export function planFrontends(services: ServiceModel[], pods: PodModel[], config
   const plans = sorted.flatMap((svc) => servicePlans(svc, 4, config));
   // HostPort needs what NodePort needs: the Go suite's agent, with EnableNodePort only, programs it.
   if (config.enableNodePort) {
-    const byName = [...pods].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    // Only the few pods with a hostPort are sorted (a large cluster has 100,000 pods).
+    const withHostPort = pods.filter((p) => p.ports.some((c) => c.hostPort !== undefined));
+    const byName = withHostPort.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
     plans.push(...byName.flatMap(hostPortPlans));
   }
   if (config.enableIpv6) plans.push(...sorted.flatMap((svc) => servicePlans(svc, 6, config)));
