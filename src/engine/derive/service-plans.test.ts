@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadScenario } from '../../scenario/load.ts';
 import { derive } from './index.ts';
+import { initialTables } from '../runtime/tables.ts';
+import { runCiliumCommand } from '../formats/cilium/dispatch.ts';
 
 /** Two nodes; the only backend pod runs on n1. */
 const cluster = (policies: string, extra = '') => `apiVersion: v1
@@ -76,5 +78,34 @@ describe('traffic policies: the scopes each node gets', () => {
     const n1 = frontends('', 'n1').filter((f) => f.at.startsWith('HostPort'));
     expect(n1).toEqual([{ at: 'HostPort 192.168.1.1:8080', backends: ['10.1.1.10'], flags: 'HostPort' }]);
     expect(frontends('', 'n2').some((f) => f.at.startsWith('HostPort'))).toBe(false);
+  });
+});
+
+describe('terminating backends', () => {
+  const slice = `---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: web-x, labels: {kubernetes.io/service-name: web}}
+addressType: IPv4
+ports: [{port: 80}]
+endpoints:
+- {addresses: [10.1.2.20], nodeName: n2, conditions: {ready: false, serving: true, terminating: true}}
+- {addresses: [10.1.1.10], nodeName: n1, conditions: {ready: true}}
+- {addresses: [10.1.2.30], nodeName: n2, conditions: {ready: false, serving: false, terminating: true}}
+`;
+
+  test('follow the active ones in the slots and are not counted; not serving ones are gone', () => {
+    const r = loadScenario(cluster('', slice), 't');
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const dp = derive(r.model);
+    const f = dp.nodeFrontends('n1').find((x) => x.type === 'ClusterIP');
+    expect(f?.backendIds.map((id) => `${dp.backends.get(id)?.address} ${dp.backends.get(id)?.state}`)).toEqual([
+      '10.1.1.10 active',
+      '10.1.2.20 terminating',
+    ]);
+    const out = runCiliumCommand(dp, initialTables(dp, 'n1'), 'n1', ['map', 'get', 'cilium_lb4_services_v2']);
+    // The master slot's count is 1: new connections only pick the active backend.
+    expect(out.ok && out.text).toMatch(/10\.96\.0\.20:80 \(0\)\s+0 1 \(\d+\)/);
+    expect(out.ok && out.text).toMatch(/10\.96\.0\.20:80 \(2\)/);
   });
 });
