@@ -11,6 +11,7 @@
 import { describe, expect, test } from 'vitest';
 import { derive, FlowError, traceFlow } from '../../src/engine/index.ts';
 import { describeModel } from '../../src/scenario/describe.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
 import { loadDumps } from './fixture.ts';
 
 const nodeport = derive(loadDumps('nodeport', ['state1.yaml'], { 'enable-node-port': 'true' }));
@@ -72,5 +73,77 @@ describe('dual-stack limits, said clearly', () => {
     const off = describeModel(loadDumps('dualstack', ['state1.yaml'], { 'enable-node-port': 'true' }));
     expect(off).toContain('IPv6 (enable-ipv6 is false): 1 IPv6 ClusterIPs, 2 IPv6 EndpointSlice addresses, 3 IPv6 node addresses');
     expect(off).toMatch(/default\/echo-dualstack +NodePort +10\.96\.255\.196, fd00:10:96::31c2/);
+  });
+});
+
+/** KPR with the socket LB; echo's backend on n1, a client pod on n2; externalTrafficPolicy Local. */
+const SCOPES = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: cilium-config, namespace: kube-system}
+data: {kube-proxy-replacement: "true", routing-mode: native, ipv4-native-routing-cidr: 10.0.0.0/8, auto-direct-node-routes: "true", enable-bpf-masquerade: "true"}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: n1}
+spec: {podCIDRs: [10.1.1.0/24]}
+status: {addresses: [{type: InternalIP, address: 192.168.1.1}]}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: n2}
+spec: {podCIDRs: [10.1.2.0/24]}
+status: {addresses: [{type: InternalIP, address: 192.168.1.2}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  nodeName: n1
+  containers:
+  - name: c
+    ports: [{containerPort: 80}]
+status: {phase: Running, podIP: 10.1.1.10}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  nodeName: n2
+  containers: [{name: c}]
+status: {phase: Running, podIP: 10.1.2.10}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: NodePort
+  clusterIP: 10.96.0.20
+  selector: {app: web}
+  externalTrafficPolicy: Local
+  ports: [{port: 80, nodePort: 30080}]
+`;
+
+describe('the cluster\'s own traffic meets the /i scope (bpf_sock scope switch)', () => {
+  const r = loadScenario(SCOPES, 'scopes');
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  const dp = derive(r.model);
+  const sockKeys = (to: string) => {
+    const t = traceFlow(dp, { from: 'client', to, proto: 'tcp', port: 30080 });
+    expect(t.outcome.status).toBe('completed');
+    expect(t.backend).toMatchObject({ kind: 'pod', name: 'web' });
+    return t.events.find((e) => e.kind === 'socket-lb-rewrite')?.maps.map((m) => m.key) ?? [];
+  };
+
+  test('connect() to its own node\'s NodePort: the node address\'s /i frontend, all backends', () => {
+    expect(sockKeys('n2')).toContain('192.168.1.2:30080/i (0)');
+  });
+
+  test('connect() to another node\'s NodePort: the wildcard 0.0.0.0 lookup, /i as well', () => {
+    expect(sockKeys('n1')).toContain('0.0.0.0:30080/i (0)');
+  });
+
+  test('from outside, the same n2 address drops: the external scope has no backend there', () => {
+    const t = traceFlow(dp, { from: '203.0.113.7', to: 'n2', proto: 'tcp', port: 30080 });
+    expect(t.events.at(-1)?.drop?.code).toBe(158);
   });
 });
