@@ -61,6 +61,7 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'drop.no_route_back': 'Nothing outside the cluster routes back to {dst}, so the reply is lost.',
   'netdev.ingress': 'cil_from_netdev on {dev} takes the source identity from the ipcache ({src} → identity {identity}); nodeport_lb4 finds no service at {dst}.',
   'netdev.ingress.overlay': 'cil_from_netdev on {dev} sees a UDP tunnel packet from {src} (identity {identity}) addressed to this node, and passes it to the kernel\'s tunnel device.',
+  'netdev.ingress.hostport': 'cil_from_netdev on {dev} takes the source identity from the ipcache ({src} → identity {identity}); nodeport_lb4 finds {dst} in cilium_lb4_services_v2: a HostPort.',
   'netdev.ingress.nodeport': 'cil_from_netdev on {dev} takes the source identity from the ipcache ({src} → identity {identity}); nodeport_lb4 finds {dst} in cilium_lb4_services_v2: a NodePort.',
   'revsnat.done': 'snat_v4_rev_nat finds the IN entry and rewrites the destination {from} back to {to}.',
   'drop.no_endpoint': 'No endpoint on {node} has the address {dst}: the packet cannot be delivered (Stale or unroutable IP).',
@@ -81,9 +82,13 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'lb.dnat.new': 'The socket LB is off, so cil_from_container balances per packet: lb4_local picks backend {backend} of {count} (random), records it in a CT_SERVICE entry, and lb4_xlate rewrites the destination {from} to {to}.',
   'lb.dnat.again': 'Per-packet LB again: the CT_SERVICE entry names the same backend {backend}, so the destination {from} is rewritten to {to} as before.',
   'lb.revnat': 'The CT entry carries rev_nat_index {id}: lb4_rev_nat looks it up in cilium_lb4_reverse_nat and rewrites the source {from} back to the service {to}.',
+  'hostport.dnat':
+    'nodeport_lb4 on the device: {from} is a HostPort frontend (a pod\'s hostPort); the pod behind it is backend {backend} (one of {count}), and the destination is rewritten to {to}.',
   'nodeport.dnat': 'nodeport_lb4 on the device: {from} is a NodePort frontend; backend {backend} of {count} is picked and the destination rewritten to {to}. The CT entry keeps the rev-NAT index for the reply.',
   'nodeport.snat': 'The backend is on another node, so the source {from} is SNATed to {to} (this node) and both NAT entries are written: the reply must come back through {node}.',
   'nodeport.ct': 'Conntrack finds the NodePort connection (rev_nat_index {id}) for this reply.',
+  'drop.no_local_backend':
+    '{frontend} is externalTrafficPolicy Local and {node} has none of its backends: the external scope is empty, so nodeport_lb4 drops it (Service backend not found). Traffic from inside the cluster would meet the /i scope, which has them all.',
   'drop.no_backend': '{frontend} is a service with no backends: dropped (Service backend not found).',
   'masq.nodeport': 'On {dev}, the NodePort path already translated this packet (snat done): no further masquerading.',
   'iptables.dnat': 'Without kube-proxy replacement, kube-proxy\'s iptables rules ({hook} → KUBE-SERVICES → KUBE-SVC → KUBE-SEP) pick one of {n} endpoints at random and DNAT {from} to {to}; nf_conntrack remembers it.',
@@ -113,6 +118,8 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'error.ambiguous_service': '"{name}" names services in several namespaces; write namespace/name',
   'error.unknown_source': 'unknown source "{name}": name a pod, a node, or an IPv4 address outside the cluster',
   'error.unknown_destination': 'unknown destination "{name}": name a pod, a service, a node or an IPv4 address',
+  'error.ipv6_not_walked':
+    '{address} is an IPv6 address: IPv6 flows are not walked yet (the lb6 service maps are shown by `cilium service list`; trace the IPv4 pair)',
   'error.bad_port': '"{text}": the port after ":" must be a number from 0 to 65535',
   'error.no_service_port': 'service {service} has no port {port}',
   'error.cluster_ip_outside': '{service} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort',

@@ -62,6 +62,7 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'drop.no_route_back': '클러스터 밖에는 {dst}로 돌아오는 경로가 없어서 응답이 사라집니다.',
   'netdev.ingress': '{dev}의 cil_from_netdev가 ipcache에서 출발지 identity를 가져오고({src} → identity {identity}), nodeport_lb4는 {dst}에서 서비스를 찾지 못합니다.',
   'netdev.ingress.overlay': '{dev}의 cil_from_netdev가 {src}(identity {identity})에서 이 노드로 온 UDP 터널 패킷을 보고 커널의 터널 장치로 넘깁니다.',
+  'netdev.ingress.hostport': '{dev}의 cil_from_netdev가 ipcache에서 출발지 아이덴티티를 찾고({src} → 아이덴티티 {identity}), nodeport_lb4가 cilium_lb4_services_v2에서 {dst}를 찾습니다: HostPort입니다.',
   'netdev.ingress.nodeport': '{dev}의 cil_from_netdev가 ipcache에서 출발지 identity를 가져오고({src} → identity {identity}), nodeport_lb4가 cilium_lb4_services_v2에서 {dst}를 찾습니다: NodePort입니다.',
   'revsnat.done': 'snat_v4_rev_nat가 IN 항목을 찾아 목적지 {from}를 {to}로 되돌립니다.',
   'drop.no_endpoint': '{node}에는 주소 {dst}를 가진 엔드포인트가 없습니다: 패킷을 전달할 수 없습니다(Stale or unroutable IP).',
@@ -82,9 +83,13 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'lb.dnat.new': '소켓 LB가 꺼져 있으므로 cil_from_container가 패킷 단위로 부하를 분산합니다: lb4_local이 {count}개 중 백엔드 {backend}를 무작위로 고르고 CT_SERVICE 항목에 기록하며, lb4_xlate가 목적지 {from}를 {to}로 바꿉니다.',
   'lb.dnat.again': '다시 패킷 단위 LB: CT_SERVICE 항목이 같은 백엔드 {backend}를 가리키므로 목적지 {from}를 전처럼 {to}로 바꿉니다.',
   'lb.revnat': 'CT 항목에 rev_nat_index {id}가 있습니다: lb4_rev_nat가 cilium_lb4_reverse_nat에서 이를 찾아 출발지 {from}를 서비스 주소 {to}로 되돌립니다.',
+  'hostport.dnat':
+    '장치의 nodeport_lb4: {from}는 HostPort 프런트엔드(파드의 hostPort)입니다. 그 뒤의 파드가 백엔드 {backend}({count}개 중 하나)이고 목적지가 {to}로 바뀝니다.',
   'nodeport.dnat': '장치의 nodeport_lb4: {from}는 NodePort 프론트엔드입니다. {count}개 중 백엔드 {backend}를 골라 목적지를 {to}로 바꿉니다. CT 항목이 응답을 위한 rev-NAT 인덱스를 기억합니다.',
   'nodeport.snat': '백엔드가 다른 노드에 있으므로 출발지 {from}를 {to}(이 노드)로 SNAT하고 NAT 항목 두 개를 씁니다: 응답은 {node}를 거쳐 돌아와야 합니다.',
   'nodeport.ct': 'conntrack이 이 응답에 해당하는 NodePort 연결(rev_nat_index {id})을 찾습니다.',
+  'drop.no_local_backend':
+    '{frontend}는 externalTrafficPolicy Local인데 {node}에는 백엔드가 하나도 없습니다: 외부 스코프가 비어 있어 nodeport_lb4가 드롭합니다(Service backend not found). 클러스터 안의 트래픽은 백엔드가 모두 있는 /i 스코프를 만납니다.',
   'drop.no_backend': '{frontend}는 백엔드가 없는 서비스입니다: 드롭됩니다(Service backend not found).',
   'masq.nodeport': '{dev}에서 NodePort 경로가 이미 이 패킷을 변환했으므로(snat done) 더 마스커레이드하지 않습니다.',
   'iptables.dnat': 'kube-proxy 대체가 없으므로 kube-proxy의 iptables 규칙({hook} → KUBE-SERVICES → KUBE-SVC → KUBE-SEP)이 엔드포인트 {n}개 중 하나를 무작위로 골라 {from}를 {to}로 DNAT합니다. nf_conntrack이 이를 기억합니다.',
@@ -114,6 +119,8 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'error.ambiguous_service': '"{name}"라는 서비스가 여러 네임스페이스에 있습니다. 네임스페이스/이름으로 쓰세요',
   'error.unknown_source': '알 수 없는 출발지 "{name}": 파드, 노드, 또는 클러스터 밖의 IPv4 주소를 쓰세요',
   'error.unknown_destination': '알 수 없는 목적지 "{name}": 파드, 서비스, 노드 또는 IPv4 주소를 쓰세요',
+  'error.ipv6_not_walked':
+    '{address}는 IPv6 주소입니다: IPv6 흐름은 아직 따라가지 않습니다(lb6 서비스 맵은 `cilium service list`로 볼 수 있습니다. IPv4 쌍으로 추적하세요)',
   'error.bad_port': '"{text}": ":" 뒤의 포트는 0에서 65535 사이의 숫자여야 합니다',
   'error.no_service_port': '서비스 {service}에는 포트 {port}가 없습니다',
   'error.cluster_ip_outside': '{service}는 ClusterIP입니다: 클러스터 안에서만 닿습니다. 밖에서는 노드 IP와 NodePort를 쓰세요',

@@ -20,6 +20,10 @@ describe('parseCiliumConfig', () => {
       enableIpMasqAgent: false,
       bpfLbSock: false,
       monitorAggregation: 'medium',
+      enableNodePort: false,
+      enableHealthCheckNodePort: true,
+      enableK8sTerminatingEndpoint: true,
+      enableIpv6: false,
       raw: {},
     });
   });

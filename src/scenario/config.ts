@@ -21,6 +21,10 @@ export const CILIUM_CONFIG_KEYS = [
   'bpf-lb-sock',
   'monitor-aggregation',
   'enable-policy',
+  'enable-node-port',
+  'enable-health-check-nodeport',
+  'enable-k8s-terminating-endpoint',
+  'enable-ipv6',
 ] as const;
 
 export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
@@ -98,6 +102,11 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     // Socket LB follows kube-proxy replacement unless set on its own (daemon/cmd/kube_proxy_replacement.go).
     bpfLbSock: bool('bpf-lb-sock', kubeProxyReplacement),
     monitorAggregation: monitorAggregation ?? 'medium',
+    // kube-proxy-replacement turns NodePort on (daemon/cmd/kube_proxy_replacement.go); the others are 1.16 defaults.
+    enableNodePort: bool('enable-node-port', kubeProxyReplacement),
+    enableHealthCheckNodePort: bool('enable-health-check-nodeport', true),
+    enableK8sTerminatingEndpoint: bool('enable-k8s-terminating-endpoint', true),
+    enableIpv6: bool('enable-ipv6', false),
     raw: { ...raw },
   };
   problems.push(...agentRefusals(config));

@@ -5,6 +5,7 @@
 import { CILIUM_CONFIG_KEYS, type CiliumConfigKey } from './config.ts';
 import { frontendSlots, slotText } from './frontends.ts';
 import type { CiliumConfig, ClusterModel, PodModel, ServiceModel, ServicePort } from './model.ts';
+import { notModelled } from './unmodelled.ts';
 import { cidrToString } from './values.ts';
 
 export function describeModel(model: ClusterModel): string {
@@ -38,6 +39,8 @@ export function describeModel(model: ClusterModel): string {
   lines.push(...table(model.services.map(serviceRow)));
   lines.push('', 'cilium-config', ...configLines(model.config));
   if (model.ignored.length > 0) lines.push('', 'Ignored', ...model.ignored.map((i) => `  ${i}`));
+  const gaps = notModelled(model);
+  if (gaps.length > 0) lines.push('', 'Not modelled', ...gaps.map((g) => `  ${g}`));
   if (model.warnings.length > 0) lines.push('', 'Warnings', ...model.warnings.map((w) => `  ${w.message}`));
   return lines.join('\n');
 }
@@ -60,9 +63,14 @@ function podRow(p: PodModel): string[] {
   return [`${p.namespace}/${p.name}`, ip, p.phase, ports || '-', facts.join(' ') || '-', labels.join(',') || '-'];
 }
 
+/** An endpoint as the agent reads it: ready, terminating (serving), or not ready. */
+const sliceText = (e: { ip: string; ready: boolean; serving: boolean; terminating: boolean }) =>
+  e.ip + (e.ready ? '' : e.terminating && e.serving ? ' (terminating)' : ' (not ready)');
+
 function serviceRow(s: ServiceModel): string[] {
-  const backends = s.sliceEndpoints
-    ? `EndpointSlice ${s.sliceEndpoints.map((e) => e.ip + (e.ready ? '' : ' (not ready)')).join(', ') || '(empty)'}`
+  const v6 = s.sliceEndpoints6?.length ? `; IPv6 ${s.sliceEndpoints6.map(sliceText).join(', ')}` : '';
+  const backends = s.sliceEndpoints || s.sliceEndpoints6
+    ? `EndpointSlice ${(s.sliceEndpoints ?? []).map(sliceText).join(', ') || '(empty)'}${v6}`
     : s.selector
       ? `selector ${Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(',')}`
       : 'no selector';
@@ -70,10 +78,14 @@ function serviceRow(s: ServiceModel): string[] {
   const ids = s.serviceIds
     ? slots.map((slot, i) => `${s.serviceIds?.[i]}=${slotText(slot, s.clusterIP)}`).join(' ')
     : 'IDs allocated';
+  const policies = [
+    s.externalTrafficPolicy === 'Local' && s.type !== 'ClusterIP' ? 'externalTrafficPolicy Local' : '',
+    s.internalTrafficPolicy === 'Local' ? 'internalTrafficPolicy Local' : '',
+  ].filter(Boolean);
   return [
     `${s.namespace}/${s.name}`,
-    s.type,
-    s.clusterIP ?? 'None (headless)',
+    s.type + (policies.length ? ` (${policies.join(', ')})` : ''),
+    [s.clusterIP, s.clusterIP6].filter(Boolean).join(', ') || 'None (headless)',
     s.ports.map(portText).join(', '),
     backends,
     ids,
@@ -101,6 +113,10 @@ function configLines(c: CiliumConfig): string[] {
     'bpf-lb-sock': String(c.bpfLbSock),
     'monitor-aggregation': c.monitorAggregation,
     'enable-policy': c.raw['enable-policy'] ?? 'default',
+    'enable-node-port': String(c.enableNodePort),
+    'enable-health-check-nodeport': String(c.enableHealthCheckNodePort),
+    'enable-k8s-terminating-endpoint': String(c.enableK8sTerminatingEndpoint),
+    'enable-ipv6': String(c.enableIpv6),
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs

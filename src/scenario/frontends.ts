@@ -4,6 +4,11 @@
  * list. ClusterIP frontends first, one per distinct port number (Cilium 1.16
  * writes protocol ANY, so 53/UDP and 53/TCP share one); then, per NodePort,
  * the node-IP frontend followed by its 0.0.0.0 surrogate.
+ *
+ * Only these IPv4 external-scope frontends are numbered by the annotation. The
+ * others the agent also creates get IDs allocated after the annotated ones:
+ * the `/i` twins of a two-scopes service (traffic policies that differ), the
+ * HostPort frontends of pods, and the IPv6 frontends (enable-ipv6).
  */
 import type { ServiceModel } from './model.ts';
 import type { Port } from './values.ts';

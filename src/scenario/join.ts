@@ -81,6 +81,10 @@ export function joinSlices(got: Collected, out: Assembled): void {
       slice.f.warn(['metadata', 'labels'], `names Service ${slice.service}, which is not in the scenario: ignored`);
       continue;
     }
+    if (slice.f.str(['addressType']) === 'IPv6') {
+      svc.model.sliceEndpoints6 = [...(svc.model.sliceEndpoints6 ?? []), ...slice.endpoints6];
+      continue;
+    }
     svc.model.sliceEndpoints = [...(svc.model.sliceEndpoints ?? []), ...slice.endpoints];
   }
 }

@@ -302,13 +302,6 @@ describe('loadScenario: each error names the object, the field and the line', ()
     expect(e.message).toContain("10.1.0.0/16 overlaps Node n1's pod CIDR 10.1.1.0/24");
   });
 
-  test('the same object twice', () => {
-    const text = `${BASE}---\napiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n`;
-    const e = issueAbout(errorsOf(text), 'Node n1', undefined);
-    expect(e.doc).toBe(5);
-    expect(e.message).toContain('is defined twice (first at document 1, line 1)');
-  });
-
   test('a document that is not an object, and an object without a name', () => {
     const errors = errorsOf(`${BASE}---\njust text\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  labels: {}\n`);
     expect(errors.map((e) => e.message)).toEqual([

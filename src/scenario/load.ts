@@ -14,6 +14,7 @@ import { readCiliumEndpoint, readPod } from './kinds/pod.ts';
 import { readEndpointSlice, readService } from './kinds/service.ts';
 import { joinEndpoints, joinNodes, joinSlices, type Collected } from './join.ts';
 import type { LoadResult, PolicyModel, ScenarioIssue } from './model.ts';
+import { isLatest, lastDocuments } from './updates.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 
 export { applySettings } from './config.ts';
@@ -34,16 +35,13 @@ export function loadScenario(text: string, name: string): LoadResult {
   const assembled: Assembled = { nodes: [], pods: [], services: [], brokenNodes: new Set() };
   const got: Collected = { nodes: [], ciliumNodes: [], endpoints: [], slices: [] };
   const seen = new Map<string, K8sObject>();
+  // A later document's copy of an object is an update of it (updates.ts says the rule).
+  const last = lastDocuments(docs.objects);
   const policies: PolicyModel[] = [];
 
   for (const obj of docs.objects) {
     const f = new Fields(obj, issues);
-    const first = seen.get(obj.ref.object);
-    if (first) {
-      f.error(undefined, `is defined twice (first at ${where(first.ref.doc, first.ref.line)})`);
-      continue;
-    }
-    seen.set(obj.ref.object, obj);
+    if (!isLatest(obj, f, last, seen)) continue;
     if (obj.apiVersion === '') {
       f.error(['apiVersion'], 'is required');
       continue;

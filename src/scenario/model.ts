@@ -2,7 +2,7 @@
  * The typed cluster model: what the scenario loader understood from the
  * Kubernetes objects. Everything the engine derives starts here.
  */
-import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Mac, Port } from './values.ts';
+import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Ipv6, Mac, Port } from './values.ts';
 
 export type L4Proto = 'TCP' | 'UDP' | 'SCTP';
 
@@ -20,6 +20,8 @@ export interface NodeModel {
   name: string;
   /** status.addresses[type=InternalIP]; the address on the node's netdev (ens5 in the lab). */
   internalIP: Ipv4;
+  /** The IPv6 InternalIP of a dual-stack node: its IPv6 NodePort frontends (enable-ipv6). */
+  internalIP6?: Ipv6;
   podCIDRs: Cidr[];
   /** CiliumNode spec.addresses[type=CiliumInternalIP]: the cilium_host IP, when given. */
   ciliumInternalIP?: Ipv4;
@@ -35,6 +37,10 @@ export interface ContainerPort {
   name?: string;
   containerPort: Port;
   protocol: L4Proto;
+  /** ports[].hostPort: a HostPort frontend on the pod's node (pkg/k8s/watchers/pod.go genServiceMappings). */
+  hostPort?: Port;
+  /** ports[].hostIP: the one address the hostPort binds; absent or 0.0.0.0 = every node address. */
+  hostIP?: Ipv4;
 }
 
 /** Facts a CiliumEndpoint (or the agent's endpoint model) makes exact. */
@@ -56,6 +62,8 @@ export interface PodModel {
   labels: Record<string, string>;
   nodeName: string;
   podIP?: Ipv4;
+  /** The IPv6 entry of status.podIPs (dual-stack). */
+  podIP6?: Ipv6;
   hostNetwork: boolean;
   /** spec.serviceAccountName (identity label io.cilium.k8s.policy.serviceaccount). */
   serviceAccount?: string;
@@ -66,6 +74,8 @@ export interface PodModel {
 }
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+/** A frontend's type in the agent's maps: a Service's, or HostPort (from a pod's ports[].hostPort). */
+export type FrontendType = ServiceType | 'HostPort';
 
 export interface ServicePort {
   name?: string;
@@ -77,9 +87,13 @@ export interface ServicePort {
 }
 
 /** One backend address from an EndpointSlice (these win over selector matching). */
-export interface SliceEndpoint {
-  ip: Ipv4;
+export interface SliceEndpoint<IP = Ipv4> {
+  ip: IP;
   ready: boolean;
+  /** conditions.serving; nil reads as `ready` (discovery/v1 types.go). */
+  serving: boolean;
+  /** conditions.terminating; nil reads as false. */
+  terminating: boolean;
   nodeName?: string;
   /** `namespace/name` of the Pod behind it, when targetRef names one. */
   podRef?: string;
@@ -97,6 +111,14 @@ export interface ServiceModel {
   selector?: Record<string, string>;
   /** From EndpointSlices labelled kubernetes.io/service-name, when any were given. */
   sliceEndpoints?: SliceEndpoint[];
+  /** spec.clusterIPs' IPv6 entry (dual-stack). */
+  clusterIP6?: Ipv6;
+  /** From addressType IPv6 EndpointSlices. */
+  sliceEndpoints6?: SliceEndpoint<Ipv6>[];
+  /** spec.healthCheckNodePort (LoadBalancer with externalTrafficPolicy Local). */
+  healthCheckNodePort?: Port;
+  /** Fields read and not modelled (`spec.externalIPs`, ...), for validate to list. */
+  notModelled?: string[];
   externalTrafficPolicy: 'Cluster' | 'Local';
   /** Local: a node's ClusterIP frontend only has the backends on that node (hubble-peer in the lab). */
   internalTrafficPolicy?: 'Cluster' | 'Local';
@@ -131,6 +153,14 @@ export interface CiliumConfig {
   /** bpf-lb-sock: socket-level LB (on when kube-proxy-replacement is true, unless set false). */
   bpfLbSock: boolean;
   monitorAggregation: MonitorAggregation;
+  /** enable-node-port: NodePort (and HostPort) frontends without kube-proxy replacement. */
+  enableNodePort: boolean;
+  /** enable-health-check-nodeport: the agent answers healthCheckNodePort itself (userspace, no map row). */
+  enableHealthCheckNodePort: boolean;
+  /** enable-k8s-terminating-endpoint: serving+terminating endpoints stay as `terminating` backends. */
+  enableK8sTerminatingEndpoint: boolean;
+  /** enable-ipv6: IPv6 frontends and backends in cilium_lb6_*. */
+  enableIpv6: boolean;
   /** Every key as given (strings), including the ones not modelled. */
   raw: Record<string, string>;
 }

@@ -207,7 +207,7 @@ ports:
 `);
     expect(m.services[0]?.clusterIP).toBeUndefined();
     expect(m.services[0]?.sliceEndpoints).toEqual([
-      { ip: '10.1.1.10', ready: false, nodeName: 'n1', podRef: 'shop/web', ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] },
+      { ip: '10.1.1.10', ready: false, serving: false, terminating: false, nodeName: 'n1', podRef: 'shop/web', ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] },
     ]);
   });
 

@@ -10,6 +10,8 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** Dotted-quad IPv4 address, canonical form (no leading zeros). */
 export type Ipv4 = Brand<string, 'Ipv4'>;
+/** IPv6 address in its canonical text (RFC 5952: lower case, longest zero run as `::`). */
+export type Ipv6 = Brand<string, 'Ipv6'>;
 /** A CIDR: network address (host bits zero) and prefix length in bits (0..32). */
 export interface Cidr { readonly base: Ipv4; readonly bits: number }
 /** TCP/UDP port, 0..65535 (host byte order). */
@@ -32,6 +34,12 @@ export const asEndpointId = (n: number) => n as EndpointId;
 export function parseIpv4(text: string): Ipv4 | undefined {
   if (typeof text !== 'string' || !ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
   return ipaddr.IPv4.parse(text).toString() as Ipv4;
+}
+
+/** Parses an IPv6 address (no zone, no embedded IPv4 form needed); undefined when it is not one. */
+export function parseIpv6(text: string): Ipv6 | undefined {
+  if (typeof text !== 'string' || !text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
+  return ipaddr.IPv6.parse(text).toRFC5952String() as Ipv6;
 }
 
 /** Parses "a.b.c.d/n"; the base is normalised to the network address. */

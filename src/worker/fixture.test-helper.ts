@@ -21,6 +21,10 @@ export const CONFIG: CiliumConfig = {
   enableIpMasqAgent: true,
   bpfLbSock: true,
   monitorAggregation: 'medium',
+  enableNodePort: true,
+  enableHealthCheckNodePort: true,
+  enableK8sTerminatingEndpoint: true,
+  enableIpv6: false,
   raw: {},
 };
 

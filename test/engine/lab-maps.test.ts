@@ -56,4 +56,13 @@ describe('kans-lab maps on k8s-s (c0)', () => {
     expect(id).toBeGreaterThanOrEqual(256);
     expect([26332, 10037, 40127, 46309, 2396]).not.toContain(id);
   });
+
+  it('gives hubble-peer (internalTrafficPolicy Local) each node\'s own agent only, flagged InternalLocal', () => {
+    for (const [node, agent] of [['k8s-s', '192.168.10.10'], ['k8s-w1', '192.168.10.101']] as const) {
+      const f = dp.nodeFrontends(node).find((x) => x.service === 'kube-system/hubble-peer');
+      expect(f?.backendIds.map((id) => dp.backends.get(id)?.address)).toEqual([agent]);
+      expect(f?.flags).toEqual(['ClusterIP', 'InternalLocal', 'non-routable']);
+      expect(f?.flagBits).toBe(0x1000);
+    }
+  });
 });

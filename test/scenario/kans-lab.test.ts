@@ -76,7 +76,7 @@ describe('kans-lab', () => {
       ['k8s-w1', '192.168.10.101', true],
       ['k8s-w2', '192.168.10.102', true],
     ]);
-    expect(agents[0]?.ports[0]).toEqual({ containerPort: 4244, protocol: 'TCP', name: 'peer-service' });
+    expect(agents[0]?.ports[0]).toEqual({ containerPort: 4244, hostPort: 4244, protocol: 'TCP', name: 'peer-service' });
     const hostOnSs = system.filter((p) => p.hostNetwork && p.nodeName === 'k8s-s').map((p) => p.name);
     expect(hostOnSs).toEqual(expect.arrayContaining(['cilium-operator-5c7867ccd5-tq2bx', 'kube-apiserver-k8s-s']));
   });
@@ -101,7 +101,7 @@ describe('kans-lab', () => {
     expect(svc('svc')).toMatchObject({ type: 'ClusterIP', selector: { app: 'webpod' }, ports: [{ name: 'svc-webport', port: 80, targetPort: 80, protocol: 'TCP' }] });
     expect(svc('kubernetes')).toMatchObject({ selector: undefined, ports: [{ port: 443, targetPort: 6443 }] });
     expect(svc('kubernetes')?.sliceEndpoints).toEqual([
-      { ip: '192.168.10.10', ready: true, ports: [{ name: 'https', port: 6443, protocol: 'TCP' }], nodeName: undefined, podRef: undefined },
+      { ip: '192.168.10.10', ready: true, serving: true, terminating: false, ports: [{ name: 'https', port: 6443, protocol: 'TCP' }], nodeName: undefined, podRef: undefined },
     ]);
     expect(svc('hubble-peer')).toMatchObject({ selector: { 'k8s-app': 'cilium' }, ports: [{ port: 443, targetPort: 4244 }] });
     expect(svc('hubble-relay')?.ports[0]).toMatchObject({ port: 80, targetPort: 'grpc' });
@@ -124,6 +124,10 @@ describe('kans-lab', () => {
       enableIpMasqAgent: true,
       bpfLbSock: true,
       monitorAggregation: 'medium',
+      enableNodePort: true,
+      enableHealthCheckNodePort: true,
+      enableK8sTerminatingEndpoint: true,
+      enableIpv6: false,
       raw: undefined,
     });
     expect(c.nonMasqueradeCIDRs).toBeUndefined();

@@ -17,7 +17,7 @@ import { LpmTable } from '../maps/lpm.ts';
 import { policyCidrIdentities } from '../policy/index.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
-import type { Datapath, EndpointInfo, Frontend, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
+import type { Datapath, EndpointInfo, Frontend, Frontend6, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
 
 /** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
 export const DEFAULT_NON_MASQ_CIDRS = [
@@ -96,10 +96,9 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     hostIpOf.set(n.name, host);
     healthIpOf.set(n.name, health);
   }
-  const derived = deriveServices(model.services, model.pods);
-  // NodePort frontends exist in the BPF maps only with kube-proxy replacement (pkg/k8s/service.go).
-  const frontends = config.kubeProxyReplacement ? derived.frontends : derived.frontends.filter((f) => f.type !== 'NodePort');
-  const backends = derived.backends;
+  // NodePort and HostPort frontends exist only with enable-node-port (on with kube-proxy replacement).
+  const derived = deriveServices(model.services, model.pods, config);
+  const { frontends, backends, frontends6, backends6 } = derived;
   const apiserverIps = new Set(
     frontends
       .filter((f) => f.service === 'default/kubernetes')
@@ -119,6 +118,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     return {
       name: n.name,
       ip: n.internalIP,
+      ...(n.internalIP6 !== undefined ? { ip6: n.internalIP6 } : {}),
       device: n.device,
       ciliumHostIp: hostIp,
       healthIp,
@@ -185,9 +185,32 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     }
     return list;
   };
-  const frontendIndex = new Map<string, Frontend>();
-  for (const f of frontends) if (f.scope !== 'node') frontendIndex.set(`${f.address}:${f.port}`, f);
-  const nodePortByPort = new Map(frontends.filter((f) => f.scope === 'node').map((f) => [f.port as number, f]));
+  const frontendCache6 = new Map<string, Frontend6[]>();
+  const nodeFrontends6 = (name: string) => {
+    let list = frontendCache6.get(name);
+    if (!list) {
+      list = frontendsOf(frontends6, name, nodeByName.get(name)?.ip6, backends6);
+      frontendCache6.set(name, list);
+    }
+    return list;
+  };
+  // lb4_lookup_service per node: the external-scope row of each address:port, and its `/i` twin.
+  const lookupIndex = new Map<string, Map<string, { ext?: Frontend; int?: Frontend }>>();
+  const indexOf = (node: string) => {
+    let idx = lookupIndex.get(node);
+    if (!idx) {
+      idx = new Map();
+      for (const f of nodeFrontends(node)) {
+        const key = `${f.address}:${f.port}`;
+        const entry = idx.get(key) ?? {};
+        if (f.internal) entry.int = f;
+        else entry.ext = f;
+        idx.set(key, entry);
+      }
+      lookupIndex.set(node, idx);
+    }
+    return idx;
+  };
 
   const ipMasqCidrs = config.enableIpMasqAgent
     ? (config.nonMasqueradeCIDRs ?? DEFAULT_NON_MASQ_CIDRS.map((c) => must(parseCidr(c), () => `the default CIDR ${c}`)))
@@ -219,13 +242,16 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     nodeByIp,
     frontends,
     nodeFrontends,
-    lookupFrontend: (node, address, port) => {
-      const hit = frontendIndex.get(`${address}:${port}`);
-      if (hit) return hit.nodeLocal ? nodeFrontends(node).find((f) => f.id === hit.id) : hit;
-      const np = nodePortByPort.get(port);
-      return np && nodeByName.get(node)?.ip === address ? { ...np, address } : undefined;
+    lookupFrontend: (node, address, port, scope = 'internal') => {
+      if (!nodeByName.has(node)) return undefined;
+      const entry = indexOf(node).get(`${address}:${port}`);
+      // The scope switch (lb4_lookup_service with scope_switch): the cluster's own traffic meets the twin.
+      return (scope === 'internal' ? entry?.int : undefined) ?? entry?.ext ?? entry?.int;
     },
     backends,
+    frontends6,
+    nodeFrontends6,
+    backends6,
     // Built once, on first use (the policy CIDR prefixes need the compiled policies).
     get ipcache() {
       return (allIpcache ??= [...ipcache, ...[...cidrEntries().entries()].map((e) => e.value)]);

@@ -26,6 +26,11 @@ export function backendIdAt(f: Frontend, slot: number): number {
   return id;
 }
 
+/** lb4_service.count on the master slot: the active backends (terminating ones sit after them, uncounted). */
+export function countOf(dp: Datapath, f: Frontend): number {
+  return f.backendIds.filter((id) => dp.backends.get(id)?.state === 'active').length;
+}
+
 export function frontendById(dp: Datapath, id: number): Frontend {
   const f = dp.frontends.find((x) => x.id === id);
   if (!f) throw missing(`frontend with rev_nat_index ${id}`);

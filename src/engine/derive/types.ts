@@ -3,8 +3,8 @@
  * (DESIGN §4). Built once per scenario + settings; read by programs, formats
  * (the cilium CLI views) and the UI's topology.
  */
-import type { ClusterModel, CiliumConfig, L4Proto, PodModel, ServiceType } from '../../scenario/model.ts';
-import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Mac, Port } from '../../scenario/values.ts';
+import type { ClusterModel, CiliumConfig, FrontendType, L4Proto, PodModel } from '../../scenario/model.ts';
+import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Ipv6, Mac, Port } from '../../scenario/values.ts';
 
 export type InterfaceKind = 'netdev' | 'cilium_host' | 'cilium_net' | 'lxc_health' | 'lxc' | 'overlay';
 
@@ -87,46 +87,67 @@ export interface IpcacheValue {
   flagSkipTunnel: boolean;
 }
 
-export interface Backend {
-  /** Backend ID (cilium_lb4_backends_v3 key), allocated per distinct address:port. */
+export type BackendState = 'active' | 'terminating' | 'quarantined' | 'maintenance';
+
+/** A backend of either family (cilium_lb4_backends_v3 / cilium_lb6_backends_v3). */
+export interface BackendOf<IP> {
+  /** Backend ID, allocated per distinct address:port (one ID space for both families). */
   id: number;
-  address: Ipv4;
+  address: IP;
   port: Port;
   /** `namespace/name` of the pod, or undefined for host/external backends. */
   podKey?: string;
   node?: string;
-  state: 'active' | 'terminating' | 'quarantined' | 'maintenance';
+  /** terminating: an EndpointSlice endpoint serving and terminating; kept after the active slots, not counted. */
+  state: BackendState;
 }
+export type Backend = BackendOf<Ipv4>;
+export type Backend6 = BackendOf<Ipv6>;
 
-/** One frontend (service ID / rev-NAT index) in cilium_lb4_services_v2. */
-export interface Frontend {
-  /** Service ID = rev_nat_index. */
+/** One frontend (service ID / rev-NAT index) in cilium_lb4_services_v2 or cilium_lb6_services_v2. */
+export interface FrontendOf<IP> {
+  /** Service ID = rev_nat_index (one ID space for both families). */
   id: number;
-  address: Ipv4;
+  address: IP;
   port: Port;
   /** L4 protocols the Kubernetes ports named (1.16 writes ANY into the maps). */
   protocols: L4Proto[];
-  type: ServiceType;
+  /** ClusterIP, NodePort, LoadBalancer, or HostPort (a pod's ports[].hostPort). */
+  type: FrontendType;
   /**
-   * 'cluster': the same on every node. 'node': a NodePort on the node's own IP; in `frontends` its
-   * address is 0.0.0.0, `nodeFrontends(node)` gives it with that node's IP. 'surrogate': 0.0.0.0:nodePort.
+   * 'cluster': the same on every node. 'node': on the node's own IP; in `frontends` its
+   * address is 0.0.0.0, `nodeFrontends(node)` gives it with that node's IP. 'surrogate': 0.0.0.0:port.
    */
   scope: 'cluster' | 'node' | 'surrogate';
-  /** `namespace/name` of the Service. */
+  /**
+   * The internal-scope twin (`/i`, lb4_key.scope = LB_LOOKUP_SCOPE_INT) of a two-scopes service
+   * (externalTrafficPolicy and internalTrafficPolicy differ): what traffic from inside the cluster meets.
+   */
+  internal?: true;
+  /** `namespace/name` of the Service; `namespace/pod/host-port/<port>` for HostPort. */
   service: string;
-  /** Backend IDs in slot order (slot = index + 1). */
+  /** Backend IDs in slot order (slot = index + 1): active ones first, then terminating ones. */
   backendIds: number[];
-  /** internalTrafficPolicy: Local — each node keeps only its own backends for this frontend. */
+  /** Traffic policy Local for this scope: each node keeps only its own backends for this frontend. */
   nodeLocal?: boolean;
+  /** Only this node's agent has the frontend (HostPort: the pod's node). */
+  onlyNode?: string;
   /** Flag names as `bpf lb list` prints them: `ClusterIP, non-routable`. */
   flags: string[];
-  /** lb4_service flags byte (pkg/loadbalancer: NodePort 0x2, Routable 0x40 ...). */
+  /** lb4_service flags (pkg/loadbalancer: NodePort 0x2, ExtLocal 0x4, Routable 0x40, two-scopes 0x2000 ...). */
   flagBits: number;
 }
+export type Frontend = FrontendOf<Ipv4>;
+export type Frontend6 = FrontendOf<Ipv6>;
+
+/** Which scope a lookup wants: a packet from outside meets the external one; the cluster's own traffic switches. */
+export type LookupScope = 'external' | 'internal';
 
 export interface NodeDatapath {
   name: string;
   ip: Ipv4;
+  /** The node's IPv6 InternalIP (dual-stack): the address of its IPv6 NodePort frontends. */
+  ip6?: Ipv6;
   device: string;
   ciliumHostIp: Ipv4;
   healthIp: Ipv4;
@@ -169,9 +190,16 @@ export interface Datapath {
   frontends: Frontend[];
   /** The frontends in `node`'s cilium_lb4_services_v2 (NodePort ones with its IP). */
   nodeFrontends: (node: string) => Frontend[];
-  /** Frontend by `address:port` as seen from `node` (the socket LB / nodeport_lb4 lookup). */
-  lookupFrontend: (node: string, address: Ipv4, port: number) => Frontend | undefined;
+  /**
+   * Frontend by `address:port` as seen from `node`: lb4_lookup_service. 'internal' (the socket LB,
+   * bpf_lxc) switches a two-scopes service to its `/i` twin; 'external' (nodeport_lb4) does not.
+   */
+  lookupFrontend: (node: string, address: Ipv4, port: number, scope?: LookupScope) => Frontend | undefined;
   backends: Map<number, Backend>;
+  /** IPv6 frontends and backends (enable-ipv6): programmed into cilium_lb6_*, not walked by traces. */
+  frontends6: Frontend6[];
+  nodeFrontends6: (node: string) => Frontend6[];
+  backends6: Map<number, Backend6>;
   /** The cluster-wide ipcache entries; a node's view of one is ipcacheValueFor() (derive/ipcache.ts), looked up by ipcacheLookup. */
   ipcache: IpcacheEntry[];
   /** Longest-prefix match in `viewer`'s cilium_ipcache. */

@@ -3,7 +3,7 @@
  * `8.8.8.8`) resolved against the model. Unknown names raise FlowError with
  * the names that would have worked.
  */
-import { cidrContains, parseIpv4, type Ipv4 } from '../../scenario/values.ts';
+import { cidrContains, parseIpv4, parseIpv6, type Ipv4 } from '../../scenario/values.ts';
 import { flowError } from '../request.ts';
 import type { Datapath } from '../derive/types.ts';
 import type { FlowEndpoint } from '../trace.ts';
@@ -57,7 +57,14 @@ function nodeOrPod(dp: Datapath, name: string): FlowEndpoint | undefined {
   return pods[0] && podEndpoint(pods[0]);
 }
 
+/** IPv6 flows are not walked yet: an IPv6 address (or `[address]:port`) says so, not "unknown". */
+function refuseIpv6(text: string): void {
+  const address = /^\[([^\]]+)\](?::\d+)?$/.exec(text)?.[1] ?? text;
+  if (parseIpv6(address)) throw flowError('error.ipv6_not_walked', { address });
+}
+
 export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
+  refuseIpv6(name);
   const named = nodeOrPod(dp, name);
   if (named) return named;
   const ip = parseIpv4(name);
@@ -72,6 +79,7 @@ export function resolveSource(dp: Datapath, name: string): FlowEndpoint {
 }
 
 export function resolveDestination(dp: Datapath, text: string): FlowEndpoint {
+  refuseIpv6(text);
   const [name, portText] = text.includes(':') ? splitPort(text) : [text, undefined];
   const port = portText === undefined ? undefined : Number(portText);
   const svc = dp.model.services.filter((s) => s.clusterIP && (s.name === name || `${s.namespace}/${s.name}` === name));

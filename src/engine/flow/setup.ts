@@ -6,6 +6,9 @@
  */
 import { flowError, type FlowRequest } from '../request.ts';
 import type { Datapath, Frontend } from '../derive/types.ts';
+import { ANY_ADDRESS } from '../derive/services.ts';
+import type { Ipv4 } from '../../scenario/values.ts';
+import { socketLbActive } from './socket-lb.ts';
 import type { FlowEndpoint, FlowSpec, L4 } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
 import type { ClientTuple } from './packets.ts';
@@ -57,6 +60,27 @@ function senderOf(dp: Datapath, client: FlowEndpoint): Sender {
   return { kind: 'world' };
 }
 
+/** The NodePort range (node-port-range, default 30000-32767) bpf_sock's wildcard lookup checks. */
+const NODEPORT_MIN = 30000;
+const NODEPORT_MAX = 32767;
+
+/**
+ * connect() to a node address (bpf_sock.c __sock4_xlate_fwd): the exact lookup finds the client
+ * node's own NodePort / HostPort frontends; otherwise sock4_wildcard_lookup_full looks up 0.0.0.0
+ * for any node's address in the NodePort range, and for the local node's outside it (HostPort).
+ * Both with the scope switch, so a two-scopes service gives its `/i` frontend.
+ */
+function nodePortForSocket(dp: Datapath, clientNode: string, ip: Ipv4, port: number): Frontend | undefined {
+  const exact = dp.lookupFrontend(clientNode, ip, port);
+  if (exact) return exact.type === 'NodePort' || exact.type === 'HostPort' ? exact : undefined;
+  // The ipcache says host or remote-node for a node's InternalIP (the pod IP of a host-network pod too).
+  const inRange = port >= NODEPORT_MIN && port <= NODEPORT_MAX && dp.nodeByIp.get(ip)?.ip === ip;
+  const local = dp.node(clientNode)?.ip === ip;
+  const wildcard = inRange || local ? dp.lookupFrontend(clientNode, ANY_ADDRESS, port) : undefined;
+  if (wildcard?.type === 'NodePort' && inRange) return wildcard;
+  return wildcard?.type === 'HostPort' && local && !inRange ? wildcard : undefined;
+}
+
 export function setUpFlow(dp: Datapath, req: FlowRequest, rng: Rng): FlowSetup {
   const client = resolveSource(dp, req.from);
   let server = resolveDestination(dp, req.to);
@@ -76,6 +100,9 @@ export function setUpFlow(dp: Datapath, req: FlowRequest, rng: Rng): FlowSetup {
       throw flowError('error.cluster_ip_outside', { service }, dp.nodes.map((n) => n.name));
     }
     frontend = frontendFor(dp, sender.kind === 'pod' ? sender.ep.node : sender.node.name, server);
+  }
+  if (server.kind === 'node' && dport !== undefined && sender.kind !== 'world' && socketLbActive(dp)) {
+    frontend = nodePortForSocket(dp, sender.kind === 'pod' ? sender.ep.node : sender.node.name, server.ip, dport);
   }
   const tuple: ClientTuple = { src: client.ip, dst: server.ip, proto: L4_OF[req.proto], sport, dport, icmpId };
   return { flow, client, server, sender, tuple, frontend };

@@ -21,7 +21,8 @@ export const socketLbActive = (dp: Datapath) => dp.config.kubeProxyReplacement &
 export interface SocketLb {
   socket: SocketClient;
   frontend: Frontend;
-  service: FlowEndpoint & { kind: 'service' };
+  /** What connect() named: a service, or a node address with a NodePort / HostPort port. */
+  service: FlowEndpoint & { kind: 'service' | 'node' };
   cookie: number;
   udp: boolean;
   /** Where connect() was sent instead. */
@@ -60,7 +61,8 @@ function backendEndpoint(dp: Datapath, address: Packet['dst']): NonNullable<Trac
  * packet as it would be addressed. undefined when the service has no backend (connect() fails).
  */
 export function socketConnect(
-  w: Walk, sender: Sender, frontend: Frontend, service: FlowEndpoint & { kind: 'service' }, probe: Packet, udp: boolean,
+  w: Walk, sender: Sender, frontend: Frontend, service: FlowEndpoint & { kind: 'service' | 'node' }, probe: Packet,
+  udp: boolean,
 ): SocketLb | undefined {
   const socket = socketOf(sender);
   const r = sockXlateFwd(w, socket, frontend, service.ip, probe, udp);

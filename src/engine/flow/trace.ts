@@ -45,7 +45,8 @@ export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   let tuple: ClientTuple = setup.tuple;
   let lb: SocketLb | undefined;
   const first = exchanges[0];
-  if (first && frontend && server.kind === 'service' && req.proto !== 'icmp' && socketLbActive(dp)) {
+  const viaSocket = server.kind === 'service' || server.kind === 'node';
+  if (first && frontend && viaSocket && req.proto !== 'icmp' && socketLbActive(dp)) {
     // The socket call happens before the first packet, which it sees as it would be addressed.
     lb = socketConnect(w, clientSender, frontend, server, requestPacket(packetId, tuple, first), req.proto === 'udp');
     if (!lb) return end({ status: 'failed', message: message('outcome.no_backend') });

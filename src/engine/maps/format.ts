@@ -12,8 +12,12 @@ export const ipcacheValue = (identity: number, tunnelEndpoint: Ipv4 | string, en
   `identity=${identity} encryptkey=${encryptKey} tunnelendpoint=${tunnelEndpoint}, flags=${skipTunnel ? 'skiptunnel' : '<none>'}`;
 
 // --- cilium_lb4_services_v2 / backends_v3 / reverse_nat (pkg/maps/lbmap) ---
-/** Service4Key.String(): `10.10.252.131:80 (1)`; scope int would add `/i`. */
-export const serviceKey = (addr: Ipv4, port: number, slot: number) => `${addr}:${port} (${slot})`;
+/** Service4Key.String(): `10.10.252.131:80 (1)`; the internal scope adds `/i` (`10.0.0.2:30867/i (0)`). */
+export const serviceKey = (addr: Ipv4, port: number, slot: number, internal = false) =>
+  `${addr}:${port}${internal ? '/i' : ''} (${slot})`;
+/** Service6Key.String(): net.JoinHostPort brackets the address: `[fd00:10:96::31c2]:80 (0)`. */
+export const serviceKey6 = (addr: string, port: number, slot: number, internal = false) =>
+  `[${addr}]:${port}${internal ? '/i' : ''} (${slot})`;
 /**
  * Service4Value.String(): backend_id (or 0 on the master), count, (rev_nat), [flags flags2].
  * `flagBits` is the 16-bit ServiceFlags: the low byte is `flags`, the high byte `flags2`.
@@ -23,6 +27,8 @@ export const serviceValue = (backendId: number, count: number, revNat: number, f
 export const backendKey = (id: number) => `${id}`;
 /** Backend4ValueV3.String() in 1.16 prints the protocol (ANY) and address, not the port. */
 export const backendValue = (addr: Ipv4) => `ANY://${addr}`;
+/** Backend6ValueV3.String(), read as its IPv4 twin prints (protocol and address, no port). */
+export const backendValue6 = (addr: string) => `ANY://[${addr}]`;
 export const revNatKey = (id: number) => `${id}`;
 export const revNatValue = (addr: Ipv4, port: number) => `${addr}:${port}`;
 

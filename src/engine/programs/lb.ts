@@ -11,7 +11,7 @@ import type { Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revNatKey, revNatValue, serviceKey, serviceValue } from '../maps/format.ts';
 import type { Place } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
-import { backendIdAt, backendOf, nodeOf } from '../derive/lookups.ts';
+import { backendIdAt, backendOf, countOf, nodeOf } from '../derive/lookups.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 
 /** ENABLE_PER_PACKET_LB is defined in bpf_lxc whenever the socket LB is not fully on, with or without kube-proxy. */
@@ -27,9 +27,9 @@ export function lb4Local(
   w: Walk, at: Place, ep: EndpointInfo, f: Frontend, packet: Packet,
 ): { packet: Packet; revNat: number } {
   const node = at.node;
-  const count = f.backendIds.length;
+  const count = countOf(w.dp, f);
   const master: MapOp = {
-    node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0),
+    node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0, f.internal),
     value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service',
   };
   const existing = w.ct.serviceEntry(node, packet);
@@ -40,7 +40,7 @@ export function lb4Local(
     const slot = (w.rng.u32() % count) + 1;
     backendId = backendIdAt(f, slot);
     ops.push({
-      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot),
+      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot, f.internal),
       value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
     });
     const entry = w.ct.serviceEntry(node, packet, { backendId, revNat: f.id, srcIdentity: ep.identity });

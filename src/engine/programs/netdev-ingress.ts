@@ -36,7 +36,9 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
       source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4',
       maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity,
     },
-    packet.outer ? 'netdev.ingress.overlay' : nodePort ? 'netdev.ingress.nodeport' : 'netdev.ingress',
+    packet.outer ? 'netdev.ingress.overlay'
+      : nodePort ? (nodePort.type === 'HostPort' ? 'netdev.ingress.hostport' : 'netdev.ingress.nodeport')
+      : 'netdev.ingress',
     { dev: node.device, src: packet.outer?.src ?? packet.src, identity: srcIdentity, dst: dstText(packet) },
   );
   // The kernel's tunnel device decapsulates; bpf_overlay runs on it.

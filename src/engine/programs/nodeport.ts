@@ -6,14 +6,14 @@
  * reverse DNAT from the CT entry's rev_nat_index.
  */
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
-import type { Walk } from '../flow/walk.ts';
+import type { HopDraft, Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, serviceKey, serviceValue } from '../maps/format.ts';
 import { tcAt } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
 import { lookupLxc } from './lookup.ts';
-import { backendIdAt, backendOf, frontendById } from '../derive/lookups.ts';
+import { backendIdAt, backendOf, countOf, frontendById } from '../derive/lookups.ts';
 import type { Next } from './next.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 import type { RoutingProgram, SkbContext } from './types.ts';
@@ -23,29 +23,30 @@ const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 /** The NodePort frontend an arriving packet is addressed to. */
 export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Frontend | undefined {
   if (p.proto !== 'TCP' && p.proto !== 'UDP') return undefined;
-  const f = w.dp.lookupFrontend(node.name, p.dst, p.dport ?? 0);
-  return f && f.type === 'NodePort' && w.dp.config.kubeProxyReplacement ? f : undefined;
+  // A packet from the wire meets the external scope: lb4_lookup_service(key, scope_switch = false).
+  const f = w.dp.lookupFrontend(node.name, p.dst, p.dport ?? 0, 'external');
+  return f && (f.type === 'NodePort' || f.type === 'HostPort') && w.dp.config.enableNodePort ? f : undefined;
 }
 
 export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Next {
   const at = tcAt(node.name, node.device, 'tc-ingress');
   const srcIdentity = skb.srcIdentity;
-  const count = f.backendIds.length;
+  const count = countOf(w.dp, f);
   if (count === 0) {
-    w.emit(
-      {
-        place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)',
-        maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity,
-      },
-      'drop.no_backend',
-      { frontend: dstText(packet) },
-    );
+    // An empty external scope of a Local service: lb4_local returns DROP_NO_SERVICE all the same.
+    const hop: HopDraft = {
+      place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/lib/nodeport.h: nodeport_lb4 (no backend)',
+      maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity,
+    };
+    if (f.nodeLocal === true && f.internal !== true) {
+      w.emit(hop, 'drop.no_local_backend', { frontend: dstText(packet), node: node.name });
+    } else w.emit(hop, 'drop.no_backend', { frontend: dstText(packet) });
     return { to: 'dropped', packet, drop: DROP.NO_SERVICE };
   }
   const existing = w.ct.serviceEntry(node.name, packet);
   const ops: MapOp[] = [
     {
-      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0),
+      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0, f.internal),
       value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend',
     },
     ...existing.ops,
@@ -54,8 +55,9 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   if (backendId === undefined) {
     const slot = (w.rng.u32() % count) + 1;
     backendId = backendIdAt(f, slot);
+    const key = serviceKey(packet.dst, f.port, slot, f.internal);
     ops.push({
-      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot),
+      node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key,
       value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
     });
     const entry = w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity });
@@ -76,7 +78,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
       source: 'bpf/lib/nodeport.h: nodeport_lb4 → lb4_local → lb4_xlate',
       maps: [...ops, ...ctOps], verdict: 'TRANSLATED', srcIdentity,
     },
-    'nodeport.dnat',
+    f.type === 'HostPort' ? 'hostport.dnat' : 'nodeport.dnat',
     { from: dstText(packet), to: dstText(out), backend: b.id, count },
   );
   const local = lookupLxc(node, out.dst);

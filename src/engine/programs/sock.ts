@@ -10,7 +10,7 @@ import type { Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revSkKey, revSkValue, serviceKey, serviceValue } from '../maps/format.ts';
 import type { Place, SocketHook } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
-import { backendIdAt, backendOf } from '../derive/lookups.ts';
+import { backendIdAt, backendOf, countOf } from '../derive/lookups.ts';
 
 export interface SocketClient {
   node: string;
@@ -22,6 +22,9 @@ export interface SocketClient {
 const sockaddr = (ip: string, port: number) =>
   `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${ip}")}`;
 
+/** sock4_wildcard_lookup: a node address with a NodePort port is looked up as 0.0.0.0 (the surrogate). */
+const keyAddress = (f: Frontend, vip: Ipv4): Ipv4 => (f.scope === 'surrogate' ? f.address : vip);
+
 const socketAt = (client: SocketClient, hook: SocketHook): Place =>
   ({ kind: 'socket', node: client.node, pod: client.pod, hook });
 
@@ -31,9 +34,9 @@ export function sockXlateFwd(
   w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, packet: Packet, udp: boolean,
 ): SockLbResult {
   const node = client.node;
-  const count = f.backendIds.length;
+  const count = countOf(w.dp, f);
   const master: MapOp = {
-    node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0),
+    node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(keyAddress(f, vip), f.port, 0, f.internal),
     value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service: the master entry',
   };
   const place = socketAt(client, udp ? 'cgroup/sendmsg4' : 'cgroup/connect4');
@@ -61,7 +64,7 @@ export function sockXlateFwd(
   const ops: MapOp[] = [
     master,
     {
-      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, slot),
+      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(keyAddress(f, vip), f.port, slot, f.internal),
       value: serviceValue(backend.id, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
     },
     {
@@ -100,8 +103,8 @@ export function sockXlateRev(
   const ops: MapOp[] = [
     { node, map: 'cilium_lb4_reverse_sk', op: 'lookup', key, value: revSkValue(vip, f.port, f.id), hit: true },
     {
-      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(vip, f.port, 0),
-      value: serviceValue(0, f.backendIds.length, f.id, f.flagBits), hit: true,
+      node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(keyAddress(f, vip), f.port, 0, f.internal),
+      value: serviceValue(0, countOf(w.dp, f), f.id, f.flagBits), hit: true,
       note: 'the service still exists with the same rev_nat_index',
     },
   ];

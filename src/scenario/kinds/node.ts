@@ -4,6 +4,7 @@
  * the fallback for pod CIDRs (spec.ipam.podCIDRs, as with IPAM kubernetes).
  */
 import type { Fields } from '../fields.ts';
+import { ipv6Address } from './ipv6.ts';
 import type { NodeModel } from '../model.ts';
 import type { Cidr, Ipv4 } from '../values.ts';
 
@@ -25,6 +26,7 @@ export function readNode(f: Fields): NodeDraft {
   return {
     name: f.obj.name,
     internalIP: readAddress(f, ['status', 'addresses'], 'InternalIP', 'address', true),
+    internalIP6: ipv6Address(f, ['status', 'addresses'], 'InternalIP', 'address'),
     podCIDRs: readPodCidrs(f),
     labels: f.stringMap(['metadata', 'labels']),
     device,

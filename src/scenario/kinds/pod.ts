@@ -4,6 +4,7 @@
  * the veth facts exact instead of derived.
  */
 import type { Fields } from '../fields.ts';
+import { podIpv6 } from './ipv6.ts';
 import type { ContainerPort, EndpointFacts, L4Proto, PodModel } from '../model.ts';
 import { asEndpointId, asIdentity, asIfIndex, asPort, parseMac, type Ipv4, type Mac } from '../values.ts';
 
@@ -36,6 +37,7 @@ export function readPod(f: Fields): PodModel {
     labels: f.stringMap(['metadata', 'labels']),
     nodeName,
     podIP,
+    podIP6: podIpv6(f),
     hostNetwork,
     // The ServiceAccount admission plugin fills in `default` when a pod names none.
     serviceAccount: f.str(['spec', 'serviceAccountName']) ?? f.str(['spec', 'serviceAccount']) ?? 'default',
@@ -69,7 +71,16 @@ function readContainerPorts(f: Fields): ContainerPort[] {
       const port = f.int([...path, 'containerPort'], { min: 1, max: 65535, required: true });
       const protocol = readProtocol(f, [...path, 'protocol']);
       const name = f.str([...path, 'name']);
-      if (port !== undefined) out.push({ name, containerPort: asPort(port), protocol });
+      const hostPort = f.int([...path, 'hostPort'], { min: 1, max: 65535 });
+      const hostIPText = f.str([...path, 'hostIP']);
+      // hostIP 0.0.0.0 (or none) binds every node address; an IPv6 hostIP is not modelled.
+      const hostIP = hostIPText && hostIPText !== '0.0.0.0' && !hostIPText.includes(':') ? f.ipv4([...path, 'hostIP']) : undefined;
+      if (port === undefined) return;
+      out.push({
+        name, containerPort: asPort(port), protocol,
+        ...(hostPort !== undefined ? { hostPort: asPort(hostPort) } : {}),
+        ...(hostIP !== undefined ? { hostIP } : {}),
+      });
     });
   });
   return out;

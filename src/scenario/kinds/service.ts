@@ -6,7 +6,8 @@
 import type { Fields } from '../fields.ts';
 import { frontendSlots, SERVICE_IDS_ANNOTATION } from '../frontends.ts';
 import type { ServiceModel, ServicePort, ServiceType, SliceEndpoint } from '../model.ts';
-import { asPort, type Port } from '../values.ts';
+import { asPort, type Ipv4, type Ipv6, type Port } from '../values.ts';
+import { ipv6InList, readIpv6 } from './ipv6.ts';
 import { readProtocol } from './pod.ts';
 
 const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
@@ -20,7 +21,10 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
   else f.error(['spec', 'type'], `"${typeText}" is not one of ${TYPES.join(', ')}, ExternalName`);
 
   const headless = f.get(['spec', 'clusterIP']) === 'None';
-  const clusterIP = headless ? undefined : f.ipv4(['spec', 'clusterIP']);
+  // An IPv6-primary Service (clusterIP IPv6, clusterIPs[1] IPv4) keeps its IPv4 as the model's ClusterIP.
+  const primary = f.str(['spec', 'clusterIP']) ?? '';
+  const clusterIP = headless ? undefined
+    : primary.includes(':') ? ipv4InList(f, ['spec', 'clusterIPs']) : f.ipv4(['spec', 'clusterIP']);
   if (!headless && !f.has(['spec', 'clusterIP'])) {
     f.error(['spec', 'clusterIP'], 'is required (an IP, or None for a headless Service)');
   }
@@ -48,6 +52,19 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
     creationTimestamp: f.str(['metadata', 'creationTimestamp']),
     source: f.obj.ref,
   };
+  // An IPv6 single-stack Service has only this one: its frontends are in the lb6 maps alone.
+  const clusterIP6 = headless ? undefined
+    : ipv6InList(f, ['spec', 'clusterIPs']) ?? (primary.includes(':') ? readIpv6(f, ['spec', 'clusterIP']) : undefined);
+  if (clusterIP6) svc.clusterIP6 = clusterIP6;
+  const hcnp = f.int(['spec', 'healthCheckNodePort'], { min: 1, max: 65535 });
+  if (hcnp !== undefined) svc.healthCheckNodePort = asPort(hcnp);
+  const notModelled = [
+    f.list(['spec', 'externalIPs']).length > 0 ? 'spec.externalIPs' : '',
+    f.list(['status', 'loadBalancer', 'ingress']).length > 0 ? 'status.loadBalancer.ingress (LoadBalancer IPs)' : '',
+    f.str(['spec', 'sessionAffinity']) === 'ClientIP' ? 'sessionAffinity ClientIP' : '',
+    f.list(['spec', 'loadBalancerSourceRanges']).length > 0 ? 'spec.loadBalancerSourceRanges' : '',
+  ].filter(Boolean);
+  if (notModelled.length > 0) svc.notModelled = notModelled;
   const ids = readServiceIds(f, svc);
   if (ids) svc.serviceIds = ids;
   return svc;
@@ -120,7 +137,15 @@ export interface SliceFacts {
   /** `namespace/name` of the Service (label kubernetes.io/service-name). */
   service: string;
   endpoints: SliceEndpoint[];
+  /** addressType IPv6 slices fill this instead. */
+  endpoints6: SliceEndpoint<Ipv6>[];
   f: Fields;
+}
+
+/** The first IPv4 entry of a string list. */
+function ipv4InList(f: Fields, path: (string | number)[]): Ipv4 | undefined {
+  const i = f.list(path).findIndex((v) => typeof v === 'string' && !v.includes(':'));
+  return i < 0 ? undefined : f.ipv4([...path, i]);
 }
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -130,7 +155,7 @@ export function readEndpointSlice(f: Fields): SliceFacts | { ignored: string } {
   const serviceName = f.str(['metadata', 'labels', SERVICE_NAME_LABEL]);
   if (serviceName === undefined) return { ignored: `no ${SERVICE_NAME_LABEL} label, so no Service owns it` };
   const addressType = f.str(['addressType']) ?? 'IPv4';
-  if (addressType !== 'IPv4') return { ignored: `addressType ${addressType} is not modelled` };
+  if (addressType !== 'IPv4' && addressType !== 'IPv6') return { ignored: `addressType ${addressType} is not modelled` };
   const ports: SliceEndpoint['ports'] = [];
   f.list(['ports']).forEach((_, i) => {
     const port = f.int(['ports', i, 'port'], { min: 1, max: 65535 });
@@ -138,10 +163,14 @@ export function readEndpointSlice(f: Fields): SliceFacts | { ignored: string } {
     if (port !== undefined) ports.push({ name: f.str(['ports', i, 'name']), port: asPort(port), protocol });
   });
   const endpoints: SliceEndpoint[] = [];
+  const endpoints6: SliceEndpoint<Ipv6>[] = [];
   f.list(['endpoints']).forEach((_, i) => {
     const path = ['endpoints', i];
-    // conditions.ready: nil means "unknown", which consumers read as ready.
+    // conditions.ready: nil means "unknown", which consumers read as ready; serving nil defers to
+    // ready; terminating nil means not terminating (discovery/v1 types.go, as pkg/k8s reads them).
     const ready = f.bool([...path, 'conditions', 'ready']) ?? true;
+    const serving = f.bool([...path, 'conditions', 'serving']) ?? ready;
+    const terminating = f.bool([...path, 'conditions', 'terminating']) ?? false;
     const nodeName = f.str([...path, 'nodeName']);
     const refKind = f.str([...path, 'targetRef', 'kind']);
     const refName = f.str([...path, 'targetRef', 'name']);
@@ -150,9 +179,15 @@ export function readEndpointSlice(f: Fields): SliceFacts | { ignored: string } {
     const addresses = f.list([...path, 'addresses']);
     if (addresses.length === 0) f.error([...path, 'addresses'], 'needs at least one address');
     addresses.forEach((_, j) => {
+      const facts = { ready, serving, terminating, nodeName, podRef, ports: ports.map((p) => ({ ...p })) };
+      if (addressType === 'IPv6') {
+        const ip = readIpv6(f, [...path, 'addresses', j]);
+        if (ip) endpoints6.push({ ip, ...facts });
+        return;
+      }
       const ip = f.ipv4([...path, 'addresses', j], true);
-      if (ip) endpoints.push({ ip, ready, nodeName, podRef, ports: ports.map((p) => ({ ...p })) });
+      if (ip) endpoints.push({ ip, ...facts });
     });
   });
-  return { service: `${ns}/${serviceName}`, endpoints, f };
+  return { service: `${ns}/${serviceName}`, endpoints, endpoints6, f };
 }

@@ -21,7 +21,7 @@ import type { Datapath } from '../../derive/types.ts';
 import type { MapTables } from '../../maps/rows.ts';
 import { ipcacheKey, ipcacheValue } from '../../maps/format.ts';
 import { tabwrite } from '../tabwriter.ts';
-import { backendsV3Rows, revNatRows, servicesV2Rows } from './lb-rows.ts';
+import { backends6Rows, backendsV3Rows, revNat6Rows, revNatRows, services6Rows, servicesV2Rows } from './lb-rows.ts';
 import { lxcRows } from './lxc-rows.ts';
 
 interface MapSource {
@@ -66,11 +66,23 @@ export const MAP_SOURCES: Readonly<Record<string, MapSource>> = {
 
 export const MAP_NAMES = Object.keys(MAP_SOURCES);
 
+/** The lb6 maps exist only on an agent with enable-ipv6. */
+const MAP6_SOURCES: Readonly<Record<string, MapSource>> = {
+  cilium_lb6_services_v2: { cached: true, derive: services6Rows },
+  cilium_lb6_backends_v3: { cached: true, derive: backends6Rows },
+  cilium_lb6_reverse_nat: { cached: true, derive: revNat6Rows },
+};
+
+const sourceOf = (dp: Datapath, name: string): MapSource | undefined =>
+  MAP_SOURCES[name] ?? (dp.config.enableIpv6 ? MAP6_SOURCES[name] : undefined);
+
+const namesOf = (dp: Datapath) => [...MAP_NAMES, ...(dp.config.enableIpv6 ? Object.keys(MAP6_SOURCES) : [])];
+
 export type MapGetResult = { ok: true; text: string } | { ok: false; error: string };
 
 /** The rows `cilium map get` would list (before formatting), or undefined for an unknown map. */
 export function mapRows(dp: Datapath, tables: MapTables, node: string, name: string): Map<string, string> | undefined {
-  const source = MAP_SOURCES[name];
+  const source = sourceOf(dp, name);
   if (!source) return undefined;
   if (source.agentCacheEmpty) return new Map();
   if (source.derive && !source.tablesFirst) return source.derive(dp, node);
@@ -81,10 +93,10 @@ export function mapGet(dp: Datapath, tables: MapTables, node: string, name: stri
   if (!name) return { ok: false, error: 'map name must be specified' };
   const rows = mapRows(dp, tables, node, name);
   if (!rows) {
-    return { ok: false, error: `[GET /map/{name}][404] getMapNameNotFound: map ${name} is not known; maps: ${MAP_NAMES.join(', ')}` };
+    return { ok: false, error: `[GET /map/{name}][404] getMapNameNotFound: map ${name} is not known; maps: ${namesOf(dp).join(', ')}` };
   }
   if (rows.size === 0) return { ok: true, text: 'Cache is empty\n\n' };
-  const state = MAP_SOURCES[name]?.cached ? 'sync' : '';
+  const state = sourceOf(dp, name)?.cached ? 'sync' : '';
   let text = 'Key\tValue\tState\tError\n';
   for (const [k, v] of rows) text += `${k}\t${v}\t${state}\t\n`;
   return { ok: true, text: tabwrite(text) };

@@ -49,7 +49,8 @@ export function resolveEndpoint(dp: Datapath, node: string, ip: Ipv4, port?: num
     out.podName = ep.name;
   } else if (port !== undefined) {
     const f = dp.lookupFrontend(node, ip, port);
-    if (f) out.service = f.service;
+    // Hubble names Kubernetes Services from its service cache; a HostPort is not one.
+    if (f && f.type !== 'HostPort') out.service = f.service;
   }
   return out;
 }

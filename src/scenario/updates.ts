@@ -1,0 +1,42 @@
+/**
+ * Objects that update each other. Two `kubectl get -o yaml` dumps taken a
+ * moment apart and concatenated (or a later `kubectl get` appended) hold the
+ * same object twice; the later one is what the API server holds now, so it
+ * replaces the earlier one, as `kubectl apply` of the later file would.
+ *
+ * The rule: an object is known by kind, namespace and name (its `ref.object`).
+ * A later YAML document replaces an earlier one, and `validate` lists each
+ * replacement as a warning. Within one document (one `kind: List`, one dump)
+ * the API server never returns an object twice, so two copies there
+ * contradict each other: that stays an error.
+ */
+import { where, type K8sObject } from './documents.ts';
+import type { Fields } from './fields.ts';
+
+/** The last document index at which each object appears. */
+export function lastDocuments(objects: readonly K8sObject[]): Map<string, K8sObject> {
+  const last = new Map<string, K8sObject>();
+  for (const obj of objects) last.set(obj.ref.object, obj);
+  return last;
+}
+
+/**
+ * Whether one object is read: false for a second copy in the same document
+ * (an error) and for one a later document replaces (a warning names where).
+ * `seen` holds the first copy of each object in each YAML document (by doc index).
+ */
+export function isLatest(obj: K8sObject, f: Fields, last: Map<string, K8sObject>, seen: Map<string, K8sObject>): boolean {
+  const key = `${obj.ref.doc}|${obj.ref.object}`;
+  const first = seen.get(key);
+  if (first) {
+    f.error(undefined, `is listed twice in one document (first at ${where(first.ref.doc, first.ref.line)})`);
+    return false;
+  }
+  seen.set(key, obj);
+  const later = last.get(obj.ref.object);
+  if (later && later.ref.doc !== obj.ref.doc) {
+    f.warn(undefined, `is replaced by the later copy at ${where(later.ref.doc, later.ref.line)} (read as an update)`);
+    return false;
+  }
+  return true;
+}
