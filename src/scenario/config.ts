@@ -21,6 +21,8 @@ export const CILIUM_CONFIG_KEYS = [
   'bpf-lb-sock',
   'monitor-aggregation',
   'enable-policy',
+  'enable-tcx',
+  'datapath-mode',
 ] as const;
 
 export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
@@ -98,6 +100,9 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     // Socket LB follows kube-proxy replacement unless set on its own (daemon/cmd/kube_proxy_replacement.go).
     bpfLbSock: bool('bpf-lb-sock', kubeProxyReplacement),
     monitorAggregation: monitorAggregation ?? 'medium',
+    // pkg/option/config.go: EnableTCX defaults to true in 1.16 (helm bpf.enableTCX); datapath-mode defaults to veth.
+    enableTcx: bool('enable-tcx', true),
+    datapathMode: oneOf('datapath-mode', ['veth', 'netkit'] as const, 'veth'),
     raw: { ...raw },
   };
   problems.push(...agentRefusals(config));

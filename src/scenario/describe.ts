@@ -101,6 +101,8 @@ function configLines(c: CiliumConfig): string[] {
     'bpf-lb-sock': String(c.bpfLbSock),
     'monitor-aggregation': c.monitorAggregation,
     'enable-policy': c.raw['enable-policy'] ?? 'default',
+    'enable-tcx': String(c.enableTcx),
+    'datapath-mode': c.datapathMode,
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs

@@ -115,6 +115,9 @@ export type TunnelProtocol = 'vxlan' | 'geneve';
 export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
 
 /** The cilium-config keys the engine models; unknown keys stay in `raw`. */
+/** How pods are wired to the host (cilium-config `datapath-mode`, helm `bpf.datapathMode`). */
+export type DatapathMode = 'veth' | 'netkit';
+
 export interface CiliumConfig {
   routingMode: RoutingMode;
   tunnelProtocol: TunnelProtocol;
@@ -131,6 +134,13 @@ export interface CiliumConfig {
   /** bpf-lb-sock: socket-level LB (on when kube-proxy-replacement is true, unless set false). */
   bpfLbSock: boolean;
   monitorAggregation: MonitorAggregation;
+  /**
+   * enable-tcx: attach the tc programs through tcx links (kernel 6.6+) instead of legacy clsact
+   * filters. The 1.16 agent's default is true; it falls back to tc where the kernel lacks tcx.
+   */
+  enableTcx: boolean;
+  /** datapath-mode: `veth` pairs, or `netkit` devices (L3, programs on the device's own hooks). */
+  datapathMode: DatapathMode;
   /** Every key as given (strings), including the ones not modelled. */
   raw: Record<string, string>;
 }

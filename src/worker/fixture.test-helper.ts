@@ -21,6 +21,8 @@ export const CONFIG: CiliumConfig = {
   enableIpMasqAgent: true,
   bpfLbSock: true,
   monitorAggregation: 'medium',
+  enableTcx: true,
+  datapathMode: 'veth',
   raw: {},
 };
 

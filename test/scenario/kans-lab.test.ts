@@ -124,6 +124,8 @@ describe('kans-lab', () => {
       enableIpMasqAgent: true,
       bpfLbSock: true,
       monitorAggregation: 'medium',
+      enableTcx: true,
+      datapathMode: 'veth',
       raw: undefined,
     });
     expect(c.nonMasqueradeCIDRs).toBeUndefined();

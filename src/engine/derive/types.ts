@@ -4,6 +4,7 @@
  * (the cilium CLI views) and the UI's topology.
  */
 import type { ClusterModel, CiliumConfig, L4Proto, PodModel, ServiceType } from '../../scenario/model.ts';
+import type { AttachMode } from '../place.ts';
 import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Mac, Port } from '../../scenario/values.ts';
 
 export type InterfaceKind = 'netdev' | 'cilium_host' | 'cilium_net' | 'lxc_health' | 'lxc' | 'overlay';
@@ -151,10 +152,19 @@ export interface HostRouting {
   reason?: string;
 }
 
+/** How the loader attaches Cilium's tc programs: on the host devices, and on the pods' devices. */
+export interface AttachModes {
+  /** The netdev, cilium_host, cilium_net and the overlay device: tcx, or legacy tc. */
+  device: AttachMode;
+  /** The pods' host-side devices: as `device` with veth; netkit's own hooks with netkit. */
+  endpoint: AttachMode;
+}
+
 export interface Datapath {
   model: ClusterModel;
   config: CiliumConfig;
   hostRouting: HostRouting;
+  attach: AttachModes;
   nodes: NodeDatapath[];
   node: (name: string) => NodeDatapath | undefined;
   identities: Map<number, IdentityInfo>;

@@ -6,7 +6,8 @@
  */
 import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
-import { podAt, tcAt, type Place } from '../place.ts';
+import { podAt, type Place } from '../place.ts';
+import { onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { lb4RevNat } from './lb.ts';
@@ -28,7 +29,7 @@ export const handlePolicy = (w: Walk, at: Place, ep: EndpointInfo, packet: Packe
 
 /** cil_to_container at the lxc's tc egress, for a packet the kernel routed there. */
 export const toContainer = (w: Walk, ep: EndpointInfo, packet: Packet, skb: SkbContext): Next =>
-  localDelivery(w, tcAt(ep.node, ep.lxcName, 'tc-egress'), ep, packet, skb, 'stack');
+  localDelivery(w, onEndpoint(w, ep.node, ep.lxcName, 'egress'), ep, packet, skb, 'stack');
 
 function localDelivery(
   w: Walk, place: Place, ep: EndpointInfo, packet: Packet, skb: SkbContext, path: DeliveryPath,

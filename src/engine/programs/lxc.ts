@@ -5,7 +5,8 @@
 import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
-import { podAt, tcAt } from '../place.ts';
+import { podAt } from '../place.ts';
+import { onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
@@ -50,7 +51,7 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
   } as const;
   w.emit(
     {
-      place: tcAt(node.name, ep.lxcName, 'tc-ingress'), packet: reply, kind: 'arp-proxy', program: PROGRAM,
+      place: onEndpoint(w, node.name, ep.lxcName, 'ingress'), packet: reply, kind: 'arp-proxy', program: PROGRAM,
       source: 'bpf/bpf_lxc.c: tail_handle_arp → arp_respond (bpf/lib/arp.h)', verdict: 'FORWARDED', maps: [neigh],
     },
     'arp.proxy',
@@ -71,7 +72,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     'send.pod',
     { pod: ep.key, gw: node.ciliumHostIp, mac: ep.nodeMac },
   );
-  const at = tcAt(node.name, ep.lxcName, 'tc-ingress');
+  const at = onEndpoint(w, node.name, ep.lxcName, 'ingress');
   w.emit(
     {
       place: at, packet, kind: 'lxc-ingress', program: PROGRAM,
