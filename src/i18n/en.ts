@@ -141,6 +141,8 @@ export const en = {
   'mode.tunnel-geneve': 'Geneve tunnel',
   'mode.socket-lb-off': 'socket LB off (per-packet LB)',
   'mode.legacy-host-routing': 'legacy host routing',
+  'mode.netkit': 'netkit devices (instead of veth)',
+  'mode.legacy-tc': 'legacy tc attach (no tcx)',
   'mode.kube-proxy': 'kube-proxy (no replacement)',
   'compare.with': 'Compare with',
   'compare.none': 'no comparison',

@@ -143,6 +143,8 @@ export const ko: Record<MessageKey, string> = {
   'mode.tunnel-geneve': 'Geneve 터널',
   'mode.socket-lb-off': '소켓 LB 끔 (패킷 단위 LB)',
   'mode.legacy-host-routing': '레거시 호스트 라우팅',
+  'mode.netkit': 'netkit 장치 (veth 대신)',
+  'mode.legacy-tc': '레거시 tc 부착 (tcx 없이)',
   'mode.kube-proxy': 'kube-proxy (대체 안 함)',
   'compare.with': '비교 대상',
   'compare.none': '비교 안 함',

@@ -13,3 +13,6 @@ export const onDevice = (w: Walk, node: string, iface: string, dir: TcDirection)
 /** A pod's host-side device (lxc veth or netkit primary): cil_from_container at ingress, cil_to_container at egress. */
 export const onEndpoint = (w: Walk, node: string, iface: string, dir: TcDirection): Place & { kind: 'tc' } =>
   tcAt(node, iface, tcHook(w.dp.attach.endpoint, dir));
+
+/** Pods on netkit devices (datapath-mode: netkit, L3): no ARP, no MACs, bpf_redirect_peer into the peer. */
+export const isL3Endpoint = (w: Walk): boolean => w.dp.config.datapathMode === 'netkit';

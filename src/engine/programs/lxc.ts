@@ -6,7 +6,7 @@ import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
 import { podAt } from '../place.ts';
-import { onEndpoint } from './hooks.ts';
+import { isL3Endpoint, onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
@@ -27,6 +27,8 @@ const PROGRAM = 'cil_from_container' satisfies RoutingProgram;
  * reply back into the pod: no ARP ever reaches cilium_host.
  */
 export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void {
+  // A netkit device in L3 mode has no link layer (IFF_NOARP, no MAC): the pod never ARPs.
+  if (isL3Endpoint(w)) return;
   const node = nodeOf(w.dp, ep.node);
   const gw = node.ciliumHostIp;
   const request: Packet = {
@@ -62,7 +64,7 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
 /** A packet a pod sent, from its eth0 through cil_from_container to wherever it goes. */
 export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   const node = nodeOf(w.dp, ep.node);
-  let packet: Packet = { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
+  let packet: Packet = isL3Endpoint(w) ? sent : { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
   const srcIdentity = ep.identity;
   w.emit(
     {
