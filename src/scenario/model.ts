@@ -28,6 +28,13 @@ export interface NodeModel {
   labels: Record<string, string>;
   /** Name of the node's native device (annotation flowlab.cilium.io/device, default ens5). */
   device: string;
+  /**
+   * MACs the node's own devices have (annotation flowlab.cilium.io/macs, `cilium_host=aa:..,lxc_health=..`):
+   * the kernel picks them at random, so a scenario that wants `ip addr` exact states them. Unset: hashed.
+   */
+  macs: Record<string, Mac>;
+  /** status.nodeInfo.kubeletVersion (`cilium status`: Kubernetes: Ok 1.30 (v1.30.6)). */
+  kubeletVersion?: string;
   source: SourceRef;
 }
 
@@ -48,6 +55,8 @@ export interface EndpointFacts {
   /** Host-side interface name, e.g. lxce880e1eecb7a. */
   interfaceName?: string;
   interfaceIndex?: IfIndex;
+  /** The pod's named network namespace (`cni-…`), as `ip addr` on the host shows it after `link-netns`. */
+  netns?: string;
 }
 
 export interface PodModel {
@@ -61,6 +70,8 @@ export interface PodModel {
   serviceAccount?: string;
   phase: string;
   ports: ContainerPort[];
+  /** spec.containers[].image (the cilium agent's image gives `cilium status` its version). */
+  images?: string[];
   endpoint: EndpointFacts;
   source: SourceRef;
 }

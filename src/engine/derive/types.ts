@@ -41,6 +41,8 @@ export interface EndpointInfo {
   ifindex: IfIndex;
   /** ifindex of eth0 inside the pod (the lxc's peer, `eth0@ifN`). */
   podIfindex: IfIndex;
+  /** The pod's named netns (`cni-…`); undefined for lxc_health, whose netns has no name (`link-netnsid 0`). */
+  netns?: string;
   isHealth: boolean;
   labels: Record<string, string>;
 }
