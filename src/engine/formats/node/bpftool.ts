@@ -72,6 +72,13 @@ export function attachments(dp: Datapath, node: NodeDatapath): Attachment[] {
       }
     }
   }
+  // The loader loads a device's egress program before its ingress one (the seed's cil_to_container
+  // 1396 < cil_from_container 1402) and attaches ingress first (link 27, then 28).
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a && b && a.dev === b.dev && a.dir === 'ingress' && b.dir === 'egress') [a.progId, b.progId] = [b.progId, a.progId];
+  }
   return out;
 }
 
@@ -101,7 +108,8 @@ function progLines(a: Attachment, ids: Map<string, number>): string[] {
   return [
     `${a.progId}: sched_cls  name ${a.prog}  tag ${hexOf(`${a.prog}/${a.dev}`, 16)}  gpl`,
     `\tloaded_at ${loadedAt()}  uid 0`,
-    `\txlated ${size}B  jited ${Math.round(size * 0.75)}B  memlock 4096B  map_ids ${calls},${METRICS_MAP_ID}`,
+    // The entry program's map_ids in the order it references them: from-* tail-call first, to-* count first.
+    `\txlated ${size}B  jited ${Math.round(size * 0.75)}B  memlock 4096B  map_ids ${a.dir === 'ingress' ? `${calls},${METRICS_MAP_ID}` : `${METRICS_MAP_ID},${calls}`}`,
     `\tbtf_id ${400 + (a.progId % 100)}`,
   ];
 }

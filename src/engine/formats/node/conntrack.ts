@@ -7,7 +7,7 @@
  * src/conntrack.c, the default `%-8s %u %lu` layout). The summary line goes
  * to stderr, as conntrack prints it.
  */
-import type { HopEvent, Packet } from '../../trace.ts';
+import type { Packet, Trace } from '../../trace.ts';
 
 /** The kernel's default timeouts (net/netfilter nf_conntrack_proto_*.c), seconds. */
 const TIMEOUT = { tcpEstablished: 432000, udp: 30, icmp: 30 } as const;
@@ -45,15 +45,28 @@ function line(c: Conn): string {
   }
 }
 
-/** The connections netfilter translated on `node` in `events` (DNAT by kube-proxy, MASQUERADE). */
-export function nfConnections(events: readonly HopEvent[], node: string): Conn[] {
+/**
+ * The packet before a hop's translation: the hop before it on the same packet, or, for the node's own
+ * socket (nothing precedes the OUTPUT hook), the request as the client addressed it: to the service.
+ */
+function original(trace: Trace, i: number): Packet | undefined {
+  const e = trace.events[i];
+  const before = trace.events[i - 1];
+  if (!e) return undefined;
+  if (before && before.packet.id === e.packet.id) return before.packet;
+  const s = trace.server;
+  return s.kind === 'service' && e.packet.direction === 'request' ? { ...e.packet, dst: s.ip, dport: s.port } : e.packet;
+}
+
+/** The connections netfilter translated on `node` in the trace (DNAT by kube-proxy, MASQUERADE). */
+export function nfConnections(trace: Trace, node: string): Conn[] {
+  const events = trace.events;
   const byPacket = new Map<number, Conn>();
   const out: Conn[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (!e || e.node !== node || e.kind !== 'iptables') continue;
-    const before = events[i - 1];
-    const orig = before && before.packet.id === e.packet.id ? before.packet : e.packet;
+    const orig = original(trace, i) ?? e.packet;
     if (e.program === 'nf_conntrack') {
       // The reply (or a later packet) met the entry: it was seen both ways.
       for (const c of out) if (c.out.dst === e.packet.src || c.orig.src === e.packet.dst) c.replied = true;
@@ -70,8 +83,8 @@ export function nfConnections(events: readonly HopEvent[], node: string): Conn[]
   return out;
 }
 
-export function conntrackList(events: readonly HopEvent[], node: string): { text: string; stderr: string } {
-  const conns = nfConnections(events, node);
+export function conntrackList(trace: Trace | undefined, node: string): { text: string; stderr: string } {
+  const conns = trace ? nfConnections(trace, node) : [];
   const text = conns.map((c) => `${line(c)}\n`).join('');
   return { text, stderr: `conntrack v1.4.6 (conntrack-tools): ${conns.length} flow entries have been shown.\n` };
 }

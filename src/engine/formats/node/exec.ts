@@ -165,7 +165,7 @@ function onNode(dp: Datapath, node: NodeDatapath, cmd: string, args: string[], t
     }
     case 'conntrack': {
       if (args.length !== 1 || args[0] !== '-L') return unknownCommand(words);
-      const r = conntrackList(trace?.events ?? [], node.name);
+      const r = conntrackList(trace, node.name);
       return ok(r.text, r.stderr);
     }
     default: {
