@@ -109,7 +109,7 @@ export const en = {
   'views.nothing': '(nothing yet)',
   'views.noSyscalls': 'No socket call in this flow so far.',
   'terminal.label': 'Command',
-  'terminal.hint': 'Try: c0 map get cilium_ipcache · c1 service list · c0 bpf nat list · hubble observe --pod netpod',
+  'terminal.hint': 'Try: c0 map get cilium_ipcache · c1 service list · c0 bpf nat list · hubble observe --pod netpod · ssh k8s-w1 ip -c route · kubectl exec -it netpod -- ip -c neigh · c0 status --verbose',
   'terminal.asOf': 'as of hop {n}',
   'packet.src': 'source',
   'packet.dst': 'destination',

@@ -111,7 +111,7 @@ export const ko: Record<MessageKey, string> = {
   'views.nothing': '(아직 없음)',
   'views.noSyscalls': '지금까지 이 흐름에는 소켓 호출이 없습니다.',
   'terminal.label': '명령',
-  'terminal.hint': '예: c0 map get cilium_ipcache · c1 service list · c0 bpf nat list · hubble observe --pod netpod',
+  'terminal.hint': '예: c0 map get cilium_ipcache · c1 service list · c0 bpf nat list · hubble observe --pod netpod · ssh k8s-w1 ip -c route · kubectl exec -it netpod -- ip -c neigh · c0 status --verbose',
   'terminal.asOf': '{n}번째 홉 기준',
   'packet.src': '출발지',
   'packet.dst': '목적지',

@@ -72,11 +72,14 @@ function localDelivery(
   const translated = ct.state === 'reply' && ct.revNat ? lb4RevNat(w, place, ct.revNat, packet, program) : packet;
   // Into a netkit (L3) device the packet goes without an Ethernet header.
   const l3 = isL3Endpoint(w);
-  const delivered = routed(l3 ? { ...translated, srcMac: undefined, dstMac: undefined } : withMacs(translated, ep.nodeMac, ep.mac));
+  const framed = l3 ? { ...translated, srcMac: undefined, dstMac: undefined }
+    : withMacs(translated, ep.nodeMac, ep.mac);
+  const delivered = routed(framed);
+  const stackProgram = l3 ? 'kernel (netkit)' : 'kernel (veth)';
   w.emit(
     {
       place: podAt(node, ep.key), srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id,
-      packet: delivered, kind: 'deliver', program: viaStack ? (l3 ? 'kernel (netkit)' : 'kernel (veth)') : 'bpf_redirect_peer',
+      packet: delivered, kind: 'deliver', program: viaStack ? stackProgram : 'bpf_redirect_peer',
       source: viaStack
         ? 'bpf/bpf_lxc.c: ipv4_policy returns CTX_ACT_OK; the veth hands the packet to the pod'
         : 'bpf/lib/l3.h: ipv4_local_delivery → redirect_ep (bpf_redirect_peer)',

@@ -10,7 +10,7 @@ import { tcAt, tcHook, type Place, type TcDirection } from '../place.ts';
 export const onDevice = (w: Walk, node: string, iface: string, dir: TcDirection): Place & { kind: 'tc' } =>
   tcAt(node, iface, tcHook(w.dp.attach.device, dir));
 
-/** A pod's host-side device (lxc veth or netkit primary): cil_from_container at ingress, cil_to_container at egress. */
+/** A pod's host-side device (veth or netkit primary): cil_from_container at ingress, cil_to_container at egress. */
 export const onEndpoint = (w: Walk, node: string, iface: string, dir: TcDirection): Place & { kind: 'tc' } =>
   tcAt(node, iface, tcHook(w.dp.attach.endpoint, dir));
 
