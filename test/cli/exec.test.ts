@@ -146,6 +146,24 @@ describe('flowlab exec reproduces the write-up (kans-lab)', () => {
     const count = Number(/Controller Status:\s+(\d+)\/\1 healthy/.exec(out.join('\n'))?.[1]);
     expect(count).toBe(names(out).length);
     expect(out.find((l) => l.startsWith('  Name ') && l.includes('Last success'))).toBe(seed.find((l) => l.startsWith('  Name ') && l.includes('Last success')));
+    // Modules Health: the same tree, line for line, once the endpoints' subtrees (the write-up had two
+    // non-pod endpoints then), timings and run counts, and the router's varying address are set aside.
+    const modules = (xs: string[]) => {
+      const tree = xs.slice(xs.indexOf('Modules Health:'));
+      const kept: string[] = [];
+      for (let i = 0; i < tree.length; i++) {
+        const l = tree[i]!;
+        if (/cilium-endpoint-\d+ \(/.test(l)) {
+          i += 2;
+          continue;
+        }
+        kept.push(l.replace(/ \(\d+s, x\d+\)$/, '').replace(/ \([\d.]+(ms|µs)\)$/, '').replace(/172\.16\.0\.\d+ \(primary\), fe80::[0-9a-f:]+/, 'ROUTER'));
+      }
+      return kept.filter(Boolean);
+    };
+    expect(modules(out)).toEqual(modules(seed));
+    expect(out).toContain(`      │   │   ├── cilium-endpoint-${/sync-policymap-(\d+)/.exec(out.join('\n'))?.[1]} (/)`);
+    expect(out.join('\n')).toMatch(/cilium-endpoint-\d+ \(default\/netpod\)/);
   }, T);
 
   it('conntrack -L (seed 109-117): under socket LB the service flow leaves nothing in the host table', async () => {

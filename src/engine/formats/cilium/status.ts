@@ -11,6 +11,7 @@ import type { Datapath, EndpointInfo, NodeDatapath } from '../../derive/types.ts
 import { netdevOf } from '../../derive/lookups.ts';
 import { hash53 } from '../../util/hash.ts';
 import { linkLocal } from '../node/iproute2.ts';
+import { modulesHealth } from './modules-health.ts';
 
 const KUBERNETES_APIS = [
   'EndpointSliceOrEndpoint', 'cilium/v2::CiliumClusterwideNetworkPolicy', 'cilium/v2::CiliumEndpoint',
@@ -133,7 +134,7 @@ export function ciliumStatus(dp: Datapath, node: NodeDatapath, verbose: boolean)
     for (const n of [node, ...dp.nodes.filter((x) => x !== node)]) {
       rows.push([n === node ? `${n.name} (localhost)` : n.name, n.ip, 'reachable', 'reachable']);
     }
-    lines.push(...cols(rows, '  '));
+    lines.push(...cols(rows, '  '), ...modulesHealth(dp, node, ids), '');
   }
   return `${lines.join('\n')}\n`;
 }
