@@ -92,3 +92,25 @@ test('the terminal sends a typed request once per command, and its output follow
   expect(types.filter((t) => t === 'hubble').length).toBe(1);
   expect(lab.errors).toEqual([]);
 });
+
+test("the write-up's node and pod commands: one typed exec request, output at the player's step", async ({ lab, page }) => {
+  await lab.open(SERVICE);
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const input = page.getByLabel('Command');
+  const out = page.getByTestId('terminal-output');
+  await input.fill('kubectl exec -it netpod -- ip -c neigh');
+  await input.press('Enter');
+  // At the last hop the pod has resolved its gateway (the cilium_host IP) to its lxc's MAC.
+  await input.evaluate((el) => el.blur());
+  await page.keyboard.press('End');
+  await expect(out).toContainText('172.16.0.189 dev eth0 lladdr 3e:6a:d8:a6:93:05 REACHABLE');
+  // Before the first hop it has asked nobody.
+  await page.keyboard.press('Home');
+  await expect(out).not.toContainText('lladdr');
+  await input.fill('ssh k8s-s bpftool net show | grep lxce880e1eecb7a');
+  await input.press('Enter');
+  await expect(out).toContainText('lxce880e1eecb7a(10) tcx/ingress cil_from_container');
+  const types = await page.evaluate(() => [...window.__worker.sent]);
+  expect(types.filter((t) => t === 'exec').length).toBe(2);
+  expect(lab.errors).toEqual([]);
+});

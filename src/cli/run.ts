@@ -4,6 +4,7 @@
  * status 2; anything else is a bug and shows its stack, marked as such.
  */
 import { ciliumCommand } from './cilium-command.ts';
+import { execCommand } from './exec-command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.ts';
 import { traceCommand } from './trace-command.ts';
 import { USAGE } from './usage.ts';
@@ -14,7 +15,7 @@ export interface Io {
   err: (text: string) => void;
 }
 
-const COMMANDS = ['trace', 'cilium', 'validate', 'help'];
+const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help'];
 
 export function run(argv: string[], io: Io): number {
   const [command, ...args] = argv;
@@ -33,6 +34,12 @@ export function run(argv: string[], io: Io): number {
         return EXIT_OK;
       case 'cilium': {
         const r = ciliumCommand(args);
+        io.out(r.text);
+        if (r.stderr) io.err(r.stderr);
+        return EXIT_OK;
+      }
+      case 'exec': {
+        const r = execCommand(args);
         io.out(r.text);
         if (r.stderr) io.err(r.stderr);
         return EXIT_OK;

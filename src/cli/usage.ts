@@ -1,5 +1,5 @@
 /** `flowlab help`: the commands and their options (DESIGN §5). */
-import { CILIUM_COMMANDS, MODE_PRESETS } from '../engine/index.ts';
+import { CILIUM_COMMANDS, EXEC_COMMANDS, MODE_PRESETS } from '../engine/index.ts';
 
 export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by hop
 
@@ -11,6 +11,8 @@ Usage:
                 [--compare key=value[,key=value] | --compare MODE]
   flowlab cilium NODE <cilium-dbg arguments> [--scenario FILE|NAME] [--set key=value ...]
                 [--after "--from SRC --to DST [--proto P] [--port N] [--seed N]"]
+  flowlab exec NODE|POD [--scenario FILE|NAME] [--set key=value ...]
+                [--after "--from SRC --to DST ..."] -- COMMAND [ARGS...]
   flowlab validate FILE
   flowlab help
 
@@ -31,6 +33,10 @@ cilium     Prints what \`cilium-dbg\` on NODE prints, from the derived maps:
              ${CILIUM_COMMANDS.map((c) => `cilium ${c}`).join('\n             ')}
            --after runs a flow first, so the maps it writes (conntrack, NAT,
            cilium_lb4_reverse_sk) show its entries.
+exec       Prints what COMMAND prints on NODE or inside POD, from the model:
+             ${EXEC_COMMANDS.join('\n             ')}
+           Unknown commands exit 2 and list these. --after runs a flow first
+           (neighbour entries, conntrack, tcpdump, strace and the maps follow it).
 validate   Loads a scenario and prints what was understood, or the located errors.
 
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
@@ -47,5 +53,8 @@ Examples:
   flowlab trace --from netpod --to webpod1 --proto icmp --compare routing-mode=tunnel
   flowlab trace --from netpod --to svc --proto tcp --compare kube-proxy
   flowlab cilium k8s-s map get cilium_ipcache
+  flowlab exec k8s-s -- ip -c addr
+  flowlab exec netpod --after "--from netpod --to netpod2 --proto icmp" -- ip -c neigh
+  flowlab exec k8s-s -- cilium status --verbose
   flowlab cilium k8s-s bpf nat list --after "--from netpod --to 8.8.8.8 --proto tcp --port 443"
 `;

@@ -36,6 +36,8 @@ export { traceText, packetText, type TextOptions } from './formats/text.ts';
 export { traceJson } from './formats/json.ts';
 export { compareText } from './formats/compare.ts';
 export { capture } from './capture/capture.ts';
+// What a node's and a pod's own tools print (`flowlab exec`, the page's ssh / kubectl exec).
+export { runExec, resolveExecTarget, EXEC_COMMANDS, type ExecResult, type ExecTarget } from './formats/node/exec.ts';
 export { captureIface, resolveCaptureTarget, type CaptureTarget } from './capture/target.ts';
 export { tcpdumpLine, tcpdumpText } from './capture/tcpdump.ts';
 // The seeded generator, for the bench's generated clusters.

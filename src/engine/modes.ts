@@ -17,6 +17,9 @@ export const MODE_PRESETS: readonly ModePreset[] = [
   { id: 'tunnel-vxlan', label: 'VXLAN tunnel', settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'vxlan' } },
   { id: 'tunnel-geneve', label: 'Geneve tunnel', settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } },
   { id: 'socket-lb-off', label: 'socket LB off (per-packet LB)', settings: { 'bpf-lb-sock': 'false' } },
+  // Pods on netkit devices (1.16 `bpf.datapathMode: netkit`): L3, no ARP, programs on netkit's own hooks.
+  { id: 'netkit', label: 'netkit devices (instead of veth)', settings: { 'datapath-mode': 'netkit', 'enable-tcx': 'true' } },
+  { id: 'legacy-tc', label: 'legacy tc attach (no tcx)', settings: { 'enable-tcx': 'false' } },
   { id: 'legacy-host-routing', label: 'legacy host routing', settings: { 'enable-host-legacy-routing': 'true' } },
   {
     id: 'kube-proxy',

@@ -7,8 +7,33 @@
 
 /** cgroup hooks of bpf_sock.c: the socket calls themselves, before (or after) any packet. */
 export type SocketHook = 'cgroup/connect4' | 'cgroup/sendmsg4' | 'cgroup/recvmsg4' | 'cgroup/getpeername4';
-/** tc hooks Cilium attaches its programs to, on a device. */
-export type TcHook = 'tc-ingress' | 'tc-egress';
+/** Which side of a device a tc-style program runs on (the clsact parent the loader passes). */
+export type TcDirection = 'ingress' | 'egress';
+/**
+ * How the loader attached the programs (pkg/datapath/loader/tc.go attachSKBProgram): legacy clsact
+ * filters, tcx links (`enable-tcx`, kernel 6.6+), or a netkit device's own hooks (`datapath-mode: netkit`).
+ */
+export type AttachMode = 'tc' | 'tcx' | 'netkit';
+/**
+ * The attach point as `bpftool net show` names it. Legacy tc keeps this project's `tc-ingress`
+ * label (bpftool prints `clsact/ingress`); tcx and netkit are bpftool's own names. On netkit, the
+ * host-side tc ingress program (cil_from_container) runs at the peer's xmit and tc egress
+ * (cil_to_container) at the primary's (pkg/datapath/loader/netkit.go parentToNetkitType).
+ */
+export type TcHook = 'tc-ingress' | 'tc-egress' | 'tcx/ingress' | 'tcx/egress' | 'netkit/peer' | 'netkit/primary';
+
+const HOOKS: Record<AttachMode, Record<TcDirection, TcHook>> = {
+  tc: { ingress: 'tc-ingress', egress: 'tc-egress' },
+  tcx: { ingress: 'tcx/ingress', egress: 'tcx/egress' },
+  netkit: { ingress: 'netkit/peer', egress: 'netkit/primary' },
+};
+
+/** The hook a program attached in `mode` at `dir` runs at. */
+export const tcHook = (mode: AttachMode, dir: TcDirection): TcHook => HOOKS[mode][dir];
+
+/** The direction of a tc hook, whatever the attach mode. */
+export const tcDirection = (hook: TcHook): TcDirection =>
+  hook === 'tc-ingress' || hook === 'tcx/ingress' || hook === 'netkit/peer' ? 'ingress' : 'egress';
 /** netfilter hooks of the host's stack (kube-proxy, iptables MASQUERADE). */
 export type NetfilterHook = 'netfilter PREROUTING' | 'netfilter OUTPUT' | 'netfilter POSTROUTING';
 /** Every attach point a hop can name: `netns` is a network namespace's own stack, `wire` the network. */

@@ -24,8 +24,16 @@ describe('parseCiliumConfig', () => {
       enableHealthCheckNodePort: true,
       enableK8sTerminatingEndpoint: true,
       enableIpv6: false,
+      enableTcx: true,
+      datapathMode: 'veth',
       raw: {},
     });
+  });
+
+  test('enable-tcx and datapath-mode are read, with bad values named', () => {
+    expect(parseCiliumConfig({ 'enable-tcx': 'false' }).config.enableTcx).toBe(false);
+    expect(parseCiliumConfig({ 'datapath-mode': 'netkit' }).config.datapathMode).toBe('netkit');
+    expect(parseCiliumConfig({ 'datapath-mode': 'ipvlan' }).issues[0]?.message).toMatch(/datapath-mode: "ipvlan" is not one of veth, netkit/);
   });
 
   test('bpf-lb-sock follows kube-proxy-replacement unless it is set', () => {

@@ -25,6 +25,8 @@ export const CILIUM_CONFIG_KEYS = [
   'enable-health-check-nodeport',
   'enable-k8s-terminating-endpoint',
   'enable-ipv6',
+  'enable-tcx',
+  'datapath-mode',
 ] as const;
 
 export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
@@ -107,6 +109,9 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     enableHealthCheckNodePort: bool('enable-health-check-nodeport', true),
     enableK8sTerminatingEndpoint: bool('enable-k8s-terminating-endpoint', true),
     enableIpv6: bool('enable-ipv6', false),
+    // pkg/option/config.go: EnableTCX defaults to true in 1.16 (helm bpf.enableTCX); datapath-mode defaults to veth.
+    enableTcx: bool('enable-tcx', true),
+    datapathMode: oneOf('datapath-mode', ['veth', 'netkit'] as const, 'veth'),
     raw: { ...raw },
   };
   problems.push(...agentRefusals(config));

@@ -117,6 +117,8 @@ function configLines(c: CiliumConfig): string[] {
     'enable-health-check-nodeport': String(c.enableHealthCheckNodePort),
     'enable-k8s-terminating-endpoint': String(c.enableK8sTerminatingEndpoint),
     'enable-ipv6': String(c.enableIpv6),
+    'enable-tcx': String(c.enableTcx),
+    'datapath-mode': c.datapathMode,
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs

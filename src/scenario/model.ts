@@ -30,6 +30,13 @@ export interface NodeModel {
   labels: Record<string, string>;
   /** Name of the node's native device (annotation flowlab.cilium.io/device, default ens5). */
   device: string;
+  /**
+   * MACs the node's own devices have (annotation flowlab.cilium.io/macs, `cilium_host=aa:..,lxc_health=..`):
+   * the kernel picks them at random, so a scenario that wants `ip addr` exact states them. Unset: hashed.
+   */
+  macs: Record<string, Mac>;
+  /** status.nodeInfo.kubeletVersion (`cilium status`: Kubernetes: Ok 1.30 (v1.30.6)). */
+  kubeletVersion?: string;
   source: SourceRef;
 }
 
@@ -54,6 +61,8 @@ export interface EndpointFacts {
   /** Host-side interface name, e.g. lxce880e1eecb7a. */
   interfaceName?: string;
   interfaceIndex?: IfIndex;
+  /** The pod's named network namespace (`cni-…`), as `ip addr` on the host shows it after `link-netns`. */
+  netns?: string;
 }
 
 export interface PodModel {
@@ -69,6 +78,8 @@ export interface PodModel {
   serviceAccount?: string;
   phase: string;
   ports: ContainerPort[];
+  /** spec.containers[].image (the cilium agent's image gives `cilium status` its version). */
+  images?: string[];
   endpoint: EndpointFacts;
   source: SourceRef;
 }
@@ -137,6 +148,9 @@ export type TunnelProtocol = 'vxlan' | 'geneve';
 export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
 
 /** The cilium-config keys the engine models; unknown keys stay in `raw`. */
+/** How pods are wired to the host (cilium-config `datapath-mode`, helm `bpf.datapathMode`). */
+export type DatapathMode = 'veth' | 'netkit';
+
 export interface CiliumConfig {
   routingMode: RoutingMode;
   tunnelProtocol: TunnelProtocol;
@@ -161,6 +175,13 @@ export interface CiliumConfig {
   enableK8sTerminatingEndpoint: boolean;
   /** enable-ipv6: IPv6 frontends and backends in cilium_lb6_*. */
   enableIpv6: boolean;
+  /**
+   * enable-tcx: attach the tc programs through tcx links (kernel 6.6+) instead of legacy clsact
+   * filters. The 1.16 agent's default is true; it falls back to tc where the kernel lacks tcx.
+   */
+  enableTcx: boolean;
+  /** datapath-mode: `veth` pairs, or `netkit` devices (L3, programs on the device's own hooks). */
+  datapathMode: DatapathMode;
   /** Every key as given (strings), including the ones not modelled. */
   raw: Record<string, string>;
 }

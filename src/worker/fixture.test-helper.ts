@@ -25,6 +25,8 @@ export const CONFIG: CiliumConfig = {
   enableHealthCheckNodePort: true,
   enableK8sTerminatingEndpoint: true,
   enableIpv6: false,
+  enableTcx: true,
+  datapathMode: 'veth',
   raw: {},
 };
 
@@ -162,6 +164,10 @@ export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
       const rows = engine.tablesAt(dp, trace, step, node)[view.map];
       if (!rows) throw new Error(`${view.map}: no such map`);
       return ['Key   Value', ...[...rows].map(([k, v]) => `${k}   ${v}`)].join('\n');
+    },
+    exec(_dp, trace, step, target, argv) {
+      if (argv[0] !== 'hops') throw new Error(`${argv.join(' ')}: not in the stub`);
+      return `${target}: ${trace && step >= 0 ? step + 1 : 0} hops\n`;
     },
     hubble: (_dp, trace, query) =>
       trace.events.filter((e) => e.observation && (!query.filter.nodeName || e.node === query.filter.nodeName))

@@ -3,7 +3,7 @@
  * `cilium-dbg` views over a node's tables as of a step, and `hubble observe`
  * over a whole trace, line by line.
  */
-import { runCiliumView, hubbleLines, type Datapath, type CiliumView, type Trace } from '../engine/index.ts';
+import { resolveExecTarget, runCiliumView, runExec, hubbleLines, type Datapath, type CiliumView, type Trace } from '../engine/index.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 import type { HubbleLine, HubbleQuery } from './protocol.ts';
 
@@ -13,6 +13,15 @@ export function engineFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
       const r = runCiliumView(dp, engine.tablesAt(dp, trace, step, node), node, view);
       if (!r.ok) throw new Error(r.error);
       return r.stderr ? `${r.stderr}\n${r.text}` : r.text;
+    },
+    exec(dp: Datapath, trace: Trace | undefined, step: number, target: string, argv: readonly string[]): string {
+      const t = resolveExecTarget(dp, target);
+      if ('error' in t) throw new Error(t.error);
+      // The trace up to the step: what the node's or pod's tools would show at that moment.
+      const upTo = trace && step >= 0 ? { ...trace, events: trace.events.slice(0, step + 1) } : undefined;
+      const r = runExec(dp, t, argv, upTo);
+      if (!r.ok) throw new Error(r.error);
+      return r.stderr ? `${r.stderr}${r.text}` : r.text;
     },
     hubble: (dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[] => hubbleLines(dp, trace, query),
   };

@@ -10,6 +10,7 @@ import type {
   CiliumReply,
   CiliumView,
   CompareReply,
+  ExecReply,
   HubbleLine,
   HubbleQuery,
   LoadReply,
@@ -34,6 +35,8 @@ export interface EngineFns {
 export interface CliFormats {
   /** A `cilium-dbg` view on one node as of `step`; throws with the command's error. */
   cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, view: CiliumView): string;
+  /** A command on a node or in a pod, as of `step`; throws with the command's error. */
+  exec(dp: Datapath, trace: Trace | undefined, step: number, target: string, argv: readonly string[]): string;
   /** `hubble observe` over the whole trace, one entry per printed line. */
   hubble(dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[];
 }
@@ -77,6 +80,8 @@ export class EngineHost {
         return this.formats.hubble(this.requireDp(), this.traceOf(req.flow), req.query);
       case 'cilium':
         return this.cilium(req.node, req.view, req.flow);
+      case 'exec':
+        return this.exec(req.target, req.argv, req.flow);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);
@@ -148,6 +153,24 @@ export class EngineHost {
       trace?.events.forEach((ev, i) => {
         if (ev.maps.some((op) => op.node === node && op.op !== 'lookup')) at(i);
       });
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    return { ok: true, texts };
+  }
+
+  /** The command's text before the first hop and after every hop where it changes (tcpdump, neigh, conntrack ...). */
+  private exec(target: string, argv: readonly string[], flow: FlowRequest | undefined): ExecReply {
+    const dp = this.requireDp();
+    const trace = flow && this.traceOf(flow);
+    const texts: { step: number; text: string }[] = [];
+    try {
+      const at = (step: number) => {
+        const text = this.formats.exec(dp, trace, step, target, argv);
+        if (texts[texts.length - 1]?.text !== text) texts.push({ step, text });
+      };
+      at(-1);
+      trace?.events.forEach((_, i) => at(i));
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }

@@ -30,7 +30,12 @@ export type WorkerRequest =
   /** `hubble observe` over a flow's trace: every line, each with the hop it reports. */
   | { id: number; type: 'hubble'; flow: FlowRequest; query: HubbleQuery }
   /** A `cilium-dbg` view on a node, for every step of a flow's trace (none: before any traffic). */
-  | { id: number; type: 'cilium'; node: string; view: CiliumView; flow: FlowRequest | undefined };
+  | { id: number; type: 'cilium'; node: string; view: CiliumView; flow: FlowRequest | undefined }
+  /**
+   * A command run on a node or in a pod (`ssh k8s-w1 ip -c route`, `kubectl exec netpod -- ip neigh`):
+   * the target's name and the command's words, never a shell line; for every step of the flow's trace.
+   */
+  | { id: number; type: 'exec'; target: string; argv: string[]; flow: FlowRequest | undefined };
 
 export type RequestType = WorkerRequest['type'];
 
@@ -43,6 +48,7 @@ export interface ReplyValue {
   tables: TableRows[];
   hubble: HubbleLine[];
   cilium: CiliumReply;
+  exec: ExecReply;
 }
 
 export type LoadReply =
@@ -72,6 +78,9 @@ export type HubbleLine = ObservedLine;
  * hops that write the node's maps, so the list is short.
  */
 export type CiliumReply = { ok: true; texts: { step: number; text: string }[] } | { ok: false; error: string };
+
+/** A node or pod command's output per step, as a cilium view's (stderr, like tcpdump's banner, first). */
+export type ExecReply = CiliumReply;
 
 /** The text of a view at the player's step. */
 export function ciliumTextAt(texts: readonly { step: number; text: string }[], step: number): string {

@@ -54,6 +54,7 @@ describe('kans-lab', () => {
       hostMac: '3e:6a:d8:a6:93:05',
       interfaceName: 'lxce880e1eecb7a',
       interfaceIndex: 10,
+      netns: 'cni-829ecafa-430f-17ba-f69a-08f0bf5930b5',
     });
     expect(lab.pods.filter((p) => p.endpoint.endpointId !== undefined)).toEqual([]);
   });
@@ -128,6 +129,8 @@ describe('kans-lab', () => {
       enableHealthCheckNodePort: true,
       enableK8sTerminatingEndpoint: true,
       enableIpv6: false,
+      enableTcx: true,
+      datapathMode: 'veth',
       raw: undefined,
     });
     expect(c.nonMasqueradeCIDRs).toBeUndefined();

@@ -62,4 +62,20 @@ describe('EngineHost with the real engine', () => {
     expect((err as RemoteError).name).toBe('FlowError');
     expect((err as RemoteError).known).toEqual(expect.arrayContaining([expect.stringContaining('netpod'), expect.stringContaining('webpod1')]));
   });
+
+  it('answers a typed exec request per step: the pod learns its gateway at the ARP reply', async () => {
+    const client = new EngineClient(() => new ClonedWorker());
+    await client.request({ type: 'loadScenario', text: scenarioText('kans-lab'), name: 'kans-lab' });
+    const flow = { from: 'netpod', to: 'netpod2', proto: 'icmp' } as const;
+    const trace = await client.request({ type: 'trace', flow });
+    const reply = await client.request({ type: 'exec', target: 'netpod', argv: ['ip', '-c', 'neigh'], flow });
+    if (!reply.ok) throw new Error(reply.error);
+    const arp = trace.events.findIndex((e) => e.kind === 'arp-proxy');
+    expect(reply.texts).toEqual([
+      { step: -1, text: '' },
+      { step: arp, text: '172.16.0.189 dev eth0 lladdr 3e:6a:d8:a6:93:05 REACHABLE\n' },
+    ]);
+    const bad = await client.request({ type: 'exec', target: 'k8s-s', argv: ['rm', '-rf', '/'], flow: undefined });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('unknown command "rm -rf /"; known: ip') });
+  });
 });

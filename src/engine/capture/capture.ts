@@ -8,6 +8,7 @@
  */
 import type { HopEvent, Packet } from '../trace.ts';
 import type { CaptureTarget } from './target.ts';
+import { tcDirection } from '../place.ts';
 
 export interface Captured {
   /** The hop at which the capture saw the packet. */
@@ -39,7 +40,7 @@ function onDevice(ev: HopEvent, before: HopEvent | undefined, t: CaptureTarget &
       return undefined;
     case 'tc': {
       if (at.node !== t.node || at.iface !== t.iface) return undefined;
-      if (at.hook === 'tc-egress') return { packet: ev.packet, way: 'out' };
+      if (tcDirection(at.hook) === 'egress') return { packet: ev.packet, way: 'out' };
       // Incoming: the packet as it was before the ingress program rewrote it.
       const arrived = before?.packet.id === ev.packet.id ? before.packet : ev.packet;
       return { packet: arrived, way: 'in' };

@@ -19,6 +19,12 @@ const MAX_ENDPOINT_ID = 4095;
 /** A pod is a Cilium endpoint when it has its own network namespace and an IP. */
 export const isManaged = (p: PodModel) => !p.hostNetwork && p.podIP !== undefined && p.phase !== 'Succeeded' && p.phase !== 'Failed';
 
+/** A stable uuid-shaped name part hashed from `seed`. */
+const uuidOf = (seed: string): string => {
+  const h = hexOf(`netns/${seed}`, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+};
+
 export function nodeEndpoints(
   node: NodeModel,
   pods: PodModel[],
@@ -54,7 +60,7 @@ export function nodeEndpoints(
     ip: healthIp,
     identity: RESERVED.health as Identity,
     mac: macOf(`health-eth0/${node.name}`) as Mac,
-    nodeMac: macOf(`lxc_health/${node.name}`) as Mac,
+    nodeMac: node.macs['lxc_health'] ?? (macOf(`lxc_health/${node.name}`) as Mac),
     lxcName: 'lxc_health',
     ifindex: asIfIndex(pickIfindex()),
     podIfindex: asIfIndex(0),
@@ -81,6 +87,8 @@ export function nodeEndpoints(
       lxcName: facts.interfaceName ?? `lxc${hexOf(key, 12)}`,
       ifindex,
       podIfindex: asIfIndex(ifindex - 1),
+      // The CNI plugin names the pod's netns `cni-<uuid>` (containernetworking/plugins pkg/testutils/netns).
+      netns: facts.netns ?? `cni-${uuidOf(key)}`,
       isHealth: false,
       labels: pod.labels,
     });

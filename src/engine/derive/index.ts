@@ -4,7 +4,7 @@
  * Pure and deterministic; the heavy part of loading a scenario.
  */
 import { applySettings } from '../../scenario/config.ts';
-import type { ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
+import type { CiliumConfig, ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
 import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
 import type { Settings } from '../request.ts';
@@ -17,7 +17,7 @@ import { LpmTable } from '../maps/lpm.ts';
 import { policyCidrIdentities } from '../policy/index.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
-import type { Datapath, EndpointInfo, Frontend, Frontend6, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
+import type { AttachModes, Datapath, EndpointInfo, Frontend, Frontend6, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
 
 /** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
 export const DEFAULT_NON_MASQ_CIDRS = [
@@ -232,6 +232,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     model,
     config,
     hostRouting: hostRoutingOf(config),
+    attach: attachModesOf(config),
     nodes,
     node: (name) => nodeByName.get(name),
     identities: ids.infos,
@@ -266,4 +267,13 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     snatExclusionCidr,
   };
   return dp;
+}
+
+/**
+ * pkg/datapath/loader/tc.go attachSKBProgram: tcx when enable-tcx (the kernel is assumed to have it),
+ * legacy tc otherwise; a netkit endpoint's programs go on the netkit device (loader/netkit.go).
+ */
+export function attachModesOf(config: CiliumConfig): AttachModes {
+  const device = config.enableTcx ? 'tcx' : 'tc';
+  return { device, endpoint: config.datapathMode === 'netkit' ? 'netkit' : device };
 }

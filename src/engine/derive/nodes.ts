@@ -18,10 +18,12 @@ export const isTunnel = (c: CiliumConfig) => c.routingMode === 'tunnel';
 
 export function nodeInterfaces(node: NodeModel, hostIp: Ipv4, endpoints: EndpointInfo[], config: CiliumConfig): Interface[] {
   const podMtu = isTunnel(config) ? DEVICE_MTU - TUNNEL_OVERHEAD : DEVICE_MTU;
+  // A MAC the scenario states (annotation flowlab.cilium.io/macs) wins over the hashed one.
+  const mac = (name: string, seed: string): Mac => node.macs[name] ?? (macOf(`${seed}/${node.name}`) as Mac);
   const ifs: Interface[] = [
-    { name: node.device, ifindex: asIfIndex(IFINDEX.netdev), mac: macOf(`${node.device}/${node.name}`) as Mac, kind: 'netdev', ip: node.internalIP, mtu: DEVICE_MTU },
-    { name: 'cilium_net', ifindex: asIfIndex(IFINDEX.ciliumNet), mac: macOf(`cilium_net/${node.name}`) as Mac, kind: 'cilium_net', mtu: DEVICE_MTU },
-    { name: 'cilium_host', ifindex: asIfIndex(IFINDEX.ciliumHost), mac: macOf(`cilium_host/${node.name}`) as Mac, kind: 'cilium_host', ip: hostIp, mtu: DEVICE_MTU },
+    { name: node.device, ifindex: asIfIndex(IFINDEX.netdev), mac: mac(node.device, node.device), kind: 'netdev', ip: node.internalIP, mtu: DEVICE_MTU },
+    { name: 'cilium_net', ifindex: asIfIndex(IFINDEX.ciliumNet), mac: mac('cilium_net', 'cilium_net'), kind: 'cilium_net', mtu: DEVICE_MTU },
+    { name: 'cilium_host', ifindex: asIfIndex(IFINDEX.ciliumHost), mac: mac('cilium_host', 'cilium_host'), kind: 'cilium_host', ip: hostIp, mtu: DEVICE_MTU },
   ];
   if (isTunnel(config)) {
     ifs.push({ name: overlayName(config), ifindex: asIfIndex(IFINDEX.overlay), mac: macOf(`overlay/${node.name}`) as Mac, kind: 'overlay', mtu: podMtu });

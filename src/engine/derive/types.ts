@@ -3,7 +3,8 @@
  * (DESIGN §4). Built once per scenario + settings; read by programs, formats
  * (the cilium CLI views) and the UI's topology.
  */
-import type { ClusterModel, CiliumConfig, FrontendType, L4Proto, PodModel } from '../../scenario/model.ts';
+import type { ClusterModel, CiliumConfig, FrontendType, L4Proto, PodModel, ServiceType } from '../../scenario/model.ts';
+import type { AttachMode } from '../place.ts';
 import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Ipv6, Mac, Port } from '../../scenario/values.ts';
 
 export type InterfaceKind = 'netdev' | 'cilium_host' | 'cilium_net' | 'lxc_health' | 'lxc' | 'overlay';
@@ -40,6 +41,8 @@ export interface EndpointInfo {
   ifindex: IfIndex;
   /** ifindex of eth0 inside the pod (the lxc's peer, `eth0@ifN`). */
   podIfindex: IfIndex;
+  /** The pod's named netns (`cni-…`); undefined for lxc_health, whose netns has no name (`link-netnsid 0`). */
+  netns?: string;
   isHealth: boolean;
   labels: Record<string, string>;
 }
@@ -172,10 +175,19 @@ export interface HostRouting {
   reason?: string;
 }
 
+/** How the loader attaches Cilium's tc programs: on the host devices, and on the pods' devices. */
+export interface AttachModes {
+  /** The netdev, cilium_host, cilium_net and the overlay device: tcx, or legacy tc. */
+  device: AttachMode;
+  /** The pods' host-side devices: as `device` with veth; netkit's own hooks with netkit. */
+  endpoint: AttachMode;
+}
+
 export interface Datapath {
   model: ClusterModel;
   config: CiliumConfig;
   hostRouting: HostRouting;
+  attach: AttachModes;
   nodes: NodeDatapath[];
   node: (name: string) => NodeDatapath | undefined;
   identities: Map<number, IdentityInfo>;

@@ -6,7 +6,8 @@
  */
 import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
-import { podAt, tcAt, type Place } from '../place.ts';
+import { podAt, type Place } from '../place.ts';
+import { isL3Endpoint, onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { lb4RevNat } from './lb.ts';
@@ -28,7 +29,7 @@ export const handlePolicy = (w: Walk, at: Place, ep: EndpointInfo, packet: Packe
 
 /** cil_to_container at the lxc's tc egress, for a packet the kernel routed there. */
 export const toContainer = (w: Walk, ep: EndpointInfo, packet: Packet, skb: SkbContext): Next =>
-  localDelivery(w, tcAt(ep.node, ep.lxcName, 'tc-egress'), ep, packet, skb, 'stack');
+  localDelivery(w, onEndpoint(w, ep.node, ep.lxcName, 'egress'), ep, packet, skb, 'stack');
 
 function localDelivery(
   w: Walk, place: Place, ep: EndpointInfo, packet: Packet, skb: SkbContext, path: DeliveryPath,
@@ -69,11 +70,16 @@ function localDelivery(
     if (!d.allowed) return { to: 'dropped', packet, drop };
   }
   const translated = ct.state === 'reply' && ct.revNat ? lb4RevNat(w, place, ct.revNat, packet, program) : packet;
-  const delivered = routed(withMacs(translated, ep.nodeMac, ep.mac));
+  // Into a netkit (L3) device the packet goes without an Ethernet header.
+  const l3 = isL3Endpoint(w);
+  const framed = l3 ? { ...translated, srcMac: undefined, dstMac: undefined }
+    : withMacs(translated, ep.nodeMac, ep.mac);
+  const delivered = routed(framed);
+  const stackProgram = l3 ? 'kernel (netkit)' : 'kernel (veth)';
   w.emit(
     {
       place: podAt(node, ep.key), srcIdentity, dstIdentity: ep.identity, dstEndpoint: ep.id,
-      packet: delivered, kind: 'deliver', program: viaStack ? 'kernel (veth)' : 'bpf_redirect_peer',
+      packet: delivered, kind: 'deliver', program: viaStack ? stackProgram : 'bpf_redirect_peer',
       source: viaStack
         ? 'bpf/bpf_lxc.c: ipv4_policy returns CTX_ACT_OK; the veth hands the packet to the pod'
         : 'bpf/lib/l3.h: ipv4_local_delivery → redirect_ep (bpf_redirect_peer)',

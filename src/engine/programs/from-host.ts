@@ -7,7 +7,7 @@
 import { cidrContains } from '../../scenario/values.ts';
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
-import { tcAt } from '../place.ts';
+import { onDevice } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import type { Next } from './next.ts';
@@ -18,7 +18,7 @@ export function fromCiliumHost(w: Walk, node: NodeDatapath, packet: Packet, skb:
   if (node.podCIDRs.some((c) => cidrContains(c, packet.dst))) {
     w.emit(
       {
-        place: tcAt(node.name, 'cilium_host', 'tc-egress'), program: 'cil_from_host', packet, kind: 'drop',
+        place: onDevice(w, node.name, 'cilium_host', 'egress'), program: 'cil_from_host', packet, kind: 'drop',
         source: 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont (no endpoint, world identity)',
         maps: [], verdict: 'DROPPED', drop: DROP.UNROUTABLE, srcIdentity: skb.srcIdentity,
       },

@@ -20,7 +20,7 @@ import { dstText, srcText, withDst, withSrc } from './packet.ts';
 export const kubeProxyActive = (w: Walk) => !w.dp.config.kubeProxyReplacement;
 
 /** Chain names as kube-proxy makes them: a hash of the service port (or endpoint), 16 characters. */
-const chain = (prefix: string, text: string) => `${prefix}-${hexOf(text, 16).toUpperCase()}`;
+export const kubeChain = (prefix: string, text: string) => `${prefix}-${hexOf(text, 16).toUpperCase()}`;
 
 /** The nat table's hooks in the host's stack (not on a device). */
 const natAt = (node: NodeDatapath, hook: 'PREROUTING' | 'OUTPUT'): Place =>
@@ -65,7 +65,7 @@ export function kubeProxyDnat(
   const { f } = hit;
   const n = f.backendIds.length;
   const pick = w.rng.u32() % n;
-  const svcChain = chain('KUBE-SVC', `${f.service}:${f.port}`);
+  const svcChain = kubeChain('KUBE-SVC', `${f.service}:${f.port}`);
   const proto = p.proto.toLowerCase();
   const rule = (key: string, hit = true, note?: string): MapOp => {
     const op: MapOp = { node: node.name, map: 'iptables', op: 'lookup', key, hit };
@@ -81,12 +81,12 @@ export function kubeProxyDnat(
   // kube-proxy's statistic rules: endpoint i is taken with probability 1/(n-i) among the rest.
   f.backendIds.slice(0, pick + 1).forEach((id, i) => {
     const be = backendOf(w.dp, id);
-    const sep = chain('KUBE-SEP', `${f.service}:${be.address}:${be.port}`);
+    const sep = kubeChain('KUBE-SEP', `${f.service}:${be.address}:${be.port}`);
     const prob = i === n - 1 ? '' : ` -m statistic --mode random --probability ${(1 / (n - i)).toFixed(11)}`;
     rules.push(rule(`-A ${svcChain}${prob} -j ${sep}`, i === pick, i === pick ? 'taken' : 'not taken'));
   });
   const b = backendOf(w.dp, backendIdAt(f, pick + 1));
-  const sep = chain('KUBE-SEP', `${f.service}:${b.address}:${b.port}`);
+  const sep = kubeChain('KUBE-SEP', `${f.service}:${b.address}:${b.port}`);
   rules.push(rule(`-A ${sep} -p ${proto} -j DNAT --to-destination ${b.address}:${b.port}`));
   const out = withDst(p, b.address, b.port);
   rules.push(w.nf.record(node.name, p, out, 'dnat'));

@@ -5,7 +5,8 @@
 import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
-import { podAt, tcAt } from '../place.ts';
+import { podAt } from '../place.ts';
+import { isL3Endpoint, onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
@@ -27,6 +28,8 @@ const PROGRAM = 'cil_from_container' satisfies RoutingProgram;
  * reply back into the pod: no ARP ever reaches cilium_host.
  */
 export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void {
+  // A netkit device in L3 mode has no link layer (IFF_NOARP, no MAC): the pod never ARPs.
+  if (isL3Endpoint(w)) return;
   const node = nodeOf(w.dp, ep.node);
   const gw = node.ciliumHostIp;
   const request: Packet = {
@@ -51,7 +54,7 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
   } as const;
   w.emit(
     {
-      place: tcAt(node.name, ep.lxcName, 'tc-ingress'), packet: reply, kind: 'arp-proxy', program: PROGRAM,
+      place: onEndpoint(w, node.name, ep.lxcName, 'ingress'), packet: reply, kind: 'arp-proxy', program: PROGRAM,
       source: 'bpf/bpf_lxc.c: tail_handle_arp → arp_respond (bpf/lib/arp.h)', verdict: 'FORWARDED', maps: [neigh],
     },
     'arp.proxy',
@@ -62,7 +65,7 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
 /** A packet a pod sent, from its eth0 through cil_from_container to wherever it goes. */
 export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   const node = nodeOf(w.dp, ep.node);
-  let packet: Packet = { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
+  let packet: Packet = isL3Endpoint(w) ? sent : { ...sent, srcMac: ep.mac, dstMac: ep.nodeMac };
   const srcIdentity = ep.identity;
   w.emit(
     {
@@ -72,7 +75,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     'send.pod',
     { pod: ep.key, gw: node.ciliumHostIp, mac: ep.nodeMac },
   );
-  const at = tcAt(node.name, ep.lxcName, 'tc-ingress');
+  const at = onEndpoint(w, node.name, ep.lxcName, 'ingress');
   w.emit(
     {
       place: at, packet, kind: 'lxc-ingress', program: PROGRAM,

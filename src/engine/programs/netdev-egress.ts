@@ -6,7 +6,7 @@
  */
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
-import { tcAt } from '../place.ts';
+import { onDevice } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { needsMasquerade } from './masquerade.ts';
 import type { Next } from './next.ts';
@@ -18,7 +18,7 @@ export function toNetdev(
 ): Next {
   // Without kube-proxy replacement the agent does not attach cil_to_netdev to the device at all.
   if (!w.dp.config.kubeProxyReplacement) return { to: 'wire', from: node, packet, nextHop };
-  const at = tcAt(node.name, node.device, 'tc-egress');
+  const at = onDevice(w, node.name, node.device, 'egress');
   const program = 'cil_to_netdev';
   const d = needsMasquerade(w.dp, node, packet, skb);
   w.emit(

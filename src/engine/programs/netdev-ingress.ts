@@ -7,7 +7,7 @@
 import type { NodeDatapath } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { serviceKey } from '../maps/format.ts';
-import { tcAt } from '../place.ts';
+import { onDevice } from './hooks.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { toHostStack } from './host.ts';
 import { endpointLookup } from './endpoint-lookup.ts';
@@ -21,7 +21,7 @@ const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 
 export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next {
   let packet = arriving;
-  const at = tcAt(node.name, node.device, 'tc-ingress');
+  const at = onDevice(w, node.name, node.device, 'ingress');
   const src = lookupIpcache(w.dp, node.name, packet.outer?.src ?? packet.src, 'source identity');
   const srcIdentity = src.value.identity;
   // nodeport_lb4 only extracts a service tuple from TCP and UDP (and tunnel packets are for the host).

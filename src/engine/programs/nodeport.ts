@@ -8,7 +8,7 @@
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, serviceKey, serviceValue } from '../maps/format.ts';
-import { tcAt } from '../place.ts';
+import { onDevice } from './hooks.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
 import { forward } from './forward.ts';
@@ -29,7 +29,7 @@ export function nodePortFrontend(w: Walk, node: NodeDatapath, p: Packet): Fronte
 }
 
 export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Packet, skb: SkbContext): Next {
-  const at = tcAt(node.name, node.device, 'tc-ingress');
+  const at = onDevice(w, node.name, node.device, 'ingress');
   const srcIdentity = skb.srcIdentity;
   const count = countOf(w.dp, f);
   if (count === 0) {
@@ -105,7 +105,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
 export function nodeportReply(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Next | undefined {
   if (!w.ct.peekRevNat(node.name, packet, 'ingress')) return undefined;
   const ct = w.ct.lookup(node.name, packet, 'ingress');
-  const at = tcAt(node.name, node.device, 'tc-ingress');
+  const at = onDevice(w, node.name, node.device, 'ingress');
   const srcIdentity = skb.srcIdentity;
   w.emit(
     {

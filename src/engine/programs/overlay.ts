@@ -9,7 +9,8 @@ import { hash53 } from '../util/hash.ts';
 import type { NodeDatapath } from '../derive/types.ts';
 import { overlayName } from '../derive/nodes.ts';
 import type { Walk } from '../flow/walk.ts';
-import { tcAt, type Place } from '../place.ts';
+import { type Place } from '../place.ts';
+import { onDevice } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { lookupLxc } from './lookup.ts';
 import { netdevOf } from '../derive/lookups.ts';
@@ -78,7 +79,7 @@ export function encapFromLxc(
 export function encapFromHost(w: Walk, node: NodeDatapath, packet: Packet, skb: SkbContext): Next {
   const tunnelEndpoint = w.dp.ipcacheLookup(node.name, packet.dst)?.value.tunnelEndpoint;
   const remote = tunnelEndpoint && tunnelEndpoint !== '0.0.0.0' ? tunnelEndpoint : packet.dst;
-  const at = tcAt(node.name, 'cilium_host', 'tc-egress');
+  const at = onDevice(w, node.name, 'cilium_host', 'egress');
   const source = 'bpf/bpf_host.c: cil_from_host → handle_ipv4_cont → encap_and_redirect_with_nodeid';
   return encapsulate(w, node, { at, program: 'cil_from_host', source }, packet, skb, remote);
 }
@@ -88,7 +89,7 @@ export function fromOverlay(w: Walk, node: NodeDatapath, wrapped: Packet): Next 
   const { outer, ...inner } = wrapped;
   const dev = overlayName(w.dp.config);
   const srcIdentity = outer?.vni ?? 0;
-  const at = tcAt(node.name, dev, 'tc-ingress');
+  const at = onDevice(w, node.name, dev, 'ingress');
   const local = lookupLxc(node, inner.dst);
   w.emit(
     {

@@ -6,11 +6,13 @@
 import type { Fields } from '../fields.ts';
 import { ipv6Address } from './ipv6.ts';
 import type { NodeModel } from '../model.ts';
-import type { Cidr, Ipv4 } from '../values.ts';
+import { parseMac, type Cidr, type Ipv4, type Mac } from '../values.ts';
 
 /** Annotation naming the node's native device (the seed's AWS nodes use ens5). */
 export const DEVICE_ANNOTATION = 'flowlab.cilium.io/device';
 export const DEFAULT_DEVICE = 'ens5';
+/** Annotation stating the node's device MACs: `cilium_net=16:cf:..,cilium_host=..,lxc_health=..`. */
+export const MACS_ANNOTATION = 'flowlab.cilium.io/macs';
 
 /** Node without its CiliumNode facts yet (pod CIDRs may still come from there). */
 export type NodeDraft = Omit<NodeModel, 'internalIP'> & { internalIP?: Ipv4 };
@@ -30,8 +32,28 @@ export function readNode(f: Fields): NodeDraft {
     podCIDRs: readPodCidrs(f),
     labels: f.stringMap(['metadata', 'labels']),
     device,
+    macs: readMacs(f),
+    kubeletVersion: f.str(['status', 'nodeInfo', 'kubeletVersion']),
     source: f.obj.ref,
   };
+}
+
+/** `name=mac` pairs, comma-separated; a bad pair is an error naming the annotation. */
+function readMacs(f: Fields): Record<string, Mac> {
+  const path = ['metadata', 'annotations', MACS_ANNOTATION];
+  const text = f.str(path);
+  const out: Record<string, Mac> = {};
+  if (text === undefined) return out;
+  for (const pair of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [name, macText, extra] = pair.split('=');
+    const mac = macText === undefined ? undefined : parseMac(macText.trim());
+    if (!name || mac === undefined || extra !== undefined) {
+      f.error(path, `"${pair}" is not name=MAC (e.g. cilium_host=36:c8:ec:67:2d:e5)`);
+      continue;
+    }
+    out[name.trim()] = mac;
+  }
+  return out;
 }
 
 /** spec.podCIDRs, else the older single spec.podCIDR. */

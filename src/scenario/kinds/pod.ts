@@ -43,6 +43,7 @@ export function readPod(f: Fields): PodModel {
     serviceAccount: f.str(['spec', 'serviceAccountName']) ?? f.str(['spec', 'serviceAccount']) ?? 'default',
     phase,
     ports: readContainerPorts(f),
+    images: f.list(['spec', 'containers']).map((_, c) => f.str(['spec', 'containers', c, 'image']) ?? '').filter((i) => i !== ''),
     endpoint: {},
     source: f.obj.ref,
   };
@@ -121,6 +122,11 @@ export function readCiliumEndpoint(f: Fields): CiliumEndpointFacts {
   }
   const ifIndex = f.int([...net, 'interface-index'], { min: 1, max: 0x7fffffff });
   if (ifIndex !== undefined) facts.interfaceIndex = asIfIndex(ifIndex);
+  const netns = f.str([...net, 'netns']);
+  if (netns !== undefined) {
+    if (/^[^\s/]{1,255}$/.test(netns)) facts.netns = netns;
+    else f.error([...net, 'netns'], `"${netns}" is not a network namespace name`);
+  }
   return {
     key: `${f.obj.namespace ?? 'default'}/${f.obj.name}`,
     facts,

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { replayTables, type HopEvent } from '../../engine/index.ts';
 import type { EngineClient } from '../../worker/client.ts';
-import { ciliumTextAt, type CiliumReply, type CiliumView, type TableRows } from '../../worker/protocol.ts';
+import { ciliumTextAt, type CiliumReply, type CiliumView, type ExecReply, type TableRows } from '../../worker/protocol.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices } from '../app/context.tsx';
@@ -125,6 +125,29 @@ export function useCilium(node: string | undefined, view: CiliumView | undefined
       live = false;
     };
   }, [client, node, view, open, trace, summary]);
+  if (!open || !reply) return undefined;
+  return reply.ok ? { ok: true, text: ciliumTextAt(reply.texts, trace ? step : -1) } : { ok: false, text: reply.error };
+}
+
+/** A node or pod command (`ssh NODE ...`, `kubectl exec POD -- ...`) at the player's step; undefined while it comes. */
+export function useExec(target: string | undefined, argv: readonly string[] | undefined, open: boolean): { ok: boolean; text: string } | undefined {
+  const { client } = useServices();
+  const summary = useApp((s) => s.summary);
+  const trace = useApp((s) => s.trace);
+  const step = useApp((s) => s.step);
+  const [reply, setReply] = useState<ExecReply>();
+  // `argv` comes from the terminal's memoised parse: the same array until the line changes.
+  useEffect(() => {
+    if (!open || !target || !argv || !summary) return;
+    let live = true;
+    client.request({ type: 'exec', target, argv: [...argv], flow: trace?.flow }).then(
+      (r) => live && setReply(r),
+      (e: unknown) => live && setReply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, target, argv, open, trace, summary]);
   if (!open || !reply) return undefined;
   return reply.ok ? { ok: true, text: ciliumTextAt(reply.texts, trace ? step : -1) } : { ok: false, text: reply.error };
 }

@@ -6,13 +6,14 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApp, useT } from '../app/context.tsx';
-import { useCilium } from '../panels/use-tables.ts';
+import { useCilium, useExec } from '../panels/use-tables.ts';
 import { parseCommand, type Command } from './command.ts';
 import { useHubble } from './use-hubble.ts';
 
 /** The output of a parsed command as of the current step; undefined while it comes. */
 function useCommandOutput(cmd: Command | undefined): { ok: boolean; text: string } | undefined {
   const cilium = useCilium(cmd?.kind === 'cilium' ? cmd.node : undefined, cmd?.kind === 'cilium' ? cmd.view : undefined, cmd?.kind === 'cilium');
+  const exec = useExec(cmd?.kind === 'exec' ? cmd.target : undefined, cmd?.kind === 'exec' ? cmd.argv : undefined, cmd?.kind === 'exec');
   const hubble = useHubble(cmd?.kind === 'hubble' ? cmd.query : undefined, cmd?.kind === 'hubble' ? cmd.last : undefined);
   switch (cmd?.kind) {
     case undefined:
@@ -23,6 +24,8 @@ function useCommandOutput(cmd: Command | undefined): { ok: boolean; text: string
       return { ok: false, text: cmd.message };
     case 'cilium':
       return cilium && (cilium.ok ? { ok: true, text: cmd.filter(cilium.text) } : cilium);
+    case 'exec':
+      return exec && (exec.ok ? { ok: true, text: cmd.filter(exec.text) } : exec);
     case 'hubble':
       if (!hubble) return undefined;
       return hubble.ok ? { ok: true, text: cmd.filter(hubble.lines.map((l) => `${l}\n`).join('')) } : { ok: false, text: hubble.error };

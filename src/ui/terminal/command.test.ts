@@ -34,6 +34,18 @@ describe('parseCommand', () => {
     expect(pick('c0 map list | grep -v 1')).toBe('  b\n  c\nd');
   });
 
+  it("takes the write-up's ways into a node or pod as typed exec requests (words, no shell line)", () => {
+    expect(parseCommand('ssh k8s-w1 ip -c route', nodes)).toMatchObject({ kind: 'exec', target: 'k8s-w1', argv: ['ip', '-c', 'route'] });
+    expect(parseCommand('kubectl exec -it netpod -- ip -c neigh', nodes)).toMatchObject({ kind: 'exec', target: 'netpod', argv: ['ip', '-c', 'neigh'] });
+    expect(parseCommand('kubectl exec -it cilium-abc -n kube-system -c cilium-agent -- cilium status', nodes))
+      .toMatchObject({ kind: 'exec', target: 'kube-system/cilium-abc', argv: ['cilium', 'status'] });
+    expect(parseCommand('c0bpf net show | grep lxce880e1eecb7a', nodes)).toMatchObject({ kind: 'exec', target: 'k8s-s', argv: ['bpftool', 'net', 'show'] });
+    expect(parseCommand('c0 status --verbose', nodes)).toMatchObject({ kind: 'cilium', node: 'k8s-s', view: { view: 'status', verbose: true } });
+    expect(parseCommand('c1 config view', nodes)).toMatchObject({ kind: 'cilium', node: 'k8s-w1', view: { view: 'config view' } });
+    expect(parseCommand('ip -c route', nodes)).toMatchObject({ kind: 'error', message: expect.stringContaining('ssh k8s-s ip -c route') });
+    expect(parseCommand('kubectl exec netpod ip a', nodes).kind).toBe('error');
+  });
+
   it('refuses pipes to anything but grep', () => {
     expect(parseCommand('c0 service list | wc -l', nodes).kind).toBe('error');
   });

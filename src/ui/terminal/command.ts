@@ -13,6 +13,8 @@ export type Command =
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
   | { kind: 'cilium'; node: string; view: CiliumView; filter: (out: string) => string }
+  /** A command on a node (`ssh NODE ...`, `c0bpf ...`) or in a pod (`kubectl exec POD -- ...`), as words. */
+  | { kind: 'exec'; target: string; argv: string[]; filter: (out: string) => string }
   /** `last`: `--last N`, the N most recent lines up to the cursor. */
   | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string };
 
@@ -55,6 +57,8 @@ export function parseCommand(line: string, nodes: string[]): Command {
     return { kind: 'error', message: (e as Error).message };
   }
   const [cmd = '', ...rest] = words;
+  const exec = execCommand(cmd, rest, nodes, filter);
+  if (exec) return exec;
   const alias = nodeAliasIndex(cmd);
   if (alias !== undefined) {
     const node = nodes[alias];
@@ -84,7 +88,47 @@ export function parseCommand(line: string, nodes: string[]): Command {
     const query: HubbleQuery = { filter: flows, ...(output ? { output } : {}), ...(printNodeName ? { printNodeName } : {}) };
     return { kind: 'hubble', query, ...(last !== undefined ? { last } : {}), filter };
   }
-  return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe)` };
+  if (NODE_TOOLS.has(cmd)) {
+    return { kind: 'error', message: `${cmd}: say where it runs: ssh ${nodes[0] ?? 'NODE'} ${words.join(' ')}, or kubectl exec -it POD -- ${words.join(' ')}` };
+  }
+  return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe, ssh ${nodes[0] ?? 'NODE'} ip -c route)` };
+}
+
+/** Commands that only make sense on a machine (the page asks where). */
+const NODE_TOOLS = new Set(['ip', 'bpftool', 'iptables', 'conntrack', 'tcpdump', 'strace']);
+
+/**
+ * The write-up's ways into a node or pod: `ssh NODE CMD ...`, `kubectl exec [-it] POD [-n NS] [-c C] -- CMD ...`
+ * (the cilium agent's pod runs on its node's network), and its `c0bpf` aliases for `bpftool` in the agent.
+ */
+function execCommand(cmd: string, rest: string[], nodes: string[], filter: (out: string) => string): Command | undefined {
+  const bpf = /^c(\d+)bpf$/.exec(cmd);
+  if (bpf) {
+    const node = nodes[Number(bpf[1])];
+    if (!node) return { kind: 'error', message: `${cmd}: no such node (c0bpf..c${nodes.length - 1}bpf: ${nodes.join(', ')})` };
+    return { kind: 'exec', target: node, argv: ['bpftool', ...rest], filter };
+  }
+  if (cmd === 'ssh') {
+    const [target, ...argv] = rest;
+    if (!target || argv.length === 0) return { kind: 'error', message: `ssh: ssh NODE COMMAND (nodes: ${nodes.join(', ')})` };
+    return { kind: 'exec', target, argv, filter };
+  }
+  if (cmd === 'kubectl' && rest[0] === 'exec') {
+    const dash = rest.indexOf('--');
+    if (dash < 0 || dash === rest.length - 1) return { kind: 'error', message: 'kubectl exec: kubectl exec -it POD -- COMMAND' };
+    const opts = rest.slice(1, dash);
+    let target: string | undefined;
+    let namespace: string | undefined;
+    for (let i = 0; i < opts.length; i++) {
+      const o = opts[i] ?? '';
+      if (o === '-n' || o === '--namespace') namespace = opts[++i];
+      else if (o === '-c' || o === '--container') i++;
+      else if (!o.startsWith('-')) target = o;
+    }
+    if (!target) return { kind: 'error', message: 'kubectl exec: which pod? kubectl exec -it POD -- COMMAND' };
+    return { kind: 'exec', target: namespace ? `${namespace}/${target}` : target, argv: rest.slice(dash + 1), filter };
+  }
+  return undefined;
 }
 
 function ciliumArgs(node: string, args: string[], filter: (out: string) => string): Command {

@@ -5,7 +5,10 @@
  */
 import type { Datapath } from '../../derive/types.ts';
 import type { MapTables } from '../../maps/rows.ts';
+import { nodeOf } from '../../derive/lookups.ts';
 import { bpfCtListGlobal } from './bpf-ct-list.ts';
+import { configView } from './config-view.ts';
+import { ciliumStatus } from './status.ts';
 import { bpfEndpointList } from './bpf-endpoint-list.ts';
 import { bpfIpmasqList } from './bpf-ipmasq-list.ts';
 import { bpfLbList } from './bpf-lb-list.ts';
@@ -57,6 +60,10 @@ export function runCiliumView(dp: Datapath, tables: MapTables, node: string, v: 
       const { text, stderr } = bpfIpmasqList(dp);
       return stderr === undefined ? { ok: true, text } : { ok: true, text, stderr };
     }
+    case 'status':
+      return ok(ciliumStatus(dp, nodeOf(dp, node), v.verbose));
+    case 'config view':
+      return ok(configView(dp));
     default: {
       const never: never = v;
       return { ok: false, error: `unknown view ${JSON.stringify(never)}` };

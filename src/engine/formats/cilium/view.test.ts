@@ -12,7 +12,9 @@ describe('parseCiliumArgs', () => {
   it('names what is wrong', () => {
     expect(parseCiliumArgs(['map', 'get'])).toEqual({ ok: false, error: 'map name must be specified' });
     expect(parseCiliumArgs(['bpf', 'ct', 'list', 'local'])).toMatchObject({ ok: false, error: expect.stringContaining('global') });
-    expect(parseCiliumArgs(['status'])).toMatchObject({ ok: false, error: expect.stringContaining('unknown command "status"') });
+    expect(parseCiliumArgs(['status', '--brief'])).toMatchObject({ ok: false, error: expect.stringContaining('unknown command "status --brief"') });
+    expect(parseCiliumArgs(['status', '--verbose'])).toEqual({ ok: true, view: { view: 'status', verbose: true } });
+    expect(parseCiliumArgs(['config', 'view'])).toEqual({ ok: true, view: { view: 'config view' } });
   });
 
   it('prints a view back as the words that give it', () => {

@@ -18,6 +18,8 @@ export const CILIUM_COMMANDS = [
   'bpf ipmasq list',
   'bpf tunnel list',
   'bpf policy get <EPID|pod> [-n] [--all]',
+  'status [--verbose]',
+  'config view',
 ] as const;
 
 /**
@@ -59,7 +61,11 @@ export type CiliumView =
   | { view: 'bpf ipmasq list' }
   | { view: 'bpf tunnel list' }
   /** The endpoint (ID or pod name) and the flags, as `bpf policy get` takes them. */
-  | { view: 'bpf policy get'; args: string[] };
+  | { view: 'bpf policy get'; args: string[] }
+  /** `cilium-dbg status`, brief or `--verbose`. */
+  | { view: 'status'; verbose: boolean }
+  /** cilium-cli's `cilium config view`: the cilium-config ConfigMap's keys. */
+  | { view: 'config view' };
 
 export type ParsedCilium = { ok: true; view: CiliumView } | { ok: false; error: string };
 
@@ -71,6 +77,8 @@ export function parseCiliumArgs(argv: readonly string[]): ParsedCilium {
   const view = (v: CiliumView): ParsedCilium => ({ ok: true, view: v });
   const no = (): ParsedCilium => unsupported(words);
 
+  if (a === 'status' && c === undefined && (b === undefined || b === '--verbose')) return view({ view: 'status', verbose: b === '--verbose' });
+  if (a === 'config' && b === 'view' && c === undefined) return view({ view: 'config view' });
   if (a === 'map' && b === 'get' && rest.length === 0) return c ? view({ view: 'map get', map: c }) : { ok: false, error: 'map name must be specified' };
   if (a === 'map' && isList(b) && c === undefined) return view({ view: 'map list' });
   if ((a === 'service' || a === 'endpoint') && isList(b) && c === undefined) return view({ view: a === 'service' ? 'service list' : 'endpoint list' });
@@ -106,6 +114,8 @@ export function ciliumViewWords(v: CiliumView): string {
       return v.mode === 'services' ? v.view : `${v.view} --${v.mode}`;
     case 'bpf policy get':
       return `${v.view} ${v.args.join(' ')}`;
+    case 'status':
+      return v.verbose ? 'status --verbose' : 'status';
     default:
       return v.view;
   }
