@@ -18,7 +18,11 @@ describe('kans-lab maps on k8s-s (c0)', () => {
 
   it('holds every row of the seed ipcache with the same identity and tunnel endpoint', () => {
     const ipcache = tables.cilium_ipcache!;
-    for (const [key, value] of rows(seed('map-get-cilium_ipcache.txt'))) {
+    const seedRows = rows(seed('map-get-cilium_ipcache.txt'));
+    // The whole block: 17 rows, the last the remote node k8s-w1's cilium_host (172.16.1.1, remote-node).
+    expect(seedRows).toHaveLength(17);
+    expect(seedRows.at(-1)).toEqual(['172.16.1.1/32', 'identity=6 encryptkey=0 tunnelendpoint=192.168.10.101, flags=<none>', 'sync']);
+    for (const [key, value] of seedRows) {
       expect(ipcache.get(key), key).toBe(value);
     }
   });
