@@ -1,8 +1,11 @@
 /**
  * What a capture on one interface sees of a trace, up to a step. A capture
- * sees a packet once per pass: outgoing packets as they leave (after the
- * tc-egress program, so after SNAT), incoming ones as they arrive (before
- * tc-ingress rewrites them). Under socket LB the client's eth0 only ever
+ * sees a packet once per pass: outgoing packets as they leave (after every
+ * tc-egress hop, so after SNAT: the kernel hands a packet to packet sockets
+ * in dev_hard_start_xmit, after sch_handle_egress ran the tc/tcx programs;
+ * one dropped there is never seen), incoming ones as they arrive (before
+ * tc-ingress rewrites them: __netif_receive_skb_core delivers to packet
+ * sockets before sch_handle_ingress). Under socket LB the client's eth0 only ever
  * carries the backend's address, because connect() was rewritten before any
  * packet existed. Only the hop's place decides, never an interface name.
  */
@@ -57,6 +60,14 @@ function onDevice(ev: HopEvent, before: HopEvent | undefined, t: CaptureTarget &
   }
 }
 
+/** `ev` is one more egress hop of the same packet on the same device: the packet has not left yet. */
+function stillLeaving(ev: HopEvent | undefined, packetId: number, t: CaptureTarget): boolean {
+  if (!ev || t.kind !== 'device' || ev.packet.id !== packetId) return false;
+  const at = ev.place;
+  if (at.kind === 'tc') return at.node === t.node && at.iface === t.iface && at.hook === 'tc-egress';
+  return at.kind === 'postrouting' && at.node === t.node && at.dev === t.iface;
+}
+
 /** Packets seen on the target, in order, up to and including `step` (default: the whole trace). */
 export function capture(events: readonly HopEvent[], target: CaptureTarget, step = events.length - 1): Captured[] {
   const out: Captured[] = [];
@@ -66,6 +77,10 @@ export function capture(events: readonly HopEvent[], target: CaptureTarget, step
     if (!ev) continue;
     const got = target.kind === 'pod' ? onPodEth0(ev, target) : onDevice(ev, events[i - 1], target);
     if (!got) continue;
+    if (got.way === 'out') {
+      // Leaving: seen once the last egress hop (SNAT, encapsulation) is done, never if one dropped it.
+      if (ev.verdict === 'DROPPED' || stillLeaving(events[i + 1], ev.packet.id, target)) continue;
+    }
     // One line per packet and direction: arriving off the wire and the ingress hook are one capture.
     const id = `${got.packet.id}/${got.way}`;
     if (seen.has(id)) continue;
