@@ -5,6 +5,7 @@
  */
 import type { CiliumConfig, ClusterModel, LoadResult, MonitorAggregation, ScenarioIssue } from './model.ts';
 import { parseCidr, type Cidr } from './values.ts';
+import { CT_TIMEOUT_KEYS, readCtTimeouts } from './config-ct.ts';
 
 /** The keys the engine models; every other key is kept in `raw` and shown, not used. */
 export const CILIUM_CONFIG_KEYS = [
@@ -21,6 +22,7 @@ export const CILIUM_CONFIG_KEYS = [
   'bpf-lb-sock',
   'monitor-aggregation',
   'enable-policy',
+  ...CT_TIMEOUT_KEYS,
 ] as const;
 
 export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
@@ -98,6 +100,7 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     // Socket LB follows kube-proxy replacement unless set on its own (daemon/cmd/kube_proxy_replacement.go).
     bpfLbSock: bool('bpf-lb-sock', kubeProxyReplacement),
     monitorAggregation: monitorAggregation ?? 'medium',
+    ctTimeouts: readCtTimeouts((key) => value(key), (key, text) => bad(key, text)),
     raw: { ...raw },
   };
   problems.push(...agentRefusals(config));

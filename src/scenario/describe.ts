@@ -101,6 +101,12 @@ function configLines(c: CiliumConfig): string[] {
     'bpf-lb-sock': String(c.bpfLbSock),
     'monitor-aggregation': c.monitorAggregation,
     'enable-policy': c.raw['enable-policy'] ?? 'default',
+    'bpf-ct-timeout-regular-tcp': `${c.ctTimeouts.regularTcp}s`,
+    'bpf-ct-timeout-regular-tcp-syn': `${c.ctTimeouts.regularTcpSyn}s`,
+    'bpf-ct-timeout-regular-tcp-fin': `${c.ctTimeouts.regularTcpFin}s`,
+    'bpf-ct-timeout-regular-any': `${c.ctTimeouts.regularAny}s`,
+    'bpf-ct-timeout-service-tcp': `${c.ctTimeouts.serviceTcp}s`,
+    'bpf-ct-timeout-service-any': `${c.ctTimeouts.serviceAny}s`,
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs

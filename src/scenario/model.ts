@@ -115,6 +115,19 @@ export type TunnelProtocol = 'vxlan' | 'geneve';
 export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
 
 /** The cilium-config keys the engine models; unknown keys stay in `raw`. */
+/**
+ * Conntrack lifetimes in seconds: the agent's bpf-ct-timeout-* options, written into the datapath
+ * as CT_CONNECTION_LIFETIME_TCP/_NONTCP, CT_SERVICE_LIFETIME_TCP/_NONTCP, CT_SYN_TIMEOUT, CT_CLOSE_TIMEOUT.
+ */
+export interface CtTimeouts {
+  regularTcp: number;
+  regularTcpSyn: number;
+  regularTcpFin: number;
+  regularAny: number;
+  serviceTcp: number;
+  serviceAny: number;
+}
+
 export interface CiliumConfig {
   routingMode: RoutingMode;
   tunnelProtocol: TunnelProtocol;
@@ -131,6 +144,8 @@ export interface CiliumConfig {
   /** bpf-lb-sock: socket-level LB (on when kube-proxy-replacement is true, unless set false). */
   bpfLbSock: boolean;
   monitorAggregation: MonitorAggregation;
+  /** bpf-ct-timeout-*: conntrack lifetimes (seconds). */
+  ctTimeouts: CtTimeouts;
   /** Every key as given (strings), including the ones not modelled. */
   raw: Record<string, string>;
 }

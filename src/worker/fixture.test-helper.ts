@@ -5,6 +5,7 @@
  */
 import { FlowError, placeFields, podAt, tcAt, type FlowRequest, type Settings, type Datapath, type EndpointInfo, type NodeDatapath, type MapTables, type HopEvent, type Packet, type Trace, type Place } from '../engine/index.ts';
 import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
+import { DEFAULT_CT_TIMEOUTS } from '../scenario/config-ct.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 
 const ip = (s: string) => s as never;
@@ -21,6 +22,7 @@ export const CONFIG: CiliumConfig = {
   enableIpMasqAgent: true,
   bpfLbSock: true,
   monitorAggregation: 'medium',
+  ctTimeouts: DEFAULT_CT_TIMEOUTS,
   raw: {},
 };
 

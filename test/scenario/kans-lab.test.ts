@@ -124,6 +124,7 @@ describe('kans-lab', () => {
       enableIpMasqAgent: true,
       bpfLbSock: true,
       monitorAggregation: 'medium',
+      ctTimeouts: { regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
       raw: undefined,
     });
     expect(c.nonMasqueradeCIDRs).toBeUndefined();

@@ -1,3 +1,4 @@
+import { DEFAULT_CT_TIMEOUTS } from '../../scenario/config-ct.ts';
 import { describe, expect, it } from 'vitest';
 import type { Datapath } from '../derive/types.ts';
 import { tcAt } from '../place.ts';
@@ -16,7 +17,7 @@ describe('the walk', () => {
       srcIdentity: 1, dstIdentity: 2, dstEndpoint: 3, syscalls: ['connect()'],
       policyVerdict: { direction: 'egress', allowed: false, deny: false, match: 'none', enforced: true, rule: 'r', remoteIdentity: 2 },
     };
-    const w = createWalk({} as Datapath, createRng(1));
+    const w = createWalk({ config: { ctTimeouts: DEFAULT_CT_TIMEOUTS } } as Datapath, createRng(1));
     const e = w.emit(draft, 'lxc.ingress', { pod: 'p', lxc: 'lxc1' });
     for (const [k, v] of Object.entries(draft)) expect(e[k as keyof typeof e], k).toBe(v);
     expect(e).toMatchObject({ seq: 0, node: 'k8s-s', iface: 'lxc1', hook: 'tc-ingress', pod: undefined, peer: undefined });

@@ -39,7 +39,7 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
   return {
     dp,
     rng,
-    ct: new ConntrackTables(),
+    ct: new ConntrackTables(dp.config.ctTimeouts),
     nat: new NatTables(),
     nf: new NfConntrack(),
     revSk: new Map(),
