@@ -46,6 +46,8 @@ describe('kans-lab maps on k8s-s (c0)', () => {
     expect(netpod.lxcName).toBe('lxce880e1eecb7a');
     expect(netpod.nodeMac).toBe('3e:6a:d8:a6:93:05');
     expect(dp.node('k8s-s')!.ciliumHostIp).toBe('172.16.0.189');
+    // p3 (netpod2) ip -c neigh: its gateway is at b2:34:10:43:81:c6, from its CiliumEndpoint as netpod's.
+    expect(dp.endpointByKey.get('default/netpod2')!.nodeMac).toBe('b2:34:10:43:81:c6');
   });
 
   it('routes the other nodes\' pod CIDRs via their node IPs (auto-direct-node-routes)', () => {
@@ -55,7 +57,7 @@ describe('kans-lab maps on k8s-s (c0)', () => {
     expect(fib.get('172.16.0.79')).toBe('172.16.0.79 dev lxce880e1eecb7a proto kernel scope link');
   });
 
-  it('derives an identity for netpod2, which has no CiliumEndpoint, that no other label set uses', () => {
+  it('derives an identity for netpod2, whose CiliumEndpoint has none, that no other label set uses', () => {
     const id = dp.endpointByKey.get('default/netpod2')!.identity;
     expect(id).toBeGreaterThanOrEqual(256);
     expect([26332, 10037, 40127, 46309, 2396]).not.toContain(id);
