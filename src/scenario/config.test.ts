@@ -20,6 +20,7 @@ describe('parseCiliumConfig', () => {
       enableIpMasqAgent: false,
       bpfLbSock: false,
       monitorAggregation: 'medium',
+      mtu: 0,
       ctTimeouts: { regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
       raw: {},
     });

@@ -22,6 +22,7 @@ export const CILIUM_CONFIG_KEYS = [
   'bpf-lb-sock',
   'monitor-aggregation',
   'enable-policy',
+  'mtu',
   ...CT_TIMEOUT_KEYS,
 ] as const;
 
@@ -100,12 +101,25 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     // Socket LB follows kube-proxy replacement unless set on its own (daemon/cmd/kube_proxy_replacement.go).
     bpfLbSock: bool('bpf-lb-sock', kubeProxyReplacement),
     monitorAggregation: monitorAggregation ?? 'medium',
+    mtu: mtuValue(value('mtu'), (text) => bad('mtu', text)),
     ctTimeouts: readCtTimeouts((key) => value(key), (key, text) => bad(key, text)),
     raw: { ...raw },
   };
   problems.push(...agentRefusals(config));
   return { config, problems };
 }
+
+/** `mtu`: the agent's MTU option (0, the default, means detect it from the device). */
+function mtuValue(v: string | undefined, bad: (text: string) => void): number {
+  if (v === undefined) return 0;
+  const n = /^\d+$/.test(v) ? Number(v) : NaN;
+  if (n === 0 || (n >= 576 && n <= 65535)) return n;
+  bad(`"${v}" is not an MTU (0 to detect it, or 576 to 65535)`);
+  return 0;
+}
+
+/** Keys the loader reads once, at load time (they shape the nodes), not through --set. */
+export const LOAD_TIME_KEYS = ['devices'] as const;
 
 function kprValue(v: string | undefined, problems: ConfigProblem[]): boolean {
   if (v === undefined || v === 'false') return false;

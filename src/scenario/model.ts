@@ -26,8 +26,21 @@ export interface NodeModel {
   /** CiliumNode spec.health.ipv4: the lxc_health endpoint IP, when given. */
   healthIP?: Ipv4;
   labels: Record<string, string>;
-  /** Name of the node's native device (annotation flowlab.cilium.io/device, default ens5). */
+  /**
+   * Name of the node's native device: annotation flowlab.cilium.io/device, else the first of
+   * cilium-config `devices`, else eth0 (src/scenario/node-device.ts).
+   */
   device: string;
+  /** The device's subnet: annotation flowlab.cilium.io/device-subnet, else the /24 around the InternalIP. */
+  deviceSubnet: Cidr;
+  /** The default gateway on the device: annotation flowlab.cilium.io/gateway, else the subnet's first host. */
+  gateway: Ipv4;
+  /** The device's MAC: annotation flowlab.cilium.io/device-mac, else derived from the names. */
+  deviceMac?: Mac;
+  /** The device's MTU as the agent would detect it: annotation flowlab.cilium.io/device-mtu (cilium-config `mtu` wins). */
+  deviceMtu?: number;
+  /** The defaults the loader applied for this node, as `validate` states them (`device eth0 (default)`). */
+  defaults: string[];
   source: SourceRef;
 }
 
@@ -144,6 +157,8 @@ export interface CiliumConfig {
   /** bpf-lb-sock: socket-level LB (on when kube-proxy-replacement is true, unless set false). */
   bpfLbSock: boolean;
   monitorAggregation: MonitorAggregation;
+  /** `mtu` (0: the agent detects it from the device; the engine then uses 1500). */
+  mtu: number;
   /** bpf-ct-timeout-*: conntrack lifetimes (seconds). */
   ctTimeouts: CtTimeouts;
   /** Every key as given (strings), including the ones not modelled. */
@@ -157,6 +172,8 @@ export interface ClusterModel {
   pods: PodModel[];
   services: ServiceModel[];
   config: CiliumConfig;
+  /** When the traffic happens, µs since the epoch (cilium-config annotation flowlab.cilium.io/capture-start). */
+  captureStartUs?: number;
   /** NetworkPolicy and CiliumNetworkPolicy objects, as the agent's rules (default []). */
   policies: PolicyModel[];
   /** Objects of kinds not modelled: `Deployment default/web (document 3, line 40)`. */

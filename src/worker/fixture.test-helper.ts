@@ -22,6 +22,7 @@ export const CONFIG: CiliumConfig = {
   enableIpMasqAgent: true,
   bpfLbSock: true,
   monitorAggregation: 'medium',
+  mtu: 0,
   ctTimeouts: DEFAULT_CT_TIMEOUTS,
   raw: {},
 };

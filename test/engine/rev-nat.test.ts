@@ -21,8 +21,8 @@ describe('snat_v4_rev_nat at cil_from_netdev (kans-lab)', () => {
   it('reads it (and misses) for the SYN-ACK to netpod\'s ephemeral port, not for the SYN to port 80', () => {
     const trace = traceFlow(loadBuiltin('kans-lab'), { from: 'netpod', to: 'webpod1', proto: 'tcp', port: 80, seed: 1 });
     const arrivals = trace.events.filter((e) => e.kind === 'netdev-ingress');
-    const syn = arrivals.find((e) => e.packet.direction === 'request');
-    const synAck = arrivals.find((e) => e.packet.direction === 'reply');
+    const syn = arrivals.find((e) => e.packet?.direction === 'request');
+    const synAck = arrivals.find((e) => e.packet?.direction === 'reply');
     expect(natOps(syn)).toEqual([]);
     expect(natOps(synAck)).toEqual([expect.objectContaining({ op: 'lookup', hit: false })]);
     expect(trace.events.some((e) => e.kind === 'rev-snat')).toBe(false);

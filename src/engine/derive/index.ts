@@ -207,6 +207,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   };
   const dp: Datapath = {
     model,
+    captureStartUs: model.captureStartUs ?? 0,
     config,
     hostRouting: hostRoutingOf(config),
     nodes,

@@ -153,6 +153,8 @@ export interface HostRouting {
 
 export interface Datapath {
   model: ClusterModel;
+  /** When the scenario's traffic happens, µs since the epoch (the model's capture start, else 0). */
+  captureStartUs: number;
   config: CiliumConfig;
   hostRouting: HostRouting;
   nodes: NodeDatapath[];

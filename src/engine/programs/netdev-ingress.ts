@@ -18,6 +18,7 @@ import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { dstText, withDst } from './packet.ts';
 
 const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
+const NO_MAPPING = 'snat_v4_rev_nat: no mapping';
 
 export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next {
   let packet = arriving;
@@ -39,7 +40,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
     {
       place: at, packet, kind: 'netdev-ingress', program: PROGRAM,
       source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4',
-      maps: [src.op, ...svcOps, ...(rev && !rev.found ? rev.ops.map((o) => ({ ...o, note: 'snat_v4_rev_nat: no mapping' })) : [])],
+      maps: [src.op, ...svcOps, ...(rev && !rev.found ? rev.ops.map((o) => ({ ...o, note: NO_MAPPING })) : [])],
       observation: 'from-network', srcIdentity,
     },
     packet.outer ? 'netdev.ingress.overlay' : nodePort ? 'netdev.ingress.nodeport' : 'netdev.ingress',

@@ -85,6 +85,8 @@ if (!svc) throw new Error('the seed fixture lost its frontend 9');
 /** Only what the formats read is filled in; the rest throws if a renderer reaches for it. */
 export const seedDatapath = {
   config: { monitorAggregation: 'medium' },
+  // The lab's capture start (kans-lab's flowlab.cilium.io/capture-start): the seed's ping.
+  captureStartUs: Date.UTC(2024, 10, 1, 14, 1, 20, 633) * 1000,
   nodes: [k8sS, k8sW1],
   node: (name: string) => [k8sS, k8sW1].find((n) => n.name === name),
   endpointByIp: new Map(allEndpoints.map((e) => [e.ip as string, e])),

@@ -28,18 +28,19 @@ export function monitorReports(events: readonly HopEvent[], aggregation: Monitor
   const decided = new Map<string, boolean>();
   const out = new Set<number>();
   for (const e of events) {
-    if (!e.observation || e.packet.proto === 'ARP') continue;
+    const p = e.packet;
+    if (!e.observation || !p || p.proto === 'ARP') continue;
     if (level >= TRACE_AGGREGATE_RX && e.observation.startsWith('from-')) continue;
     if (level < TRACE_AGGREGATE_ACTIVE_CT) {
       out.add(e.seq);
       continue;
     }
     // One conntrack lookup per packet per node decides for all its trace points there.
-    const hop = `${e.node}|${e.packet.id}`;
+    const hop = `${e.node}|${p.id}`;
     let report = decided.get(hop);
     if (report === undefined) {
-      const dir = `${e.node}|${e.packet.direction}`;
-      const flags = flagsOf(e.packet);
+      const dir = `${e.node}|${p.direction}`;
+      const flags = flagsOf(p);
       const acc = seen.get(dir);
       report = !acc || flags.some((f) => !acc.has(f) || f === 'FIN' || f === 'RST');
       seen.set(dir, new Set([...(acc ?? []), ...flags]));
