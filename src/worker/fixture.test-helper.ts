@@ -46,7 +46,7 @@ function node(name: string, addr: string, podNet: string, eps: EndpointInfo[]): 
       { name: 'lxc_health', ifindex: 6 as never, mac: ip('02:00:00:00:00:04'), kind: 'lxc_health', mtu: 9001 },
       ...eps.map((e) => ({ name: e.lxcName, ifindex: e.ifindex, mac: e.nodeMac, kind: 'lxc' as const, endpointId: e.id, mtu: 9001 })),
     ],
-    routes: [], endpoints: eps, gatewayMac: ip('02:00:00:00:00:ff'), gatewayIp: ip('192.168.10.1'),
+    routes: [], endpoints: eps, gatewayMac: ip('02:00:00:00:00:ff'), gatewayIp: ip('192.168.10.1'), hostEndpointId: 99 as never,
   };
 }
 

@@ -135,6 +135,8 @@ export interface NodeDatapath {
   routes: Route[];
   /** Local endpoints (cilium_lxc), including lxc_health. */
   endpoints: EndpointInfo[];
+  /** The host endpoint (reserved:host): no IP, no lxc; `endpoint list` shows it. */
+  hostEndpointId: EndpointId;
   /** MAC of the default gateway of the node's device (the neighbour for off-cluster traffic). */
   gatewayMac: Mac;
   gatewayIp: Ipv4;
