@@ -7,6 +7,8 @@
 import type { CtTimeouts } from './model.ts';
 
 export const CT_TIMEOUT_KEYS = [
+  'monitor-aggregation-flags',
+  'monitor-aggregation-interval',
   'bpf-ct-timeout-regular-tcp',
   'bpf-ct-timeout-regular-tcp-syn',
   'bpf-ct-timeout-regular-tcp-fin',
@@ -16,8 +18,11 @@ export const CT_TIMEOUT_KEYS = [
 ] as const;
 
 type CtKey = (typeof CT_TIMEOUT_KEYS)[number];
+type DurationKey = Exclude<CtKey, 'monitor-aggregation-flags'>;
 
-const FIELDS: Record<CtKey, [keyof CtTimeouts, number]> = {
+const FIELDS: Record<DurationKey, [keyof CtTimeouts, number]> = {
+  // CT_REPORT_INTERVAL: how long a side's flags stay reported before the next packet reports again.
+  'monitor-aggregation-interval': ['reportInterval', 5],
   'bpf-ct-timeout-regular-tcp': ['regularTcp', 8000],
   'bpf-ct-timeout-regular-tcp-syn': ['regularTcpSyn', 60],
   'bpf-ct-timeout-regular-tcp-fin': ['regularTcpFin', 10],
@@ -26,9 +31,28 @@ const FIELDS: Record<CtKey, [keyof CtTimeouts, number]> = {
   'bpf-ct-timeout-service-any': ['serviceAny', 60],
 };
 
-export const DEFAULT_CT_TIMEOUTS: CtTimeouts = Object.fromEntries(
-  Object.values(FIELDS).map(([field, seconds]) => [field, seconds]),
-) as unknown as CtTimeouts;
+/**
+ * CT_REPORT_FLAGS from monitor-aggregation-flags (pkg/option/config.go): the TCP flags whose first sight
+ * is reported (and accumulated in Rx/TxFlagsSeen). The agent's default is syn,fin,rst; Helm sets all.
+ */
+const TCP_FLAG_BITS: Record<string, number> = { fin: 0x01, syn: 0x02, rst: 0x04, psh: 0x08, ack: 0x10, urg: 0x20, ece: 0x40, cwr: 0x80 };
+const AGENT_REPORT_FLAGS = 0x01 | 0x02 | 0x04;
+
+export const DEFAULT_CT_TIMEOUTS: CtTimeouts = {
+  ...(Object.fromEntries(Object.values(FIELDS).map(([field, seconds]) => [field, seconds])) as unknown as CtTimeouts),
+  reportFlags: AGENT_REPORT_FLAGS,
+};
+
+function reportFlags(text: string): number | undefined {
+  let bits = 0;
+  for (const word of text.toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+    if (word === 'all') return 0xff;
+    const bit = TCP_FLAG_BITS[word];
+    if (bit === undefined) return undefined;
+    bits |= bit;
+  }
+  return bits;
+}
 
 const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 1e-6, 'µs': 1e-6, ns: 1e-9 };
 
@@ -49,7 +73,13 @@ export function readCtTimeouts(
   value: (key: CtKey) => string | undefined, bad: (key: CtKey, text: string) => void,
 ): CtTimeouts {
   const out = { ...DEFAULT_CT_TIMEOUTS };
-  for (const key of CT_TIMEOUT_KEYS) {
+  const flags = value('monitor-aggregation-flags');
+  if (flags !== undefined) {
+    const bits = reportFlags(flags);
+    if (bits === undefined) bad('monitor-aggregation-flags', `"${flags}" is not a list of TCP flags (syn, fin, rst, psh, ack, urg, ece, cwr) or all`);
+    else out.reportFlags = bits;
+  }
+  for (const key of Object.keys(FIELDS) as DurationKey[]) {
     const [field] = FIELDS[key];
     const v = value(key);
     if (v === undefined) continue;

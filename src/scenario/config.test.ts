@@ -21,7 +21,7 @@ describe('parseCiliumConfig', () => {
       bpfLbSock: false,
       monitorAggregation: 'medium',
       mtu: 0,
-      ctTimeouts: { regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
+      ctTimeouts: { reportInterval: 5, reportFlags: 0x07, regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
       raw: {},
     });
   });

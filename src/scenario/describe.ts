@@ -112,6 +112,8 @@ function configLines(c: CiliumConfig): string[] {
     'monitor-aggregation': c.monitorAggregation,
     'enable-policy': c.raw['enable-policy'] ?? 'default',
     mtu: c.mtu ? String(c.mtu) : '0 (detected from the device)',
+    'monitor-aggregation-flags': c.raw['monitor-aggregation-flags'] ?? 'syn,fin,rst',
+    'monitor-aggregation-interval': `${c.ctTimeouts.reportInterval}s`,
     'bpf-ct-timeout-regular-tcp': `${c.ctTimeouts.regularTcp}s`,
     'bpf-ct-timeout-regular-tcp-syn': `${c.ctTimeouts.regularTcpSyn}s`,
     'bpf-ct-timeout-regular-tcp-fin': `${c.ctTimeouts.regularTcpFin}s`,

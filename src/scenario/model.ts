@@ -133,6 +133,9 @@ export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
  * as CT_CONNECTION_LIFETIME_TCP/_NONTCP, CT_SERVICE_LIFETIME_TCP/_NONTCP, CT_SYN_TIMEOUT, CT_CLOSE_TIMEOUT.
  */
 export interface CtTimeouts {
+  /** CT_REPORT_INTERVAL (monitor-aggregation-interval) and CT_REPORT_FLAGS (monitor-aggregation-flags, TCP flag bits). */
+  reportInterval: number;
+  reportFlags: number;
   regularTcp: number;
   regularTcpSyn: number;
   regularTcpFin: number;

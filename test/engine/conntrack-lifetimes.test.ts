@@ -31,6 +31,14 @@ describe('conntrack lifetimes and reports (kans-lab)', () => {
     expect(field(value, 'TxFlagsSeen')).toBe('0x1a');
   });
 
+  it('accumulates only the monitor-aggregation-flags (CT_REPORT_FLAGS): the agent default syn,fin,rst keeps SYN alone', () => {
+    const { tcp } = ctAfter({ to: 'webpod1', proto: 'tcp', port: 80 }, { 'monitor-aggregation-flags': 'syn,fin,rst' });
+    const value = tcp.find(([k]) => k.startsWith('TCP OUT'))?.[1] ?? '';
+    expect(field(value, 'TxFlagsSeen')).toBe('0x02');
+    expect(field(value, 'RxFlagsSeen')).toBe('0x02');
+    expect(field(value, 'expires')).toBe(String(BOOT + 8000));
+  });
+
   it('reads bpf-ct-timeout-regular-tcp from cilium-config (a Go duration)', () => {
     const { tcp } = ctAfter({ to: 'webpod1', proto: 'tcp', port: 80 }, { 'bpf-ct-timeout-regular-tcp': '1h' });
     const value = tcp.find(([k]) => k.startsWith('TCP OUT'))?.[1] ?? '';

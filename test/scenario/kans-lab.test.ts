@@ -125,7 +125,7 @@ describe('kans-lab', () => {
       bpfLbSock: true,
       monitorAggregation: 'medium',
       mtu: 0,
-      ctTimeouts: { regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
+      ctTimeouts: { reportInterval: 5, reportFlags: 0xff, regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
       raw: undefined,
     });
     expect(c.nonMasqueradeCIDRs).toBeUndefined();

@@ -13,10 +13,6 @@ import { PerNode } from './per-node.ts';
 
 /** Clock of every node, seconds since boot: fixed so traces are reproducible. */
 export const BOOT_CLOCK = 16990;
-/** CT_REPORT_INTERVAL: the agent's monitor-aggregation-interval default, 5 s. */
-const REPORT_INTERVAL = 5;
-/** CT_REPORT_FLAGS: monitor-aggregation-flags "all" (the default) reports every TCP flag. */
-const REPORT_FLAGS = 0xff;
 
 const FLAG_BITS: Record<keyof TcpFlags, number> = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 };
 export const tcpFlagBits = (f: TcpFlags | undefined) =>
@@ -74,9 +70,10 @@ export class ConntrackTables {
     v.expires = now + lifetime;
     const rx = side === 'ingress';
     const accumulated = rx ? v.rxFlagsSeen : v.txFlagsSeen;
-    const seen = (flags & REPORT_FLAGS) | accumulated;
+    // CT_REPORT_FLAGS (monitor-aggregation-flags) masks what is accumulated; CT_REPORT_INTERVAL paces reports.
+    const seen = (flags & t.reportFlags) | accumulated;
     const last = rx ? v.lastRxReport : v.lastTxReport;
-    if (last + REPORT_INTERVAL < now || accumulated !== seen) {
+    if (last + t.reportInterval < now || accumulated !== seen) {
       if (rx) {
         v.rxFlagsSeen = seen;
         v.lastRxReport = now;

@@ -149,8 +149,8 @@ function sockFlow(dp: Datapath, e: HopEvent, c: SocketCall, timeUs: number, poin
 
 /**
  * connect()/sendmsg() give pre- and post-xlate-fwd; getpeername()/recvmsg() pre- and post-xlate-rev
- * (bpf_sock.c __sock4_xlate_fwd / __sock4_xlate_rev send them). A call that found no backend sent
- * only the pre-translation event. A call that is never made (curl does not call getpeername) sends none.
+ * (bpf_sock.c __sock4_xlate_fwd / __sock4_xlate_rev send them). A call that found no backend sends none
+ * (it fails before the first notification); nor does a call never made (curl does not call getpeername).
  */
 function sockFlows(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow[] {
   const c = e.socket;
@@ -161,7 +161,8 @@ function sockFlows(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow[] {
   if (e.sockXlate === 'post-xlate-rev') {
     return [sockFlow(dp, e, c, timeUs, 'pre-xlate-rev', c.peerBefore), sockFlow(dp, e, c, timeUs, 'post-xlate-rev', c.peerAfter)];
   }
-  return e.kind === 'socket-lb-rewrite' ? [sockFlow(dp, e, c, timeUs, 'pre-xlate-fwd', c.peerBefore)] : [];
+  // No backend: __sock4_xlate_fwd returns -EHOSTUNREACH before it sends any trace-sock event.
+  return [];
 }
 
 /** The flows Hubble would have recorded for this trace, in `hubble observe` order. */
