@@ -75,6 +75,18 @@ describe('hubble observe (compact)', () => {
     );
   });
 
+  it('with the agent\'s monitor-aggregation-flags (syn,fin,rst) an ACK or PSH brings no news: no report', () => {
+    const tcp = trace('TCP', [...crossing(0, false), ...crossing(1, true), ...crossing(2, false), ...crossing(3, false)], [
+      { tcpFlags: { SYN: true } }, { tcpFlags: { SYN: true, ACK: true }, direction: 'reply' }, { tcpFlags: { ACK: true } },
+      { tcpFlags: { ACK: true, PSH: true } },
+    ]);
+    const agent = { ...dp, config: { ...dp.config, ctTimeouts: { reportFlags: 0x07 } } } as typeof dp;
+    const summaries = (d: typeof dp) => hubbleFlows(d, tcp).map((f) => f.summary);
+    expect(summaries(dp)).toContain('TCP Flags: ACK, PSH');
+    expect(summaries(agent)).not.toContain('TCP Flags: ACK, PSH');
+    expect(summaries(agent)).not.toContain('TCP Flags: ACK');
+  });
+
   it('prints drops with their reason, DROPPED and the unknown-direction arrow', () => {
     const dropped = trace('ICMP', [[0, 'k8s-w1', 'drop', undefined, { verdict: 'DROPPED', drop: { code: 133, reason: 'Policy denied' } }]], [{ icmpType: 8 }]);
     expect(hubbleObserve(dp, dropped, { printNodeName: true })).toBe(

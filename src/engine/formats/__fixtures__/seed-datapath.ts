@@ -84,7 +84,7 @@ if (!svc) throw new Error('the seed fixture lost its frontend 9');
 
 /** Only what the formats read is filled in; the rest throws if a renderer reaches for it. */
 export const seedDatapath = {
-  config: { monitorAggregation: 'medium' },
+  config: { monitorAggregation: 'medium', ctTimeouts: { reportFlags: 0xff } },
   // The lab's capture start (kans-lab's flowlab.cilium.io/capture-start): the seed's ping.
   captureStartUs: Date.UTC(2024, 10, 1, 14, 1, 20, 633) * 1000,
   nodes: [k8sS, k8sW1],

@@ -168,7 +168,7 @@ function sockFlows(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow[] {
 /** The flows Hubble would have recorded for this trace, in `hubble observe` order. */
 export function hubbleFlows(dp: Datapath, trace: Trace, opts: FlowOptions = {}): HubbleFlow[] {
   const level = opts.aggregation ?? dp.config.monitorAggregation;
-  const reported = monitorReports(trace.events, level);
+  const reported = monitorReports(trace.events, level, dp.config.ctTimeouts.reportFlags);
   const nodeRank = new Map<string, number>();
   for (const e of trace.events) if (!nodeRank.has(e.node)) nodeRank.set(e.node, nodeRank.size);
   const flows: HubbleFlow[] = [];
