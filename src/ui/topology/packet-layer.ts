@@ -9,7 +9,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { dropReason, hopDirection, hopPacketId, type HopEvent } from '../../engine/index.ts';
+import { dropReason, hopDirection, type HopEvent } from '../../engine/index.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import type { SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
@@ -129,7 +129,8 @@ export class PacketLayer {
     const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet?.arp ? `ARP ${ev.packet.arp.op}` : kindName(s.lang, ev.kind);
     this.marker.select('.packet-label').text(what);
     const program = ev.program.length > 24 ? `${ev.program.slice(0, 23)}…` : ev.program;
-    const sub = `${word} #${hopPacketId(ev) + 1} · ${program}`;
+    // A socket hop has no packet yet: no packet number.
+    const sub = ev.packet ? `${word} #${ev.packet.id + 1} · ${program}` : `${word} · ${program}`;
     this.marker.select('.packet-sublabel').text(sub);
     const o = ev.packet?.outer;
     const extra = dropped && ev.drop
