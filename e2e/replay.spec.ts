@@ -72,16 +72,17 @@ test('the terminal sends a typed request once per command, and its output follow
   await page.getByRole('tab', { name: 'Terminal' }).click();
   const input = page.getByLabel('Command');
   const out = page.getByTestId('terminal-output');
-  await input.fill('c0 map get cilium_lb4_reverse_sk');
+  // At the first hop (connect(), before any packet) no conntrack entry exists on k8s-s (c0) yet.
+  await input.fill('c0 map get cilium_ct4_global');
   await input.press('Enter');
   await expect(out).toContainText('Cache is empty');
   const sent = () => page.evaluate(() => [...window.__worker.sent]);
   const cilium = (await sent()).filter((t) => t === 'cilium').length;
   expect(cilium).toBe(1);
-  // The socket-LB hop writes the reverse_sk entry on k8s-s (c0): the output changes without asking again.
+  // bpf_lxc's ct_create4 writes the OUT entry to the backend: the output changes without asking again.
   await input.evaluate((el) => el.blur());
   await page.keyboard.press('End');
-  await expect(out).toContainText('10.10.252.131');
+  await expect(out).toContainText('172.16.2.253:80');
   await expect(out).not.toContainText('Cache is empty');
   await input.fill('hubble observe --pod netpod | grep to-endpoint');
   await input.press('Enter');

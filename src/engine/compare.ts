@@ -3,7 +3,7 @@
  * (longest common subsequence of hop signatures), so the places where the
  * paths differ can be marked and both can be stepped together.
  */
-import type { HopEvent, Trace } from './trace.ts';
+import { hopDirection, hopPacketId, type HopEvent, type Trace } from './trace.ts';
 
 /**
  * What makes two hops "the same step": kind, place, and the packet as it is after the hop (addresses and
@@ -11,6 +11,11 @@ import type { HopEvent, Trace } from './trace.ts';
  */
 export const hopSignature = (e: HopEvent) => {
   const p = e.packet;
+  if (!p) {
+    // A socket hop: the call and the peer it leaves with.
+    const c = e.socket;
+    return `${hopPacketId(e)}:${hopDirection(e)}:${e.kind}@${e.node}/${e.iface} ${c?.call ?? ''}>${c?.peerAfter.ip ?? ''}:${c?.peerAfter.port ?? ''}`;
+  }
   return `${p.id}:${p.direction}:${e.kind}@${e.node}/${e.iface} ${p.src}:${p.sport ?? ''}>${p.dst}:${p.dport ?? ''}`;
 };
 

@@ -11,6 +11,7 @@ export { FlowError, flowError, type FlowRequest, type Settings } from './request
 export { MODE_PRESETS, type ModePreset } from './modes.ts';
 export { parseSettingsPairs, parseSettingsSpec, settingsPairsText, type SettingsParse } from './settings-pairs.ts';
 export type * from './trace.ts';
+export { hopDirection, hopPacketId } from './trace.ts';
 export type * from './derive/types.ts';
 export { placeFields, podAt, stackAt, tcAt } from './place.ts';
 // Words: message ids the page and the CLI render from src/i18n.

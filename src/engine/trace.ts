@@ -58,7 +58,7 @@ export interface Packet {
   ttl?: number;
   /** ARP only: 'request' | 'reply' and the IP asked about. */
   arp?: { op: 'request' | 'reply'; targetIp: Ipv4; senderIp: Ipv4 };
-  /** Short payload summary for the conversation (e.g. "GET / HTTP/1.1"). */
+  /** The L4 payload as text (the HTTP request or response, a DNS stand-in); its length is the bytes carried. */
   payload?: string;
   /** Outer headers when encapsulated (tunnel mode). */
   outer?: OuterHeader;
@@ -140,9 +140,39 @@ export type SockXlatePoint = 'pre-xlate-fwd' | 'post-xlate-fwd' | 'pre-xlate-rev
 /** Conntrack result as bpf/lib/conntrack.h names it. */
 export type CtState = 'new' | 'established' | 'reply' | 'related';
 
+/** An address and port as a socket call names them. */
+export interface SockAddr {
+  ip: Ipv4;
+  port: number;
+}
+
+/**
+ * A socket call a cgroup hook of bpf_sock.c runs in (connect4, sendmsg4, recvmsg4, getpeername4).
+ * There is no packet at that point: connect() has not even chosen the source port. The hop
+ * shows the socket's addresses instead: the peer the application named and the one the
+ * socket LB put in its place.
+ */
+export interface SocketCall {
+  /** The system call the hook runs in. */
+  call: 'connect' | 'sendmsg' | 'recvmsg' | 'getpeername';
+  proto: 'TCP' | 'UDP';
+  /** The socket's own address; port 0 while the kernel has not bound one (before connect() returns). */
+  local: SockAddr;
+  /** The peer as the call carried it into the hook, and as it left it (equal when nothing was translated). */
+  peerBefore: SockAddr;
+  peerAfter: SockAddr;
+  /** `request` for calls that send (connect, sendmsg), `reply` for those that receive or ask back. */
+  direction: 'request' | 'reply';
+  /** The conversation's packet the call comes before (connect, sendmsg) or after (recvmsg, getpeername). */
+  packetId: number;
+}
+
 export interface HopEvent {
   seq: number;
-  packet: Packet;
+  /** The packet after the hop; undefined for a socket hop (see `socket`): no packet exists there. */
+  packet?: Packet;
+  /** A socket hop's call and addresses (exactly the hops that have no packet). */
+  socket?: SocketCall;
   kind: HopKind;
   /** Where the hop happens; the UI and the capture switch on it. node, iface, hook, pod and peer derive from it. */
   place: Place;
@@ -227,3 +257,8 @@ export interface Trace {
   events: HopEvent[];
   outcome: TraceOutcome;
 }
+
+/** Request or reply: the packet's, or the socket call's. */
+export const hopDirection = (e: HopEvent): 'request' | 'reply' => e.packet?.direction ?? e.socket?.direction ?? 'request';
+/** The conversation's packet ordinal a hop belongs to (a socket call: the packet it comes before or after). */
+export const hopPacketId = (e: HopEvent): number => e.packet?.id ?? e.socket?.packetId ?? 0;

@@ -16,7 +16,7 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'ct.egress.reply': 'Conntrack finds the entry the request created: this packet is a reply, so policy is not checked again.',
   'ct.egress.related': 'Conntrack sees an ICMP error about a known flow (related).',
   'ipcache.local': 'The ipcache (longest-prefix match) says {dst} ({prefix}) has identity {identity} and lives on this node: no tunnel endpoint.',
-  'ipcache.remote': 'The ipcache (longest-prefix match) says {dst} has identity {identity} and lives on the node at {node} (tunnelendpoint; native routing only uses it as a hint).',
+  'ipcache.remote': 'The ipcache (longest-prefix match) says {dst} has identity {identity} and lives on the node at {node} (its tunnelendpoint; without tunnel mode it is not used for encapsulation: the node\'s routes carry the packet).',
   'ipcache.remote.tunnel': 'The ipcache (longest-prefix match) says {dst} has identity {identity} and lives on the node at {node}: that tunnelendpoint is where the tunnel will carry it.',
   'policy.egress.allow.new': 'Egress policy for {pod} allows identity {identity} ({rule}), and conntrack records the new flow (an OUT entry and a related ICMP entry).',
   'policy.egress.allow': 'Egress policy for {pod} still allows identity {identity} ({rule}).',

@@ -17,7 +17,7 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'ct.egress.reply': 'conntrack이 요청이 만든 항목을 찾았습니다: 이 패킷은 응답이므로 정책을 다시 검사하지 않습니다.',
   'ct.egress.related': 'conntrack이 알려진 흐름에 관한 ICMP 오류(related)로 봅니다.',
   'ipcache.local': 'ipcache(최장 접두사 일치)에 따르면 {dst}({prefix})의 identity는 {identity}이고 이 노드에 있습니다: 터널 엔드포인트가 없습니다.',
-  'ipcache.remote': 'ipcache(최장 접두사 일치)에 따르면 {dst}의 identity는 {identity}이고 {node} 노드에 있습니다(tunnelendpoint; 네이티브 라우팅에서는 참고용일 뿐입니다).',
+  'ipcache.remote': 'ipcache(최장 접두사 일치)에 따르면 {dst}의 identity는 {identity}이고 {node} 노드에 있습니다(tunnelendpoint. 터널 모드가 아니므로 캡슐화에는 쓰이지 않고, 노드의 라우팅이 패킷을 보냅니다).',
   'ipcache.remote.tunnel': 'ipcache(최장 접두사 일치)에 따르면 {dst}의 identity는 {identity}이고 {node} 노드에 있습니다: 터널이 이 tunnelendpoint로 패킷을 실어 보냅니다.',
   'policy.egress.allow.new': '{pod}의 egress 정책이 identity {identity}를 허용하고({rule}), conntrack이 새 흐름을 기록합니다(OUT 항목과 related ICMP 항목).',
   'policy.egress.allow': '{pod}의 egress 정책이 여전히 identity {identity}를 허용합니다({rule}).',

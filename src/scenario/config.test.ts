@@ -26,6 +26,8 @@ describe('parseCiliumConfig', () => {
       enableIpv6: false,
       enableTcx: true,
       datapathMode: 'veth',
+      mtu: 0,
+      ctTimeouts: { reportInterval: 5, reportFlags: 0x07, regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
       raw: {},
     });
   });
@@ -34,6 +36,17 @@ describe('parseCiliumConfig', () => {
     expect(parseCiliumConfig({ 'enable-tcx': 'false' }).config.enableTcx).toBe(false);
     expect(parseCiliumConfig({ 'datapath-mode': 'netkit' }).config.datapathMode).toBe('netkit');
     expect(parseCiliumConfig({ 'datapath-mode': 'ipvlan' }).issues[0]?.message).toMatch(/datapath-mode: "ipvlan" is not one of veth, netkit/);
+  });
+
+  test('bpf-ct-timeout-* are Go durations in seconds; anything else is an error naming the key', () => {
+    const { config, issues } = parseCiliumConfig({ 'bpf-ct-timeout-regular-tcp': '2h13m20s', 'bpf-ct-timeout-service-any': '1m30s' });
+    expect(issues).toEqual([]);
+    expect(config.ctTimeouts.regularTcp).toBe(8000);
+    expect(config.ctTimeouts.serviceAny).toBe(90);
+    const bad = parseCiliumConfig({ 'bpf-ct-timeout-regular-any': '8000' });
+    expect(bad.issues.map((i) => i.message)).toEqual([
+      'cilium-config bpf-ct-timeout-regular-any: "8000" is not a positive duration (e.g. 8000s, 2h13m20s, 60s)',
+    ]);
   });
 
   test('bpf-lb-sock follows kube-proxy-replacement unless it is set', () => {

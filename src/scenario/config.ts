@@ -5,6 +5,7 @@
  */
 import type { CiliumConfig, ClusterModel, LoadResult, MonitorAggregation, ScenarioIssue } from './model.ts';
 import { parseCidr, type Cidr } from './values.ts';
+import { CT_TIMEOUT_KEYS, readCtTimeouts } from './config-ct.ts';
 
 /** The keys the engine models; every other key is kept in `raw` and shown, not used. */
 export const CILIUM_CONFIG_KEYS = [
@@ -27,6 +28,8 @@ export const CILIUM_CONFIG_KEYS = [
   'enable-ipv6',
   'enable-tcx',
   'datapath-mode',
+  'mtu',
+  ...CT_TIMEOUT_KEYS,
 ] as const;
 
 export type CiliumConfigKey = (typeof CILIUM_CONFIG_KEYS)[number];
@@ -112,11 +115,25 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     // pkg/option/config.go: EnableTCX defaults to true in 1.16 (helm bpf.enableTCX); datapath-mode defaults to veth.
     enableTcx: bool('enable-tcx', true),
     datapathMode: oneOf('datapath-mode', ['veth', 'netkit'] as const, 'veth'),
+    mtu: mtuValue(value('mtu'), (text) => bad('mtu', text)),
+    ctTimeouts: readCtTimeouts((key) => value(key), (key, text) => bad(key, text)),
     raw: { ...raw },
   };
   problems.push(...agentRefusals(config));
   return { config, problems };
 }
+
+/** `mtu`: the agent's MTU option (0, the default, means detect it from the device). */
+function mtuValue(v: string | undefined, bad: (text: string) => void): number {
+  if (v === undefined) return 0;
+  const n = /^\d+$/.test(v) ? Number(v) : NaN;
+  if (n === 0 || (n >= 576 && n <= 65535)) return n;
+  bad(`"${v}" is not an MTU (0 to detect it, or 576 to 65535)`);
+  return 0;
+}
+
+/** Keys the loader reads once, at load time (they shape the nodes), not through --set. */
+export const LOAD_TIME_KEYS = ['devices'] as const;
 
 function kprValue(v: string | undefined, problems: ConfigProblem[]): boolean {
   if (v === undefined || v === 'false') return false;

@@ -2,7 +2,7 @@
  * describeModel: the text `flowlab validate` prints, so a person can check
  * that the loader understood their objects the way they meant them.
  */
-import { CILIUM_CONFIG_KEYS, type CiliumConfigKey } from './config.ts';
+import { CILIUM_CONFIG_KEYS, LOAD_TIME_KEYS, type CiliumConfigKey } from './config.ts';
 import { frontendSlots, slotText } from './frontends.ts';
 import type { CiliumConfig, ClusterModel, PodModel, ServiceModel, ServicePort } from './model.ts';
 import { notModelled } from './unmodelled.ts';
@@ -20,7 +20,7 @@ export function describeModel(model: ClusterModel): string {
       model.nodes.map((n) => [
         n.name,
         n.internalIP,
-        `dev ${n.device}`,
+        `dev ${n.device} ${cidrToString(n.deviceSubnet)} via ${n.gateway}${n.deviceMtu ? ` mtu ${n.deviceMtu}` : ''}`,
         `pod CIDRs ${n.podCIDRs.map(cidrToString).join(', ')}`,
         `cilium_host ${n.ciliumInternalIP ?? '(derived)'}`,
         `health ${n.healthIP ?? '(derived)'}`,
@@ -38,11 +38,21 @@ export function describeModel(model: ClusterModel): string {
   lines.push('', 'Services');
   lines.push(...table(model.services.map(serviceRow)));
   lines.push('', 'cilium-config', ...configLines(model.config));
+  lines.push('', 'Defaults applied (set them to make the model exact: README "Node and device facts")', ...defaultLines(model));
   if (model.ignored.length > 0) lines.push('', 'Ignored', ...model.ignored.map((i) => `  ${i}`));
   const gaps = notModelled(model);
   if (gaps.length > 0) lines.push('', 'Not modelled', ...gaps.map((g) => `  ${g}`));
   if (model.warnings.length > 0) lines.push('', 'Warnings', ...model.warnings.map((w) => `  ${w.message}`));
   return lines.join('\n');
+}
+
+/** What the loader assumed because the objects did not say: per node, and the capture time. */
+function defaultLines(model: ClusterModel): string[] {
+  const out = model.nodes.flatMap((n) => n.defaults.map((d) => `  ${n.name}: ${d}`));
+  if (model.captureStartUs === undefined) {
+    out.push('  capture start 1970-01-01T00:00:00Z (no flowlab.cilium.io/capture-start annotation on cilium-config)');
+  }
+  return out.length > 0 ? out : ['  (none)'];
 }
 
 function count(n: number, noun: string): string {
@@ -119,13 +129,22 @@ function configLines(c: CiliumConfig): string[] {
     'enable-ipv6': String(c.enableIpv6),
     'enable-tcx': String(c.enableTcx),
     'datapath-mode': c.datapathMode,
+    mtu: c.mtu ? String(c.mtu) : '0 (detected from the device)',
+    'monitor-aggregation-flags': c.raw['monitor-aggregation-flags'] ?? 'syn,fin,rst',
+    'monitor-aggregation-interval': `${c.ctTimeouts.reportInterval}s`,
+    'bpf-ct-timeout-regular-tcp': `${c.ctTimeouts.regularTcp}s`,
+    'bpf-ct-timeout-regular-tcp-syn': `${c.ctTimeouts.regularTcpSyn}s`,
+    'bpf-ct-timeout-regular-tcp-fin': `${c.ctTimeouts.regularTcpFin}s`,
+    'bpf-ct-timeout-regular-any': `${c.ctTimeouts.regularAny}s`,
+    'bpf-ct-timeout-service-tcp': `${c.ctTimeouts.serviceTcp}s`,
+    'bpf-ct-timeout-service-any': `${c.ctTimeouts.serviceAny}s`,
   };
   const rows = CILIUM_CONFIG_KEYS.map((k) => [k, value[k], k in c.raw ? '' : '(default)']);
   const masq = c.nonMasqueradeCIDRs
     ? c.nonMasqueradeCIDRs.map(cidrToString).join(', ') || '(empty list)'
     : "(the agent's default list)";
   rows.push(['ip-masq-agent nonMasqueradeCIDRs', masq, '']);
-  const known = new Set<string>(CILIUM_CONFIG_KEYS);
+  const known = new Set<string>([...CILIUM_CONFIG_KEYS, ...LOAD_TIME_KEYS]);
   const kept = Object.keys(c.raw).filter((k) => !known.has(k));
   const out = table(rows);
   if (kept.length > 0) out.push(`  kept, not modelled (${kept.length}): ${kept.join(', ')}`);

@@ -5,6 +5,7 @@
  */
 import type { Fields } from './fields.ts';
 import type { CiliumNodeFacts, NodeDraft } from './kinds/node.ts';
+import { resolveDevice } from './node-device.ts';
 import type { CiliumEndpointFacts } from './kinds/pod.ts';
 import type { SliceFacts } from './kinds/service.ts';
 import type { CiliumConfig, NodeModel, ScenarioIssue } from './model.ts';
@@ -17,6 +18,8 @@ export interface Collected {
   endpoints: CiliumEndpointFacts[];
   slices: SliceFacts[];
   config?: CiliumConfig;
+  /** cilium-config's flowlab.cilium.io/capture-start annotation, µs since the epoch. */
+  captureStartUs?: number;
   nonMasqueradeCIDRs?: NodeModel['podCIDRs'];
 }
 
@@ -49,7 +52,9 @@ export function joinNodes(got: Collected, out: Assembled, issues: ScenarioIssue[
       out.brokenNodes.add(draft.name);
       continue;
     }
-    out.nodes.push({ model: { ...draft, internalIP: draft.internalIP }, f, ciliumNode: cnByName.get(draft.name) });
+    const { facts, ...rest } = draft;
+    const device = resolveDevice(facts, draft.internalIP, got.config?.raw['devices'], got.config?.mtu ?? 0, f);
+    out.nodes.push({ model: { ...rest, internalIP: draft.internalIP, ...device }, f, ciliumNode: cnByName.get(draft.name) });
   }
 }
 

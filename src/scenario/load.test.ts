@@ -106,8 +106,19 @@ describe('loadScenario: a valid cluster', () => {
     const m = modelOf(BASE);
     expect(m.name).toBe('test');
     expect(m.nodes.map((n) => [n.name, n.internalIP, n.device])).toEqual([
-      ['n1', '192.168.1.1', 'ens5'],
-      ['n2', '192.168.1.2', 'ens5'],
+      ['n1', '192.168.1.1', 'eth0'],
+      ['n2', '192.168.1.2', 'eth0'],
+    ]);
+    // No device annotations: the neutral defaults, each recorded for `validate`.
+    // n1 is 192.168.1.1 itself, so its default gateway is the subnet's last host.
+    expect(m.nodes[0]).toMatchObject({ deviceSubnet: { base: '192.168.1.0', bits: 24 }, gateway: '192.168.1.254' });
+    expect(m.nodes[1]).toMatchObject({ gateway: '192.168.1.1' });
+    expect(m.nodes[0]?.defaults).toEqual([
+      'device eth0 (no flowlab.cilium.io/device annotation, no cilium-config devices)',
+      'device subnet 192.168.1.0/24 (the /24 around the InternalIP)',
+      'gateway 192.168.1.254 (the subnet\'s last host)',
+      'device MAC derived from the node name',
+      'device MTU 1500 (no cilium-config mtu, no device-mtu annotation)',
     ]);
     const web1 = m.pods[0];
     expect(web1).toMatchObject({ namespace: 'default', phase: 'Running', hostNetwork: false, serviceAccount: 'default' });

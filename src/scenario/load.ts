@@ -6,7 +6,7 @@
 import { CILIUM_CONFIG_OBJECT, checkCiliumConfig } from './config.ts';
 import { readDocuments, where, type K8sObject } from './documents.ts';
 import { Fields } from './fields.ts';
-import { CILIUM_CONFIG, IP_MASQ_AGENT, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
+import { CILIUM_CONFIG, IP_MASQ_AGENT, readCaptureStart, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
 import { readCiliumNode, readNode } from './kinds/node.ts';
 import { readCiliumNetworkPolicy } from './kinds/ciliumnetworkpolicy.ts';
 import { readNetworkPolicy } from './kinds/networkpolicy.ts';
@@ -82,6 +82,7 @@ export function loadScenario(text: string, name: string): LoadResult {
       pods: assembled.pods.map((p) => p.model),
       services: assembled.services.map((s) => s.model),
       config,
+      ...(got.captureStartUs !== undefined ? { captureStartUs: got.captureStartUs } : {}),
       policies,
       ignored,
       warnings: issues,
@@ -116,7 +117,10 @@ function readOne(obj: K8sObject, f: Fields, out: Assembled, got: Collected, igno
       return;
     }
     case 'ConfigMap':
-      if (obj.namespace === CILIUM_CONFIG.namespace && obj.name === CILIUM_CONFIG.name) got.config = readCiliumConfig(f);
+      if (obj.namespace === CILIUM_CONFIG.namespace && obj.name === CILIUM_CONFIG.name) {
+        got.config = readCiliumConfig(f);
+        got.captureStartUs = readCaptureStart(f);
+      }
       else if (obj.namespace === IP_MASQ_AGENT.namespace && obj.name === IP_MASQ_AGENT.name) {
         got.nonMasqueradeCIDRs = readIpMasqAgent(f);
       } else ignore(obj, 'not a ConfigMap the agent reads', ignored);

@@ -28,7 +28,10 @@ export interface NodeModel {
   /** CiliumNode spec.health.ipv4: the lxc_health endpoint IP, when given. */
   healthIP?: Ipv4;
   labels: Record<string, string>;
-  /** Name of the node's native device (annotation flowlab.cilium.io/device, default ens5). */
+  /**
+   * Name of the node's native device: annotation flowlab.cilium.io/device, else the first of
+   * cilium-config `devices`, else eth0 (src/scenario/node-device.ts).
+   */
   device: string;
   /**
    * MACs the node's own devices have (annotation flowlab.cilium.io/macs, `cilium_host=aa:..,lxc_health=..`):
@@ -37,6 +40,16 @@ export interface NodeModel {
   macs: Record<string, Mac>;
   /** status.nodeInfo.kubeletVersion (`cilium status`: Kubernetes: Ok 1.30 (v1.30.6)). */
   kubeletVersion?: string;
+  /** The device's subnet: annotation flowlab.cilium.io/device-subnet, else the /24 around the InternalIP. */
+  deviceSubnet: Cidr;
+  /** The default gateway on the device: annotation flowlab.cilium.io/gateway, else the subnet's first host. */
+  gateway: Ipv4;
+  /** The device's MAC: annotation flowlab.cilium.io/device-mac, else derived from the names. */
+  deviceMac?: Mac;
+  /** The device's MTU as the agent would detect it: annotation flowlab.cilium.io/device-mtu (cilium-config `mtu` wins). */
+  deviceMtu?: number;
+  /** The defaults the loader applied for this node, as `validate` states them (`device eth0 (default)`). */
+  defaults: string[];
   source: SourceRef;
 }
 
@@ -150,6 +163,21 @@ export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
 /** The cilium-config keys the engine models; unknown keys stay in `raw`. */
 /** How pods are wired to the host (cilium-config `datapath-mode`, helm `bpf.datapathMode`). */
 export type DatapathMode = 'veth' | 'netkit';
+/**
+ * Conntrack lifetimes in seconds: the agent's bpf-ct-timeout-* options, written into the datapath
+ * as CT_CONNECTION_LIFETIME_TCP/_NONTCP, CT_SERVICE_LIFETIME_TCP/_NONTCP, CT_SYN_TIMEOUT, CT_CLOSE_TIMEOUT.
+ */
+export interface CtTimeouts {
+  /** CT_REPORT_INTERVAL (monitor-aggregation-interval) and CT_REPORT_FLAGS (monitor-aggregation-flags, TCP flag bits). */
+  reportInterval: number;
+  reportFlags: number;
+  regularTcp: number;
+  regularTcpSyn: number;
+  regularTcpFin: number;
+  regularAny: number;
+  serviceTcp: number;
+  serviceAny: number;
+}
 
 export interface CiliumConfig {
   routingMode: RoutingMode;
@@ -182,6 +210,10 @@ export interface CiliumConfig {
   enableTcx: boolean;
   /** datapath-mode: `veth` pairs, or `netkit` devices (L3, programs on the device's own hooks). */
   datapathMode: DatapathMode;
+  /** `mtu` (0: the agent detects it from the device; the engine then uses 1500). */
+  mtu: number;
+  /** bpf-ct-timeout-*: conntrack lifetimes (seconds). */
+  ctTimeouts: CtTimeouts;
   /** Every key as given (strings), including the ones not modelled. */
   raw: Record<string, string>;
 }
@@ -193,6 +225,8 @@ export interface ClusterModel {
   pods: PodModel[];
   services: ServiceModel[];
   config: CiliumConfig;
+  /** When the traffic happens, µs since the epoch (cilium-config annotation flowlab.cilium.io/capture-start). */
+  captureStartUs?: number;
   /** NetworkPolicy and CiliumNetworkPolicy objects, as the agent's rules (default []). */
   policies: PolicyModel[];
   /** Objects of kinds not modelled: `Deployment default/web (document 3, line 40)`. */

@@ -5,6 +5,7 @@
  */
 import { FlowError, placeFields, podAt, tcAt, type FlowRequest, type Settings, type Datapath, type EndpointInfo, type NodeDatapath, type MapTables, type HopEvent, type Packet, type Trace, type Place } from '../engine/index.ts';
 import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
+import { DEFAULT_CT_TIMEOUTS } from '../scenario/config-ct.ts';
 import type { CliFormats, EngineFns } from './host.ts';
 
 const ip = (s: string) => s as never;
@@ -27,6 +28,8 @@ export const CONFIG: CiliumConfig = {
   enableIpv6: false,
   enableTcx: true,
   datapathMode: 'veth',
+  mtu: 0,
+  ctTimeouts: DEFAULT_CT_TIMEOUTS,
   raw: {},
 };
 
@@ -49,7 +52,7 @@ function node(name: string, addr: string, podNet: string, eps: EndpointInfo[]): 
       { name: 'lxc_health', ifindex: 6 as never, mac: ip('02:00:00:00:00:04'), kind: 'lxc_health', mtu: 9001 },
       ...eps.map((e) => ({ name: e.lxcName, ifindex: e.ifindex, mac: e.nodeMac, kind: 'lxc' as const, endpointId: e.id, mtu: 9001 })),
     ],
-    routes: [], endpoints: eps, gatewayMac: ip('02:00:00:00:00:ff'), gatewayIp: ip('192.168.10.1'),
+    routes: [], endpoints: eps, gatewayMac: ip('02:00:00:00:00:ff'), gatewayIp: ip('192.168.10.1'), hostEndpointId: 99 as never,
   };
 }
 

@@ -68,4 +68,13 @@ describe('flowlab trace', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('k8s-s:ens5');
   }, T);
+
+  it('--format tcpdump on k8s-s:ens5 shows the masqueraded source the wire carries', async () => {
+    const r = await flowlab('trace', '--from', 'netpod', '--to', '8.8.8.8', '--proto', 'tcp', '--port', '443', '--format', 'tcpdump', '--iface', 'k8s-s:ens5');
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout).filter(Boolean);
+    expect(out[0]).toBe('k8s-s $ tcpdump -n -i ens5');
+    expect(out[1]).toMatch(/^IP 192\.168\.10\.10\.\d+ > 8\.8\.8\.8\.443: Flags \[S\], length 0$/);
+    expect(r.stdout).not.toContain('172.16.0.79');
+  }, T);
 });

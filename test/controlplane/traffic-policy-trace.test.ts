@@ -30,14 +30,14 @@ describe('externalTrafficPolicy Local from outside', () => {
     const t = outside('nodeport-worker', 30867);
     expect(t.outcome.status).toBe('completed');
     const lb = t.events.find((e) => e.kind === 'service-lb');
-    expect(lb?.packet.dst).toBe('10.244.1.224');
+    expect(lb?.packet?.dst).toBe('10.244.1.224');
     expect(lb?.maps.some((m) => m.key === '172.18.0.3:30867 (0)')).toBe(true);
     expect(lb?.maps.some((m) => m.key.includes('/i'))).toBe(false);
   });
 
   test('externalTrafficPolicy Cluster on the same node is not dropped there', () => {
     const t = outside('nodeport-control-plane', 30781);
-    expect(t.events.find((e) => e.kind === 'service-lb')?.packet.dst).toBe('10.244.1.224');
+    expect(t.events.find((e) => e.kind === 'service-lb')?.packet?.dst).toBe('10.244.1.224');
   });
 
   test('the scope switch: the cluster\'s own lookup meets the /i twin with every backend', () => {

@@ -31,10 +31,11 @@ describe('attach modes', () => {
     const veth = hooksOf({});
     const nk = hooksOf({ 'datapath-mode': 'netkit' });
     expect(veth.events.some((e) => e.kind === 'arp-proxy')).toBe(true);
-    expect(nk.events.some((e) => e.kind === 'arp-proxy' || e.packet.proto === 'ARP')).toBe(false);
+    expect(nk.events.some((e) => e.kind === 'arp-proxy' || e.packet?.proto === 'ARP')).toBe(false);
     const lxc = nk.events.find((e) => e.kind === 'lxc-ingress');
     expect(lxc?.hook).toBe('netkit/peer');
-    expect(lxc?.packet.srcMac).toBeUndefined();
+    expect(lxc?.packet).toBeDefined();
+    expect(lxc?.packet?.srcMac).toBeUndefined();
     expect(nk.events.filter((e) => e.kind === 'deliver').every((e) => e.program === 'bpf_redirect_peer')).toBe(true);
     // Host devices stay on tcx.
     expect(nk.events.find((e) => e.kind === 'netdev-egress')?.hook).toBe('tcx/egress');

@@ -20,7 +20,7 @@
  * place, a message id in place of `text`) is a change to one function here.
  */
 import { render } from '../../src/i18n/index.ts';
-import type { FlowEndpoint, HopEvent, MapOp, Packet, Trace } from '../../src/engine/index.ts';
+import type { FlowEndpoint, HopEvent, MapOp, Packet, SocketCall, Trace } from '../../src/engine/index.ts';
 
 /** Where the hop runs: `node/iface(pod) hook program`. */
 export function placeText(e: HopEvent): string {
@@ -44,7 +44,8 @@ export function packetText(p: Packet): string {
     const on = (Object.keys(FLAG_LETTERS) as (keyof typeof FLAG_LETTERS)[]).filter((f) => p.tcpFlags?.[f]);
     parts.push(`[${on.map((f) => FLAG_LETTERS[f]).join('')}]`);
   }
-  if (p.payload) parts.push(JSON.stringify(p.payload));
+  // The payload's first line and its size (the HTTP request/response are whole messages).
+  if (p.payload) parts.push(`${JSON.stringify(p.payload.split('\r\n')[0])} (${p.payload.length} bytes)`);
   if (p.ttl !== undefined) parts.push(`ttl=${p.ttl}`);
   if (p.srcMac || p.dstMac) parts.push(`mac ${p.srcMac ?? '?'} > ${p.dstMac ?? '?'}`);
   const o = p.outer;
@@ -76,12 +77,20 @@ export function opText(m: MapOp): string {
   return `${letter} ${m.map}[${m.key}]${value}${m.note ? `  # ${m.note}` : ''}`;
 }
 
+/** A socket hop's call: no packet exists there, only the socket's addresses. */
+export function socketText(c: SocketCall | undefined): string {
+  if (!c) return '-';
+  const at = (a: { ip: string; port: number }) => `${a.ip}:${a.port}`;
+  const peer = at(c.peerBefore) === at(c.peerAfter) ? at(c.peerBefore) : `${at(c.peerBefore)} => ${at(c.peerAfter)}`;
+  return `#${c.packetId} ${c.direction} ${c.call}() ${c.proto} local ${at(c.local)} peer ${peer}`;
+}
+
 export function hopText(e: HopEvent): string {
   const pad = '      ';
   return [
     `${String(e.seq).padStart(3)} ${e.kind} ${placeText(e)}`,
     `${pad}source  ${e.source}`,
-    `${pad}packet  ${packetText(e.packet)}`,
+    e.packet ? `${pad}packet  ${packetText(e.packet)}` : `${pad}socket  ${socketText(e.socket)}`,
     `${pad}verdict ${verdictText(e)}`,
     ...(e.syscalls ?? []).map((s) => `${pad}syscall ${s}`),
     `${pad}says    ${sayText(e)}`,

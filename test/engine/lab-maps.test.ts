@@ -18,7 +18,11 @@ describe('kans-lab maps on k8s-s (c0)', () => {
 
   it('holds every row of the seed ipcache with the same identity and tunnel endpoint', () => {
     const ipcache = tables.cilium_ipcache!;
-    for (const [key, value] of rows(seed('map-get-cilium_ipcache.txt'))) {
+    const seedRows = rows(seed('map-get-cilium_ipcache.txt'));
+    // The whole block: 17 rows, the last the remote node k8s-w1's cilium_host (172.16.1.1, remote-node).
+    expect(seedRows).toHaveLength(17);
+    expect(seedRows.at(-1)).toEqual(['172.16.1.1/32', 'identity=6 encryptkey=0 tunnelendpoint=192.168.10.101, flags=<none>', 'sync']);
+    for (const [key, value] of seedRows) {
       expect(ipcache.get(key), key).toBe(value);
     }
   });
@@ -42,6 +46,8 @@ describe('kans-lab maps on k8s-s (c0)', () => {
     expect(netpod.lxcName).toBe('lxce880e1eecb7a');
     expect(netpod.nodeMac).toBe('3e:6a:d8:a6:93:05');
     expect(dp.node('k8s-s')!.ciliumHostIp).toBe('172.16.0.189');
+    // p3 (netpod2) ip -c neigh: its gateway is at b2:34:10:43:81:c6, from its CiliumEndpoint as netpod's.
+    expect(dp.endpointByKey.get('default/netpod2')!.nodeMac).toBe('b2:34:10:43:81:c6');
   });
 
   it('routes the other nodes\' pod CIDRs via their node IPs (auto-direct-node-routes)', () => {
@@ -51,7 +57,7 @@ describe('kans-lab maps on k8s-s (c0)', () => {
     expect(fib.get('172.16.0.79')).toBe('172.16.0.79 dev lxce880e1eecb7a proto kernel scope link');
   });
 
-  it('derives an identity for netpod2, which has no CiliumEndpoint, that no other label set uses', () => {
+  it('derives an identity for netpod2, whose CiliumEndpoint has none, that no other label set uses', () => {
     const id = dp.endpointByKey.get('default/netpod2')!.identity;
     expect(id).toBeGreaterThanOrEqual(256);
     expect([26332, 10037, 40127, 46309, 2396]).not.toContain(id);

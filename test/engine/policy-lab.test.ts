@@ -29,10 +29,10 @@ describe('kans-lab-policy flows', () => {
       value: expect.stringContaining('NetworkPolicy default/webpod-from-netpod'),
     })]);
     // The verdict notification this hop stands for: enforced ingress, an L3-L4 match.
-    const d = decide(dp, 'k8s-w1', webpod1, 'ingress', netpod.identity, ingress.packet);
+    const d = decide(dp, 'k8s-w1', webpod1, 'ingress', netpod.identity, ingress.packet!);
     expect(d).toMatchObject({ allowed: true, enforced: true, match: 'L3-L4', policy: 'default/webpod-from-netpod' });
     // netpod's own egress is not enforced: allowed by the agent's allow-all, no verdict.
-    expect(decide(dp, 'k8s-s', netpod, 'egress', webpod1.identity, ingress.packet)).toMatchObject({ allowed: true, enforced: false, match: 'all' });
+    expect(decide(dp, 'k8s-s', netpod, 'egress', webpod1.identity, ingress.packet!)).toMatchObject({ allowed: true, enforced: false, match: 'all' });
   });
 
   it('netpod2 → webpod1 TCP 80 leaves netpod2 and meets default deny at webpod1: drop 133', () => {
@@ -45,7 +45,7 @@ describe('kans-lab-policy flows', () => {
     // No conntrack entry for a denied packet, and nothing after the drop.
     expect(ingress!.maps.some((m) => m.map === 'cilium_ct4_global')).toBe(false);
     expect(t.events.at(-1)).toBe(ingress);
-    const d = decide(dp, 'k8s-w1', ep('default/webpod1'), 'ingress', ep('default/netpod2').identity, ingress!.packet);
+    const d = decide(dp, 'k8s-w1', ep('default/webpod1'), 'ingress', ep('default/netpod2').identity, ingress!.packet!);
     expect(d).toMatchObject({ allowed: false, enforced: true, match: 'none', drop: { code: 133 } });
     expect(d.deny).toBeUndefined();
   });
@@ -56,7 +56,7 @@ describe('kans-lab-policy flows', () => {
     expect(egress).toMatchObject({ node: 'k8s-s', verdict: 'DROPPED', drop: { code: 181, reason: 'Policy denied by denylist' } });
     expect(t.outcome.message).toEqual({ id: 'outcome.dropped', params: { packet: 1, reason: { id: 'drop.reason.181', params: {} } } });
     expect(lookups(egress)[0]).toMatchObject({ key: expect.stringMatching(/ Egress identity=2 ANY$/), hit: true, value: expect.stringMatching(/^Deny .*CiliumNetworkPolicy default\/netpod2-no-world/) });
-    const d = decide(dp, 'k8s-s', ep('default/netpod2'), 'egress', 2, egress.packet);
+    const d = decide(dp, 'k8s-s', ep('default/netpod2'), 'egress', 2, egress.packet!);
     expect(d).toMatchObject({ allowed: false, deny: true, enforced: true, match: 'L3-Only', policy: 'default/netpod2-no-world' });
   });
 

@@ -21,7 +21,7 @@ describe('three-zones with policies', () => {
     const t = traceFlow(dp, { from: 'toolbox', to: '1.1.1.1', proto: 'icmp' });
     expect(t.outcome.status).toBe('completed');
     const egress = policyHops(t)[0]!;
-    const d = decide(dp, egress.node, toolbox, 'egress', 2, egress.packet);
+    const d = decide(dp, egress.node, toolbox, 'egress', 2, egress.packet!);
     expect(d).toMatchObject({ allowed: true, match: 'L3-Only', policy: 'default/toolbox-egress' });
     expect(d.remoteIdentity).toBe(ids.find((c) => c.labels[0] === 'cidr:1.1.0.0/16')!.id);
   });
@@ -38,7 +38,7 @@ describe('three-zones with policies', () => {
     const [egress, ingress] = policyHops(denied);
     expect(egress?.verdict).toBe('FORWARDED');
     expect(ingress).toMatchObject({ program: 'handle_policy', drop: { code: 133 } });
-    expect(dp.endpointByIp.get(ingress!.packet.dst)?.namespace).toBe('shop');
+    expect(dp.endpointByIp.get(ingress!.packet!.dst)?.namespace).toBe('shop');
     const allowed = traceFlow(dp, { from: 'frontend-6f7c9d8b4-2xk9p', to: 'shop/web', proto: 'tcp', port: 8080 });
     expect(allowed.outcome.status).toBe('completed');
     const web = policyHops(allowed).find((e) => e.program === 'handle_policy')!;

@@ -68,7 +68,8 @@ type FlowArg = { from: string; to: string; proto: FlowProto; seed: number };
 /** Events grouped by packet id (ARP included). */
 function byPacket(events: HopEvent[]) {
   const m = new Map<number, HopEvent[]>();
-  for (const e of events) m.set(e.packet.id, [...(m.get(e.packet.id) ?? []), e]);
+  // Socket hops carry no packet.
+  for (const e of events) if (e.packet) m.set(e.packet.id, [...(m.get(e.packet.id) ?? []), e]);
   return m;
 }
 
@@ -93,8 +94,8 @@ describe.each(CLUSTERS)('invariants on %s %o', (name, settings) => {
       expect(t.events.length).toBeGreaterThan(0);
       for (const hops of byPacket(t.events).values()) {
         const last = hops[hops.length - 1]!;
-        if (last.packet.proto === 'ARP') continue;
-        expect(endsPacket(last), `${last.kind} to ${last.peer?.node ?? '-'} ends packet ${last.packet.id}`).toBe(true);
+        if (last.packet?.proto === 'ARP') continue;
+        expect(endsPacket(last), `${last.kind} to ${last.peer?.node ?? '-'} ends packet ${last.packet?.id}`).toBe(true);
         if (last.kind === 'drop' || last.verdict === 'DROPPED') expect(last.drop?.reason).toBeTruthy();
       }
       if (t.outcome.status === 'dropped') expect(t.events.some((e) => e.verdict === 'DROPPED' && e.drop)).toBe(true);
@@ -111,6 +112,7 @@ describe.each(CLUSTERS)('invariants on %s %o', (name, settings) => {
       const t = trace(f);
       if (!t || !t.events.some((e) => e.kind === 'socket-lb-rewrite' && e.verdict === 'TRANSLATED')) return;
       for (const e of t.events) {
+        if (!e.packet) continue; // a socket hop: the call names the ClusterIP, no packet does
         expect(clusterIps.has(e.packet.src), `seq ${e.seq} src`).toBe(false);
         expect(clusterIps.has(e.packet.dst), `seq ${e.seq} dst`).toBe(false);
       }
@@ -143,7 +145,7 @@ describe.each(CLUSTERS)('invariants on %s %o', (name, settings) => {
       const nodesOf = (dir: 'request' | 'reply') =>
         new Set(
           t.events
-            .filter((e) => e.packet.direction === dir && e.packet.proto !== 'ARP' && e.iface !== 'socket')
+            .filter((e) => e.packet?.direction === dir && e.packet.proto !== 'ARP')
             .flatMap((e) => [e.node, ...(e.peer ? [e.peer.node] : [])]),
         );
       expect([...nodesOf('reply')].sort()).toEqual([...nodesOf('request')].sort());

@@ -131,6 +131,8 @@ describe('kans-lab', () => {
       enableIpv6: false,
       enableTcx: true,
       datapathMode: 'veth',
+      mtu: 0,
+      ctTimeouts: { reportInterval: 5, reportFlags: 0xff, regularTcp: 8000, regularTcpSyn: 60, regularTcpFin: 10, regularAny: 60, serviceTcp: 8000, serviceAny: 60 },
       raw: undefined,
     });
     expect(c.nonMasqueradeCIDRs).toBeUndefined();
@@ -140,7 +142,11 @@ describe('kans-lab', () => {
   test('describeModel shows what was understood', () => {
     const text = describeModel(lab);
     expect(text).toMatch(/^Scenario kans-lab: 3 nodes, 16 pods, 6 services$/m);
-    expect(text).toMatch(/^ {2}k8s-s +192\.168\.10\.10 +dev ens5 +pod CIDRs 172\.16\.0\.0\/24 +cilium_host 172\.16\.0\.189 +health 172\.16\.0\.43$/m);
+    expect(text).toMatch(/^ {2}k8s-s +192\.168\.10\.10 +dev ens5 192\.168\.10\.0\/24 via 192\.168\.10\.1 mtu 9001 +pod CIDRs 172\.16\.0\.0\/24 +cilium_host 172\.16\.0\.189 +health 172\.16\.0\.43$/m);
+    // The lab states its device facts; only the workers' MACs (not in the seed) are derived.
+    expect(text).toContain('Defaults applied');
+    expect(text).toMatch(/^ {2}k8s-w1: device MAC derived from the node name$/m);
+    expect(text).not.toMatch(/^ {2}k8s-s: /m);
     expect(text).toMatch(/^ {4}default\/netpod2 +172\.16\.0\.112 +Running/m);
     expect(text).toContain('4=10.10.25.166:80 7=<node IP>:32283 8=0.0.0.0:32283');
     expect(text).toMatch(/^ {2}enable-ip-masq-agent +true$/m);

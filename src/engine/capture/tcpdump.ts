@@ -24,7 +24,9 @@ export function tcpdumpLine(p: Packet): string {
   const dst = `${p.dst}.${p.dport ?? 0}`;
   if (p.proto === 'TCP') {
     const len = p.payload ? p.payload.length : 0;
-    return `${outer}IP ${src} > ${dst}: Flags ${tcpFlags(p)}, length ${len}${p.payload ? `: ${p.payload}` : ''}`;
+    // tcpdump decodes port 80 as HTTP and prints the message's first line.
+    const http = p.payload && (p.sport === 80 || p.dport === 80) ? `: HTTP: ${p.payload.split('\r\n')[0] ?? ''}` : '';
+    return `${outer}IP ${src} > ${dst}: Flags ${tcpFlags(p)}, length ${len}${http}`;
   }
   return `${outer}IP ${src} > ${dst}: UDP, length ${p.payload?.length ?? 0}`;
 }

@@ -5,7 +5,7 @@
  * CiliumEndpoint states it.
  */
 import type { NodeModel, PodModel } from '../../scenario/model.ts';
-import { asEndpointId, asIfIndex, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { asEndpointId, asIfIndex, type EndpointId, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
 import { hash53, hexOf, macOf } from '../util/hash.ts';
 import { RESERVED } from './identities.ts';
@@ -15,6 +15,18 @@ import type { EndpointInfo } from './types.ts';
 export const IFINDEX = { lo: 1, netdev: 2, ciliumNet: 3, ciliumHost: 4, overlay: 5, firstVeth: 6 } as const;
 
 const MAX_ENDPOINT_ID = 4095;
+
+/**
+ * The host endpoint's ID (reserved:host, identity 1; the agent creates it at start-up, the write-up's
+ * `status --verbose` counts it among the endpoints' controllers). It has no IP and no lxc, so it is not
+ * in the list above; its ID is hashed from the node's name and kept clear of the other endpoints'.
+ */
+export function hostEndpointIdOf(node: string, endpoints: readonly EndpointInfo[]): EndpointId {
+  const used = new Set<number>(endpoints.map((e) => e.id));
+  let id = (hash53(`host/${node}`) % MAX_ENDPOINT_ID) + 1;
+  while (used.has(id)) id = (id % MAX_ENDPOINT_ID) + 1;
+  return asEndpointId(id);
+}
 
 /** A pod is a Cilium endpoint when it has its own network namespace and an IP. */
 export const isManaged = (p: PodModel) => !p.hostNetwork && p.podIP !== undefined && p.phase !== 'Succeeded' && p.phase !== 'Failed';

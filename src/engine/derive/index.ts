@@ -9,7 +9,7 @@ import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, ty
 import { must } from '../util/internal.ts';
 import type { Settings } from '../request.ts';
 import { macOf } from '../util/hash.ts';
-import { nodeEndpoints, isManaged } from './endpoints.ts';
+import { hostEndpointIdOf, nodeEndpoints, isManaged } from './endpoints.ts';
 import { EndpointIndex } from './endpoint-index.ts';
 import { allocateIdentities } from './identities.ts';
 import { buildIpcache, ipcacheValueFor } from './ipcache.ts';
@@ -133,6 +133,9 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
       get routes() {
         return (routes ??= nodeRoutes(n, others(), hostIp, this.endpoints, config));
       },
+      get hostEndpointId() {
+        return hostEndpointIdOf(n.name, this.endpoints);
+      },
       gatewayIp: gatewayOf(n),
       gatewayMac: macOf(`gateway/${gatewayOf(n)}`) as Mac,
     };
@@ -230,6 +233,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   };
   const dp: Datapath = {
     model,
+    captureStartUs: model.captureStartUs ?? 0,
     config,
     hostRouting: hostRoutingOf(config),
     attach: attachModesOf(config),

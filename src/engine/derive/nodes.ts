@@ -3,27 +3,33 @@
  * configured routing mode (reference §0 "Routes", §2 autoDirectNodeRoutes).
  */
 import type { CiliumConfig, NodeModel } from '../../scenario/model.ts';
-import { asIfIndex, cidrHost, parseCidr, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
-import { must } from '../util/internal.ts';
+import { asIfIndex, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { macOf } from '../util/hash.ts';
 import { IFINDEX } from './endpoints.ts';
 import type { EndpointInfo, Interface, Route } from './types.ts';
 
-/** MTU of the netdev; the lab's ENA devices run jumbo frames. Tunnel mode costs 50 bytes. */
-export const DEVICE_MTU = 9001;
+/**
+ * MTU of the netdev: cilium-config `mtu` when set; else what the agent would detect from the device,
+ * given as the node annotation flowlab.cilium.io/device-mtu (the lab's ENA devices: 9001); else
+ * Ethernet's 1500.
+ * Tunnel mode costs 50 bytes (pkg/mtu: TunnelOverhead).
+ */
+export const DEFAULT_MTU = 1500;
 export const TUNNEL_OVERHEAD = 50;
+export const deviceMtu = (c: CiliumConfig, n: NodeModel) => c.mtu || n.deviceMtu || DEFAULT_MTU;
 
 export const overlayName = (c: CiliumConfig) => (c.tunnelProtocol === 'geneve' ? 'cilium_geneve' : 'cilium_vxlan');
 export const isTunnel = (c: CiliumConfig) => c.routingMode === 'tunnel';
 
 export function nodeInterfaces(node: NodeModel, hostIp: Ipv4, endpoints: EndpointInfo[], config: CiliumConfig): Interface[] {
-  const podMtu = isTunnel(config) ? DEVICE_MTU - TUNNEL_OVERHEAD : DEVICE_MTU;
-  // A MAC the scenario states (annotation flowlab.cilium.io/macs) wins over the hashed one.
-  const mac = (name: string, seed: string): Mac => node.macs[name] ?? (macOf(`${seed}/${node.name}`) as Mac);
+  const mtu = deviceMtu(config, node);
+  const podMtu = isTunnel(config) ? mtu - TUNNEL_OVERHEAD : mtu;
+  // A MAC the scenario states (annotations flowlab.cilium.io/device-mac and /macs) wins over the hashed one.
+  const mac = (name: string): Mac => node.macs[name] ?? (macOf(`${name}/${node.name}`) as Mac);
   const ifs: Interface[] = [
-    { name: node.device, ifindex: asIfIndex(IFINDEX.netdev), mac: mac(node.device, node.device), kind: 'netdev', ip: node.internalIP, mtu: DEVICE_MTU },
-    { name: 'cilium_net', ifindex: asIfIndex(IFINDEX.ciliumNet), mac: mac('cilium_net', 'cilium_net'), kind: 'cilium_net', mtu: DEVICE_MTU },
-    { name: 'cilium_host', ifindex: asIfIndex(IFINDEX.ciliumHost), mac: mac('cilium_host', 'cilium_host'), kind: 'cilium_host', ip: hostIp, mtu: DEVICE_MTU },
+    { name: node.device, ifindex: asIfIndex(IFINDEX.netdev), mac: node.deviceMac ?? mac(node.device), kind: 'netdev', ip: node.internalIP, mtu },
+    { name: 'cilium_net', ifindex: asIfIndex(IFINDEX.ciliumNet), mac: mac('cilium_net'), kind: 'cilium_net', mtu },
+    { name: 'cilium_host', ifindex: asIfIndex(IFINDEX.ciliumHost), mac: mac('cilium_host'), kind: 'cilium_host', ip: hostIp, mtu },
   ];
   if (isTunnel(config)) {
     ifs.push({ name: overlayName(config), ifindex: asIfIndex(IFINDEX.overlay), mac: macOf(`overlay/${node.name}`) as Mac, kind: 'overlay', mtu: podMtu });
@@ -34,13 +40,11 @@ export function nodeInterfaces(node: NodeModel, hostIp: Ipv4, endpoints: Endpoin
   return ifs;
 }
 
-/** The node's subnet on its device: the /24 around its IP (the lab's VPC subnets are /24s). */
-export function deviceSubnet(node: NodeModel): Cidr {
-  return must(parseCidr(`${node.internalIP}/24`), () => `the /24 around ${node.internalIP}`);
-}
+/** The node's subnet on its device (annotation, or the /24 around its IP: src/scenario/node-device.ts). */
+export const deviceSubnet = (node: NodeModel): Cidr => node.deviceSubnet;
 
-/** The default gateway of the device: first host of its subnet (the VPC router). */
-export const gatewayOf = (node: NodeModel): Ipv4 => cidrHost(deviceSubnet(node), 1);
+/** The default gateway of the device (annotation, or the subnet's first host). */
+export const gatewayOf = (node: NodeModel): Ipv4 => node.gateway;
 
 export function nodeRoutes(
   node: NodeModel,
@@ -57,7 +61,7 @@ export function nodeRoutes(
   for (const o of others) {
     for (const cidr of o.node.podCIDRs) {
       if (isTunnel(config)) {
-        routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', mtu: DEVICE_MTU - TUNNEL_OVERHEAD, src: hostIp, origin: `tunnel mode: ${o.node.name}'s pod CIDR through cilium_host` });
+        routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', mtu: deviceMtu(config, node) - TUNNEL_OVERHEAD, src: hostIp, origin: `tunnel mode: ${o.node.name}'s pod CIDR through cilium_host` });
       } else if (config.autoDirectNodeRoutes) {
         routes.push({ dst: cidr, via: o.node.internalIP, dev, proto: 'kernel', origin: `auto-direct-node-routes: ${o.node.name}'s pod CIDR via its node IP` });
       }

@@ -159,6 +159,8 @@ export interface NodeDatapath {
   routes: Route[];
   /** Local endpoints (cilium_lxc), including lxc_health. */
   endpoints: EndpointInfo[];
+  /** The host endpoint (reserved:host): no IP, no lxc; `endpoint list` shows it. */
+  hostEndpointId: EndpointId;
   /** MAC of the default gateway of the node's device (the neighbour for off-cluster traffic). */
   gatewayMac: Mac;
   gatewayIp: Ipv4;
@@ -185,6 +187,8 @@ export interface AttachModes {
 
 export interface Datapath {
   model: ClusterModel;
+  /** When the scenario's traffic happens, µs since the epoch (the model's capture start, else 0). */
+  captureStartUs: number;
   config: CiliumConfig;
   hostRouting: HostRouting;
   attach: AttachModes;

@@ -8,12 +8,15 @@ export interface Exchange {
   direction: 'request' | 'reply';
   tcpFlags?: TcpFlags;
   icmpType?: number;
+  /** A UDP datagram's payload (a stand-in for a DNS query and answer). */
   payload?: string;
-  /** This packet completes the TCP handshake (getpeername happens after it). */
+  /** TCP data: curl's HTTP request or the server's response; the bytes are made from the flow (./http.ts). */
+  http?: 'request' | 'response';
+  /** This packet completes the TCP handshake. */
   connected?: boolean;
 }
 
-export function conversation(proto: FlowProto, service: boolean): Exchange[] {
+export function conversation(proto: FlowProto): Exchange[] {
   switch (proto) {
     case 'icmp':
       return [
@@ -25,11 +28,8 @@ export function conversation(proto: FlowProto, service: boolean): Exchange[] {
         { direction: 'request', tcpFlags: { SYN: true } },
         { direction: 'reply', tcpFlags: { SYN: true, ACK: true } },
         { direction: 'request', tcpFlags: { ACK: true }, connected: true },
-        {
-          direction: 'request', tcpFlags: { ACK: true, PSH: true },
-          payload: service ? 'GET / HTTP/1.1 (Host: service)' : 'GET / HTTP/1.1',
-        },
-        { direction: 'reply', tcpFlags: { ACK: true, PSH: true }, payload: 'HTTP/1.1 200 OK' },
+        { direction: 'request', tcpFlags: { ACK: true, PSH: true }, http: 'request' },
+        { direction: 'reply', tcpFlags: { ACK: true, PSH: true }, http: 'response' },
       ];
     case 'udp':
       return [

@@ -12,9 +12,8 @@ import { missing } from '../util/internal.ts';
 import type { Exchange } from './conversation.ts';
 import type { Sender } from './sender.ts';
 import type { Walk } from './walk.ts';
+import { CLIENT_FD } from './strace.ts';
 
-/** The client's socket (its fd in strace). */
-const CLIENT_FD = 5;
 
 export const socketLbActive = (dp: Datapath) => dp.config.kubeProxyReplacement && dp.config.bpfLbSock;
 
@@ -71,9 +70,12 @@ export function socketConnect(
   return { socket, frontend, service, cookie: r.cookie, udp, to: r.backend, backend };
 }
 
-/** After the handshake (TCP) or with the answer (UDP) the client asks who it talks to: the service. */
+/**
+ * With the answer (UDP) recvmsg() asks who sent it: the service. A TCP client could ask the same with
+ * getpeername(), but curl never does (the write-up's strace has none), so no reverse translation runs.
+ */
 export function socketReverse(w: Walk, lb: SocketLb, ex: Exchange, answered: Packet): void {
-  if (!(ex.connected || (lb.udp && ex.direction === 'reply'))) return;
+  if (!(lb.udp && ex.direction === 'reply')) return;
   const address = lb.to.address;
   // The first of the frontend's backends at the address connect() went to.
   const id = lb.frontend.backendIds.find((i) => backendOf(w.dp, i).address === address);

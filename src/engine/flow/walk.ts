@@ -38,7 +38,7 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
   return {
     dp,
     rng,
-    ct: new ConntrackTables(),
+    ct: new ConntrackTables(dp.config.ctTimeouts),
     nat: new NatTables(),
     nf: new NfConntrack(),
     revSk: new Map(),
@@ -51,7 +51,8 @@ export function createWalk(dp: Datapath, rng: Rng): Walk {
       const p = hop.place;
       const e: HopEvent = {
         seq: events.length, node: p.node, iface: ifaceOf(p), hook: hookOf(p), pod: podOf(p), peer: peerOf(p),
-        place: p, packet: hop.packet, kind: hop.kind, program: hop.program, source: hop.source, maps: hop.maps,
+        place: p, packet: hop.packet, socket: hop.socket, kind: hop.kind, program: hop.program, source: hop.source,
+        maps: hop.maps,
         verdict: hop.verdict, drop: hop.drop, observation: hop.observation, sockXlate: hop.sockXlate,
         ctState: hop.ctState,
         srcIdentity: hop.srcIdentity, dstIdentity: hop.dstIdentity, dstEndpoint: hop.dstEndpoint,

@@ -7,7 +7,7 @@ import { compareTraces } from '../compare.ts';
 import type { Say } from '../messages.ts';
 import type { HopEvent, Trace } from '../trace.ts';
 import { tabwrite } from './tabwriter.ts';
-import { packetText } from './text.ts';
+import { hopPacketText } from './text.ts';
 
 /** Hops numbered from 1, as the text format and the page do. */
 const hopCell = (e: HopEvent | undefined) => (e ? `${e.seq + 1} ${e.kind} @${e.node}/${e.iface}` : '');
@@ -21,7 +21,7 @@ export function compareText(a: Trace, b: Trace, labelA: string, labelB: string, 
     const eb = r.b === undefined ? undefined : b.events[r.b];
     const mark = r.same ? '=' : ea ? 'A' : 'B';
     const either = ea ?? eb;
-    rows.push([mark, hopCell(ea), hopCell(eb), either ? packetText(either.packet) : '']);
+    rows.push([mark, hopCell(ea), hopCell(eb), either ? hopPacketText(either) : '']);
   }
   const summary = [
     `A: ${a.outcome.status}: ${say(a.outcome.message)}`,

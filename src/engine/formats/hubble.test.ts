@@ -75,6 +75,18 @@ describe('hubble observe (compact)', () => {
     );
   });
 
+  it('with the agent\'s monitor-aggregation-flags (syn,fin,rst) an ACK or PSH brings no news: no report', () => {
+    const tcp = trace('TCP', [...crossing(0, false), ...crossing(1, true), ...crossing(2, false), ...crossing(3, false)], [
+      { tcpFlags: { SYN: true } }, { tcpFlags: { SYN: true, ACK: true }, direction: 'reply' }, { tcpFlags: { ACK: true } },
+      { tcpFlags: { ACK: true, PSH: true } },
+    ]);
+    const agent = { ...dp, config: { ...dp.config, ctTimeouts: { reportFlags: 0x07 } } } as typeof dp;
+    const summaries = (d: typeof dp) => hubbleFlows(d, tcp).map((f) => f.summary);
+    expect(summaries(dp)).toContain('TCP Flags: ACK, PSH');
+    expect(summaries(agent)).not.toContain('TCP Flags: ACK, PSH');
+    expect(summaries(agent)).not.toContain('TCP Flags: ACK');
+  });
+
   it('prints drops with their reason, DROPPED and the unknown-direction arrow', () => {
     const dropped = trace('ICMP', [[0, 'k8s-w1', 'drop', undefined, { verdict: 'DROPPED', drop: { code: 133, reason: 'Policy denied' } }]], [{ icmpType: 8 }]);
     expect(hubbleObserve(dp, dropped, { printNodeName: true })).toBe(
@@ -88,9 +100,18 @@ describe('hubble observe (compact)', () => {
   });
 
   it('turns socket-LB calls into pre/post-xlate events, the service by name with identity world, the peer first on the reverse path', () => {
+    // Socket hops carry no packet: the call's addresses (a getpeername() for the reverse points).
+    const vip = { ip: '10.10.252.131' as Packet['src'], port: 80 };
+    const backend = { ip: WEBPOD1, port: 80 };
     const t = trace('TCP', [
-      [0, 'k8s-s', 'socket-lb-rewrite', undefined, { sockXlate: 'post-xlate-fwd', verdict: 'TRANSLATED' }],
-      [1, 'k8s-s', 'socket-rev-nat', undefined, { sockXlate: 'post-xlate-rev', verdict: 'TRANSLATED' }],
+      [0, 'k8s-s', 'socket-lb-rewrite', undefined, {
+        sockXlate: 'post-xlate-fwd', verdict: 'TRANSLATED', packet: undefined,
+        socket: { call: 'connect', proto: 'TCP', local: { ip: NETPOD, port: 0 }, peerBefore: vip, peerAfter: backend, direction: 'request', packetId: 0 },
+      }],
+      [1, 'k8s-s', 'socket-rev-nat', undefined, {
+        sockXlate: 'post-xlate-rev', verdict: 'TRANSLATED', packet: undefined,
+        socket: { call: 'getpeername', proto: 'TCP', local: { ip: NETPOD, port: 43654 }, peerBefore: backend, peerAfter: vip, direction: 'reply', packetId: 1 },
+      }],
     ], [{ tcpFlags: { SYN: true }, sport: 43654, dport: 80 }, { tcpFlags: { ACK: true }, sport: 43654, dport: 80 }]);
     t.server = { kind: 'service', namespace: 'default', name: 'svc', ip: '10.10.252.131' as Packet['src'], port: 80 };
     expect(hubbleObserve(dp, t).split('\n')).toEqual([

@@ -5,7 +5,7 @@
  * each hop's plain sentence follows on an indented line.
  */
 import type { Say } from '../messages.ts';
-import type { FlowEndpoint, HopEvent, MapOp, Packet, Trace } from '../trace.ts';
+import type { FlowEndpoint, HopEvent, MapOp, Packet, SocketCall, Trace } from '../trace.ts';
 import { tabwrite } from './tabwriter.ts';
 
 const ICMP_NAMES: Record<number, string> = { 0: 'echo-reply', 3: 'dest-unreachable', 8: 'echo-request', 11: 'time-exceeded' };
@@ -27,6 +27,21 @@ export function packetText(p: Packet): string {
     return `${ends} TCP${flags ? ` ${flags}` : ''}`;
   }
   return `${ends} UDP`;
+}
+
+/** A socket call's addresses: `connect() 172.16.0.79 → 10.10.252.131:80 ⇒ 172.16.2.253:80 TCP` (no packet, no port yet). */
+export function socketText(c: SocketCall): string {
+  const local = c.local.port ? hostPort(c.local.ip, c.local.port) : c.local.ip;
+  const before = hostPort(c.peerBefore.ip, c.peerBefore.port);
+  const after = hostPort(c.peerAfter.ip, c.peerAfter.port);
+  const peer = before === after ? before : `${before} ⇒ ${after}`;
+  return c.direction === 'request' ? `${c.call}() ${local} → ${peer} ${c.proto}` : `${c.call}() ${local} ← ${peer} ${c.proto}`;
+}
+
+/** What a hop carries: its packet, or a socket hop's call and addresses. */
+export function hopPacketText(e: HopEvent): string {
+  if (e.packet) return packetText(e.packet);
+  return e.socket ? socketText(e.socket) : '-';
 }
 
 /** Verdict, drop reason, observation point and conntrack state, as far as the hop has them. */
@@ -80,7 +95,7 @@ export function traceText(trace: Trace, opts: TextOptions): string {
   let table = '#\tNODE\tWHERE\tPROGRAM\tKIND\tPACKET\tRESULT\tMAPS\n';
   for (const e of trace.events) {
     // Numbered from 1, as the page's "Hop N of M" (seq, in JSON and URLs, counts from 0).
-    table += `${e.seq + 1}\t${e.node}\t${e.iface} ${e.hook}\t${e.program}\t${e.kind}\t${packetText(e.packet)}\t${resultText(e)}\t${mapOpsText(e.maps) || '-'}\n`;
+    table += `${e.seq + 1}\t${e.node}\t${e.iface} ${e.hook}\t${e.program}\t${e.kind}\t${hopPacketText(e)}\t${resultText(e)}\t${mapOpsText(e.maps) || '-'}\n`;
   }
   const rows = tabwrite(table).split('\n');
   const out: string[] = [head, (rows[0] ?? '').trimEnd(), '\n'];

@@ -13,11 +13,13 @@ import { toHostStack } from './host.ts';
 import { endpointLookup } from './endpoint-lookup.ts';
 import { lookupIpcache } from './lookup.ts';
 import type { Next } from './next.ts';
+import { revNatCanSkip } from '../runtime/nat.ts';
 import type { RoutingProgram } from './types.ts';
 import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { dstText, withDst } from './packet.ts';
 
 const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
+const NO_MAPPING = 'snat_v4_rev_nat: no mapping';
 
 export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next {
   let packet = arriving;
@@ -30,11 +32,17 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
     node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup',
     key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: !!nodePort, note: 'nodeport_lb4: is it a service?',
   }];
+  // No service: nodeport_lb4 tail-calls CILIUM_CALL_IPV4_NODEPORT_NAT_INGRESS, whose snat_v4_rev_nat
+  // reads cilium_snat_v4_external for every packet with a destination port in the NAT range (a reply
+  // to a masqueraded flow, or any other reply to an ephemeral port: a miss recircles to handle_ipv4).
+  const natIngress = !packet.outer && !nodePort && w.dp.config.kubeProxyReplacement && !revNatCanSkip(packet);
+  const rev = natIngress ? w.nat.revSnat(node.name, packet, false) : undefined;
   w.emit(
     {
       place: at, packet, kind: 'netdev-ingress', program: PROGRAM,
       source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4',
-      maps: [src.op, ...svcOps], observation: 'from-network', srcIdentity,
+      maps: [src.op, ...svcOps, ...(rev && !rev.found ? rev.ops.map((o) => ({ ...o, note: NO_MAPPING })) : [])],
+      observation: 'from-network', srcIdentity,
     },
     packet.outer ? 'netdev.ingress.overlay'
       : nodePort ? (nodePort.type === 'HostPort' ? 'netdev.ingress.hostport' : 'netdev.ingress.nodeport')
@@ -44,8 +52,8 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
   // The kernel's tunnel device decapsulates; bpf_overlay runs on it.
   if (packet.outer && packet.outer.dst === node.ip) return { to: 'cil_from_overlay', node, packet };
   if (nodePort) return nodeportLb4(w, node, nodePort, packet, { srcIdentity });
-  if (packet.dst === node.ip) {
-    const r = w.nat.revSnat(node.name, packet, false);
+  if (rev) {
+    const r = rev;
     if (r.found) {
       packet = withDst(packet, r.found.addr, r.found.port);
       w.emit(

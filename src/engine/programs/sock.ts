@@ -9,7 +9,7 @@ import type { Backend, Frontend } from '../derive/types.ts';
 import type { Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revSkKey, revSkValue, serviceKey, serviceValue } from '../maps/format.ts';
 import type { Place, SocketHook } from '../place.ts';
-import type { MapOp, Packet } from '../trace.ts';
+import type { MapOp, Packet, SockAddr, SocketCall } from '../trace.ts';
 import { backendIdAt, backendOf, countOf } from '../derive/lookups.ts';
 
 export interface SocketClient {
@@ -18,9 +18,6 @@ export interface SocketClient {
   pod?: string;
   fd: number;
 }
-
-const sockaddr = (ip: string, port: number) =>
-  `{sa_family=AF_INET, sin_port=htons(${port}), sin_addr=inet_addr("${ip}")}`;
 
 /** sock4_wildcard_lookup: a node address with a NodePort port is looked up as 0.0.0.0 (the surrogate). */
 const keyAddress = (f: Frontend, vip: Ipv4): Ipv4 => (f.scope === 'surrogate' ? f.address : vip);
@@ -41,14 +38,21 @@ export function sockXlateFwd(
   };
   const place = socketAt(client, udp ? 'cgroup/sendmsg4' : 'cgroup/connect4');
   const program = udp ? 'cil_sock4_sendmsg' : 'cil_sock4_connect';
-  const to = sockaddr(vip, f.port);
-  const call = udp ? `sendto(${client.fd}, ..., ${to}, 16)` : `connect(${client.fd}, ${to}, 16)`;
+  // No packet exists yet: the hook sees the socket and the address the call names. connect() has not
+  // bound the source port yet (tcp_v4_connect does, after the hook); a UDP socket was bound before
+  // sendmsg (inet_send_prepare → inet_autobind).
+  const call = (to: SockAddr): SocketCall => ({
+    call: udp ? 'sendmsg' : 'connect', proto: udp ? 'UDP' : 'TCP',
+    local: { ip: packet.src, port: udp ? (packet.sport ?? 0) : 0 },
+    peerBefore: { ip: vip, port: f.port }, peerAfter: to,
+    direction: 'request', packetId: packet.id,
+  });
   if (count === 0) {
     w.emit(
       {
-        place, program, packet, kind: 'socket-lb-rewrite',
+        place, program, socket: call({ ip: vip, port: f.port }), kind: 'socket-lb-rewrite',
         source: 'bpf/bpf_sock.c: __sock4_xlate_fwd (count == 0 → -EHOSTUNREACH)',
-        maps: [master], verdict: 'ERROR', syscalls: [`${call} = -1 EHOSTUNREACH (No route to host)`],
+        maps: [master], verdict: 'ERROR',
       },
       'sock.no_backend',
       { vip, port: f.port },
@@ -59,7 +63,6 @@ export function sockXlateFwd(
   const cookie = w.rng.int(4096, 65535);
   const slot = ((udp ? cookie : w.rng.u32()) % count) + 1;
   const backend = backendOf(w.dp, backendIdAt(f, slot));
-  const rewritten: Packet = { ...packet, dst: backend.address, dport: backend.port };
   const revKey = revSkKey(backend.address, backend.port, cookie);
   const ops: MapOp[] = [
     master,
@@ -79,14 +82,11 @@ export function sockXlateFwd(
   let sockMap = w.revSk.get(node);
   if (!sockMap) w.revSk.set(node, (sockMap = new Map()));
   sockMap.set(revKey, { vip, port: f.port, revNat: f.id });
-  const sent = udp ? packet.payload?.length ?? 0 : '-1 EINPROGRESS (Operation in progress)';
-  const local = sockaddr(packet.src, packet.sport ?? 0);
   w.emit(
     {
-      place, program, packet: rewritten, kind: 'socket-lb-rewrite',
+      place, program, socket: call({ ip: backend.address, port: backend.port }), kind: 'socket-lb-rewrite',
       source: 'bpf/bpf_sock.c: cil_sock4_connect → __sock4_xlate_fwd (lb4_lookup_service, sock4_update_revnat)',
       maps: ops, verdict: 'TRANSLATED', sockXlate: 'post-xlate-fwd',
-      syscalls: [`${call} = ${sent}`, `getsockname(${client.fd}, ${local}, [16]) = 0`],
     },
     udp ? 'sock.sendmsg' : 'sock.connect',
     { vip, port: f.port, count, slot, backend: backend.id, addr: backend.address, bport: backend.port },
@@ -108,15 +108,19 @@ export function sockXlateRev(
       note: 'the service still exists with the same rev_nat_index',
     },
   ];
-  const call = udp
-    ? `recvfrom(${client.fd}, ..., ${sockaddr(vip, f.port)}, [16]) = ${packet.payload?.length ?? 0}`
-    : `getpeername(${client.fd}, ${sockaddr(vip, f.port)}, [16]) = 0`;
+  // The call's address as the answer carried it (the backend), and as the application gets it (the service).
+  const socket: SocketCall = {
+    call: udp ? 'recvmsg' : 'getpeername', proto: udp ? 'UDP' : 'TCP',
+    local: { ip: packet.dst, port: packet.dport ?? 0 },
+    peerBefore: { ip: backend.address, port: backend.port }, peerAfter: { ip: vip, port: f.port },
+    direction: 'reply', packetId: packet.id,
+  };
   w.emit(
     {
       place: socketAt(client, udp ? 'cgroup/recvmsg4' : 'cgroup/getpeername4'),
       program: udp ? 'cil_sock4_recvmsg' : 'cil_sock4_getpeername',
-      source: 'bpf/bpf_sock.c: __sock4_xlate_rev', packet, kind: 'socket-rev-nat', maps: ops, verdict: 'TRANSLATED',
-      sockXlate: 'post-xlate-rev', syscalls: [call],
+      source: 'bpf/bpf_sock.c: __sock4_xlate_rev', socket, kind: 'socket-rev-nat', maps: ops, verdict: 'TRANSLATED',
+      sockXlate: 'post-xlate-rev',
     },
     udp ? 'sock.revnat.recvmsg' : 'sock.revnat.getpeername',
     { vip, port: f.port, addr: `${backend.address}:${backend.port}` },

@@ -7,13 +7,12 @@
  */
 import type { Ipv4 } from '../../scenario/values.ts';
 import { ctKey, ctValue, type CtDir, type CtEntryView, type CtTuple } from '../maps/format.ts';
+import type { CtTimeouts } from '../../scenario/model.ts';
 import type { CtState, MapName, MapOp, Packet, TcpFlags } from '../trace.ts';
 import { PerNode } from './per-node.ts';
 
 /** Clock of every node, seconds since boot: fixed so traces are reproducible. */
 export const BOOT_CLOCK = 16990;
-/** Lifetimes (daemon defaults): TCP established 21600 s, SYN 60 s, non-TCP 60 s. */
-const LIFETIME = { tcp: 21600, syn: 60, nonTcp: 60 };
 
 const FLAG_BITS: Record<keyof TcpFlags, number> = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 };
 export const tcpFlagBits = (f: TcpFlags | undefined) =>
@@ -42,9 +41,48 @@ function ports(p: Packet): [number, number] {
   return [p.sport ?? 0, p.dport ?? 0];
 }
 
+/** Which side of an entry a packet updates: ct_update_timeout's `dir` (CT_INGRESS rx, else tx). */
+type Side = 'egress' | 'ingress' | 'service';
+const SEEN_NON_SYN = 16;
+
 export class ConntrackTables {
   private readonly tables = new PerNode<string, Entry>();
   private table = (node: string) => this.tables.table(node);
+
+  /** Lifetimes in seconds: the agent writes them into the datapath (CT_CONNECTION_LIFETIME_TCP ...). */
+  constructor(private readonly timeouts: CtTimeouts) {}
+
+  /**
+   * ct_update_timeout + __ct_update_timeout (bpf/lib/conntrack.h): a TCP packet without SYN marks the
+   * entry SeenNonSyn; the lifetime is then the established one (regular or service), else the SYN
+   * timeout; non-TCP has its own. The side the packet came from accumulates its flags and, when they
+   * change or CT_REPORT_INTERVAL passed, records `now` as its last report.
+   */
+  private updateTimeout(v: CtEntryView, tcp: boolean, side: Side, flags: number): void {
+    const t = this.timeouts;
+    let lifetime = side === 'service' ? t.serviceAny : t.regularAny;
+    if (tcp) {
+      if (!(flags & FLAG_BITS.SYN)) v.flags |= SEEN_NON_SYN;
+      if (v.flags & SEEN_NON_SYN) lifetime = side === 'service' ? t.serviceTcp : t.regularTcp;
+      else lifetime = t.regularTcpSyn;
+    }
+    const now = BOOT_CLOCK;
+    v.expires = now + lifetime;
+    const rx = side === 'ingress';
+    const accumulated = rx ? v.rxFlagsSeen : v.txFlagsSeen;
+    // CT_REPORT_FLAGS (monitor-aggregation-flags) masks what is accumulated; CT_REPORT_INTERVAL paces reports.
+    const seen = (flags & t.reportFlags) | accumulated;
+    const last = rx ? v.lastRxReport : v.lastTxReport;
+    if (last + t.reportInterval < now || accumulated !== seen) {
+      if (rx) {
+        v.rxFlagsSeen = seen;
+        v.lastRxReport = now;
+      } else {
+        v.txFlagsSeen = seen;
+        v.lastTxReport = now;
+      }
+    }
+  }
 
   private tuple(p: Packet, dir: CtDir, reversed: boolean): CtTuple {
     const [sp, dp] = ports(p);
@@ -67,9 +105,10 @@ export class ConntrackTables {
     const rev = ctKey(this.tuple(p, other, true));
     const flags = tcpFlagBits(p.tcpFlags);
     const hitFwd = t.get(fwd);
-    if (hitFwd) return { state: 'established', revNat: hitFwd.view.revNat, key: fwd, map, ops: this.touch(node, map, fwd, hitFwd, 'tx', flags) };
+    // The side updated is the lookup's direction, whichever entry it found (__ct_lookup passes `dir`).
+    if (hitFwd) return { state: 'established', revNat: hitFwd.view.revNat, key: fwd, map, ops: this.touch(node, map, fwd, hitFwd, dir, flags) };
     const hitRev = t.get(rev);
-    if (hitRev) return { state: 'reply', revNat: hitRev.view.revNat, key: rev, map, ops: this.touch(node, map, rev, hitRev, 'rx', flags) };
+    if (hitRev) return { state: 'reply', revNat: hitRev.view.revNat, key: rev, map, ops: this.touch(node, map, rev, hitRev, dir, flags) };
     return { state: 'new', revNat: 0, map, ops: [{ node, map, op: 'lookup', key: fwd, hit: false, note: 'CT_NEW: no entry' }] };
   }
 
@@ -82,16 +121,12 @@ export class ConntrackTables {
     return e?.view.revNat ?? 0;
   }
 
-  private touch(node: string, map: MapName, key: string, e: Entry, side: 'tx' | 'rx', flags: number): MapOp[] {
+  private touch(node: string, map: MapName, key: string, e: Entry, side: Side, flags: number): MapOp[] {
     const before = ctValue(e.view);
     const ops: MapOp[] = [{ node, map, op: 'lookup', key, value: before, hit: true }];
-    const v = e.view;
-    if (side === 'tx') v.txFlagsSeen |= flags;
-    else v.rxFlagsSeen |= flags;
-    if (flags & ~FLAG_BITS.SYN) v.flags |= 16; // SeenNonSyn
-    if (e.tuple.proto === 'TCP' && (v.rxFlagsSeen & FLAG_BITS.ACK || v.txFlagsSeen & FLAG_BITS.ACK)) v.expires = BOOT_CLOCK + LIFETIME.tcp;
-    const after = ctValue(v);
-    if (after !== before) ops.push({ node, map, op: 'update', key, value: after, hit: true, note: 'flags seen' });
+    this.updateTimeout(e.view, e.tuple.proto === 'TCP', side, flags);
+    const after = ctValue(e.view);
+    if (after !== before) ops.push({ node, map, op: 'update', key, value: after, hit: true, note: 'ct_update_timeout' });
     return ops;
   }
 
@@ -105,13 +140,19 @@ export class ConntrackTables {
     const key = ctKey(tuple);
     const found = t.get(key);
     const map = mapOf(p);
-    if (found) return { backendId: found.view.backendId, ops: [{ node, map, op: 'lookup', key, value: ctValue(found.view), hit: true, note: 'CT_SERVICE: the backend chosen before' }] };
+    if (found) {
+      const ops = this.touch(node, map, key, found, 'service', tcpFlagBits(p.tcpFlags));
+      const first = ops[0];
+      if (first) first.note = 'CT_SERVICE: the backend chosen before';
+      return { backendId: found.view.backendId, ops };
+    }
     if (!create) return { ops: [{ node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new' }] };
     const view: CtEntryView = {
-      expires: BOOT_CLOCK + (p.proto === 'TCP' ? LIFETIME.syn : LIFETIME.nonTcp), rxFlagsSeen: 0, lastRxReport: 0,
-      txFlagsSeen: tcpFlagBits(p.tcpFlags), lastTxReport: BOOT_CLOCK, flags: 0, revNat: create.revNat,
+      expires: 0, rxFlagsSeen: 0, lastRxReport: 0, txFlagsSeen: 0, lastTxReport: 0, flags: 0, revNat: create.revNat,
       sourceSecurityId: create.srcIdentity, ifIndex: 0, backendId: create.backendId,
     };
+    // ct_create4 marks a TCP entry's first packet as SYN, then sets the timeout as every packet does.
+    this.updateTimeout(view, p.proto === 'TCP', 'service', p.proto === 'TCP' ? FLAG_BITS.SYN : 0);
     t.set(key, { tuple, view });
     return {
       backendId: create.backendId,
@@ -122,35 +163,30 @@ export class ConntrackTables {
     };
   }
 
-  /** ct_create4: the entry plus its related ICMP entry (for ICMP errors about this flow). */
+  /**
+   * ct_create4: the entry (its first packet counted as a SYN for TCP, the side of `dir` reporting it),
+   * then a copy in cilium_ct_any4_global under the ICMP tuple with TUPLE_F_RELATED and SeenNonSyn, for
+   * ICMP errors about this flow. bpf_lxc and the ingress policy pass CT_MAP_ANY4 as the related map for
+   * every protocol, so an ICMP echo gets one too.
+   */
   create(node: string, p: Packet, dir: 'egress' | 'ingress', srcIdentity: number, extra: Partial<CtEntryView> = {}): MapOp[] {
     const t = this.table(node);
     const tuple = this.tuple(p, dir === 'egress' ? 'OUT' : 'IN', false);
-    const flags = tcpFlagBits(p.tcpFlags);
+    const tcp = p.proto === 'TCP';
     const view: CtEntryView = {
-      expires: BOOT_CLOCK + (p.proto === 'TCP' ? LIFETIME.syn : LIFETIME.nonTcp),
-      rxFlagsSeen: 0,
-      lastRxReport: 0,
-      txFlagsSeen: flags,
-      lastTxReport: BOOT_CLOCK,
-      flags: 0,
-      revNat: 0,
-      sourceSecurityId: srcIdentity,
-      ifIndex: 0,
-      backendId: 0,
-      ...extra,
+      expires: 0, rxFlagsSeen: 0, lastRxReport: 0, txFlagsSeen: 0, lastTxReport: 0, flags: 0, revNat: 0,
+      sourceSecurityId: srcIdentity, ifIndex: 0, backendId: 0, ...extra,
     };
+    this.updateTimeout(view, tcp, dir, tcp ? FLAG_BITS.SYN : 0);
     const key = ctKey(tuple);
     t.set(key, { tuple, view });
     const map = mapOf(p);
     const ops: MapOp[] = [{ node, map, op: 'update', key, value: ctValue(view), hit: false, note: 'ct_create4' }];
-    if (p.proto !== 'ICMP') {
-      const rel: CtTuple = { ...tuple, proto: 'ICMP', sport: 0, dport: 0, related: true };
-      const relView: CtEntryView = { ...view, expires: BOOT_CLOCK + LIFETIME.nonTcp, txFlagsSeen: 0 };
-      const relKey = ctKey(rel);
-      t.set(relKey, { tuple: rel, view: relView });
-      ops.push({ node, map: 'cilium_ct_any4_global', op: 'update', key: relKey, value: ctValue(relView), hit: false, note: 'related ICMP entry' });
-    }
+    const rel: CtTuple = { ...tuple, proto: 'ICMP', sport: 0, dport: 0, related: true };
+    const relView: CtEntryView = { ...view, flags: view.flags | SEEN_NON_SYN };
+    const relKey = ctKey(rel);
+    t.set(relKey, { tuple: rel, view: relView });
+    ops.push({ node, map: 'cilium_ct_any4_global', op: 'update', key: relKey, value: ctValue(relView), hit: false, note: 'related ICMP entry' });
     return ops;
   }
 }

@@ -23,6 +23,20 @@ const proto = (p: Packet) => (p.proto === 'TCP' ? 'TCP' : p.proto === 'UDP' ? 'U
 const sportOf = (p: Packet) => (p.proto === 'ICMP' ? (p.icmpId ?? 0) : (p.sport ?? 0));
 const dportOf = (p: Packet) => (p.proto === 'ICMP' ? 0 : (p.dport ?? 0));
 
+/**
+ * The destination port snat_v4_rev_nat reads from an arriving packet: TCP/UDP's, an echo reply's
+ * identifier, 0 for an echo request (which it then skips: snat_v4_rev_nat_can_skip, port below the
+ * NAT range).
+ */
+export const revNatDport = (p: Packet): number =>
+  p.proto === 'ICMP' ? (p.icmpType === 0 ? (p.icmpId ?? 0) : 0) : (p.dport ?? 0);
+
+/** snat_v4_rev_nat_can_skip: only a destination port inside the NAT range can be a masqueraded flow's. */
+export const revNatCanSkip = (p: Packet): boolean => {
+  const d = revNatDport(p);
+  return d < NAT_PORT_MIN || d > NAT_PORT_MAX;
+};
+
 export class NatTables {
   private readonly tables = new PerNode<string, Mapping>();
   private table = (node: string) => this.tables.table(node);
@@ -56,7 +70,7 @@ export class NatTables {
 
   /** snat_v4_rev_nat: the IN entry for an arriving packet, if any. */
   revSnat(node: string, p: Packet, needsCt: boolean): { found?: Mapping; ops: MapOp[] } {
-    const inKey = natKey({ proto: proto(p), dir: 'IN', src: p.src, sport: p.proto === 'ICMP' ? 0 : (p.sport ?? 0), dst: p.dst, dport: p.proto === 'ICMP' ? (p.icmpId ?? 0) : (p.dport ?? 0) });
+    const inKey = natKey({ proto: proto(p), dir: 'IN', src: p.src, sport: p.proto === 'ICMP' ? 0 : (p.sport ?? 0), dst: p.dst, dport: revNatDport(p) });
     const found = this.table(node).get(inKey);
     return {
       found,

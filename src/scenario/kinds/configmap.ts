@@ -25,6 +25,25 @@ export function readCiliumConfig(f: Fields): CiliumConfig {
 }
 
 /**
+ * When the scenario's traffic happens (Hubble's timestamps, an HTTP Date header): annotation
+ * flowlab.cilium.io/capture-start on cilium-config, RFC 3339 (`2024-11-01T14:01:20.633Z`), in µs since
+ * the epoch. Absent: undefined, and the engine starts at the epoch (a neutral clock; `validate` says so).
+ */
+export const CAPTURE_START_ANNOTATION = 'flowlab.cilium.io/capture-start';
+
+export function readCaptureStart(f: Fields): number | undefined {
+  const path = ['metadata', 'annotations', CAPTURE_START_ANNOTATION];
+  const text = f.str(path);
+  if (text === undefined) return undefined;
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(text);
+  const ms = ok ? Date.parse(text) : NaN;
+  if (Number.isNaN(ms)) return f.error(path, `"${text}" is not an RFC 3339 time (e.g. 2024-11-01T14:01:20.633Z)`);
+  // Date.parse keeps milliseconds; the microsecond digits, when given, are added back.
+  const micro = /\.\d{3}(\d{1,3})/.exec(text)?.[1] ?? '';
+  return ms * 1000 + (micro ? Number(micro.padEnd(3, '0')) : 0);
+}
+
+/**
  * ip-masq-agent's `config` (YAML or JSON, as pkg/ipmasq reads it). Returns
  * undefined when there is no list, which means the agent's default list.
  */

@@ -6,34 +6,29 @@
 import type { Fields } from '../fields.ts';
 import { ipv6Address } from './ipv6.ts';
 import type { NodeModel } from '../model.ts';
+import { readDeviceFacts, type DeviceFacts } from '../node-device.ts';
 import { parseMac, type Cidr, type Ipv4, type Mac } from '../values.ts';
 
-/** Annotation naming the node's native device (the seed's AWS nodes use ens5). */
-export const DEVICE_ANNOTATION = 'flowlab.cilium.io/device';
-export const DEFAULT_DEVICE = 'ens5';
-/** Annotation stating the node's device MACs: `cilium_net=16:cf:..,cilium_host=..,lxc_health=..`. */
+export { DEFAULT_DEVICE, DEVICE_ANNOTATION } from '../node-device.ts';
+/** Annotation stating the node's other device MACs: `cilium_net=16:cf:..,cilium_host=..,lxc_health=..`. */
 export const MACS_ANNOTATION = 'flowlab.cilium.io/macs';
 
-/** Node without its CiliumNode facts yet (pod CIDRs may still come from there). */
-export type NodeDraft = Omit<NodeModel, 'internalIP'> & { internalIP?: Ipv4 };
+/** Node without its CiliumNode facts yet (pod CIDRs may still come from there) and its device undecided. */
+export type NodeDraft = Omit<NodeModel, 'internalIP' | 'device' | 'deviceSubnet' | 'gateway' | 'deviceMac' | 'defaults'> & {
+  internalIP?: Ipv4;
+  facts: DeviceFacts;
+};
 
 export function readNode(f: Fields): NodeDraft {
-  const devicePath = ['metadata', 'annotations', DEVICE_ANNOTATION];
-  let device = f.str(devicePath) ?? DEFAULT_DEVICE;
-  // IFNAMSIZ is 16 with the NUL: a Linux interface name has at most 15 characters.
-  if (!/^[^\s/:]{1,15}$/.test(device)) {
-    f.error(devicePath, `"${device}" is not a network device name (1 to 15 characters, no spaces, "/" or ":")`);
-    device = DEFAULT_DEVICE;
-  }
   return {
     name: f.obj.name,
     internalIP: readAddress(f, ['status', 'addresses'], 'InternalIP', 'address', true),
     internalIP6: ipv6Address(f, ['status', 'addresses'], 'InternalIP', 'address'),
     podCIDRs: readPodCidrs(f),
     labels: f.stringMap(['metadata', 'labels']),
-    device,
     macs: readMacs(f),
     kubeletVersion: f.str(['status', 'nodeInfo', 'kubeletVersion']),
+    facts: readDeviceFacts(f),
     source: f.obj.ref,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import type { AlignedRow, HopEvent } from '../../engine/index.ts';
+import { hopDirection } from '../../engine/index.ts';
 import { kindName, type Lang } from '../../i18n/index.ts';
 import { setCursor } from '../../state/player.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
@@ -76,7 +77,7 @@ function Cell({ ev, n, lang }: { ev: HopEvent | undefined; n: number | undefined
   if (!ev || n === undefined) return <span className="aligned-cell is-empty">—</span>;
   const dropped = isDropped(ev);
   return (
-    <span className={`aligned-cell dir-${ev.packet.direction}${dropped ? ' is-drop' : ''}`} title={`${ev.kind} @${ev.node}/${ev.iface} · ${ev.program}`}>
+    <span className={`aligned-cell dir-${hopDirection(ev)}${dropped ? ' is-drop' : ''}`} title={`${ev.kind} @${ev.node}/${ev.iface} · ${ev.program}`}>
       <span className="aligned-n">{n + 1}</span>
       <span className="aligned-kind">{kindName(lang, ev.kind)}</span>
       <span className="aligned-where">

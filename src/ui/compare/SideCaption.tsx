@@ -1,5 +1,5 @@
 /** One side's current hop in the compare view: which side, its hop, its sentence. */
-import { MODE_PRESETS } from '../../engine/index.ts';
+import { hopDirection, MODE_PRESETS } from '../../engine/index.ts';
 import { explainHop, explainOutcome, kindName, type MessageKey } from '../../i18n/index.ts';
 import { specPairs, type Side } from '../../state/compare.ts';
 import { isDropped, SIDES } from '../../state/selectors.ts';
@@ -24,7 +24,7 @@ export function SideCaption({ side }: { side: Side }) {
   const title = side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) });
   const dropped = ev !== undefined && isDropped(ev);
   return (
-    <div className={`side-caption side-${side}${ev ? ` dir-${ev.packet.direction}` : ''}${dropped ? ' is-drop' : ''}${idle ? ' is-idle' : ''}`} data-testid={`caption-${side}`}>
+    <div className={`side-caption side-${side}${ev ? ` dir-${hopDirection(ev)}` : ''}${dropped ? ' is-drop' : ''}${idle ? ' is-idle' : ''}`} data-testid={`caption-${side}`}>
       <div className="caption-meta">
         <span className={`side-tag side-tag-${side}`}>{title}</span>
         {ev && <span className="caption-step">{t('playback.hopOf', { n: step + 1, total })}</span>}

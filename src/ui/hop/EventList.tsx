@@ -3,6 +3,7 @@
  * view. Virtualised (@tanstack/react-virtual) so a long conversation costs
  * only the rows on screen.
  */
+import { hopDirection } from '../../engine/index.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { explainHop, kindName } from '../../i18n/index.ts';
@@ -47,7 +48,7 @@ export function EventList() {
               data-index={item.index}
               ref={v.measureElement}
               aria-current={current ? 'true' : undefined}
-              className={`event dir-${ev.packet.direction}${current ? ' is-current' : ''}${dropped ? ' is-drop' : ''}`}
+              className={`event dir-${hopDirection(ev)}${current ? ' is-current' : ''}${dropped ? ' is-drop' : ''}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               onClick={() => setStep(store, item.index)}
             >

@@ -1,4 +1,5 @@
 /** The current hop's one sentence, large: what the room reads. */
+import { hopDirection } from '../../engine/index.ts';
 import { explainHop, explainOutcome, kindName } from '../../i18n/index.ts';
 import { lastStep } from '../../state/player.ts';
 import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
@@ -25,10 +26,10 @@ export function HopCaption() {
   const dropped = isDropped(ev);
   const policy = policyText(t, ev);
   return (
-    <div className={`caption dir-${ev.packet.direction}${dropped ? ' is-drop' : ''}`} data-testid="hop-caption">
+    <div className={`caption dir-${hopDirection(ev)}${dropped ? ' is-drop' : ''}`} data-testid="hop-caption">
       <div className="caption-meta">
         <span className="caption-step">{t('playback.hopOf', { n: step + 1, total: last + 1 })}</span>
-        <span className={`dir-chip dir-${ev.packet.direction}`}>{t(ev.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}</span>
+        <span className={`dir-chip dir-${hopDirection(ev)}`}>{t(hopDirection(ev) === 'reply' ? 'dir.reply' : 'dir.request')}</span>
         <span className="caption-kind" title={ev.kind}>
           {kindName(lang, ev.kind)}
         </span>

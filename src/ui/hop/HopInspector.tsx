@@ -7,17 +7,17 @@ import type { HopEvent } from '../../engine/index.ts';
 import { dropReasonText } from '../../i18n/index.ts';
 import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
-import { diffPackets } from './packet-fields.ts';
+import { diffPackets, socketRows } from './packet-fields.ts';
 import { policyText } from './policy-text.ts';
 
 /** The tunnel protocol as people write it; the engine says which one the packet carries. */
 const ENCAP_NAME = { vxlan: 'VXLAN', geneve: 'Geneve' } as const;
 
 function packetBefore(events: HopEvent[], step: number): HopEvent['packet'] | undefined {
-  const cur = events[step];
+  const id = events[step]?.packet?.id;
   for (let i = step - 1; i >= 0; i--) {
     const p = events[i]?.packet;
-    if (p && cur && p.id === cur.packet.id) return p;
+    if (p && p.id === id) return p;
   }
   return undefined;
 }
@@ -29,9 +29,10 @@ export function HopInspector() {
   const step = useApp((s) => s.step);
   const lang = useApp((s) => s.lang);
   if (!ev || !events) return <div className="inspector empty">{t('inspector.empty')}</div>;
-  const rows = diffPackets(packetBefore(events, step), ev.packet);
+  // A socket hop carries no packet: its rows are the call's addresses before and after the hook.
+  const rows = ev.packet ? diffPackets(packetBefore(events, step), ev.packet) : ev.socket ? socketRows(ev.socket) : [];
   const policy = policyText(t, ev);
-  const o = ev.packet.outer;
+  const o = ev.packet?.outer;
   const facts: [string, string | undefined, string?][] = [
     [t('inspector.node'), ev.node],
     [t('inspector.iface'), ev.iface],
@@ -59,6 +60,7 @@ export function HopInspector() {
           ))}
       </dl>
       <div className="inspector-tables">
+        {!ev.packet && <p className="inspector-note" data-testid="no-packet">{t('inspector.noPacket')}</p>}
         <table className="packet-table">
           <thead>
             <tr>

@@ -2,7 +2,7 @@
  * A packet as rows of (field, value) for the before/after table; fields are
  * compared as printed, so "changed" means what a person would see change.
  */
-import type { Packet } from '../../engine/index.ts';
+import type { Packet, SocketCall } from '../../engine/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 export interface FieldRow {
@@ -58,4 +58,22 @@ export function diffPackets(before: Packet | undefined, after: Packet): FieldRow
     after: b[key] ?? '',
     changed: before !== undefined && (a[key] ?? '') !== (b[key] ?? ''),
   }));
+}
+
+/**
+ * A socket hop has no packet: its rows are the call's addresses, the peer as the application named it
+ * (before) and as the socket LB left it (after). The local port is empty until the kernel binds one.
+ */
+export function socketRows(c: SocketCall): FieldRow[] {
+  const port = (n: number) => (n ? String(n) : '');
+  const rows: [MessageKey, string, string][] = [
+    ['packet.direction', c.direction, c.direction],
+    ['packet.socketCall', `${c.call}()`, `${c.call}()`],
+    ['packet.proto', c.proto, c.proto],
+    ['packet.src', c.local.ip, c.local.ip],
+    ['packet.sport', port(c.local.port), port(c.local.port)],
+    ['packet.dst', c.peerBefore.ip, c.peerAfter.ip],
+    ['packet.dport', port(c.peerBefore.port), port(c.peerAfter.port)],
+  ];
+  return rows.map(([key, before, after]) => ({ key, before, after, changed: before !== after }));
 }

@@ -1,7 +1,7 @@
 /**
  * The client's `strace`: the socket calls the trace's events carry
  * (`syscalls`), in order, up to the current step: connect() to the service
- * IP, then getsockname()/getpeername() showing what socket LB did.
+ * IP (curl's socket set-up, then getsockname(), sendto(), recvfrom(); no getpeername()).
  */
 import type { HopEvent } from '../../engine/index.ts';
 

@@ -26,7 +26,9 @@ function podOfHop(ev: HopEvent, n: NodeLayout | undefined) {
   if (named) return named;
   const p = ev.packet;
   let order: string[];
-  if (ev.kind === 'arp-proxy' && p.arp) order = p.arp.op === 'reply' ? [p.arp.targetIp, p.dst] : [p.arp.senderIp, p.src];
+  // A socket hop has no packet: its socket's own address names the pod.
+  if (!p) order = ev.socket ? [ev.socket.local.ip] : [];
+  else if (ev.kind === 'arp-proxy' && p.arp) order = p.arp.op === 'reply' ? [p.arp.targetIp, p.dst] : [p.arp.senderIp, p.src];
   else if (ev.kind === 'deliver' || ev.kind === 'socket-rev-nat') order = [p.dst, p.src];
   else order = [p.src, p.dst];
   for (const ip of order) {
@@ -100,7 +102,7 @@ function nodeOf(layout: TopologyLayout, name: string | undefined): NodeLayout | 
  */
 export function hopPath(from: Anchor | undefined, to: Anchor, layout: TopologyLayout, ev?: HopEvent): Point[] {
   // An encapsulated packet reaches the device through the overlay port (cilium_vxlan / cilium_geneve).
-  const overlay = ev?.packet.outer && ev.kind !== 'wire' && from?.node === to.node ? nodeOf(layout, to.node)?.ports.find((p) => p.kind === 'overlay') : undefined;
+  const overlay = ev?.packet?.outer && ev.kind !== 'wire' && from?.node === to.node ? nodeOf(layout, to.node)?.ports.find((p) => p.kind === 'overlay') : undefined;
   if (from && overlay && from.port !== overlay && to.port !== overlay) {
     const via: Anchor = { node: to.node, point: overlay.anchor, port: overlay };
     return [...hopPath(from, via, layout), ...hopPath(via, to, layout).slice(1)];

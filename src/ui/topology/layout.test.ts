@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Packet } from '../../engine/index.ts';
 import type { ScenarioSummary, SummaryNode, SummaryPod } from '../../worker/summary.ts';
 import { fixtureTrace } from '../../worker/fixture.test-helper.ts';
 import { placeFields, stackAt, tcAt } from '../../engine/index.ts';
@@ -131,7 +132,7 @@ describe('hop anchors and paths', () => {
     // From the lxc to ens5 with outer headers: through cilium_vxlan.
     const outer = { src: '192.168.10.10', dst: '192.168.10.11', proto: 'UDP', dport: 8472, vni: 1011 } as never;
     const encap = hopAnchor({ ...base, kind: 'tunnel-encap' }, lt);
-    const egress = { ...base, kind: 'netdev-egress' as const, ...placeFields(tcAt('k8s-a', 'ens5', 'tc-egress')), packet: { ...base.packet, outer } };
+    const egress = { ...base, kind: 'netdev-egress' as const, ...placeFields(tcAt('k8s-a', 'ens5', 'tc-egress')), packet: { ...base.packet, outer } as Packet };
     const vxlan = lt.nodes[0]!.ports.find((p) => p.iface === 'cilium_vxlan')!;
     expect(hopPath(encap, hopAnchor(egress, lt), lt, egress)).toContainEqual(vxlan.anchor);
   });

@@ -9,7 +9,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { dropReason, type HopEvent } from '../../engine/index.ts';
+import { dropReason, hopDirection, type HopEvent } from '../../engine/index.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import { isDropped, type SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
@@ -85,7 +85,7 @@ export class PacketLayer {
     const from = step > 0 ? this.anchorAt(events, step - 1) : ev.kind === 'wire' ? senderAnchor(ev, this.layout) : undefined;
     const path = hopPath(from, to, this.layout, ev);
     this.decorate(ev, s, step);
-    this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${ev.packet.direction}`);
+    this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${hopDirection(ev)}`);
     this.marker.interrupt().style('display', null);
     const end = path[path.length - 1] ?? to.point;
     if (!forward || path.length < 2 || !this.at) {
@@ -110,13 +110,13 @@ export class PacketLayer {
   }
 
   private decorate(ev: HopEvent, s: AppState, step: number): void {
-    const reply = ev.packet.direction === 'reply';
+    const reply = hopDirection(ev) === 'reply';
     const dropped = isDropped(ev);
     const idle = this.side.idle(s);
     const node = ev.kind === 'wire' ? (ev.peer?.node ?? 'outside') : ev.node;
     this.marker
-      .attr('class', `packet dir-${ev.packet.direction}${dropped ? ' is-dropped' : ''}${idle ? ' is-idle' : ''}`)
-      .attr('data-direction', ev.packet.direction)
+      .attr('class', `packet dir-${hopDirection(ev)}${dropped ? ' is-dropped' : ''}${idle ? ' is-idle' : ''}`)
+      .attr('data-direction', hopDirection(ev))
       .attr('data-node', node)
       .attr('data-step', String(step))
       .attr('data-idle', idle ? 'true' : null)
@@ -126,12 +126,13 @@ export class PacketLayer {
     this.marker.select('.packet-shape').attr('d', shape);
     this.marker.select('.packet-glyph').text(dropped ? '✕' : reply ? '←' : '→');
     const word = translate(s.lang, reply ? 'topology.reply' : 'topology.request');
-    const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet.arp ? `ARP ${ev.packet.arp.op}` : kindName(s.lang, ev.kind);
+    const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet?.arp ? `ARP ${ev.packet.arp.op}` : kindName(s.lang, ev.kind);
     this.marker.select('.packet-label').text(what);
     const program = ev.program.length > 24 ? `${ev.program.slice(0, 23)}…` : ev.program;
-    const sub = `${word} #${ev.packet.id + 1} · ${program}`;
+    // A socket hop has no packet yet: no packet number.
+    const sub = ev.packet ? `${word} #${ev.packet.id + 1} · ${program}` : `${word} · ${program}`;
     this.marker.select('.packet-sublabel').text(sub);
-    const o = ev.packet.outer;
+    const o = ev.packet?.outer;
     const extra = dropped && ev.drop
       ? translate(s.lang, 'topology.dropped', { code: ev.drop.code, reason: dropReason(ev.drop) })
       : o ? `${translate(s.lang, 'topology.outer')} ${o.src} → ${o.dst} UDP/${o.dport} VNI ${o.vni}` : '';

@@ -66,7 +66,7 @@ const k8sS: NodeDatapath = {
     endpoint(2001, 'netpod', '172.16.0.79', 26332, 14, '9e:21:0c:4b:7a:11', 'f2:5d:33:a0:6c:02'),
     endpoint(311, 'health', '172.16.0.43', 4, 8, '0a:1b:2c:3d:4e:5f', 'aa:bb:cc:dd:ee:ff'),
   ],
-  gatewayMac: '02:00:00:00:00:01' as Mac, gatewayIp: ip('192.168.10.1'),
+  gatewayMac: '02:00:00:00:00:01' as Mac, gatewayIp: ip('192.168.10.1'), hostEndpointId: 1519 as EndpointId,
 };
 
 const webpod1: EndpointInfo = { ...endpoint(1334, 'webpod1', '172.16.1.235', 10037, 9, '0e:eb:09:62:83:d3', '06:60:3f:49:4f:08'), node: 'k8s-w1', lxcName: 'lxc043ae5d7101a' };
@@ -84,7 +84,9 @@ if (!svc) throw new Error('the seed fixture lost its frontend 9');
 
 /** Only what the formats read is filled in; the rest throws if a renderer reaches for it. */
 export const seedDatapath = {
-  config: { monitorAggregation: 'medium' },
+  config: { monitorAggregation: 'medium', ctTimeouts: { reportFlags: 0xff } },
+  // The lab's capture start (kans-lab's flowlab.cilium.io/capture-start): the seed's ping.
+  captureStartUs: Date.UTC(2024, 10, 1, 14, 1, 20, 633) * 1000,
   nodes: [k8sS, k8sW1],
   node: (name: string) => [k8sS, k8sW1].find((n) => n.name === name),
   endpointByIp: new Map(allEndpoints.map((e) => [e.ip as string, e])),

@@ -106,8 +106,15 @@ describe('cilium CLI views against the seed (k8s-s)', () => {
     expect(out[0]).toMatch(/^ENDPOINT   POLICY \(ingress\)   POLICY \(egress\)   IDENTITY   LABELS \(source:key\[=value\]\) +IPv6   IPv4 +STATUS$/);
     expect(out[1]).toMatch(/^ {11}ENFORCEMENT {8}ENFORCEMENT$/);
     expect(out[2]).toMatch(/^311 +Disabled +Disabled +4 +reserved:health +172\.16\.0\.43 +ready$/);
-    expect(out[3]).toMatch(/^2001 +Disabled +Disabled +26332 +k8s:app=netpod +172\.16\.0\.79 +ready$/);
-    expect(out[4]).toMatch(/^ +k8s:io\.kubernetes\.pod\.namespace=default$/);
+    // The host endpoint (the write-up's status counts it): identity 1, reserved:host, no IP.
+    expect(out[3]).toMatch(/^1519 +Disabled +Disabled +1 +reserved:host +ready$/);
+    expect(out[4]).toMatch(/^2001 +Disabled +Disabled +26332 +k8s:app=netpod +172\.16\.0\.79 +ready$/);
+    expect(out[5]).toMatch(/^ +k8s:io\.kubernetes\.pod\.namespace=default$/);
+  });
+
+  it('bpf endpoint list: the host endpoint\'s addresses are (localhost) rows (AddHostEntry, EndpointFlagHost)', () => {
+    const out = lines(run('bpf endpoint list'));
+    expect(out.filter((l) => l.endsWith('(localhost)')).map((l) => l.split(/ +/)[0])).toEqual(['172.16.0.189:0', '192.168.10.10:0']);
   });
 
   it('bpf ipmasq list: one CIDR per line under IP PREFIX/ADDRESS', () => {

@@ -4,11 +4,13 @@
  * label (sorted) with the first one on the endpoint's line.
  *
  * Policy enforcement shows `Disabled` both ways: the lab has no policy yet
- * (a policy-aware engine can pass the modes in). The host endpoint, which has
- * no IP address, is not part of the derived endpoints and is not listed.
+ * (a policy-aware engine can pass the modes in). The host endpoint
+ * (reserved:host, identity 1) is listed too, with no IP address: its
+ * enforcement is the host firewall's, which is off (Disabled).
  */
 import type { Datapath, EndpointInfo } from '../../derive/types.ts';
 import { tabwrite } from '../tabwriter.ts';
+import { RESERVED } from '../../derive/identities.ts';
 
 export interface PolicyModes {
   ingress: string;
@@ -23,14 +25,19 @@ export function endpointList(dp: Datapath, node: string, policyOf: PolicyModeOf 
   let text =
     'ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t\n' +
     '\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\n';
-  const endpoints = [...(dp.node(node)?.endpoints ?? [])].sort((a, b) => a.id - b.id);
-  for (const e of endpoints) {
+  const n = dp.node(node);
+  type Row = { id: number; identity: number; labels: string[]; ip: string; modes: PolicyModes };
+  const rows: Row[] = (n?.endpoints ?? []).map((e) => {
     const labels = [...(dp.identities.get(e.identity)?.labels ?? [])].sort();
-    if (labels.length === 0) labels.push('no labels');
-    const { ingress, egress } = policyOf(e);
-    labels.forEach((label, i) => {
+    return { id: e.id, identity: e.identity, labels, ip: e.ip, modes: policyOf(e) };
+  });
+  if (n) rows.push({ id: n.hostEndpointId, identity: RESERVED.host, labels: ['reserved:host'], ip: '', modes: { ingress: 'Disabled', egress: 'Disabled' } });
+  rows.sort((a, b) => a.id - b.id);
+  for (const r of rows) {
+    if (r.labels.length === 0) r.labels.push('no labels');
+    r.labels.forEach((label, i) => {
       text += i === 0
-        ? `${e.id}\t${ingress}\t${egress}\t${e.identity}\t${label}\t\t${e.ip}\tready\t\n`
+        ? `${r.id}\t${r.modes.ingress}\t${r.modes.egress}\t${r.identity}\t${label}\t\t${r.ip}\tready\t\n`
         : `\t\t\t\t${label}\t\t\t\t\n`;
     });
   }

@@ -16,11 +16,11 @@
  */
 import type { MonitorAggregation } from '../../../scenario/model.ts';
 import type { Datapath } from '../../derive/types.ts';
-import type { CtState, HopEvent, ObservationPoint, Packet, SockXlatePoint, Trace } from '../../trace.ts';
+import { hopPacketId, type CtState, type HopEvent, type ObservationPoint, type Packet, type SocketCall, type SockXlatePoint, type Trace } from '../../trace.ts';
 import type { Ipv4 } from '../../../scenario/values.ts';
 import { monitorReports } from './aggregation.ts';
 import { resolveEndpoint, summaryOf, type HubbleEndpoint } from './endpoint.ts';
-import { CAPTURE_START_US, PACKET_SPACING_US } from './time.ts';
+import { PACKET_SPACING_US } from './time.ts';
 
 export type { HubbleEndpoint };
 
@@ -65,29 +65,29 @@ function isReplyOf(ct: CtState | undefined): boolean | undefined {
  * is redirected to, the lxc of the endpoint a to-endpoint packet enters, the
  * interface of the hop otherwise.
  */
-function traceInterface(dp: Datapath, e: HopEvent): { index: number; name: string } | undefined {
+function traceInterface(dp: Datapath, e: HopEvent, p: Packet): { index: number; name: string } | undefined {
   const node = dp.node(e.node);
   if (!node) return undefined;
   let name = e.iface;
   if (e.observation === 'to-network') name = node.device;
-  else if (e.observation === 'to-endpoint') name = dp.endpointByIp.get(e.packet.dst)?.lxcName ?? e.iface;
+  else if (e.observation === 'to-endpoint') name = dp.endpointByIp.get(p.dst)?.lxcName ?? e.iface;
   const i = node.interfaces.find((x) => x.name === name);
   return i ? { index: i.ifindex, name: i.name } : undefined;
 }
 
-function traceFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow {
-  const { sport, dport } = l4Ports(e.packet);
-  const iface = traceInterface(dp, e);
+function traceFlow(dp: Datapath, e: HopEvent, p: Packet, timeUs: number): HubbleFlow {
+  const { sport, dport } = l4Ports(p);
+  const iface = traceInterface(dp, e, p);
   const flow: HubbleFlow = {
     seq: e.seq,
     timeUs,
     nodeName: e.node,
     eventType: e.drop ? 'drop' : 'trace',
     verdict: e.drop ? 'DROPPED' : 'FORWARDED',
-    source: resolveEndpoint(dp, e.node, e.packet.src, sport, e.srcIdentity),
-    destination: resolveEndpoint(dp, e.node, e.packet.dst, dport, e.dstIdentity),
-    packet: e.packet,
-    summary: summaryOf(e.packet),
+    source: resolveEndpoint(dp, e.node, p.src, sport, e.srcIdentity),
+    destination: resolveEndpoint(dp, e.node, p.dst, dport, e.dstIdentity),
+    packet: p,
+    summary: summaryOf(p),
   };
   if (e.drop) flow.drop = e.drop;
   else {
@@ -106,8 +106,8 @@ function traceFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow {
  */
 function policyFlow(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow | undefined {
   const v = e.policyVerdict;
-  if (!v || !v.enforced || (v.allowed && e.ctState !== 'new')) return undefined;
-  const base = traceFlow(dp, e, timeUs);
+  if (!e.packet || !v || !v.enforced || (v.allowed && e.ctState !== 'new')) return undefined;
+  const base = traceFlow(dp, e, e.packet, timeUs);
   const { drop: _drop, observation: _obs, ...rest } = base;
   return {
     ...rest,
@@ -123,13 +123,16 @@ type Peer = { ip: Ipv4; port: number };
 /**
  * A trace-sock flow (pkg/hubble/parser/sock): the socket's pod and the address
  * the event carries (no source port: the event has none). On the reverse
- * points the parser swaps the two ends, so the peer is printed first.
+ * points the parser swaps the two ends, so the peer is printed first. The
+ * flow's IP and L4 are the socket's own address and that peer.
  */
-function sockFlow(dp: Datapath, e: HopEvent, timeUs: number, point: SockXlatePoint, peer: Peer): HubbleFlow {
-  const p = e.packet;
-  const pod = resolveEndpoint(dp, e.node, p.direction === 'reply' ? p.dst : p.src);
+function sockFlow(dp: Datapath, e: HopEvent, c: SocketCall, timeUs: number, point: SockXlatePoint, peer: Peer): HubbleFlow {
+  const pod = resolveEndpoint(dp, e.node, c.local.ip);
   const other = resolveEndpoint(dp, e.node, peer.ip, peer.port);
   const rev = point.endsWith('-rev');
+  const packet: Packet = {
+    id: c.packetId, direction: c.direction, src: c.local.ip, dst: peer.ip, proto: c.proto, dport: peer.port,
+  };
   return {
     seq: e.seq,
     timeUs,
@@ -139,43 +142,45 @@ function sockFlow(dp: Datapath, e: HopEvent, timeUs: number, point: SockXlatePoi
     verdict: point.startsWith('pre-') ? 'TRACED' : 'TRANSLATED',
     source: rev ? other : pod,
     destination: rev ? pod : other,
-    packet: p,
-    summary: p.proto === 'UDP' ? 'UDP' : 'TCP',
+    packet,
+    summary: c.proto,
   };
 }
 
-/** connect()/sendmsg() give pre- and post-xlate-fwd; getpeername()/recvmsg() pre- and post-xlate-rev. */
-function sockFlows(dp: Datapath, trace: Trace, e: HopEvent, timeUs: number): HubbleFlow[] {
-  if (trace.server.kind !== 'service') return [];
-  const svc: Peer = { ip: trace.server.ip, port: trace.server.port };
-  const p = e.packet;
-  // The event's packet is the one the socket call concerns: towards the backend, or (recvmsg) from it.
-  const backend: Peer = p.direction === 'reply' ? { ip: p.src, port: p.sport ?? 0 } : { ip: p.dst, port: p.dport ?? 0 };
+/**
+ * connect()/sendmsg() give pre- and post-xlate-fwd; getpeername()/recvmsg() pre- and post-xlate-rev
+ * (bpf_sock.c __sock4_xlate_fwd / __sock4_xlate_rev send them). A call that found no backend sends none
+ * (it fails before the first notification); nor does a call never made (curl does not call getpeername).
+ */
+function sockFlows(dp: Datapath, e: HopEvent, timeUs: number): HubbleFlow[] {
+  const c = e.socket;
+  if (!c) return [];
   if (e.sockXlate === 'post-xlate-fwd') {
-    return [sockFlow(dp, e, timeUs, 'pre-xlate-fwd', svc), sockFlow(dp, e, timeUs, 'post-xlate-fwd', backend)];
+    return [sockFlow(dp, e, c, timeUs, 'pre-xlate-fwd', c.peerBefore), sockFlow(dp, e, c, timeUs, 'post-xlate-fwd', c.peerAfter)];
   }
   if (e.sockXlate === 'post-xlate-rev') {
-    return [sockFlow(dp, e, timeUs, 'pre-xlate-rev', backend), sockFlow(dp, e, timeUs, 'post-xlate-rev', svc)];
+    return [sockFlow(dp, e, c, timeUs, 'pre-xlate-rev', c.peerBefore), sockFlow(dp, e, c, timeUs, 'post-xlate-rev', c.peerAfter)];
   }
-  // A connect() that found no backend: only the pre-translation event was sent.
-  return e.kind === 'socket-lb-rewrite' ? [sockFlow(dp, e, timeUs, 'pre-xlate-fwd', svc)] : [];
+  // No backend: __sock4_xlate_fwd returns -EHOSTUNREACH before it sends any trace-sock event.
+  return [];
 }
 
 /** The flows Hubble would have recorded for this trace, in `hubble observe` order. */
 export function hubbleFlows(dp: Datapath, trace: Trace, opts: FlowOptions = {}): HubbleFlow[] {
   const level = opts.aggregation ?? dp.config.monitorAggregation;
-  const reported = monitorReports(trace.events, level);
+  const reported = monitorReports(trace.events, level, dp.config.ctTimeouts.reportFlags);
   const nodeRank = new Map<string, number>();
   for (const e of trace.events) if (!nodeRank.has(e.node)) nodeRank.set(e.node, nodeRank.size);
   const flows: HubbleFlow[] = [];
+  const start = dp.captureStartUs;
   for (const e of trace.events) {
     // Only Cilium nodes report: hops outside the cluster (the internet, a router) never reach Hubble.
     if (!dp.node(e.node)) continue;
-    const timeUs = CAPTURE_START_US + e.packet.id * PACKET_SPACING_US;
+    const timeUs = start + hopPacketId(e) * PACKET_SPACING_US;
     const verdict = policyFlow(dp, e, timeUs);
     if (verdict) flows.push(verdict);
-    if (e.kind === 'socket-lb-rewrite' || e.kind === 'socket-rev-nat') flows.push(...sockFlows(dp, trace, e, timeUs));
-    else if (e.drop || (e.observation && reported.has(e.seq))) flows.push(traceFlow(dp, e, timeUs));
+    if (e.socket) flows.push(...sockFlows(dp, e, timeUs));
+    else if (e.packet && (e.drop || (e.observation && reported.has(e.seq)))) flows.push(traceFlow(dp, e, e.packet, timeUs));
   }
   const rank = (f: HubbleFlow) => nodeRank.get(f.nodeName) ?? 0;
   // Array.prototype.sort is stable: within one node a packet's flows keep their hop order.

@@ -42,7 +42,9 @@ function l4(f: HubbleFlow): Record<string, unknown> | undefined {
   if (p.proto === 'UDP') return { UDP: { source_port: f.source.port ?? 0, destination_port: f.destination.port ?? 0 } };
   if (p.proto === 'TCP') {
     const flags = Object.fromEntries(Object.entries(p.tcpFlags ?? {}).filter(([, on]) => on));
-    return { TCP: { ...(f.source.port ? { source_port: f.source.port } : {}), destination_port: f.destination.port ?? 0, flags } };
+    // A socket event has no packet, hence no TCP flags (protojson leaves the empty message out).
+    const withFlags = p.tcpFlags ? { flags } : {};
+    return { TCP: { ...(f.source.port ? { source_port: f.source.port } : {}), destination_port: f.destination.port ?? 0, ...withFlags } };
   }
   return undefined;
 }

@@ -1,11 +1,10 @@
 /**
- * Deterministic flow timestamps. The lab has no clock: a conversation starts
- * at the seed's capture time and each packet takes 100 µs, so a short
- * conversation stays within one printed millisecond, as the seed's ping does.
+ * Deterministic flow timestamps. The engine has no clock: a conversation
+ * starts at the scenario's capture start (Datapath.captureStartUs: the
+ * cilium-config annotation flowlab.cilium.io/capture-start; the lab sets the
+ * seed's ping time, Nov 1 14:01:20.633) and each packet takes 100 µs, so a
+ * short conversation stays within one printed millisecond, as the seed's ping does.
  */
-
-/** When the seed's `ping -c 1` was captured (Nov 1 14:01:20.633, UTC, year assumed). */
-export const CAPTURE_START_US = Date.UTC(2024, 10, 1, 14, 1, 20, 633) * 1000;
 /** Time one packet takes to cross the lab, in microseconds. */
 export const PACKET_SPACING_US = 100;
 

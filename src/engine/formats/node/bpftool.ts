@@ -10,7 +10,6 @@
 import type { Datapath, NodeDatapath } from '../../derive/types.ts';
 import { tcHook, type TcDirection } from '../../place.ts';
 import { hexOf } from '../../util/hash.ts';
-import { CAPTURE_START_US } from '../hubble/time.ts';
 
 export interface Attachment {
   dev: string;
@@ -100,14 +99,15 @@ function mapIds(list: Attachment[]): Map<string, number> {
   return ids;
 }
 
-const loadedAt = (): string => `${new Date(CAPTURE_START_US / 1000).toISOString().slice(0, 19)}+0000`;
+/** The programs were loaded before the scenario's capture started (the agent's start); shown at that second. */
+const loadedAt = (startUs: number): string => `${new Date(startUs / 1000).toISOString().slice(0, 19)}+0000`;
 
-function progLines(a: Attachment, ids: Map<string, number>): string[] {
+function progLines(a: Attachment, ids: Map<string, number>, startUs: number): string[] {
   const calls = ids.get(a.callsMap) ?? 0;
   const size = 700 + (a.progId % 97) * 11;
   return [
     `${a.progId}: sched_cls  name ${a.prog}  tag ${hexOf(`${a.prog}/${a.dev}`, 16)}  gpl`,
-    `\tloaded_at ${loadedAt()}  uid 0`,
+    `\tloaded_at ${loadedAt(startUs)}  uid 0`,
     // The entry program's map_ids in the order it references them: from-* tail-call first, to-* count first.
     `\txlated ${size}B  jited ${Math.round(size * 0.75)}B  memlock 4096B  map_ids ${a.dir === 'ingress' ? `${calls},${METRICS_MAP_ID}` : `${METRICS_MAP_ID},${calls}`}`,
     `\tbtf_id ${400 + (a.progId % 100)}`,
@@ -120,7 +120,7 @@ export function bpftoolProgShow(dp: Datapath, node: NodeDatapath, id?: number): 
   const ids = mapIds(list);
   const picked = id === undefined ? list : list.filter((a) => a.progId === id);
   if (picked.length === 0) return { ok: false, error: `Error: get by id (${id}): No such file or directory` };
-  return { ok: true, text: `${picked.flatMap((a) => progLines(a, ids)).join('\n')}\n` };
+  return { ok: true, text: `${picked.flatMap((a) => progLines(a, ids, dp.captureStartUs)).join('\n')}\n` };
 }
 
 /** `bpftool map list`: the maps the attached entry programs use (their map_ids). */

@@ -50,12 +50,12 @@ function line(c: Conn): string {
  * socket (nothing precedes the OUTPUT hook), the request as the client addressed it: to the service.
  */
 function original(trace: Trace, i: number): Packet | undefined {
-  const e = trace.events[i];
-  const before = trace.events[i - 1];
-  if (!e) return undefined;
-  if (before && before.packet.id === e.packet.id) return before.packet;
+  const p = trace.events[i]?.packet;
+  const before = trace.events[i - 1]?.packet;
+  if (!p) return undefined;
+  if (before && before.id === p.id) return before;
   const s = trace.server;
-  return s.kind === 'service' && e.packet.direction === 'request' ? { ...e.packet, dst: s.ip, dport: s.port } : e.packet;
+  return s.kind === 'service' && p.direction === 'request' ? { ...p, dst: s.ip, dport: s.port } : p;
 }
 
 /** The connections netfilter translated on `node` in the trace (DNAT by kube-proxy, MASQUERADE). */
@@ -65,18 +65,20 @@ export function nfConnections(trace: Trace, node: string): Conn[] {
   const out: Conn[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (!e || e.node !== node || e.kind !== 'iptables') continue;
-    const orig = original(trace, i) ?? e.packet;
+    // iptables hops always carry a packet (only socket hops have none).
+    const p = e?.packet;
+    if (!e || !p || e.node !== node || e.kind !== 'iptables') continue;
+    const orig = original(trace, i) ?? p;
     if (e.program === 'nf_conntrack') {
       // The reply (or a later packet) met the entry: it was seen both ways.
-      for (const c of out) if (c.out.dst === e.packet.src || c.orig.src === e.packet.dst) c.replied = true;
+      for (const c of out) if (c.out.dst === p.src || c.orig.src === p.dst) c.replied = true;
       continue;
     }
-    const known = byPacket.get(e.packet.id);
-    if (known) known.out = e.packet;
+    const known = byPacket.get(p.id);
+    if (known) known.out = p;
     else {
-      const c: Conn = { orig, out: e.packet, replied: false };
-      byPacket.set(e.packet.id, c);
+      const c: Conn = { orig, out: p, replied: false };
+      byPacket.set(p.id, c);
       out.push(c);
     }
   }

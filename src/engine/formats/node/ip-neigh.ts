@@ -25,8 +25,9 @@ export function nodeIpNeigh(dp: Datapath, node: NodeDatapath): string {
 export function podIpNeigh(ep: EndpointInfo, events: readonly HopEvent[]): string {
   const seen = new Map<string, string>();
   for (const e of events) {
-    if (e.kind !== 'arp-proxy' || e.packet.dst !== ep.ip || e.packet.srcMac === undefined) continue;
-    seen.set(e.packet.src, e.packet.srcMac);
+    const p = e.packet;
+    if (e.kind !== 'arp-proxy' || !p || p.dst !== ep.ip || p.srcMac === undefined) continue;
+    seen.set(p.src, p.srcMac);
   }
   return [...seen].map(([ip, mac]) => `${ip} dev eth0 lladdr ${mac} REACHABLE\n`).join('');
 }
