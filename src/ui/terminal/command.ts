@@ -8,13 +8,16 @@
  */
 import { nodeAliasIndex, parseCiliumArgs, parseObserveArgs } from '../../engine/index.ts';
 import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
+import { helpText } from './help.ts';
 
 export type Command =
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
   | { kind: 'cilium'; node: string; view: CiliumView; filter: (out: string) => string }
   /** `last`: `--last N`, the N most recent lines up to the cursor. */
-  | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string };
+  | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string }
+  /** Text the page answers itself (`help`). */
+  | { kind: 'text'; text: string; filter: (out: string) => string };
 
 /** Splits on blanks, keeping quoted words whole (quotes removed). */
 export function tokenize(line: string): string[] {
@@ -55,6 +58,7 @@ export function parseCommand(line: string, nodes: string[]): Command {
     return { kind: 'error', message: (e as Error).message };
   }
   const [cmd = '', ...rest] = words;
+  if (cmd === 'help') return { kind: 'text', text: helpText(nodes), filter };
   const alias = nodeAliasIndex(cmd);
   if (alias !== undefined) {
     const node = nodes[alias];
@@ -84,7 +88,7 @@ export function parseCommand(line: string, nodes: string[]): Command {
     const query: HubbleQuery = { filter: flows, ...(output ? { output } : {}), ...(printNodeName ? { printNodeName } : {}) };
     return { kind: 'hubble', query, ...(last !== undefined ? { last } : {}), filter };
   }
-  return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe)` };
+  return { kind: 'error', message: `${cmd}: command not found (try help, c0 map get cilium_ipcache, hubble observe)` };
 }
 
 function ciliumArgs(node: string, args: string[], filter: (out: string) => string): Command {
