@@ -16,7 +16,7 @@ import { SettingsBar } from './controls/SettingsBar.tsx';
 import { ViewToggles } from './controls/ViewToggles.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { KeyHint } from './help/KeyHint.tsx';
-import { Legend, LegendButton } from './help/Legend.tsx';
+import { Legend } from './help/Legend.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
@@ -75,7 +75,6 @@ export function App() {
             <Presets />
             <ScenarioPicker />
             <ViewToggles />
-            <LegendButton />
           </ErrorBoundary>
         </div>
         <div className="topbar-row">

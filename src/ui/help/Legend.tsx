@@ -32,7 +32,9 @@ function Marker({ dir, glyph, dropped, idle }: { dir: 'request' | 'reply'; glyph
   );
 }
 
-const ITEMS: { group: MessageKey; items: { key: MessageKey; sample: ReactNode }[] }[] = [
+type LegendGroup = { group: MessageKey; items: { key: MessageKey; sample: ReactNode }[] };
+
+const ITEMS: LegendGroup[] = [
   {
     group: 'legend.packets',
     items: [
@@ -123,6 +125,26 @@ const ITEMS: { group: MessageKey; items: { key: MessageKey; sample: ReactNode }[
   },
 ];
 
+const byKey = (k: MessageKey): LegendGroup => ITEMS.find((g) => g.group === k) ?? { group: k, items: [] };
+const GROUPS = { packets: byKey('legend.packets'), places: byKey('legend.places'), maps: byKey('legend.maps') };
+
+function Group({ group }: { group: LegendGroup }) {
+  const t = useT();
+  return (
+    <section>
+      <h3>{t(group.group)}</h3>
+      <ul>
+        {group.items.map((it) => (
+          <li key={it.key}>
+            <Sample>{it.sample}</Sample>
+            <span>{t(it.key)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export const KEY_LINES: MessageKey[] = ['keys.step', 'keys.play', 'keys.ends', 'keys.clicker', 'keys.presenter', 'keys.legend', 'keys.escape'];
 
 export function Legend() {
@@ -144,28 +166,23 @@ export function Legend() {
           {t('legend.close')} (Esc)
         </button>
       </div>
+      {/* Two columns balanced for 1280x720: the packet and the maps | the cluster and the keys. */}
       <div className="legend-grid">
-        {ITEMS.map((g) => (
-          <section key={g.group}>
-            <h3>{t(g.group)}</h3>
-            <ul>
-              {g.items.map((it) => (
-                <li key={it.key}>
-                  <Sample>{it.sample}</Sample>
-                  <span>{t(it.key)}</span>
-                </li>
+        <div>
+          <Group group={GROUPS.packets} />
+          <Group group={GROUPS.maps} />
+        </div>
+        <div>
+          <Group group={GROUPS.places} />
+          <section>
+            <h3>{t('legend.keys')}</h3>
+            <ul className="legend-keys">
+              {KEY_LINES.map((k) => (
+                <li key={k}>{t(k)}</li>
               ))}
             </ul>
           </section>
-        ))}
-        <section>
-          <h3>{t('legend.keys')}</h3>
-          <ul className="legend-keys">
-            {KEY_LINES.map((k) => (
-              <li key={k}>{t(k)}</li>
-            ))}
-          </ul>
-        </section>
+        </div>
       </div>
     </dialog>
   );
@@ -176,7 +193,7 @@ export function LegendButton() {
   const t = useT();
   const { store } = useServices();
   return (
-    <button type="button" className="legend-button" title={`${t('legend.open')} (?)`} onClick={() => store.setState({ legend: true })}>
+    <button type="button" className="legend-button" title={`${t('legend.open')} (?)`} data-testid="legend-button" onClick={() => store.setState({ legend: true })}>
       ? {t('legend.open')}
     </button>
   );

@@ -11,6 +11,7 @@ import { choosePick } from '../../state/pick.ts';
 import { podRef } from '../../state/presets.ts';
 import { isDropped, SIDES } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
 import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
 import { PacketLayer } from './packet-layer.ts';
@@ -113,6 +114,8 @@ export function Topology({ side = 'a' }: { side?: Side }) {
       ) : (
         <p className="topology-empty">{t('app.loading')}</p>
       )}
+      {/* In the drawing's free corner under the network line: the legend explains this drawing. */}
+      {side === 'a' && <LegendButton />}
       {pick !== undefined && (
         <p className="pick-hint" role="status" data-testid="pick-hint">
           {t('pick.source', { ref: pick })}
