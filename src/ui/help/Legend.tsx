@@ -148,7 +148,6 @@ function Group({ group }: { group: LegendGroup }) {
 export const KEY_LINES: MessageKey[] = ['keys.step', 'keys.play', 'keys.ends', 'keys.clicker', 'keys.presenter', 'keys.legend', 'keys.escape'];
 
 export function Legend() {
-  const t = useT();
   const { store } = useServices();
   const open = useApp((s) => s.legend);
   const ref = useRef<HTMLDialogElement>(null);
@@ -160,6 +159,17 @@ export function Legend() {
   }, [open]);
   return (
     <dialog ref={ref} className="legend" aria-labelledby="legend-title" data-testid="legend" onClose={() => store.setState({ legend: false })}>
+      {/* Drawn only while open: its samples reuse the drawing's classes, which the page's queries look for. */}
+      {open && <LegendBody />}
+    </dialog>
+  );
+}
+
+function LegendBody() {
+  const t = useT();
+  const { store } = useServices();
+  return (
+    <>
       <div className="legend-head">
         <h2 id="legend-title">{t('legend.title')}</h2>
         <button type="button" onClick={() => store.setState({ legend: false })}>
@@ -184,7 +194,7 @@ export function Legend() {
           </section>
         </div>
       </div>
-    </dialog>
+    </>
   );
 }
 
