@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, translate } from './index.ts';
+import { ko } from './ko.ts';
+import { MESSAGES_KO } from './messages-ko.ts';
 import { ending, particle } from './particles.ts';
 
 describe('Korean particles follow the sound the word before ends in', () => {
@@ -47,6 +49,8 @@ describe('Korean particles follow the sound the word before ends in', () => {
     expect(particle('"10.1.0.0/16 via 192.168.10.102"', '을/를')).toBe('를');
     expect(particle('(파드)', '이/가')).toBe('가');
     expect(particle('→', '을/를')).toBe('을(를)');
+    expect(particle('"webpod1"', '이라는/라는')).toBe('이라는');
+    expect(particle('"cache"', '이라는/라는')).toBe('라는');
     expect(ending('')).toBe('unknown');
   });
 
@@ -59,5 +63,19 @@ describe('Korean particles follow the sound the word before ends in', () => {
 
   it('leave English text alone', () => {
     expect(translate('en', 'flow.go')).not.toContain('{');
+  });
+});
+
+describe('the Korean catalogs', () => {
+  it('never write a fixed particle right after a placeholder: the pair lets the renderer choose', () => {
+    const fixed = /\}"?(이|가|을|를|은|는|와|과|으로|로|라는)(?![가-힣])/u;
+    const bad = [...Object.entries(MESSAGES_KO), ...Object.entries(ko)].filter(([, text]) => fixed.test(text)).map(([id]) => id);
+    expect(bad).toEqual([]);
+  });
+
+  it('only use particle pairs the renderer knows', () => {
+    for (const text of [...Object.values(MESSAGES_KO), ...Object.values(ko)]) {
+      for (const m of text.matchAll(/\{([가-힣]+\/[가-힣]+)\}/gu)) expect(particle('파드', m[1] ?? '')).not.toContain('{');
+    }
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Korean particles that depend on the word before them (이/가, 을/를, 은/는,
- * 과/와, 으로/로). A catalog writes the pair in braces right after the word or
- * placeholder, consonant form first: `{pod}{이/가}`, `{dst}{으로/로}`. The
- * renderer keeps one form, chosen by how the text before it ENDS WHEN READ ALOUD:
+ * 과/와, 으로/로, and the quoting copula 이라는/라는). A catalog writes the
+ * pair in braces right after the word or placeholder, consonant form first:
+ * `{pod}{이/가}`, `{dst}{으로/로}`. The renderer keeps one form, chosen by
+ * how the text before it ENDS WHEN READ ALOUD:
  *
  * - Hangul: the last syllable's final consonant (받침); 으로/로 takes 로 after ㄹ.
  * - Digits: the Korean reading of the number's end: 1 일, 2 이, 3 삼, 4 사,
@@ -26,6 +27,8 @@ export const PARTICLES: Readonly<Record<string, readonly [consonant: string, vow
   '은/는': ['은', '는'],
   '과/와': ['과', '와'],
   '으로/로': ['으로', '로'],
+  // The copula's quoting form: "netpod"이라는 파드, "webpod1"이라는 ... (일), "cache"라는.
+  '이라는/라는': ['이라는', '라는'],
 };
 
 /** How a text ends when read: a vowel, ㄹ, another final consonant, or unknown. */
