@@ -7,7 +7,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export class Lab {
   readonly errors: string[] = [];
-  constructor(readonly page: Page) {
+  /** `firstVisit`: keep the first-visit hint; otherwise it is dismissed, as for a returning visitor. */
+  constructor(readonly page: Page, opts: { firstVisit?: boolean } = {}) {
+    if (!opts.firstVisit) void page.addInitScript(() => localStorage.setItem('flowlab.hint.dismissed', '1'));
     page.on('console', (m) => {
       if (m.type() === 'error') this.errors.push(m.text());
     });

@@ -30,7 +30,7 @@ export { tabwrite, CILIUM_TABLE, type TabwriterOptions } from './formats/tabwrit
 export { runCiliumCommand, runCiliumView, CILIUM_COMMANDS, type CiliumResult } from './formats/cilium/dispatch.ts';
 export { ciliumViewWords, nodeAliasIndex, parseCiliumArgs, type CiliumView } from './formats/cilium/view.ts';
 export {
-  hubbleFlows, hubbleLines, hubbleObserve, parseObserveArgs, compactLine, jsonLine, filterFlows,
+  hubbleFlows, hubbleLines, hubbleObserve, parseObserveArgs, OBSERVE_FLAGS, compactLine, jsonLine, filterFlows,
   type FlowFilter, type HubbleFlow, type ObserveOptions, type ObservedLine,
 } from './formats/hubble.ts';
 export { traceText, packetText, type TextOptions } from './formats/text.ts';

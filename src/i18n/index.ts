@@ -12,6 +12,7 @@ import { ko } from './ko.ts';
 import type { Lang } from './lang.ts';
 import { MESSAGES_EN } from './messages-en.ts';
 import { MESSAGES_KO } from './messages-ko.ts';
+import { particle } from './particles.ts';
 
 export type { Lang, MessageKey };
 export { LANGS } from './lang.ts';
@@ -23,12 +24,24 @@ const CATALOGS: Record<Lang, Record<MessageId, string>> = { en: MESSAGES_EN, ko:
 /**
  * Fills `{name}` placeholders: a nested message is rendered in the same
  * language; an unknown placeholder is left visible so a mistake shows.
+ * A Korean particle pair in braces (`{pod}{이/가}`, particles.ts) becomes the
+ * form that fits the text rendered just before it.
  */
 function fill(lang: Lang, template: string, params: Readonly<Record<string, Param>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    const v = params[k];
-    return v === undefined ? m : typeof v === 'object' ? render(lang, v) : String(v);
-  });
+  let out = '';
+  let at = 0;
+  for (const m of template.matchAll(/\{(\w+)\}|\{([가-힣]+\/[가-힣]+)\}/g)) {
+    out += template.slice(at, m.index);
+    at = m.index + m[0].length;
+    const [whole, key, pair] = m;
+    if (pair !== undefined) {
+      out += particle(out, pair);
+      continue;
+    }
+    const v = key === undefined ? undefined : params[key];
+    out += v === undefined ? whole : typeof v === 'object' ? render(lang, v) : String(v);
+  }
+  return out + template.slice(at);
 }
 
 /** An engine message (hop sentence, outcome, drop reason, error) in `lang`. */

@@ -62,6 +62,20 @@ export function toEnd(store: AppStore): void {
   store.setState((s) => ({ ...moveTo(s, lastCursor(s)), playing: false }));
 }
 
+/**
+ * A clicker's "next" (PageDown, N). Lessons are not built yet: outside a
+ * lesson it is the next hop. When lessons come, this is the one place that
+ * goes to the lesson's next stop instead (and prevStop to the previous one).
+ */
+export function nextStop(store: AppStore): void {
+  stepForward(store);
+}
+
+/** A clicker's "previous" (PageUp, B): the previous hop outside a lesson (see nextStop). */
+export function prevStop(store: AppStore): void {
+  stepBack(store);
+}
+
 /** Play from the start again when the cursor already sits on the last hop. */
 export function play(store: AppStore): void {
   store.setState((s) => ({ playing: s.trace !== undefined, ...(cursorOf(s) >= lastCursor(s) ? moveTo(s, 0) : {}) }));

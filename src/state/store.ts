@@ -88,6 +88,10 @@ export interface ViewSlice {
   presenter: boolean;
   lang: Lang;
   viewTab: ViewTab;
+  /** The legend of the drawing's shapes, colours and badges is open (? key, button). */
+  legend: boolean;
+  /** A pod or node clicked in the drawing as the next flow's source; the next click picks the destination. */
+  pick: string | undefined;
 }
 
 export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice;
@@ -123,6 +127,8 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     presenter: false,
     lang: 'en',
     viewTab: 'events',
+    legend: false,
+    pick: undefined,
     ...over,
   };
 }

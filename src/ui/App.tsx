@@ -15,6 +15,8 @@ import { Playback } from './controls/Playback.tsx';
 import { SettingsBar } from './controls/SettingsBar.tsx';
 import { ViewToggles } from './controls/ViewToggles.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { KeyHint } from './help/KeyHint.tsx';
+import { Legend } from './help/Legend.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
@@ -35,9 +37,10 @@ function useDocumentView() {
   }, [theme, lang, presenter]);
 }
 
-function Region({ className, children, label }: { className: string; children: ReactNode; label?: string }) {
+/** A pane; `scrolls` makes it a tab stop so the keyboard can scroll it (it then needs a label). */
+function Region({ className, children, label, scrolls }: { className: string; children: ReactNode; label?: string; scrolls?: boolean }) {
   return (
-    <section className={className} aria-label={label}>
+    <section className={className} aria-label={label} tabIndex={scrolls ? 0 : undefined}>
       <ErrorBoundary inline>{children}</ErrorBoundary>
     </section>
   );
@@ -89,6 +92,10 @@ export function App() {
       </header>
       <Notice />
       {comparing ? <CompareStage /> : <SingleStage />}
+      <ErrorBoundary inline>
+        <KeyHint />
+        <Legend />
+      </ErrorBoundary>
     </div>
   );
 }
@@ -98,7 +105,7 @@ function SingleStage() {
   const t = useT();
   return (
     <main className="stage">
-      <Region className="caption-pane">
+      <Region className="caption-pane" label={t('caption.label')} scrolls>
         <HopCaption />
       </Region>
       <Region className="topology-pane">
@@ -109,7 +116,7 @@ function SingleStage() {
           <MapPanel />
         </Deferred>
       </Region>
-      <Region className="inspector-pane" label={t('inspector.title')}>
+      <Region className="inspector-pane" label={t('inspector.title')} scrolls>
         <Deferred>
           <HopInspector />
         </Deferred>

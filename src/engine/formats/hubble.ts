@@ -53,6 +53,9 @@ const VALUE_FLAGS: Record<string, keyof FlowFilter> = {
   '--pod': 'pod', '--from-pod': 'fromPod', '--to-pod': 'toPod', '--verdict': 'verdict', '--node-name': 'nodeName',
 };
 
+/** The flags parseObserveArgs understands, as usage words (its error and the page's `help` list them). */
+export const OBSERVE_FLAGS: readonly string[] = [...Object.keys(VALUE_FLAGS).map((f) => `${f} <value>`), '--last N', '-o json|compact', '--print-node-name'];
+
 /** Parses the words after `hubble observe` (the `hubble` and `observe` words themselves are optional). */
 export function parseObserveArgs(argv: readonly string[]): ParsedObserve {
   const words = [...argv];
@@ -78,7 +81,7 @@ export function parseObserveArgs(argv: readonly string[]): ParsedObserve {
       if (!Number.isInteger(n) || n < 0) return { ok: false, error: `invalid value for ${flag}: a count of flows is expected` };
       options.last = n;
     }
-    else return { ok: false, error: `unknown flag: ${flag}; supported: ${[...Object.keys(VALUE_FLAGS), '--last N', '-o json', '--print-node-name'].join(', ')}` };
+    else return { ok: false, error: `unknown flag: ${flag}; supported: ${OBSERVE_FLAGS.join(', ')}` };
   }
   if (Object.keys(filter).length) options.filter = filter;
   return { ok: true, options };

@@ -26,7 +26,7 @@ export function AlignedList() {
   if (!rows || !a || !b) return null;
   const labels = { onlyA: t('compare.onlyA'), onlyB: t('compare.onlyB'), both: t('compare.both') };
   return (
-    <div className="aligned-list" ref={box} role="list" aria-label={t('compare.title')}>
+    <div className="aligned-list" ref={box} role="list" aria-label={t('compare.title')} tabIndex={0}>
       {rows.map((r, i) => (
         <Row key={i} index={i} r={r} a={r.a !== undefined ? a[r.a] : undefined} b={r.b !== undefined ? b[r.b] : undefined} current={i === row} lang={lang} labels={labels} onPick={() => setCursor(store, i)} />
       ))}

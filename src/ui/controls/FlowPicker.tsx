@@ -36,6 +36,11 @@ export function FlowPicker() {
   const flow = useApp((s) => s.flow);
   const [draft, setDraft] = useState(flow);
   useEffect(() => setDraft(flow), [flow]);
+  // A pod or node clicked in the drawing shows here as the source until the destination is clicked.
+  const pick = useApp((s) => s.pick);
+  useEffect(() => {
+    if (pick !== undefined) setDraft((d) => ({ ...d, from: pick }));
+  }, [pick]);
   const pods = summary?.nodes.flatMap((n) => n.pods) ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,43 +1,99 @@
 /**
- * The classroom keys: Space play/pause, Right/Left step, Home/End, P
- * presenter mode. Ignored while typing in a field, so the terminal and the
- * flow picker keep their keys.
+ * The classroom keys: Space play/pause, Right/Left step, Home/End,
+ * PageDown/PageUp and N/B (what presentation clickers send) the next and
+ * previous stop, P presenter mode, ? the legend. They work wherever focus is
+ * except a text field (the terminal, the "to" field, the port), so a focused
+ * dropdown or button never eats them: a dropdown would otherwise turn → into
+ * "next option" and load another scenario or change a setting. Choosing in a
+ * dropdown also hands focus back to the page (see useSelectReturnsFocus).
  */
 import { useEffect } from 'react';
-import { pause, reset, stepBack, stepForward, toEnd, togglePlay } from '../../state/player.ts';
+import { nextStop, pause, prevStop, reset, stepBack, stepForward, toEnd, togglePlay } from '../../state/player.ts';
 import type { AppStore } from '../../state/store.ts';
 import { togglePresenter } from './presenter.ts';
 
-export function isTyping(target: EventTarget | null): boolean {
+/** A field where letters and arrows edit text: the keys belong to it. */
+export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return target.type !== 'range' && target.type !== 'checkbox' && target.type !== 'button';
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return !['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color'].includes(target.type);
   return false;
 }
+
+export type KeyAction = (store: AppStore) => void;
+
+/** Key → action; exported so the README's list and the legend can be checked against it. */
+export const KEYS: Readonly<Record<string, KeyAction>> = {
+  ' ': togglePlay,
+  ArrowRight: stepForward,
+  ArrowLeft: stepBack,
+  Home: reset,
+  End: toEnd,
+  PageDown: nextStop,
+  PageUp: prevStop,
+  n: nextStop,
+  N: nextStop,
+  b: prevStop,
+  B: prevStop,
+  p: togglePresenter,
+  P: togglePresenter,
+  '?': (store) => store.setState((s) => ({ legend: !s.legend })),
+  Escape: (store) => {
+    pause(store);
+    store.setState({ pick: undefined });
+  },
+};
 
 export function useKeyboard(store: AppStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const act: Record<string, () => void> = {
-        ' ': () => togglePlay(store),
-        ArrowRight: () => stepForward(store),
-        ArrowLeft: () => stepBack(store),
-        Home: () => reset(store),
-        End: () => toEnd(store),
-        p: () => togglePresenter(store),
-        P: () => togglePresenter(store),
-        Escape: () => pause(store),
-      };
-      const f = act[e.key];
+      if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
+      const f = KEYS[e.key];
       if (!f) return;
-      // The scrubber would move twice (native + ours) and a focused button would click.
+      // A modal dialog (open a scenario) keeps its keys; the legend closes with ? as well as Escape.
+      const dialog = document.querySelector('dialog[open]');
+      if (dialog && !(e.key === '?' && dialog.classList.contains('legend'))) return;
+      // Space opens a focused dropdown: the one key a keyboard user needs to choose in it.
+      if (e.key === ' ' && e.target instanceof HTMLSelectElement) return;
+      // The scrubber would move twice, a dropdown would change, a focused button would click.
       e.preventDefault();
-      f();
+      f(store);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
+  useSelectReturnsFocus();
+}
+
+/**
+ * After a choice in a dropdown, focus goes back to the page, so the next →
+ * steps the hop instead of moving the dropdown to its next option. Arrow
+ * keys on a closed dropdown (↑/↓ change it option by option) keep focus, so a
+ * keyboard user can still walk the options.
+ */
+export function useSelectReturnsFocus(): void {
+  useEffect(() => {
+    let lastKey = '';
+    const onKey = (e: KeyboardEvent) => {
+      lastKey = e.key;
+    };
+    const onPointer = () => {
+      lastKey = '';
+    };
+    const onChange = (e: Event) => {
+      const el = e.target;
+      if (!(el instanceof HTMLSelectElement)) return;
+      if (lastKey === 'ArrowUp' || lastKey === 'ArrowDown') return;
+      el.blur();
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer, true);
+    document.addEventListener('change', onChange, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+      document.removeEventListener('change', onChange, true);
+    };
+  }, []);
 }

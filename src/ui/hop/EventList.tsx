@@ -1,11 +1,12 @@
 /**
  * Every hop of the trace, the current one marked aria-current and kept in
  * view. Virtualised (@tanstack/react-virtual) so a long conversation costs
- * only the rows on screen.
+ * only the rows on screen. One tab stop (roving tabindex): the current row
+ * takes focus, ↑/↓ move to the previous/next hop and focus follows.
  */
 import { hopDirection } from '../../engine/index.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { explainHop, kindName } from '../../i18n/index.ts';
 import { setStep } from '../../state/player.ts';
 import { isDropped, selectEvents } from '../../state/selectors.ts';
@@ -34,8 +35,25 @@ export function EventList() {
     if (item.start < el.scrollTop) el.scrollTop = item.start;
     else if (item.end > el.scrollTop + el.clientHeight) el.scrollTop = item.end - el.clientHeight;
   }, [step, events.length, v]);
+  // Focus follows the current hop while it is inside the list (the row may render a frame later).
+  useEffect(() => {
+    const el = parent.current;
+    if (!el || !el.contains(document.activeElement)) return;
+    const id = requestAnimationFrame(() => el.querySelector<HTMLElement>(`li[data-index="${step}"]`)?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(id);
+  }, [step]);
+  const onKey = (e: KeyboardEvent<HTMLElement>) => {
+    const d = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (d !== 0) {
+      e.preventDefault();
+      setStep(store, step + d);
+    } else if (e.key === 'Enter') {
+      const i = Number((e.target as HTMLElement).dataset.index);
+      if (Number.isInteger(i)) setStep(store, i);
+    }
+  };
   return (
-    <div className="event-list" ref={parent} aria-label={t('events.title')}>
+    <div className="event-list" ref={parent} aria-label={t('events.title')} onKeyDown={onKey}>
       <ol style={{ height: v.getTotalSize(), position: 'relative' }}>
         {v.getVirtualItems().map((item) => {
           const ev = events[item.index];
@@ -48,6 +66,7 @@ export function EventList() {
               data-index={item.index}
               ref={v.measureElement}
               aria-current={current ? 'true' : undefined}
+              tabIndex={current ? 0 : -1}
               className={`event dir-${hopDirection(ev)}${current ? ' is-current' : ''}${dropped ? ' is-drop' : ''}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               onClick={() => setStep(store, item.index)}

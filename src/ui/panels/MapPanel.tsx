@@ -95,7 +95,8 @@ export function MapPanel() {
           );
         })}
       </div>
-      <div className="map-body" role="tabpanel" ref={bodyRef}>
+      {/* Focusable so the rows can be scrolled from the keyboard (arrows, PageUp/PageDown stay ours). */}
+      <div className="map-body" role="tabpanel" ref={bodyRef} tabIndex={0} aria-label={`${t('maps.title')}: ${t(`maps.tab.${tab}`)}`}>
         {spec?.id === 'policy' && <PolicyFilter ids={policyIds} chosen={endpoint} pods={pods} />}
         {cli?.map((view) => <CliBlock key={ciliumViewWords(view)} node={node} view={view} />)}
         {spec?.maps.map((map) => (

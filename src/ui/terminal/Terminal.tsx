@@ -22,6 +22,8 @@ function useCommandOutput(cmd: Command | undefined): { ok: boolean; text: string
       return { ok: true, text: '' };
     case 'error':
       return { ok: false, text: cmd.message };
+    case 'text':
+      return { ok: true, text: cmd.filter(cmd.text) };
     case 'cilium':
       return cilium && (cilium.ok ? { ok: true, text: cmd.filter(cilium.text) } : cilium);
     case 'exec':

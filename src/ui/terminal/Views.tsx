@@ -55,7 +55,7 @@ function HubbleView() {
   return (
     <div className="term-view">
       <code className="term-cmd">$ hubble observe{pod ? ` --pod ${pod}` : ''}</code>
-      <pre data-testid="hubble-output">{text || t('views.nothing')}</pre>
+      <pre data-testid="hubble-output" tabIndex={0} aria-label={t('views.hubble')}>{text || t('views.nothing')}</pre>
     </div>
   );
 }
@@ -101,7 +101,7 @@ function TcpdumpView() {
         </select>
       </label>
       <code className="term-cmd">$ tcpdump -n -i {ifname}</code>
-      <pre data-testid="tcpdump-output">
+      <pre data-testid="tcpdump-output" tabIndex={0} aria-label={t('views.tcpdump')}>
         {lines.length ? lines.map((l) => tcpdumpLine(l.packet)).join('\n') : t('views.nothing')}
       </pre>
     </div>
@@ -117,7 +117,7 @@ function StraceView() {
   return (
     <div className="term-view">
       <code className="term-cmd">$ kubectl exec {client} -- strace -e trace=network …</code>
-      <pre data-testid="strace-output">{lines.length ? lines.map((l) => l.line).join('\n') : t('views.noSyscalls')}</pre>
+      <pre data-testid="strace-output" tabIndex={0} aria-label={t('views.strace')}>{lines.length ? lines.map((l) => l.line).join('\n') : t('views.noSyscalls')}</pre>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { CILIUM_COMMANDS, OBSERVE_FLAGS } from '../../engine/index.ts';
 import { describe, expect, it } from 'vitest';
 import { parseCommand, tokenize } from './command.ts';
 
@@ -52,5 +53,30 @@ describe('parseCommand', () => {
 
   it('keeps quoted words whole', () => {
     expect(tokenize(`grep -E "a b" 'c|d'`)).toEqual(['grep', '-E', 'a b', 'c|d']);
+  });
+});
+
+describe('help', () => {
+  const nodes = ['k8s-s', 'k8s-w1', 'k8s-w2'];
+  const text = (line: string) => {
+    const c = parseCommand(line, nodes);
+    if (c.kind !== 'text') throw new Error(`expected text, got ${c.kind}`);
+    return c.filter(c.text);
+  };
+
+  it('lists every command the parser knows: the node aliases, each cilium command, hubble\'s flags, grep', () => {
+    const out = text('help');
+    for (const c of CILIUM_COMMANDS) expect(out).toContain(c);
+    for (const f of OBSERVE_FLAGS) expect(out).toContain(f);
+    expect(out).toContain('c0 = k8s-s, c1 = k8s-w1, c2 = k8s-w2');
+    expect(out).toContain('| grep');
+    // Each listed form really parses.
+    expect(parseCommand('c0 bpf ct list global', nodes).kind).toBe('cilium');
+  });
+
+  it('can be grepped like any output, and an unknown word points to it', () => {
+    expect(text('help | grep "bpf nat"').trim()).toBe('bpf nat list');
+    const bad = parseCommand('kubectl get pods', nodes);
+    expect(bad.kind === 'error' && bad.message).toContain('try help');
   });
 });

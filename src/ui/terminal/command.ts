@@ -8,6 +8,7 @@
  */
 import { nodeAliasIndex, parseCiliumArgs, parseObserveArgs } from '../../engine/index.ts';
 import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
+import { helpText } from './help.ts';
 
 export type Command =
   | { kind: 'empty' }
@@ -16,7 +17,9 @@ export type Command =
   /** A command on a node (`ssh NODE ...`, `c0bpf ...`) or in a pod (`kubectl exec POD -- ...`), as words. */
   | { kind: 'exec'; target: string; argv: string[]; filter: (out: string) => string }
   /** `last`: `--last N`, the N most recent lines up to the cursor. */
-  | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string };
+  | { kind: 'hubble'; query: HubbleQuery; last?: number; filter: (out: string) => string }
+  /** Text the page answers itself (`help`). */
+  | { kind: 'text'; text: string; filter: (out: string) => string };
 
 /** Splits on blanks, keeping quoted words whole (quotes removed). */
 export function tokenize(line: string): string[] {
@@ -57,6 +60,7 @@ export function parseCommand(line: string, nodes: string[]): Command {
     return { kind: 'error', message: (e as Error).message };
   }
   const [cmd = '', ...rest] = words;
+  if (cmd === 'help') return { kind: 'text', text: helpText(nodes), filter };
   const exec = execCommand(cmd, rest, nodes, filter);
   if (exec) return exec;
   const alias = nodeAliasIndex(cmd);
@@ -91,7 +95,7 @@ export function parseCommand(line: string, nodes: string[]): Command {
   if (NODE_TOOLS.has(cmd)) {
     return { kind: 'error', message: `${cmd}: say where it runs: ssh ${nodes[0] ?? 'NODE'} ${words.join(' ')}, or kubectl exec -it POD -- ${words.join(' ')}` };
   }
-  return { kind: 'error', message: `${cmd}: command not found (try c0 map get cilium_ipcache, c1 service list, hubble observe, ssh ${nodes[0] ?? 'NODE'} ip -c route)` };
+  return { kind: 'error', message: `${cmd}: command not found (try help, c0 map get cilium_ipcache, c1 service list, hubble observe, ssh ${nodes[0] ?? 'NODE'} ip -c route)` };
 }
 
 /** Commands that only make sense on a machine (the page asks where). */

@@ -4,11 +4,14 @@
  * the current hop changes; the moving packet lives in a <g> owned by D3
  * (PacketLayer), fed by store.subscribe, so frames never go through React.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../engine/index.ts';
 import type { Side } from '../../state/compare.ts';
+import { choosePick } from '../../state/pick.ts';
+import { podRef } from '../../state/presets.ts';
 import { isDropped, SIDES } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
 import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
 import { PacketLayer } from './packet-layer.ts';
@@ -45,8 +48,18 @@ function flowPodKeys(trace: Trace | undefined): Set<string> {
 /** One side's cluster drawing: side A everywhere, side B in the compare view. */
 export function Topology({ side = 'a' }: { side?: Side }) {
   const t = useT();
-  const { store } = useServices();
+  const { store, actions } = useServices();
   const sel = SIDES[side];
+  const pick = useApp((s) => s.pick);
+  // First click: the source; second: the destination, then the flow is traced (state/pick.ts).
+  const onPick = useCallback(
+    (ref: string) => {
+      const r = choosePick(store.getState(), ref);
+      store.setState({ pick: r.pick });
+      if (r.flow) void actions.setFlow(r.flow);
+    },
+    [store, actions],
+  );
   const summary = useApp(sel.summary);
   const trace = useApp(sel.trace);
   const current = useApp(sel.event);
@@ -92,12 +105,21 @@ export function Topology({ side = 'a' }: { side?: Side }) {
               dropped={dropped && currentPort?.node === n.name}
               stackLabel={stackLabel}
               morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''}
+              picked={pick}
+              onPick={onPick}
             />
           ))}
           <g ref={packetRef} className="packet-layer" />
         </svg>
       ) : (
         <p className="topology-empty">{t('app.loading')}</p>
+      )}
+      {/* In the drawing's free corner under the network line: the legend explains this drawing. */}
+      {side === 'a' && <LegendButton />}
+      {pick !== undefined && (
+        <p className="pick-hint" role="status" data-testid="pick-hint">
+          {t('pick.source', { ref: pick })}
+        </p>
       )}
     </div>
   );
@@ -170,6 +192,8 @@ const NodeBox = memo(function NodeBox({
   dropped,
   stackLabel,
   morePods,
+  picked,
+  onPick,
 }: {
   node: NodeLayout;
   here: boolean;
@@ -177,11 +201,18 @@ const NodeBox = memo(function NodeBox({
   dropped: boolean;
   stackLabel: string;
   morePods: string;
+  /** The pod or node clicked as the next flow's source. */
+  picked: string | undefined;
+  onPick: (ref: string) => void;
 }) {
   const { box } = node;
   const cls = (p: PortLayout) => (dropped && currentPort === p ? 'is-drop' : undefined);
   return (
-    <g data-node={node.name} className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}`}>
+    <g
+      data-node={node.name}
+      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}`}
+      onClick={() => onPick(node.name)}
+    >
       <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
       <text className="node-name" x={box.x + 10} y={box.y + 21}>
         {node.name}
@@ -191,7 +222,16 @@ const NodeBox = memo(function NodeBox({
         {morePods ? ` · ${morePods}` : ''}
       </text>
       {node.pods.map((p) => (
-        <g key={p.pod.key} data-pod={p.pod.key} className="pod">
+        <g
+          key={p.pod.key}
+          data-pod={p.pod.key}
+          className={picked === podRef(p.pod) ? 'pod is-picked' : 'pod'}
+          onClick={(e) => {
+            // The pod's click is the pod's, not its node's.
+            e.stopPropagation();
+            onPick(podRef(p.pod));
+          }}
+        >
           <line className="veth" x1={p.eth0.anchor.x} x2={p.lxc.anchor.x} y1={p.eth0.anchor.y} y2={p.lxc.box.y} />
           <rect className="pod-box" x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
           <title>{`${p.pod.key} ${p.pod.ip} (${p.pod.lxc})`}</title>

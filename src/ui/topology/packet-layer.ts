@@ -5,6 +5,7 @@
  * in colour (Okabe-Ito blue / orange, safe for colour-blind viewers) and in
  * shape (circle / diamond) and carry a word, so no one depends on colour.
  * In the compare view each topology has its own layer, reading its side.
+ * Under prefers-reduced-motion the marker moves without animation.
  */
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
@@ -88,7 +89,8 @@ export class PacketLayer {
     this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${hopDirection(ev)}`);
     this.marker.interrupt().style('display', null);
     const end = path[path.length - 1] ?? to.point;
-    if (!forward || path.length < 2 || !this.at) {
+    // prefers-reduced-motion: the marker jumps to the hop; the trail still shows the way it went.
+    if (!forward || path.length < 2 || !this.at || reducedMotion()) {
       this.place(end);
       return;
     }
@@ -145,6 +147,11 @@ export class PacketLayer {
     badge.style('display', socket ? 'inline' : 'none');
     badge.select('text').text(translate(s.lang, 'topology.socket'));
   }
+}
+
+/** The reader asked the system for less motion (read on each hop, so changing it applies at once). */
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 /** Where a wire hop leaves from: its node's port, or the outside world (node `world`). */

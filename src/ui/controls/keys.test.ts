@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../state/store.ts';
+import { fixtureTrace } from '../../worker/fixture.test-helper.ts';
+import { KEYS } from './keys.ts';
+
+const trace = fixtureTrace({ from: 'client', to: 'server', proto: 'icmp' });
+
+describe('the classroom keys', () => {
+  it('step hops with a clicker\'s PageDown/PageUp and with N/B, as with the arrows (no lessons yet)', () => {
+    const store = createAppStore({ trace });
+    for (const k of ['PageDown', 'n', 'N', 'ArrowRight']) KEYS[k]?.(store);
+    expect(store.getState().step).toBe(4);
+    for (const k of ['PageUp', 'b', 'B']) KEYS[k]?.(store);
+    expect(store.getState().step).toBe(1);
+    KEYS.End?.(store);
+    expect(store.getState().step).toBe(trace.events.length - 1);
+    KEYS.Home?.(store);
+    expect(store.getState().step).toBe(0);
+  });
+
+  it('open and close the legend with ?, and Escape cancels a pod picked as the source', () => {
+    const store = createAppStore({ trace, pick: 'netpod' });
+    KEYS['?']?.(store);
+    expect(store.getState().legend).toBe(true);
+    KEYS['?']?.(store);
+    expect(store.getState().legend).toBe(false);
+    KEYS.Escape?.(store);
+    expect(store.getState().pick).toBeUndefined();
+  });
+});
