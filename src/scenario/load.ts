@@ -14,6 +14,7 @@ import { readCiliumEndpoint, readPod } from './kinds/pod.ts';
 import { readEndpointSlice, readService } from './kinds/service.ts';
 import { joinEndpoints, joinNodes, joinSlices, type Collected } from './join.ts';
 import type { LoadResult, PolicyModel, ScenarioIssue } from './model.ts';
+import { checkNames } from './names.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 
 export { applySettings } from './config.ts';
@@ -53,6 +54,7 @@ export function loadScenario(text: string, name: string): LoadResult {
       ignore(obj, known ? `apiVersion ${obj.apiVersion} is not modelled` : 'kind not modelled', ignored);
       continue;
     }
+    checkNames(f);
     if (obj.kind === 'NetworkPolicy') policies.push(readNetworkPolicy(f));
     else if (obj.kind === 'CiliumNetworkPolicy') policies.push(readCiliumNetworkPolicy(f));
     else readOne(obj, f, assembled, got, ignored);
