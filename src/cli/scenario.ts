@@ -99,7 +99,8 @@ export function datapathFor(scenario: string | undefined, settings: Settings): D
   try {
     return derive(loaded.model, settings);
   } catch (err) {
-    if (err instanceof SettingsError) throw new UserError(`--set: ${err.message}`);
+    // The message names its cause: the `--set` pair, or the ConfigMap key (scenario/config.ts applySettings).
+    if (err instanceof SettingsError) throw new UserError(err.message);
     throw err;
   }
 }

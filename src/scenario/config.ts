@@ -32,6 +32,8 @@ export const CILIUM_CONFIG_OBJECT = 'ConfigMap kube-system/cilium-config';
 export interface ConfigProblem {
   severity: ScenarioIssue['severity'];
   key?: CiliumConfigKey;
+  /** Other keys the problem is about (a combination): a `--set` of any of them caused it too. */
+  also?: CiliumConfigKey[];
   text: string;
 }
 
@@ -117,11 +119,30 @@ function kprValue(v: string | undefined, problems: ConfigProblem[]): boolean {
 }
 
 /**
- * Combinations the 1.16 agent refuses at start-up. Warnings, not errors: a
- * classroom toggle (`--set routing-mode=tunnel`) should still show a path.
+ * Combinations the 1.16 agent refuses at start-up. The first two are errors:
+ * the engine cannot model a datapath the agent never programs (the same rules
+ * as derive's agentStartError, checked here so `validate` and the page's load
+ * find them at the ConfigMap's keys). The others are warnings: a classroom
+ * toggle (`--set routing-mode=tunnel`) should still show a path.
  */
 function agentRefusals(c: CiliumConfig): ConfigProblem[] {
   const out: ConfigProblem[] = [];
+  if (!c.kubeProxyReplacement && c.enableBpfMasquerade) {
+    out.push({
+      severity: 'error',
+      key: 'enable-bpf-masquerade',
+      also: ['kube-proxy-replacement'],
+      text: 'the Cilium agent refuses to start: BPF masquerading needs kube-proxy-replacement=true (with kube-proxy, set enable-bpf-masquerade=false)',
+    });
+  }
+  if (c.enableIpMasqAgent && !c.enableBpfMasquerade) {
+    out.push({
+      severity: 'error',
+      key: 'enable-ip-masq-agent',
+      also: ['enable-bpf-masquerade'],
+      text: 'the Cilium agent refuses to start: enable-ip-masq-agent needs enable-bpf-masquerade=true',
+    });
+  }
   if (c.routingMode === 'tunnel' && c.autoDirectNodeRoutes) {
     out.push({
       severity: 'warning',
@@ -171,8 +192,10 @@ export function applySettings(model: ClusterModel, settings: Record<string, stri
   const { config, problems } = checkCiliumConfig({ ...model.config.raw, ...settings });
   const warnings = model.warnings.filter((w) => w.object !== CILIUM_CONFIG_OBJECT);
   for (const p of problems) {
-    const overridden = p.key !== undefined && p.key in settings;
-    const head = overridden ? `--set ${p.key}=${settings[p.key as string]}` : `${CILIUM_CONFIG_OBJECT}${p.key ? `, data.${p.key}` : ''}`;
+    // `--set` is named only when one of the keys the problem is about was set; else the ConfigMap's key is.
+    const set = [p.key, ...(p.also ?? [])].filter((k): k is CiliumConfigKey => k !== undefined && k in settings);
+    const pairs = set.map((k) => `${k}=${settings[k]}`).join(',');
+    const head = set.length > 0 ? `--set ${pairs}` : `${CILIUM_CONFIG_OBJECT}${p.key ? `, data.${p.key}` : ''}`;
     const issue = { severity: p.severity, message: `${head}: ${p.text}`, object: CILIUM_CONFIG_OBJECT, field: p.key };
     (p.severity === 'error' ? errors : warnings).push(issue);
   }
