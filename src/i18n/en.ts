@@ -4,6 +4,8 @@ export const en = {
   'app.loading': 'Loading the cluster…',
   'app.crashed': 'Something went wrong while drawing this part of the page.',
   'app.reload': 'Reload the page',
+  'app.urlUnknownScenario': 'There is no built-in scenario "{name}"; {fallback} is shown instead.',
+  'app.urlIgnored': 'The link\'s {param}={value} is not understood and was ignored (it may be {allowed}).',
   'app.workerRestarted': 'The datapath engine stopped and was restarted; the scenario was loaded again.',
   'topology.label': 'Cluster topology',
   'topology.outside': 'Outside world',

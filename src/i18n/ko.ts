@@ -6,6 +6,8 @@ export const ko: Record<MessageKey, string> = {
   'app.loading': '클러스터를 불러오는 중…',
   'app.crashed': '이 부분을 그리는 중에 문제가 생겼습니다.',
   'app.reload': '페이지 새로 고침',
+  'app.urlUnknownScenario': '"{name}"라는 내장 시나리오가 없어 {fallback}을(를) 대신 보여 줍니다.',
+  'app.urlIgnored': '링크의 {param}={value}는 알 수 없는 값이라 무시했습니다 ({allowed} 중 하나여야 합니다).',
   'app.workerRestarted': '데이터패스 엔진이 멈춰서 다시 시작했습니다. 시나리오를 다시 불러왔습니다.',
   'topology.label': '클러스터 토폴로지',
   'topology.outside': '외부 네트워크',

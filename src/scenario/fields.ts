@@ -43,6 +43,8 @@ export function issueAt(
 
 /** JSON-ish rendering of a bad value for a message, kept short. */
 export function shown(value: unknown): string {
+  // JSON has no infinities: YAML's .inf and .nan would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -12,6 +12,7 @@ import { podIsActive } from './kinds/pod.ts';
 import type { NodeModel, PodModel, ServiceModel } from './model.ts';
 import { checkEndpointCapacity } from './validate-endpoints.ts';
 import { validateServices } from './validate-services.ts';
+import { checkNamedTargetPorts } from './validate-target-ports.ts';
 import { cidrContains, cidrToString, type Cidr } from './values.ts';
 
 export interface Assembled {
@@ -49,6 +50,7 @@ export function validateCluster(a: Assembled): void {
   checkEndpointsPerNode(a.pods);
   checkEndpointCapacity(a);
   validateServices(a);
+  checkNamedTargetPorts(a);
 }
 
 function internalIpPath(f: Fields): FieldPath {

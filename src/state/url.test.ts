@@ -10,7 +10,14 @@ describe('url', () => {
   });
 
   it('ignores values that are not valid', () => {
-    expect(readUrl('?proto=sctp&port=70000&step=-1&lang=fr')).toEqual({});
+    expect(readUrl('?port=70000&step=-1')).toEqual({});
+  });
+
+  it('lists the parameters it did not understand, clipped, so the page can say so', () => {
+    expect(readUrl(`?proto=sctp&lang=${'x'.repeat(100)}`).ignored).toEqual([
+      { param: 'proto', value: 'sctp', allowed: 'icmp, tcp, udp' },
+      { param: 'lang', value: `${'x'.repeat(60)}…`, allowed: 'en, ko' },
+    ]);
   });
 
   it('reads set= by the one settings-pair rule, and says which pair is wrong', () => {
