@@ -9,7 +9,7 @@ import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { derive, SettingsError, type Settings, type Datapath } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
-import { decodeScenario } from '../scenario/decode.ts';
+import { decodeScenario, MAX_SCENARIO_BYTES } from '../scenario/decode.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
 import { UserError } from './errors.ts';
@@ -35,12 +35,10 @@ export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
   return path;
 }
 
-/** The largest scenario file read unless FLOWLAB_MAX_BYTES says otherwise (the built-ins are < 100 KB). */
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 export function maxScenarioBytes(env: NodeJS.ProcessEnv = process.env): number {
   const text = env['FLOWLAB_MAX_BYTES'];
-  if (text === undefined || text === '') return DEFAULT_MAX_BYTES;
+  if (text === undefined || text === '') return MAX_SCENARIO_BYTES;
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(`FLOWLAB_MAX_BYTES must be a whole number of bytes, not "${text}"`);
   return Number(text);
 }

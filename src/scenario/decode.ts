@@ -10,6 +10,9 @@ declare const TextDecoder: new (
   options?: { fatal?: boolean; ignoreBOM?: boolean },
 ) => { decode(input: Uint8Array, options?: { stream?: boolean }): string };
 
+/** The largest scenario read (CLI: unless FLOWLAB_MAX_BYTES says otherwise); the built-ins are < 100 KB. */
+export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string; line: number };
 
 function bom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } {

@@ -6,6 +6,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { traceAfterLoad } from '../app/bootstrap.ts';
+import { readPickedFile } from './read-file.ts';
 
 export function ScenarioPicker() {
   const t = useT();
@@ -57,7 +58,9 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
     const f = e.currentTarget.files?.[0];
     if (!f) return;
     setFileName(f.name);
-    setText(await f.text());
+    const picked = await readPickedFile(f.name, f.size, () => f.arrayBuffer());
+    if (picked.ok) setText(picked.text);
+    else services.store.setState({ loadErrors: [picked.issue] });
   };
   return (
     <dialog ref={ref} className="open-dialog" aria-labelledby="open-title">
