@@ -18,6 +18,9 @@ describe('url', () => {
       { param: 'proto', value: 'sctp', allowed: 'icmp, tcp, udp' },
       { param: 'lang', value: `${'x'.repeat(60)}…`, allowed: 'en, ko' },
     ]);
+    // A 100 KB set= value is quoted by its start in the banner, not echoed whole.
+    const huge = readUrl(`?set=${'y'.repeat(100_000)}`).settingsError ?? '';
+    expect(huge.length).toBeLessThan(150);
   });
 
   it('reads set= by the one settings-pair rule, and says which pair is wrong', () => {
