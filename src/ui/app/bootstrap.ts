@@ -40,8 +40,9 @@ export function createServices(early: EarlyStart): Services {
   const actions = createActions(store, client, fetchScenario, preloaded, presummary);
   client.on((e) => {
     if (e.type === 'progress') store.setState({ engineStage: e.stage });
+    if (e.type === 'stalled') store.setState({ stalled: e.request && e.since !== undefined ? { request: e.request, since: e.since } : undefined });
     if (e.type !== 'restarted') return;
-    store.setState((s) => ({ notice: translate(s.lang, 'app.workerRestarted') }));
+    store.setState((s) => ({ notice: translate(s.lang, e.cancelled ? 'app.cancelled' : 'app.workerRestarted') }));
     void actions.retrace(true);
   });
   startClock(store, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) });
