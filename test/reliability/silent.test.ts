@@ -59,3 +59,14 @@ describe('silent acceptances', () => {
     expect(() => derive(r.model, { 'routing-mode': 'z'.repeat(100_000) })).toThrow(/^.{0,300}$/);
   });
 });
+
+describe('found by the fuzzer', () => {
+  it('per-packet LB (no socket LB) to a service without backends drops with "Service backend not found", not an internal error', () => {
+    const text = doc('apiVersion: v1\nkind: Pod\nmetadata: {name: client}\nspec: {nodeName: n1}\nstatus: {podIP: 10.0.0.7}\n'
+      + '---\napiVersion: v1\nkind: Service\nmetadata: {name: empty}\nspec: {clusterIP: 10.96.0.9, selector: {app: none}, ports: [{port: 80}]}\n');
+    const { r } = load(text);
+    if (!r.ok) throw new Error('does not load');
+    const trace = traceFlow(derive(r.model, { 'bpf-lb-sock': 'false' }), { from: 'client', to: 'empty', proto: 'tcp', port: 80, seed: 1 });
+    expect(trace.events.at(-1)).toMatchObject({ kind: 'drop', verdict: 'DROPPED', drop: { code: 158 } });
+  });
+});
