@@ -82,7 +82,8 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
   // Policy enforcement mode; the policy compiler reads it from raw (src/engine/policy/compile.ts).
   oneOf('enable-policy', ['default', 'always', 'never'] as const, 'default');
   const monitorText = value('monitor-aggregation') ?? 'medium';
-  const monitorAggregation = MONITOR_LEVELS[monitorText.toLowerCase()];
+  const level = monitorText.toLowerCase();
+  const monitorAggregation = Object.hasOwn(MONITOR_LEVELS, level) ? MONITOR_LEVELS[level] : undefined;
   if (monitorAggregation === undefined) {
     bad('monitor-aggregation', `${shown(monitorText)} is not one of none, low, medium, maximum (or 0..4)`);
   }

@@ -49,7 +49,8 @@ export function loadScenario(text: string, name: string): LoadResult {
       f.error(['apiVersion'], 'is required');
       continue;
     }
-    if (!MODELLED[obj.apiVersion]?.includes(obj.kind)) {
+    // Own keys only: an apiVersion of `__proto__` or `constructor` must not find Object's.
+    if (!(Object.hasOwn(MODELLED, obj.apiVersion) && MODELLED[obj.apiVersion]?.includes(obj.kind))) {
       const known = Object.values(MODELLED).some((kinds) => kinds.includes(obj.kind));
       ignore(obj, known ? `apiVersion ${obj.apiVersion} is not modelled` : 'kind not modelled', ignored);
       continue;

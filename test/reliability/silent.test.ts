@@ -1,6 +1,6 @@
 /** Issue #10.7: what used to be accepted silently is now a located warning or error. */
 import { describe, expect, it } from 'vitest';
-import { derive, FlowError, parseSettingsPairs, traceFlow } from '../../src/engine/index.ts';
+import { derive, FlowError, parseObserveArgs, parseSettingsPairs, traceFlow } from '../../src/engine/index.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 
 const NODE = 'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nspec: {podCIDRs: [10.0.0.0/24]}\n'
@@ -68,5 +68,16 @@ describe('found by the fuzzer', () => {
     if (!r.ok) throw new Error('does not load');
     const trace = traceFlow(derive(r.model, { 'bpf-lb-sock': 'false' }), { from: 'client', to: 'empty', proto: 'tcp', port: 80, seed: 1 });
     expect(trace.events.at(-1)).toMatchObject({ kind: 'drop', verdict: 'DROPPED', drop: { code: 158 } });
+  });
+
+  it('an apiVersion, a config value or a flag named like an Object property is an ordinary unknown word', () => {
+    for (const v of ['__proto__', 'constructor', 'toString']) {
+      const { r, errors } = load(doc(`apiVersion: ${v}\nkind: Pod\nmetadata: {name: p}\n`));
+      expect(errors).toEqual([]);
+      expect(r.ok && r.model.ignored).toEqual([expect.stringMatching(new RegExp(`^Pod default/p .*: apiVersion ${v} is not modelled$`))]);
+    }
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cilium-config, namespace: kube-system}\ndata: {monitor-aggregation: constructor}\n';
+    expect(load(`${cm}---\n${NODE}`).errors).toEqual([expect.stringMatching(/data\.monitor-aggregation .*"constructor" is not one of none, low, medium, maximum/)]);
+    expect(parseObserveArgs(['observe', 'constructor', 'x'])).toMatchObject({ ok: false });
   });
 });
