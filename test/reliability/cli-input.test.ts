@@ -74,7 +74,7 @@ describe('flowlab input', () => {
     const r = cli('validate', file('esc.yaml', `${NODE}---\napiVersion: v1\nkind: Pod\nmetadata: {name: "\\e]0;PWNED\\a\\e[2J"}\nspec: {nodeName: n1}\nstatus: {podIP: 10.0.0.9}\n`));
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(r.stderr).toContain('\\x1b]0;PWNED\\x07\\x1b[2J');
+    expect(r.stderr).toContain('\\u001b]0;PWNED\\u0007\\u001b[2J');
   });
 
   it('UTF-16 files are decoded by their BOM (LE and BE); a UTF-8 BOM is dropped', () => {
