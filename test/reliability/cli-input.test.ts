@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.ts';
+import { escapeControls } from '../../src/cli/terminal.ts';
 import { ROOT } from '../cli/flowlab.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flowlab-rel-'));
@@ -75,6 +76,13 @@ describe('flowlab input', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.stderr).toContain('\\u001b]0;PWNED\\u0007\\u001b[2J');
+  });
+
+  it('escaped JSON is still the same JSON (C1 and bidi characters inside strings)', () => {
+    const value = { name: 'a\u009b2Jb\u202ec', tab: 'x\ty' };
+    const text = escapeControls(JSON.stringify(value));
+    expect(text).not.toMatch(/[\u0080-\u009f\u202e]/);
+    expect(JSON.parse(text)).toEqual(value);
   });
 
   it('UTF-16 files are decoded by their BOM (LE and BE); a UTF-8 BOM is dropped', () => {
