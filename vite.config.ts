@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CSP_HEADER, CSP_META } from './src/csp.ts';
 import { derive } from './src/engine/index.ts';
 import { DEFAULT_SCENARIO } from './src/scenario/builtin.ts';
 import { loadScenario } from './src/scenario/load.ts';
@@ -55,10 +56,19 @@ function scenarioSummaries(): Plugin {
   };
 }
 
+/** The Content-Security-Policy <meta> in the built index.html (src/csp.ts says what it allows and why). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'flowlab-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), builtinScenarios(), scenarioSummaries()],
+  plugins: [react(), builtinScenarios(), scenarioSummaries(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
 });

@@ -7,6 +7,7 @@ import { ciliumCommand } from './cilium-command.ts';
 import { execCommand } from './exec-command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.ts';
 import { traceCommand } from './trace-command.ts';
+import { escapeControls } from './terminal.ts';
 import { USAGE } from './usage.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -17,7 +18,9 @@ export interface Io {
 
 const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help'];
 
-export function run(argv: string[], io: Io): number {
+export function run(argv: string[], raw: Io): number {
+  // Everything printed passes through escapeControls: names in a scenario must not drive the terminal.
+  const io: Io = { out: (t) => raw.out(escapeControls(t)), err: (t) => raw.err(escapeControls(t)) };
   const [command, ...args] = argv;
   try {
     switch (command) {

@@ -4,14 +4,16 @@
  * any directory); a value with a slash or a .yaml/.yml ending is a file,
  * relative to the working directory.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { derive, SettingsError, type Settings, type Datapath } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
+import { decodeScenario, MAX_SCENARIO_BYTES } from '../scenario/decode.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
 import { UserError } from './errors.ts';
+import { clipText } from './terminal.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCENARIO_DIR = resolve(PACKAGE_ROOT, 'public/scenarios');
@@ -33,12 +35,44 @@ export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
   return path;
 }
 
-export function readScenarioFile(path: string): string {
+
+export function maxScenarioBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env['FLOWLAB_MAX_BYTES'];
+  if (text === undefined || text === '') return MAX_SCENARIO_BYTES;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(`FLOWLAB_MAX_BYTES must be a whole number of bytes, not "${text}"`);
+  return Number(text);
+}
+
+/**
+ * A scenario file's text. Only a regular file (not /dev/zero, a FIFO or a
+ * directory) up to the size limit is read: an endless or huge input would
+ * otherwise grow until the process dies. Decoded by BOM (scenario/decode.ts).
+ */
+export function readScenarioFile(path: string, limit = maxScenarioBytes()): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UserError(`cannot read ${path}: ${st.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
+    if (st.size > limit) {
+      throw new UserError(`${path} is ${st.size} bytes, more than the limit of ${limit} (set FLOWLAB_MAX_BYTES to allow more)`);
+    }
+    const bytes = new Uint8Array(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const decoded = decodeScenario(bytes.subarray(0, got));
+    if (!decoded.ok) throw new UserError(`${basename(path)}: ${decoded.error}`);
+    return decoded.text;
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? err)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -51,7 +85,7 @@ export function loadFile(path: string): Loaded {
 
 /** One line for a failed load: the first located error, and how many more there are. */
 export function loadErrorLine(path: string, errors: readonly ScenarioIssue[]): string {
-  const first = errors[0]?.message ?? 'the scenario could not be loaded';
+  const first = clipText(errors[0]?.message ?? 'the scenario could not be loaded');
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more; \`flowlab validate ${basename(path)}\` lists them all)` : '';
   return `${basename(path)}: ${first}${more}`;
 }
@@ -63,7 +97,8 @@ export function datapathFor(scenario: string | undefined, settings: Settings): D
   try {
     return derive(loaded.model, settings);
   } catch (err) {
-    if (err instanceof SettingsError) throw new UserError(`--set: ${err.message}`);
+    // The message names its cause: the `--set` pair, or the ConfigMap key (scenario/config.ts applySettings).
+    if (err instanceof SettingsError) throw new UserError(err.message);
     throw err;
   }
 }

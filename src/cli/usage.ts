@@ -42,7 +42,9 @@ validate   Loads a scenario and prints what was understood, or the located error
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
 anything with a slash or a .yaml/.yml ending is a file. --set overrides
 cilium-config keys, e.g. --set enable-ip-masq-agent=false; --set and --compare
-take key=value (or key:value) pairs separated by commas.
+take key=value (or key:value) pairs separated by commas. A scenario file must be
+a regular file of at most 16 MiB (FLOWLAB_MAX_BYTES=N to change the limit), UTF-8
+or UTF-16 with a byte-order mark.
 
 Exit status: 0 success, 2 bad input (the message says what), 1 internal error.
 

@@ -2,6 +2,10 @@
 import { describeModel } from '../scenario/describe.ts';
 import { UserError } from './errors.ts';
 import { loadFile, scenarioPath } from './scenario.ts';
+import { clipText } from './terminal.ts';
+
+/** Errors `validate` lists; the rest are counted. */
+export const MAX_ERRORS = 50;
 import { basename } from 'node:path';
 
 export function validateCommand(args: string[]): { ok: boolean; text: string } {
@@ -10,6 +14,8 @@ export function validateCommand(args: string[]): { ok: boolean; text: string } {
   const loaded = loadFile(scenarioPath(args[0]!));
   if (loaded.ok) return { ok: true, text: `${describeModel(loaded.model).replace(/\n?$/, '\n')}` };
   const name = basename(loaded.path);
-  const lines = loaded.errors.map((e) => `${name}: ${e.message}\n`);
-  return { ok: false, text: `${lines.join('')}${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}\n` };
+  // A hostile file can hold thousands of errors, each with a long name: the first ones, clipped, tell enough.
+  const lines = loaded.errors.slice(0, MAX_ERRORS).map((e) => `${name}: ${clipText(e.message)}\n`);
+  const more = loaded.errors.length > MAX_ERRORS ? `... and ${loaded.errors.length - MAX_ERRORS} more\n` : '';
+  return { ok: false, text: `${lines.join('')}${more}${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}\n` };
 }

@@ -116,6 +116,7 @@ export const MESSAGE_PARAMS = {
   'error.ambiguous_pod': ['name'],
   'error.ambiguous_service': ['name'],
   'error.unknown_source': ['name'],
+  'error.pod_without_ipv4': ['name'],
   'error.unknown_destination': ['name'],
   'error.bad_port': ['text'],
   'error.ipv6_not_walked': ['address'],

@@ -14,21 +14,26 @@
 import type { Settings } from './request.ts';
 import { MODE_PRESETS } from './modes.ts';
 
+const MAX_QUOTED = 60;
+
 export type SettingsParse = { ok: true; settings: Settings } | { ok: false; error: string };
 
 /** `key=value` / `key:value` pairs, comma-separated, from one string or several. */
 export function parseSettingsPairs(texts: string | readonly string[]): SettingsParse {
-  const settings: Settings = {};
+  // No prototype: `__proto__=x` is a key like any other (and then an unknown one), not a prototype to set.
+  const settings: Settings = Object.create(null) as Settings;
   for (const text of typeof texts === 'string' ? [texts] : texts) {
     for (const raw of text.split(',')) {
-      const pair = raw.trim();
-      if (!pair) continue;
-      const at = pair.search(/[=:]/);
+      const whole = raw.trim();
+      if (!whole) continue;
+      // Messages quote the pair; a 100 KB value is quoted by its start.
+      const pair = whole.length > MAX_QUOTED ? `${whole.slice(0, MAX_QUOTED)}…` : whole;
+      const at = whole.search(/[=:]/);
       if (at < 0) return { ok: false, error: `"${pair}" is not key=value (or key:value)` };
-      const key = pair.slice(0, at).trim();
-      const value = pair.slice(at + 1).trim();
-      if (!key) return { ok: false, error: `"${pair}" has no key before its "${pair[at]}"` };
-      if (!value) return { ok: false, error: `"${pair}" has no value after its "${pair[at]}"` };
+      const key = whole.slice(0, at).trim();
+      const value = whole.slice(at + 1).trim();
+      if (!key) return { ok: false, error: `"${pair}" has no key before its "${whole[at]}"` };
+      if (!value) return { ok: false, error: `"${pair}" has no value after its "${whole[at]}"` };
       settings[key] = value;
     }
   }

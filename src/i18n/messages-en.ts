@@ -116,6 +116,7 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'drop.reason.other': '{reason}',
   'error.ambiguous_pod': '"{name}" names pods in several namespaces; write namespace/name',
   'error.ambiguous_service': '"{name}" names services in several namespaces; write namespace/name',
+  'error.pod_without_ipv4': 'pod "{name}" has no IPv4 address: the lab models IPv4 only, so a pod without one (IPv6-only, or not given an IP yet) cannot send or receive here',
   'error.unknown_source': 'unknown source "{name}": name a pod, a node, or an IPv4 address outside the cluster',
   'error.unknown_destination': 'unknown destination "{name}": name a pod, a service, a node or an IPv4 address',
   'error.ipv6_not_walked':

@@ -117,6 +117,7 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'drop.reason.other': '{reason}',
   'error.ambiguous_pod': '"{name}"{이라는/라는} 파드가 여러 네임스페이스에 있습니다. 네임스페이스/이름으로 쓰세요',
   'error.ambiguous_service': '"{name}"{이라는/라는} 서비스가 여러 네임스페이스에 있습니다. 네임스페이스/이름으로 쓰세요',
+  'error.pod_without_ipv4': '파드 "{name}"에는 IPv4 주소가 없습니다: 이 랩은 IPv4만 모델링하므로 IPv4 주소가 없는 파드(IPv6 전용이거나 아직 IP를 받지 못한 파드)는 여기서 패킷을 보내거나 받을 수 없습니다',
   'error.unknown_source': '알 수 없는 출발지 "{name}": 파드, 노드, 또는 클러스터 밖의 IPv4 주소를 쓰세요',
   'error.unknown_destination': '알 수 없는 목적지 "{name}": 파드, 서비스, 노드 또는 IPv4 주소를 쓰세요',
   'error.ipv6_not_walked':

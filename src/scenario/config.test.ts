@@ -117,7 +117,8 @@ describe('parseCiliumConfig', () => {
     expect(tunnel).toEqual([expect.objectContaining({ severity: 'warning', field: 'auto-direct-node-routes' })]);
     const native = parseCiliumConfig({ 'routing-mode': 'native' }).issues;
     expect(native).toEqual([expect.objectContaining({ severity: 'warning', field: 'ipv4-native-routing-cidr' })]);
-    expect(parseCiliumConfig({ 'routing-mode': 'native', 'enable-ip-masq-agent': 'true' }).issues).toEqual([]);
+    const masq = { 'kube-proxy-replacement': 'true', 'enable-bpf-masquerade': 'true', 'enable-ip-masq-agent': 'true' };
+    expect(parseCiliumConfig({ 'routing-mode': 'native', ...masq }).issues).toEqual([]);
   });
 });
 
@@ -132,6 +133,8 @@ data:
   auto-direct-node-routes: "true"
   ipv4-native-routing-cidr: 192.168.0.0/16
   enable-ip-masq-agent: "true"
+  enable-bpf-masquerade: "true"
+  kube-proxy-replacement: "true"
   cluster-name: lab
 ---
 apiVersion: v1

@@ -4,6 +4,7 @@
  * (booleans as Go's strconv.ParseBool, monitor levels as pkg/option/monitor.go).
  */
 import type { CiliumConfig, ClusterModel, LoadResult, MonitorAggregation, ScenarioIssue } from './model.ts';
+import { shown } from './fields.ts';
 import { parseCidr, type Cidr } from './values.ts';
 import { CT_TIMEOUT_KEYS, readCtTimeouts } from './config-ct.ts';
 
@@ -41,6 +42,8 @@ export const CILIUM_CONFIG_OBJECT = 'ConfigMap kube-system/cilium-config';
 export interface ConfigProblem {
   severity: ScenarioIssue['severity'];
   key?: CiliumConfigKey;
+  /** Other keys the problem is about (a combination): a `--set` of any of them caused it too. */
+  also?: CiliumConfigKey[];
   text: string;
 }
 
@@ -65,14 +68,14 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     if (v === undefined) return fallback;
     if (GO_TRUE.has(v)) return true;
     if (GO_FALSE.has(v)) return false;
-    bad(key, `"${v}" is not a boolean (true or false)`);
+    bad(key, `${shown(v)} is not a boolean (true or false)`);
     return fallback;
   };
   const oneOf = <T extends string>(key: CiliumConfigKey, allowed: readonly T[], fallback: T): T => {
     const v = value(key);
     if (v === undefined) return fallback;
     if ((allowed as readonly string[]).includes(v)) return v as T;
-    bad(key, `"${v}" is not one of ${allowed.join(', ')}`);
+    bad(key, `${shown(v)} is not one of ${allowed.join(', ')}`);
     return fallback;
   };
 
@@ -83,14 +86,15 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
   let ipv4NativeRoutingCIDR: Cidr | undefined;
   if (cidrText !== undefined) {
     ipv4NativeRoutingCIDR = parseCidr(cidrText);
-    if (ipv4NativeRoutingCIDR === undefined) bad('ipv4-native-routing-cidr', `"${cidrText}" is not an IPv4 CIDR (a.b.c.d/n)`);
+    if (ipv4NativeRoutingCIDR === undefined) bad('ipv4-native-routing-cidr', `${shown(cidrText)} is not an IPv4 CIDR (a.b.c.d/n)`);
   }
   // Policy enforcement mode; the policy compiler reads it from raw (src/engine/policy/compile.ts).
   oneOf('enable-policy', ['default', 'always', 'never'] as const, 'default');
   const monitorText = value('monitor-aggregation') ?? 'medium';
-  const monitorAggregation = MONITOR_LEVELS[monitorText.toLowerCase()];
+  const level = monitorText.toLowerCase();
+  const monitorAggregation = Object.hasOwn(MONITOR_LEVELS, level) ? MONITOR_LEVELS[level] : undefined;
   if (monitorAggregation === undefined) {
-    bad('monitor-aggregation', `"${monitorText}" is not one of none, low, medium, maximum (or 0..4)`);
+    bad('monitor-aggregation', `${shown(monitorText)} is not one of none, low, medium, maximum (or 0..4)`);
   }
 
   const config: CiliumConfig = {
@@ -140,19 +144,38 @@ function kprValue(v: string | undefined, problems: ConfigProblem[]): boolean {
   if (v === 'true') return true;
   const key = 'kube-proxy-replacement';
   if (v === 'strict' || v === 'partial') {
-    problems.push({ severity: 'warning', key, text: `"${v}" was removed in Cilium 1.15; read as "${v === 'strict'}"` });
+    problems.push({ severity: 'warning', key, text: `${shown(v)} was removed in Cilium 1.15; read as "${v === 'strict'}"` });
     return v === 'strict';
   }
-  problems.push({ severity: 'error', key, text: `"${v}" is not one of true, false (or the old strict, partial)` });
+  problems.push({ severity: 'error', key, text: `${shown(v)} is not one of true, false (or the old strict, partial)` });
   return false;
 }
 
 /**
- * Combinations the 1.16 agent refuses at start-up. Warnings, not errors: a
- * classroom toggle (`--set routing-mode=tunnel`) should still show a path.
+ * Combinations the 1.16 agent refuses at start-up. The first two are errors:
+ * the engine cannot model a datapath the agent never programs (the same rules
+ * as derive's agentStartError, checked here so `validate` and the page's load
+ * find them at the ConfigMap's keys). The others are warnings: a classroom
+ * toggle (`--set routing-mode=tunnel`) should still show a path.
  */
 function agentRefusals(c: CiliumConfig): ConfigProblem[] {
   const out: ConfigProblem[] = [];
+  if (!c.kubeProxyReplacement && c.enableBpfMasquerade) {
+    out.push({
+      severity: 'error',
+      key: 'enable-bpf-masquerade',
+      also: ['kube-proxy-replacement'],
+      text: 'the Cilium agent refuses to start: BPF masquerading needs kube-proxy-replacement=true (with kube-proxy, set enable-bpf-masquerade=false)',
+    });
+  }
+  if (c.enableIpMasqAgent && !c.enableBpfMasquerade) {
+    out.push({
+      severity: 'error',
+      key: 'enable-ip-masq-agent',
+      also: ['enable-bpf-masquerade'],
+      text: 'the Cilium agent refuses to start: enable-ip-masq-agent needs enable-bpf-masquerade=true',
+    });
+  }
   if (c.routingMode === 'tunnel' && c.autoDirectNodeRoutes) {
     out.push({
       severity: 'warning',
@@ -169,6 +192,8 @@ function agentRefusals(c: CiliumConfig): ConfigProblem[] {
   }
   return out;
 }
+
+const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
 
 /** parseCiliumConfig(raw): issues name the key (`field`) but no line; the loader adds where the key is. */
 export function parseCiliumConfig(raw: Record<string, string>): { config: CiliumConfig; issues: ScenarioIssue[] } {
@@ -194,7 +219,7 @@ export function applySettings(model: ClusterModel, settings: Record<string, stri
     if (!known.has(key)) {
       errors.push({
         severity: 'error',
-        message: `--set ${key}: not a cilium-config key the engine models (known: ${CILIUM_CONFIG_KEYS.join(', ')})`,
+        message: `--set ${clip(key)}: not a cilium-config key the engine models (known: ${CILIUM_CONFIG_KEYS.join(', ')})`,
         field: key,
       });
     }
@@ -202,8 +227,10 @@ export function applySettings(model: ClusterModel, settings: Record<string, stri
   const { config, problems } = checkCiliumConfig({ ...model.config.raw, ...settings });
   const warnings = model.warnings.filter((w) => w.object !== CILIUM_CONFIG_OBJECT);
   for (const p of problems) {
-    const overridden = p.key !== undefined && p.key in settings;
-    const head = overridden ? `--set ${p.key}=${settings[p.key as string]}` : `${CILIUM_CONFIG_OBJECT}${p.key ? `, data.${p.key}` : ''}`;
+    // `--set` is named only when one of the keys the problem is about was set; else the ConfigMap's key is.
+    const set = [p.key, ...(p.also ?? [])].filter((k): k is CiliumConfigKey => k !== undefined && k in settings);
+    const pairs = set.map((k) => `${k}=${clip(settings[k] ?? '')}`).join(',');
+    const head = set.length > 0 ? `--set ${pairs}` : `${CILIUM_CONFIG_OBJECT}${p.key ? `, data.${p.key}` : ''}`;
     const issue = { severity: p.severity, message: `${head}: ${p.text}`, object: CILIUM_CONFIG_OBJECT, field: p.key };
     (p.severity === 'error' ? errors : warnings).push(issue);
   }

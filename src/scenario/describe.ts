@@ -151,8 +151,12 @@ function configLines(c: CiliumConfig): string[] {
   return out;
 }
 
+const MAX_CELL = 120;
+
 /** Left-aligned columns separated by two spaces; trailing empty cells dropped. */
 function table(rows: string[][], indent = '  '): string[] {
+  // A cell is at most MAX_CELL characters: one long value must not widen every row of its column.
+  rows = rows.map((row) => row.map((cell) => (cell.length > MAX_CELL ? `${cell.slice(0, MAX_CELL - 3)}...` : cell)));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => (indent + row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')).trimEnd());

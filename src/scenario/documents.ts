@@ -112,7 +112,8 @@ function collect(
   }
   const metadata = body['metadata'];
   const meta = metadata !== null && typeof metadata === 'object' ? (metadata as Record<string, unknown>) : {};
-  const name = meta['name'];
+  // `name: 123` is read as "123" so the object's other errors are found; names.ts says it must be a string.
+  const name = typeof meta['name'] === 'number' || typeof meta['name'] === 'boolean' ? String(meta['name']) : meta['name'];
   if (typeof name !== 'string' || name === '') {
     const at = lineAt(keyOffset(node, 'metadata') ?? node.range?.[0] ?? 0);
     issues.push({

@@ -27,7 +27,10 @@ export function issueAt(
 ): ScenarioIssue {
   const line = path && path.length > 0 ? obj.lineOf(path) : obj.ref.line;
   const field = path && path.length > 0 ? fieldText(path) : undefined;
-  const head = field === undefined ? obj.ref.object : `${obj.ref.object}, ${field}`;
+  // A hostile name (megabytes long) would otherwise be repeated whole in every message about its object.
+  const object = obj.ref.object.length > 160 ? `${obj.ref.object.slice(0, 157)}...` : obj.ref.object;
+  const shortField = field !== undefined && field.length > 160 ? `${field.slice(0, 157)}...` : field;
+  const head = shortField === undefined ? object : `${object}, ${shortField}`;
   return {
     severity,
     message: `${head} (${where(obj.ref.doc, line)}): ${text}`,
@@ -40,6 +43,8 @@ export function issueAt(
 
 /** JSON-ish rendering of a bad value for a message, kept short. */
 export function shown(value: unknown): string {
+  // JSON has no infinities: YAML's .inf and .nan would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
@@ -136,7 +141,8 @@ export class Fields {
   /** A map of strings (labels, selectors, annotations, ConfigMap data). */
   stringMap(path: FieldPath): Record<string, string> {
     const v = this.get(path);
-    const out: Record<string, string> = {};
+    // No prototype: `__proto__` and `constructor` are keys like any other, not Object's own.
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
     if (v === undefined || v === null) return out;
     if (typeof v !== 'object' || Array.isArray(v)) {
       this.error(path, `must be a map of strings, not ${shown(v)}`);

@@ -15,6 +15,7 @@ import { readEndpointSlice, readService } from './kinds/service.ts';
 import { joinEndpoints, joinNodes, joinSlices, type Collected } from './join.ts';
 import type { LoadResult, PolicyModel, ScenarioIssue } from './model.ts';
 import { isLatest, lastDocuments } from './updates.ts';
+import { checkNames } from './names.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 
 export { applySettings } from './config.ts';
@@ -46,11 +47,13 @@ export function loadScenario(text: string, name: string): LoadResult {
       f.error(['apiVersion'], 'is required');
       continue;
     }
-    if (!MODELLED[obj.apiVersion]?.includes(obj.kind)) {
+    // Own keys only: an apiVersion of `__proto__` or `constructor` must not find Object's.
+    if (!(Object.hasOwn(MODELLED, obj.apiVersion) && MODELLED[obj.apiVersion]?.includes(obj.kind))) {
       const known = Object.values(MODELLED).some((kinds) => kinds.includes(obj.kind));
       ignore(obj, known ? `apiVersion ${obj.apiVersion} is not modelled` : 'kind not modelled', ignored);
       continue;
     }
+    checkNames(f);
     if (obj.kind === 'NetworkPolicy') policies.push(readNetworkPolicy(f));
     else if (obj.kind === 'CiliumNetworkPolicy') policies.push(readCiliumNetworkPolicy(f));
     else readOne(obj, f, assembled, got, ignored);

@@ -10,7 +10,9 @@ import type { CiliumNodeFacts } from './kinds/node.ts';
 import type { CiliumEndpointFacts } from './kinds/pod.ts';
 import { podIsActive } from './kinds/pod.ts';
 import type { NodeModel, PodModel, ServiceModel } from './model.ts';
+import { checkEndpointCapacity } from './validate-endpoints.ts';
 import { validateServices } from './validate-services.ts';
+import { checkNamedTargetPorts } from './validate-target-ports.ts';
 import { cidrContains, cidrToString, type Cidr } from './values.ts';
 
 export interface Assembled {
@@ -46,7 +48,9 @@ export function validateCluster(a: Assembled): void {
   for (const n of a.nodes) checkCiliumNode(n, claim);
   checkPods(a, claim);
   checkEndpointsPerNode(a.pods);
+  checkEndpointCapacity(a);
   validateServices(a);
+  checkNamedTargetPorts(a);
 }
 
 function internalIpPath(f: Fields): FieldPath {

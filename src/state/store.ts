@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FlowRequest, Settings, AlignedRow, Trace, Message } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
-import type { ProgressStage } from '../worker/protocol.ts';
+import type { ProgressStage, RequestType } from '../worker/protocol.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
 import type { Lang } from '../i18n/index.ts';
 
@@ -29,6 +29,8 @@ export interface ScenarioSlice {
   busy: boolean;
   /** The engine's last progress report (the worker pushes it while it loads). */
   engineStage: ProgressStage | undefined;
+  /** A request running past the client's watchdog limit (worker/client.ts): shown with Cancel. */
+  stalled: { request: RequestType; since: number } | undefined;
 }
 
 export interface SettingsSlice {
@@ -109,6 +111,7 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     notice: undefined,
     busy: false,
     engineStage: undefined,
+    stalled: undefined,
     settings: {},
     settingsError: undefined,
     flow: DEFAULT_FLOW,

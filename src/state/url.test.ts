@@ -10,7 +10,17 @@ describe('url', () => {
   });
 
   it('ignores values that are not valid', () => {
-    expect(readUrl('?proto=sctp&port=70000&step=-1&lang=fr')).toEqual({});
+    expect(readUrl('?port=70000&step=-1')).toEqual({});
+  });
+
+  it('lists the parameters it did not understand, clipped, so the page can say so', () => {
+    expect(readUrl(`?proto=sctp&lang=${'x'.repeat(100)}`).ignored).toEqual([
+      { param: 'proto', value: 'sctp', allowed: 'icmp, tcp, udp' },
+      { param: 'lang', value: `${'x'.repeat(60)}…`, allowed: 'en, ko' },
+    ]);
+    // A 100 KB set= value is quoted by its start in the banner, not echoed whole.
+    const huge = readUrl(`?set=${'y'.repeat(100_000)}`).settingsError ?? '';
+    expect(huge.length).toBeLessThan(150);
   });
 
   it('reads set= by the one settings-pair rule, and says which pair is wrong', () => {

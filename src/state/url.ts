@@ -21,6 +21,8 @@ export interface UrlView {
   /** Why `set=` was not applied (a pair that is not key:value), to tell the person who opened the link. */
   settingsError?: string;
   lang?: Lang;
+  /** Parameters given but not understood (`proto=sctp`, `lang=xx`): the page says it ignored them. */
+  ignored?: { param: string; value: string; allowed: string }[];
   theme?: Theme;
   presenter?: boolean;
   /** Side B of the compare view: a mode preset id or `key:value,...`. */
@@ -39,8 +41,12 @@ export function readUrl(search: string): UrlView {
   if (from) v.from = from;
   const to = str('to');
   if (to) v.to = to;
+  const ignored: NonNullable<UrlView['ignored']> = [];
+  const ignore = (param: string, value: string, allowed: readonly string[]) =>
+    ignored.push({ param, value: value.length > 60 ? `${value.slice(0, 60)}…` : value, allowed: allowed.join(', ') });
   const proto = str('proto')?.toLowerCase() as FlowProto | undefined;
   if (proto && PROTOS.includes(proto)) v.proto = proto;
+  else if (proto) ignore('proto', proto, PROTOS);
   const port = Number(str('port'));
   if (Number.isInteger(port) && port > 0 && port < 65536) v.port = port;
   const step = Number(str('step'));
@@ -53,11 +59,13 @@ export function readUrl(search: string): UrlView {
   }
   const lang = str('lang');
   if (lang === 'en' || lang === 'ko') v.lang = lang;
+  else if (lang) ignore('lang', lang, ['en', 'ko']);
   const theme = str('theme');
   if (theme === 'light' || theme === 'dark') v.theme = theme;
   if (str('presenter') === '1') v.presenter = true;
   const compare = str('compare');
   if (compare) v.compare = compare;
+  if (ignored.length) v.ignored = ignored;
   return v;
 }
 

@@ -7,6 +7,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useApp, useServices, useT } from './app/context.tsx';
 import { Deferred } from './app/Deferred.tsx';
+import { Stalled } from './app/Stalled.tsx';
 import { CompareControl } from './compare/CompareControl.tsx';
 import { CompareStage } from './compare/CompareStage.tsx';
 import { FlowPicker, Presets } from './controls/FlowPicker.tsx';
@@ -90,7 +91,10 @@ export function App() {
           </ErrorBoundary>
         </div>
       </header>
-      <Notice />
+      <div className="notices">
+        <Notice />
+        <Stalled />
+      </div>
       {comparing ? <CompareStage /> : <SingleStage />}
       <ErrorBoundary inline>
         <KeyHint />

@@ -2,10 +2,17 @@
  * Promise-based client of the engine worker. If the worker dies, pending
  * requests fail, a fresh worker is started and the current scenario and
  * settings are sent to it again, so the page carries on (it is told, to say so).
+ *
+ * A watchdog: a request that has not answered after `stallMs` is reported
+ * ('stalled', with the oldest such request), so the page can show it and
+ * offer Cancel. A worker busy in a loop never answers and never fails, so
+ * only the page can end it: cancel() terminates it and starts a fresh one
+ * with the last scenario and settings that loaded (not the stuck request).
  */
 import type { Message } from '../engine/index.ts';
 import {
   isReply,
+  type RequestType,
   type ProgressStage,
   type ReplyValue,
   type RequestBody,
@@ -23,7 +30,9 @@ export interface WorkerLike {
 }
 
 export type ClientEvent =
-  | { type: 'restarted'; reason: string }
+  | { type: 'restarted'; reason: string; cancelled: boolean }
+  /** A request has run past the watchdog's limit (`request` undefined: none is late any more). */
+  | { type: 'stalled'; request: RequestType | undefined; since: number | undefined }
   | { type: 'pushed-error'; error: WireError }
   | { type: 'progress'; stage: ProgressStage };
 
@@ -43,7 +52,33 @@ export class RemoteError extends Error {
 interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
+  type: RequestType;
+  since: number;
+  late: boolean;
+  timer: unknown;
 }
+
+/** The timers the watchdog uses (fake ones in tests). */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface ClientOptions {
+  /** How long a request may run before the page is told (ms). */
+  stallMs?: number;
+  clock?: Clock;
+}
+
+/** Long enough for the largest built-in scenario on a slow laptop; short enough that a stuck page is noticed. */
+export const STALL_MS = 8_000;
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 export class EngineClient {
   private worker: WorkerLike;
@@ -53,7 +88,15 @@ export class EngineClient {
   private readonly replay = new Map<'loadScenario' | 'setSettings', RequestBody>();
   private listeners: ((e: ClientEvent) => void)[] = [];
 
-  constructor(private readonly spawn: () => WorkerLike) {
+  private readonly stallMs: number;
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly spawn: () => WorkerLike,
+    options: ClientOptions = {},
+  ) {
+    this.stallMs = options.stallMs ?? STALL_MS;
+    this.clock = options.clock ?? realClock;
     this.worker = this.start();
   }
 
@@ -67,7 +110,8 @@ export class EngineClient {
   request<B extends RequestBody>(body: B): Promise<ReplyValue[B['type']]> {
     const id = this.nextId++;
     const promise = new Promise<ReplyValue[B['type']]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: never) => void, reject });
+      const timer = this.clock.setTimeout(() => this.late(id), this.stallMs);
+      this.pending.set(id, { resolve: resolve as (v: never) => void, reject, type: body.type, since: this.clock.now(), late: false, timer });
     });
     this.worker.postMessage({ ...body, id } as WorkerRequest);
     if (body.type === 'loadScenario' || body.type === 'setSettings') {
@@ -81,6 +125,11 @@ export class EngineClient {
       );
     }
     return promise;
+  }
+
+  /** Ends whatever the worker is doing: a fresh worker with the last scenario and settings that loaded. */
+  cancel(): void {
+    this.restart('cancelled: the engine was restarted with the previous scenario', true);
   }
 
   /** Kills the worker as a crash would (tests use it to exercise the restart). */
@@ -111,12 +160,12 @@ export class EngineClient {
     }
     const p = this.pending.get(m.requestId);
     if (!p) return;
-    this.pending.delete(m.requestId);
+    this.settle(m.requestId, p);
     if (m.ok) p.resolve(m.value as never);
     else p.reject(new RemoteError(m.error));
   }
 
-  private restart(reason: string): void {
+  private restart(reason: string, cancelled = false): void {
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();
@@ -127,12 +176,34 @@ export class EngineClient {
       const body = this.replay.get(type);
       if (body) this.worker.postMessage({ ...body, id: this.nextId++ } as WorkerRequest);
     }
-    this.emit({ type: 'restarted', reason });
+    this.emit({ type: 'restarted', reason, cancelled });
   }
 
   private failPending(reason: string): void {
-    for (const p of this.pending.values()) p.reject(new Error(reason));
-    this.pending.clear();
+    for (const [id, p] of [...this.pending]) {
+      this.settle(id, p);
+      p.reject(new Error(reason));
+    }
+  }
+
+  /** A request is answered (or failed): its watchdog stops, and the page hears when none is late any more. */
+  private settle(id: number, p: Pending): void {
+    this.clock.clearTimeout(p.timer);
+    this.pending.delete(id);
+    if (p.late) this.reportLate();
+  }
+
+  private late(id: number): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    p.late = true;
+    this.reportLate();
+  }
+
+  /** The oldest late request, or none. */
+  private reportLate(): void {
+    const oldest = [...this.pending.values()].find((p) => p.late);
+    this.emit({ type: 'stalled', request: oldest?.type, since: oldest?.since });
   }
 
   private emit(e: ClientEvent): void {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EngineClient, RemoteError, type WorkerLike } from './client.ts';
 import { fakeEngine, stubFormats } from './fixture.test-helper.ts';
 import { EngineHost } from './host.ts';
@@ -20,7 +20,8 @@ class InProcessWorker implements WorkerLike {
   postMessage(req: WorkerRequest): void {
     this.received.push(req);
     queueMicrotask(() => {
-      if (this.terminated) return;
+      // A scenario named `hang` stands for one the engine loops on: no answer, ever.
+      if (this.terminated || (req.type === 'loadScenario' && req.name === 'hang')) return;
       let msg: WorkerMessage;
       try {
         msg = { requestId: req.id, ok: true, value: this.h.handle(req) };
@@ -166,5 +167,40 @@ describe('EngineClient', () => {
     await c.request({ type: 'loadScenario', text: 'broken', name: 'bad' });
     c.crash('test');
     expect(workers[1]?.received).toEqual([expect.objectContaining({ type: 'loadScenario', text: 'ok' })]);
+  });
+
+  it('watchdog: a request past the limit is reported; Cancel restarts the worker with the previous scenario', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers: InProcessWorker[] = [];
+      const clock = { now: () => Date.now(), setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimeout: (h: unknown) => clearTimeout(h as number) };
+      const c = new EngineClient(() => {
+        const w = new InProcessWorker();
+        workers.push(w);
+        return w;
+      }, { stallMs: 5_000, clock });
+      const stalls: (string | undefined)[] = [];
+      c.on((e) => {
+        if (e.type === 'stalled') stalls.push(e.request);
+      });
+      await c.request({ type: 'loadScenario', text: 'ok', name: 'lab' });
+      const stuck = c.request({ type: 'loadScenario', text: 'loops', name: 'hang' });
+      stuck.catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(stalls).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(stalls).toEqual(['loadScenario']);
+      c.cancel();
+      await expect(stuck).rejects.toThrow(/cancelled/);
+      expect(stalls).toEqual(['loadScenario', undefined]);
+      expect(workers[0]?.terminated).toBe(true);
+      expect(workers[1]?.received).toEqual([expect.objectContaining({ type: 'loadScenario', name: 'lab' })]);
+      const trace = await c.request({ type: 'trace', flow: { from: 'client', to: 'server', proto: 'icmp' } });
+      expect(trace.events.length).toBe(5);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(stalls).toEqual(['loadScenario', undefined]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

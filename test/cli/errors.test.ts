@@ -58,7 +58,7 @@ describe('flowlab bad input', () => {
     expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--bogus'), /^flowlab: trace: Unknown option '--bogus'/);
     expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--proto', 'sctp'), /--proto must be one of icmp, tcp, udp/);
     expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--port', '70000'), /--port must be a whole number/);
-    expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--set', 'routing-mode=bogus'), /^flowlab: --set: .*routing-mode/);
+    expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--set', 'routing-mode=bogus'), /^flowlab: --set routing-mode=bogus: "bogus" is not one of native, tunnel\n$/);
     expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--scenario', 'nolab'), /unknown scenario "nolab"; built-in scenarios: .*kans-lab/);
     expectUserError(await flowlab('cilium', 'k8s-x', 'service', 'list'), /unknown node "k8s-x"; nodes: k8s-s, k8s-w1, k8s-w2/);
     expectUserError(await flowlab('frobnicate'), /unknown command "frobnicate"; commands: trace, cilium, exec, validate, help/);

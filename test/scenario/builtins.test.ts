@@ -86,7 +86,8 @@ describe('the scenario index', () => {
   test('the classroom toggles apply to every built-in scenario', () => {
     const toggles: Record<string, string>[] = [
       { 'routing-mode': 'tunnel' },
-      { 'kube-proxy-replacement': 'false', 'bpf-lb-sock': 'false' },
+      // kube-proxy mode as the page's preset sets it: without BPF masquerade, which the agent refuses then.
+      { 'kube-proxy-replacement': 'false', 'enable-bpf-masquerade': 'false', 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'false' },
       { 'enable-ip-masq-agent': 'false' },
     ];
     for (const s of index.scenarios) {

@@ -5,6 +5,7 @@
  * CiliumEndpoint states it.
  */
 import type { NodeModel, PodModel } from '../../scenario/model.ts';
+import { MAX_ENDPOINT_ID } from '../../scenario/validate-endpoints.ts';
 import { asEndpointId, asIfIndex, type EndpointId, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
 import { hash53, hexOf, macOf } from '../util/hash.ts';
@@ -14,7 +15,6 @@ import type { EndpointInfo } from './types.ts';
 /** ifindex layout of a node: lo 1, the netdev 2, cilium_net 3, cilium_host 4, overlay 5, then veth pairs. */
 export const IFINDEX = { lo: 1, netdev: 2, ciliumNet: 3, ciliumHost: 4, overlay: 5, firstVeth: 6 } as const;
 
-const MAX_ENDPOINT_ID = 4095;
 
 /**
  * The host endpoint's ID (reserved:host, identity 1; the agent creates it at start-up, the write-up's
@@ -51,7 +51,12 @@ export function nodeEndpoints(
   }
   const pickId = (seedText: string) => {
     let id = (hash53(seedText) % MAX_ENDPOINT_ID) + 1;
-    while (usedIds.has(id)) id = (id % MAX_ENDPOINT_ID) + 1;
+    // The loader refuses a node with more endpoints than IDs (scenario/validate-endpoints.ts); the bound
+    // keeps a model built some other way from looping forever.
+    for (let tries = 0; usedIds.has(id); tries++) {
+      if (tries >= MAX_ENDPOINT_ID) throw new Error(`node ${node.name} has no free endpoint ID (1..${MAX_ENDPOINT_ID})`);
+      id = (id % MAX_ENDPOINT_ID) + 1;
+    }
     usedIds.add(id);
     return asEndpointId(id);
   };

@@ -16,7 +16,11 @@ const hasIp = (p: Pod): p is PodWithIp => p.podIP !== undefined;
 
 function podMatches(dp: Datapath, name: string): PodWithIp[] {
   const exact = dp.podByKey.get(name);
-  return (exact ? [exact] : (dp.podsByName.get(name) ?? [])).filter(hasIp);
+  const named = exact ? [exact] : (dp.podsByName.get(name) ?? []);
+  const withIp = named.filter(hasIp);
+  // A pod that exists but has no IPv4 (IPv6-only) is named as such, not called unknown.
+  if (named.length > 0 && withIp.length === 0) throw flowError('error.pod_without_ipv4', { name });
+  return withIp;
 }
 
 const podEndpoint = (p: PodWithIp): FlowEndpoint =>

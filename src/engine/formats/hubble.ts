@@ -66,7 +66,8 @@ export function parseObserveArgs(argv: readonly string[]): ParsedObserve {
   for (let i = 0; i < words.length; i++) {
     const [flag = '', inline] = (words[i] ?? '').split(/=(.*)/s, 2) as [string?, string?];
     const value = () => inline ?? words[++i];
-    const key = VALUE_FLAGS[flag];
+    // Own keys only: `constructor` typed as a flag must not find Object's.
+    const key = Object.hasOwn(VALUE_FLAGS, flag) ? VALUE_FLAGS[flag] : undefined;
     if (key) {
       const v = value();
       if (!v) return { ok: false, error: `flag needs an argument: ${flag}` };

@@ -9,6 +9,7 @@ import { podAt } from '../place.ts';
 import { isL3Endpoint, onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
+import { dstText } from './packet.ts';
 import { forward } from './forward.ts';
 import { toHostStack } from './host.ts';
 import { frontendOf, lb4Local, lb4RevNat } from './lb.ts';
@@ -99,6 +100,18 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
   }
   let revNat = 0;
   const frontend = frontendOf(w, node.name, packet);
+  if (frontend && frontend.backendIds.length === 0) {
+    // lb4_local finds no backend slot to pick (the master entry's count is 0): DROP_NO_SERVICE.
+    w.emit(
+      {
+        place: at, packet, kind: 'drop', program: PROGRAM, source: 'bpf/lib/lb.h: lb4_local (no backend)',
+        maps: [], verdict: 'DROPPED', drop: DROP.NO_SERVICE, srcIdentity,
+      },
+      'drop.no_backend',
+      { frontend: dstText(packet) },
+    );
+    return { to: 'dropped', packet, drop: DROP.NO_SERVICE };
+  }
   if (frontend) ({ packet, revNat } = lb4Local(w, at, ep, frontend, packet));
   const ct = w.ct.lookup(node.name, packet, 'egress');
   w.emit(

@@ -170,7 +170,9 @@ function readIcmps(f: Fields, path: FieldPath): PolicyPort[] {
       if (family === 'IPv6') return f.warn(at, 'ICMPv6 is not modelled: ignored');
       if (family !== 'IPv4') return void f.error([...at, 'family'], `"${family}" is not IPv4 or IPv6`);
       const v = f.get([...at, 'type']);
-      const type = typeof v === 'string' && !/^\d+$/.test(v) ? ICMP_TYPES[v] : typeof v === 'string' ? Number(v) : v;
+      // Own keys only: a type named `constructor` must not find Object's.
+      const named = (n: string) => (Object.hasOwn(ICMP_TYPES, n) ? ICMP_TYPES[n] : undefined);
+      const type = typeof v === 'string' && !/^\d+$/.test(v) ? named(v) : typeof v === 'string' ? Number(v) : v;
       if (typeof type !== 'number' || !Number.isInteger(type) || type < 0 || type > 255) {
         return void f.error([...at, 'type'], `must be an ICMP type (0..255 or a name such as EchoRequest), not ${JSON.stringify(v)}`);
       }

@@ -28,6 +28,9 @@ export function readPod(f: Fields): PodModel {
     f.error(['spec', 'nodeName'], `is required for a ${phase} pod (only a Pending pod may be unscheduled)`);
   }
   const podIP = readPodIP(f);
+  if (podIP === undefined && !hostNetwork && hasIpv6(f)) {
+    f.warn(ipField(f), 'has only IPv6 addresses: the lab models IPv4, so this pod is no endpoint here and cannot be traced');
+  }
   if (podIP === undefined && phase === 'Running' && !hostNetwork && !f.has(['status', 'podIP'])) {
     f.error(['status', 'podIP'], 'is required for a Running pod (the engine does not allocate pod IPs)');
   }
@@ -47,6 +50,21 @@ export function readPod(f: Fields): PodModel {
     endpoint: {},
     source: f.obj.ref,
   };
+}
+
+function ipv6Of(v: unknown): boolean {
+  return typeof v === 'string' && v.includes(':');
+}
+
+/** The pod lists addresses, and they are all IPv6. */
+function hasIpv6(f: Fields): boolean {
+  const list = f.get(['status', 'podIPs']);
+  const listed = Array.isArray(list) && list.some((p) => ipv6Of((p as Record<string, unknown> | null)?.['ip']));
+  return ipv6Of(f.get(['status', 'podIP'])) || listed;
+}
+
+function ipField(f: Fields): string[] {
+  return f.has(['status', 'podIP']) ? ['status', 'podIP'] : ['status', 'podIPs'];
 }
 
 /** status.podIP, else the first IPv4 of status.podIPs (dual-stack pods list both). */

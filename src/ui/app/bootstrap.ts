@@ -40,8 +40,9 @@ export function createServices(early: EarlyStart): Services {
   const actions = createActions(store, client, fetchScenario, preloaded, presummary);
   client.on((e) => {
     if (e.type === 'progress') store.setState({ engineStage: e.stage });
+    if (e.type === 'stalled') store.setState({ stalled: e.request && e.since !== undefined ? { request: e.request, since: e.since } : undefined });
     if (e.type !== 'restarted') return;
-    store.setState((s) => ({ notice: translate(s.lang, 'app.workerRestarted') }));
+    store.setState((s) => ({ notice: translate(s.lang, e.cancelled ? 'app.cancelled' : 'app.workerRestarted') }));
     void actions.retrace(true);
   });
   startClock(store, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) });
@@ -62,10 +63,19 @@ export async function openInitialView(services: Services): Promise<void> {
   performance.mark('flowlab:load-start');
   let ok = await actions.loadBuiltin(wanted);
   performance.mark('flowlab:scenario-loaded');
-  if (!ok && wanted !== DEFAULT_SCENARIO) ok = await actions.loadBuiltin(DEFAULT_SCENARIO);
+  const lang = store.getState().lang;
+  // What the link asked for and the page could not do is said, not silently replaced.
+  const notices: string[] = [];
+  if (!ok && wanted !== DEFAULT_SCENARIO) {
+    ok = await actions.loadBuiltin(DEFAULT_SCENARIO);
+    const name = wanted.length > 60 ? `${wanted.slice(0, 60)}…` : wanted;
+    if (ok) notices.push(translate(lang, 'app.urlUnknownScenario', { name, fallback: DEFAULT_SCENARIO }));
+  }
   if (!ok) return;
   if (url.settings && Object.keys(url.settings).length) await actions.setSettings(url.settings, { retrace: false });
-  if (url.settingsError) store.setState({ notice: url.settingsError });
+  if (url.settingsError) notices.push(url.settingsError);
+  for (const i of url.ignored ?? []) notices.push(translate(lang, 'app.urlIgnored', { ...i }));
+  if (notices.length) store.setState((s) => ({ notice: [s.notice, ...notices].filter(Boolean).join(' ') }));
   const summary = store.getState().summary;
   if (!summary) return;
   const fromUrl: FlowRequest | undefined =

@@ -41,11 +41,14 @@ async function fetchSummary(name: string): Promise<ScenarioSummary | undefined> 
 }
 
 export function startEngine(): EarlyStart {
+  const query = new URLSearchParams(window.location.search);
+  // `watchdog=MS`: how long a request may run before the page offers Cancel (worker/client.ts; default 8 s).
+  const watchdog = Number(query.get('watchdog'));
   const client = new EngineClient(
     () =>
       new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'flowlab-engine' }) as unknown as WorkerLike,
+    Number.isInteger(watchdog) && watchdog >= 100 ? { stallMs: watchdog } : {},
   );
-  const query = new URLSearchParams(window.location.search);
   const name = query.get('scenario') || DEFAULT_SCENARIO;
   const presummary = new Map(/^[\w.-]+$/.test(name) && !query.has('set') ? [[name, fetchSummary(name)]] : []);
   const loaded = fetchScenario(name).then(async (text) => ({ text, reply: await client.request({ type: 'loadScenario', text, name }) }));

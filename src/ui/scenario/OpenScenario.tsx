@@ -6,6 +6,8 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { traceAfterLoad } from '../app/bootstrap.ts';
+import { Stalled } from '../app/Stalled.tsx';
+import { readPickedFile } from './read-file.ts';
 
 export function ScenarioPicker() {
   const t = useT();
@@ -57,7 +59,9 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
     const f = e.currentTarget.files?.[0];
     if (!f) return;
     setFileName(f.name);
-    setText(await f.text());
+    const picked = await readPickedFile(f.name, f.size, () => f.arrayBuffer());
+    if (picked.ok) setText(picked.text);
+    else services.store.setState({ loadErrors: [picked.issue] });
   };
   return (
     <dialog ref={ref} className="open-dialog" aria-labelledby="open-title">
@@ -89,6 +93,8 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
         </button>
         {/* The engine's own word for where it is (#7 turns this into a progress bar). */}
         {busy && stage && <span role="status" className="muted">{stage}…</span>}
+        {/* The modal dialog makes the page behind it inert: the watchdog's Cancel must be here too. */}
+        <Stalled />
         <button type="button" onClick={() => ref.current?.close()}>
           {t('scenario.close')}
         </button>

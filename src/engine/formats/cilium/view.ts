@@ -45,7 +45,8 @@ function lbMode(flags: string[]): LbListMode | undefined {
   if (flags.length === 0) return 'services';
   if (flags.length > 1) return undefined;
   const modes: Record<string, LbListMode> = { '--revnat': 'revnat', '--frontends': 'frontends', '--backends': 'backends' };
-  return modes[flags[0]!];
+  const flag = flags[0] ?? '';
+  return Object.hasOwn(modes, flag) ? modes[flag] : undefined;
 }
 
 /** A cilium-dbg command, parsed: what the page sends the worker and what the CLI runs. */

@@ -1,0 +1,85 @@
+/**
+ * Names as the API server accepts them (k8s.io/apimachinery/pkg/util/validation):
+ * object names are DNS-1123 subdomains, namespaces DNS-1123 labels, Service
+ * names DNS-1035 labels; label keys are qualified names with an optional
+ * DNS-1123 subdomain prefix, label values at most 63 characters of the same
+ * alphabet. A scenario the API server would refuse is refused here too; it
+ * also keeps control characters, markup and bidi overrides out of names.
+ */
+import type { Fields } from './fields.ts';
+import { shown } from './fields.ts';
+
+const LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const QUALIFIED_RE = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+export function dns1123LabelProblem(s: string): string | undefined {
+  if (s.length > 63 || !LABEL_RE.test(s)) {
+    return 'is not a DNS-1123 label (at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+export function dns1035LabelProblem(s: string): string | undefined {
+  if (s.length > 63 || !DNS1035_RE.test(s)) {
+    return 'is not a DNS-1035 label (at most 63 lowercase letters, digits and "-", starting with a letter, ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+export function dns1123SubdomainProblem(s: string): string | undefined {
+  if (s.length > 253 || !s.split('.').every((part) => LABEL_RE.test(part))) {
+    return 'is not a DNS-1123 subdomain (at most 253 lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && dns1123SubdomainProblem(prefix)) return 'has a prefix that is not a DNS-1123 subdomain';
+  if (name.length > 63 || !QUALIFIED_RE.test(name)) {
+    return 'is not a label key (a name of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, after an optional DNS-1123 prefix and "/")';
+  }
+  return undefined;
+}
+
+export function labelValueProblem(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (value.length > 63 || !QUALIFIED_RE.test(value)) {
+    return 'is not a label value (at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+/** Kinds whose names are DNS-1035 labels (the rest are subdomains). */
+const DNS1035_NAMED = new Set(['Service']);
+
+/** metadata.name, metadata.namespace and metadata.labels of one object, each problem located. */
+export function checkNames(f: Fields): void {
+  const { obj } = f;
+  const raw = f.get(['metadata', 'name']);
+  if (typeof raw !== 'string') f.error(['metadata', 'name'], `must be a string, not ${shown(raw)} (quote it)`);
+  const nameProblem = DNS1035_NAMED.has(obj.kind) ? dns1035LabelProblem(obj.name) : dns1123SubdomainProblem(obj.name);
+  if (nameProblem) f.error(['metadata', 'name'], `${shown(obj.name)} ${nameProblem}`);
+  const ns = f.get(['metadata', 'namespace']);
+  if (typeof ns === 'string' && ns !== '') {
+    const nsProblem = dns1123LabelProblem(ns);
+    if (nsProblem) f.error(['metadata', 'namespace'], `${shown(ns)} ${nsProblem}`);
+  }
+  checkLabelMap(f, ['metadata', 'labels']);
+  if (obj.kind === 'Service') checkLabelMap(f, ['spec', 'selector']);
+}
+
+function checkLabelMap(f: Fields, path: string[]): void {
+  const map = f.get(path);
+  if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
+  for (const [k, v] of Object.entries(map as Record<string, unknown>)) {
+    const keyProblem = labelKeyProblem(k);
+    if (keyProblem) f.error([...path, k], `key ${shown(k)} ${keyProblem}`);
+    if (typeof v !== 'string') continue;
+    const valueProblem = labelValueProblem(v);
+    if (valueProblem) f.error([...path, k], `${shown(v)} ${valueProblem}`);
+  }
+}
