@@ -4,7 +4,7 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type MapTables, type Trace } from '../engine/index.ts';
+import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type {
   CiliumReply,
@@ -143,38 +143,15 @@ export class EngineHost {
   private cilium(node: string, view: CiliumView, flow: FlowRequest | undefined): CiliumReply {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);
-    const texts: { step: number; text: string }[] = [];
-    try {
-      const at = (step: number) => {
-        const text = this.formats.cilium(dp, trace, step, node, view);
-        if (texts[texts.length - 1]?.text !== text) texts.push({ step, text });
-      };
-      at(-1);
-      trace?.events.forEach((ev, i) => {
-        if (ev.maps.some((op) => op.node === node && op.op !== 'lookup')) at(i);
-      });
-    } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-    return { ok: true, texts };
+    const writes = (ev: HopEvent) => ev.maps.some((op) => op.node === node && op.op !== 'lookup');
+    return textsPerStep(trace, writes, (step) => this.formats.cilium(dp, trace, step, node, view));
   }
 
   /** The command's text before the first hop and after every hop where it changes (tcpdump, neigh, conntrack ...). */
   private exec(target: string, argv: readonly string[], flow: FlowRequest | undefined): ExecReply {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);
-    const texts: { step: number; text: string }[] = [];
-    try {
-      const at = (step: number) => {
-        const text = this.formats.exec(dp, trace, step, target, argv);
-        if (texts[texts.length - 1]?.text !== text) texts.push({ step, text });
-      };
-      at(-1);
-      trace?.events.forEach((_, i) => at(i));
-    } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-    return { ok: true, texts };
+    return textsPerStep(trace, () => true, (step) => this.formats.exec(dp, trace, step, target, argv));
   }
 
   private requireModel(): ClusterModel {
@@ -191,4 +168,27 @@ export class EngineHost {
 /** A flow request's identity: the fields a trace depends on, in one order. */
 function flowKey(f: FlowRequest): string {
   return JSON.stringify([f.from, f.to, f.proto, f.port, f.seed]);
+}
+
+/**
+ * A text as of every step: before the first hop, then after each hop `may` says can change it, kept only
+ * where it did change (the page reads it at its cursor without asking again). An error in the view is its answer.
+ */
+function textsPerStep(
+  trace: Trace | undefined, may: (ev: HopEvent) => boolean, textAt: (step: number) => string,
+): CiliumReply {
+  const texts: { step: number; text: string }[] = [];
+  try {
+    const at = (step: number) => {
+      const text = textAt(step);
+      if (texts[texts.length - 1]?.text !== text) texts.push({ step, text });
+    };
+    at(-1);
+    trace?.events.forEach((ev, i) => {
+      if (may(ev)) at(i);
+    });
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  return { ok: true, texts };
 }

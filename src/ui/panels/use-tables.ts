@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { replayTables, type HopEvent } from '../../engine/index.ts';
 import type { EngineClient } from '../../worker/client.ts';
-import { ciliumTextAt, type CiliumReply, type CiliumView, type ExecReply, type TableRows } from '../../worker/protocol.ts';
+import { ciliumTextAt, type CiliumReply, type CiliumView, type RequestBody, type TableRows } from '../../worker/protocol.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices } from '../app/context.tsx';
@@ -109,45 +109,51 @@ export function keepUnchanged(prev: TableRows[] | undefined, next: TableRows[]):
  * `view` must keep its identity while it means the same (a constant or memoised).
  */
 export function useCilium(node: string | undefined, view: CiliumView | undefined, open: boolean): { ok: boolean; text: string } | undefined {
+  const trace = useApp((s) => s.trace);
+  const request = useMemo(
+    (): CiliumRequest | undefined => (node && view ? { type: 'cilium', node, view, flow: trace?.flow } : undefined),
+    [node, view, trace],
+  );
+  return useStepTexts(request, open);
+}
+
+/** A node or pod command (`ssh NODE ...`, `kubectl exec POD -- ...`) at the player's step; undefined while it comes. */
+export function useExec(target: string | undefined, argv: readonly string[] | undefined, open: boolean): { ok: boolean; text: string } | undefined {
+  const trace = useApp((s) => s.trace);
+  // `argv` comes from the terminal's memoised parse: the same array until the line changes.
+  const request = useMemo(
+    (): ExecRequest | undefined => (target && argv ? { type: 'exec', target, argv: [...argv], flow: trace?.flow } : undefined),
+    [target, argv, trace],
+  );
+  return useStepTexts(request, open);
+}
+
+type CiliumRequest = Extract<RequestBody, { type: 'cilium' }>;
+type ExecRequest = Extract<RequestBody, { type: 'exec' }>;
+
+/**
+ * A view whose text the worker gives for every step of the trace at once (a cilium view, a node command):
+ * asked once per request while open, then read at the player's step without asking again.
+ */
+function useStepTexts(
+  request: CiliumRequest | ExecRequest | undefined, open: boolean,
+): { ok: boolean; text: string } | undefined {
   const { client } = useServices();
   const summary = useApp((s) => s.summary);
   const trace = useApp((s) => s.trace);
   const step = useApp((s) => s.step);
   const [reply, setReply] = useState<CiliumReply>();
   useEffect(() => {
-    if (!open || !node || !view || !summary) return;
+    if (!open || !request || !summary) return;
     let live = true;
-    client.request({ type: 'cilium', node, view, flow: trace?.flow }).then(
+    client.request(request).then(
       (r) => live && setReply(r),
       (e: unknown) => live && setReply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
-  }, [client, node, view, open, trace, summary]);
-  if (!open || !reply) return undefined;
-  return reply.ok ? { ok: true, text: ciliumTextAt(reply.texts, trace ? step : -1) } : { ok: false, text: reply.error };
-}
-
-/** A node or pod command (`ssh NODE ...`, `kubectl exec POD -- ...`) at the player's step; undefined while it comes. */
-export function useExec(target: string | undefined, argv: readonly string[] | undefined, open: boolean): { ok: boolean; text: string } | undefined {
-  const { client } = useServices();
-  const summary = useApp((s) => s.summary);
-  const trace = useApp((s) => s.trace);
-  const step = useApp((s) => s.step);
-  const [reply, setReply] = useState<ExecReply>();
-  // `argv` comes from the terminal's memoised parse: the same array until the line changes.
-  useEffect(() => {
-    if (!open || !target || !argv || !summary) return;
-    let live = true;
-    client.request({ type: 'exec', target, argv: [...argv], flow: trace?.flow }).then(
-      (r) => live && setReply(r),
-      (e: unknown) => live && setReply({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, target, argv, open, trace, summary]);
+  }, [client, request, open, summary]);
   if (!open || !reply) return undefined;
   return reply.ok ? { ok: true, text: ciliumTextAt(reply.texts, trace ? step : -1) } : { ok: false, text: reply.error };
 }
