@@ -11,7 +11,9 @@ const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 const VIEWPORT = { width: 1280, height: 720 };
 
 async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[]; scripts: string[] }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // The probe's string expressions run through Playwright's eval, which the app's CSP (no 'unsafe-eval')
+  // refuses; the bench measures the app, not its policy (e2e/hostile.spec.ts holds that), so it bypasses it.
+  const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   // Every script fetched (the page's and its workers'), in order.
