@@ -4,7 +4,7 @@ import { placeFields, tcAt } from './place.ts';
 import type { HopEvent, Trace } from './trace.ts';
 
 const hop = (kind: HopEvent['kind'], node = 'n1'): HopEvent => ({
-  seq: 0, kind, ...placeFields(tcAt(node, 'eth0', 'tc-ingress')), program: 'p', source: 's', maps: [], explain: { id: 'host.answer', params: {} },
+  seq: 0, kind, ...placeFields(tcAt(node, 'eth0', 'tc-ingress')), program: 'p', source: 's', maps: [], explain: { id: 'lxc.ingress', params: { pod: 'p', lxc: 'l' } },
   packet: { id: 1, direction: 'request', src: '10.0.0.1' as never, dst: '10.0.0.2' as never, proto: 'ICMP' },
 });
 const trace = (events: HopEvent[]): Trace => ({

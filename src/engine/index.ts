@@ -5,9 +5,9 @@
  * its inside can move freely. Unit tests beside the code may reach inside.
  */
 // Derive the datapath and walk a flow through it.
-export { derive, withSettings, SettingsError, agentStartError } from './derive/index.ts';
+export { derive, SettingsError, agentStartError } from './derive/index.ts';
 export { traceFlow } from './flow/trace.ts';
-export { FlowError, flowError, type FlowRequest, type Settings } from './request.ts';
+export { FlowError, type FlowRequest, type Settings } from './request.ts';
 export { MODE_PRESETS, type ModePreset } from './modes.ts';
 export { parseSettingsPairs, parseSettingsSpec, settingsPairsText, type SettingsParse } from './settings-pairs.ts';
 export type * from './trace.ts';
@@ -22,15 +22,14 @@ export {
 export { tablesAt, initialTables } from './runtime/tables.ts';
 export { replayTables, rowKeyText, rowOfOp, tableRows } from './maps/replay.ts';
 export type { MapRow, MapTables, TableRows } from './maps/rows.ts';
-export { policyRows, endpointPolicy, policyEnforcement } from './policy/index.ts';
+export { policyRows } from './policy/index.ts';
 // Two traces side by side.
-export { compareTraces, hopSignature, type TraceComparison, type AlignedRow } from './compare.ts';
+export { compareTraces, type TraceComparison, type AlignedRow } from './compare.ts';
 // What real tools print: the cilium CLI, hubble observe, tcpdump, and the CLI's own formats.
-export { tabwrite, CILIUM_TABLE, type TabwriterOptions } from './formats/tabwriter.ts';
 export { runCiliumCommand, runCiliumView, CILIUM_COMMANDS, type CiliumResult } from './formats/cilium/dispatch.ts';
 export { ciliumViewWords, nodeAliasIndex, parseCiliumArgs, type CiliumView } from './formats/cilium/view.ts';
 export {
-  hubbleFlows, hubbleLines, hubbleObserve, parseObserveArgs, OBSERVE_FLAGS, compactLine, jsonLine, filterFlows,
+  hubbleLines, hubbleObserve, parseObserveArgs, OBSERVE_FLAGS,
   type FlowFilter, type HubbleFlow, type ObserveOptions, type ObservedLine,
 } from './formats/hubble.ts';
 export { traceText, packetText, type TextOptions } from './formats/text.ts';

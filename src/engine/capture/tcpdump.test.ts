@@ -11,7 +11,7 @@ const pkt = (over: Partial<Packet>): Packet => ({
 });
 const ev = (seq: number, at: Place, over: Partial<HopEvent>): HopEvent => ({
   seq, packet: pkt({}), kind: 'send', ...placeFields(at), program: 'kernel', source: '', maps: [],
-  explain: { id: 'host.answer', params: { node: 'k8s-s' } }, ...over,
+  explain: { id: 'lxc.ingress', params: { pod: 'p', lxc: 'l' } }, ...over,
 });
 
 const NETPOD = podAt('k8s-s', 'default/netpod');

@@ -1,5 +1,6 @@
 /** What `tcpdump -n -i <iface>` prints for the packets a capture saw. */
 import type { OuterHeader, Packet, Trace } from '../trace.ts';
+import { httpFirstLine } from '../flow/http.ts';
 import { capture } from './capture.ts';
 import { captureIface, type CaptureTarget } from './target.ts';
 
@@ -25,7 +26,7 @@ export function tcpdumpLine(p: Packet): string {
   if (p.proto === 'TCP') {
     const len = p.payload ? p.payload.length : 0;
     // tcpdump decodes port 80 as HTTP and prints the message's first line.
-    const http = p.payload && (p.sport === 80 || p.dport === 80) ? `: HTTP: ${p.payload.split('\r\n')[0] ?? ''}` : '';
+    const http = p.payload && (p.sport === 80 || p.dport === 80) ? `: HTTP: ${httpFirstLine(p.payload)}` : '';
     return `${outer}IP ${src} > ${dst}: Flags ${tcpFlags(p)}, length ${len}${http}`;
   }
   return `${outer}IP ${src} > ${dst}: UDP, length ${p.payload?.length ?? 0}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curlRequest, httpDate, linkLocalOf, whoamiResponse } from './http.ts';
+import { linkLocal } from '../util/link-local.ts';
+import { curlRequest, httpDate, whoamiResponse } from './http.ts';
 
 // The write-up's strace of `curl -s 10.10.252.131` in netpod (seed lines 947 and 949).
 const SEED_SENT = 'GET / HTTP/1.1\r\nHost: 10.10.252.131\r\nUser-Agent: curl/8.7.1\r\nAccept: */*\r\n\r\n';
@@ -16,7 +17,7 @@ describe('the HTTP bytes of a curl to whoami', () => {
   });
 
   it('whoami answers the write-up\'s 311 bytes, link-local address from the pod MAC (EUI-64)', () => {
-    expect(linkLocalOf('ce:4f:33:14:59:b3')).toBe('fe80::cc4f:33ff:fe14:59b3'); // netpod's eth0, seed line 562
+    expect(linkLocal('ce:4f:33:14:59:b3')).toBe('fe80::cc4f:33ff:fe14:59b3'); // netpod's eth0, seed line 562
     const at = Date.UTC(2024, 9, 28, 15, 9, 36) * 1000;
     expect(httpDate(at)).toBe('Mon, 28 Oct 2024 15:09:36 GMT');
     const got = whoamiResponse({ name: 'webpod2', ip: '172.16.2.253' as never, mac: '82:c4:5b:4b:6e:3f' as never }, '172.16.0.79:43654', SEED_SENT, at);

@@ -17,6 +17,7 @@
  * cannot know what an outside server says).
  */
 import type { Ipv4, Mac } from '../../scenario/values.ts';
+import { linkLocal } from '../util/link-local.ts';
 
 const CRLF = '\r\n';
 export const CURL_VERSION = '8.7.1';
@@ -26,15 +27,6 @@ export function curlRequest(host: Ipv4 | string, port: number): string {
   const hostHeader = port === 80 ? host : `${host}:${port}`;
   const lines = ['GET / HTTP/1.1', `Host: ${hostHeader}`, `User-Agent: curl/${CURL_VERSION}`, 'Accept: */*', '', ''];
   return lines.join(CRLF);
-}
-
-/** fe80::/64 with the EUI-64 interface id of `mac` (U/L bit flipped, ff:fe in the middle), as `ip addr` prints it. */
-export function linkLocalOf(mac: Mac | string): string {
-  const b = mac.split(':').map((h) => parseInt(h, 16));
-  const bytes = [(b[0] ?? 0) ^ 0x02, b[1] ?? 0, b[2] ?? 0, 0xff, 0xfe, b[3] ?? 0, b[4] ?? 0, b[5] ?? 0];
-  const groups: string[] = [];
-  for (let i = 0; i < 8; i += 2) groups.push((((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
-  return `fe80::${groups.join(':')}`;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -60,7 +52,7 @@ export function whoamiResponse(pod: WhoamiPod | undefined, remote: string, reque
     `HTTP/1.1 200 OK${CRLF}Date: ${httpDate(timeUs)}${CRLF}Content-Length: ${length}${CRLF}` +
     `${type ? `Content-Type: text/plain; charset=utf-8${CRLF}` : ''}${CRLF}`;
   if (!pod) return head(0, false);
-  const body = `Hostname: ${pod.name}\nIP: 127.0.0.1\nIP: ::1\nIP: ${pod.ip}\nIP: ${linkLocalOf(pod.mac)}\n` +
+  const body = `Hostname: ${pod.name}\nIP: 127.0.0.1\nIP: ::1\nIP: ${pod.ip}\nIP: ${linkLocal(pod.mac)}\n` +
     `RemoteAddr: ${remote}\n${request}`;
   return head(body.length, true) + body;
 }

@@ -22,7 +22,7 @@ describe('the walk', () => {
       policyVerdict: { direction: 'egress', allowed: false, deny: false, match: 'none', enforced: true, rule: 'r', remoteIdentity: 2 },
     };
     const w = createWalk({ config: { ctTimeouts: DEFAULT_CT_TIMEOUTS } } as Datapath, createRng(1));
-    const e = w.emit(draft, 'lxc.ingress', { pod: 'p', lxc: 'lxc1' });
+    const e = w.emit(draft, 'lxc.ingress', { pod: 'p', lxc: 'lxc1', link: 'veth', hook: 'tc-ingress' });
     for (const [k, v] of Object.entries(draft)) expect(e[k as keyof typeof e], k).toBe(v);
     expect(e).toMatchObject({ seq: 0, node: 'k8s-s', iface: 'lxc1', hook: 'tc-ingress', pod: undefined, peer: undefined });
   });

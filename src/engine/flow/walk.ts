@@ -27,8 +27,8 @@ export interface Walk {
   events: HopEvent[];
   /**
    * Appends a hop; its sentence is message `id` with `params`, rendered later in the reader's language.
-   * The checker holds the names: a parameter the id does not take is an error (Partial: a sentence may leave
-   * one out, which the renderer shows as `{name}`, and messages.test.ts checks the catalogs' placeholders).
+   * The checker holds the names: every parameter the id takes must be given and no other (ParamsOf distributes
+   * over a union of ids); messages.test.ts checks that each catalog's placeholders are the listed names.
    */
   emit<I extends MessageId>(hop: HopDraft, id: I, params: ParamsOf<I>): HopEvent;
 }

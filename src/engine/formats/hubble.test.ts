@@ -25,7 +25,7 @@ function trace(proto: 'ICMP' | 'TCP', hops: [id: number, node: string, kind: Hop
     return {
       seq, packet, kind, ...placeFields(tcAt(node, 'lxc', 'tc-ingress')), program: 'p', source: 's', maps: [],
       ...(observation ? { observation, verdict: 'FORWARDED' as const, ctState: reply ? 'reply' as const : 'new' as const } : {}),
-      srcIdentity: reply ? 10037 : 26332, dstIdentity: reply ? 26332 : 10037, explain: { id: 'host.answer', params: {} }, ...extra,
+      srcIdentity: reply ? 10037 : 26332, dstIdentity: reply ? 26332 : 10037, explain: { id: 'lxc.ingress', params: { pod: 'p', lxc: 'l' } }, ...extra,
     };
   });
   return {

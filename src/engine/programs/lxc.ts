@@ -5,7 +5,7 @@
 import type { EndpointInfo } from '../derive/types.ts';
 import type { HopDraft, Walk } from '../flow/walk.ts';
 import { neighKey, neighValue } from '../maps/format.ts';
-import { podAt } from '../place.ts';
+import { hookOf, podAt } from '../place.ts';
 import { isL3Endpoint, onEndpoint } from './hooks.ts';
 import type { Packet } from '../trace.ts';
 import { DROP } from './drop.ts';
@@ -84,7 +84,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
       maps: [], observation: 'from-endpoint', srcIdentity,
     },
     'lxc.ingress',
-    { pod: ep.key, lxc: ep.lxcName },
+    { pod: ep.key, lxc: ep.lxcName, link: w.dp.config.datapathMode, hook: hookOf(at) },
   );
   if (packet.src !== ep.ip) {
     w.emit(

@@ -5,7 +5,7 @@ import { straceLines } from './strace.ts';
 const pkt: Packet = { id: 0, direction: 'request', src: '172.16.0.79' as never, dst: '172.16.2.253' as never, proto: 'TCP', sport: 43654, dport: 80 };
 const ev = (seq: number, over: Partial<HopEvent>): HopEvent => ({
   seq, packet: pkt, kind: 'send', ...placeFields(podAt('k8s-s', 'default/netpod')), program: 'kernel', source: '', maps: [],
-  explain: { id: 'host.answer', params: { node: 'k8s-s' } }, ...over,
+  explain: { id: 'lxc.ingress', params: { pod: 'p', lxc: 'l' } }, ...over,
 });
 
 const events: HopEvent[] = [

@@ -8,7 +8,7 @@
 import type { Datapath, NodeDatapath } from '../../derive/types.ts';
 import { deviceOf } from '../../derive/lookups.ts';
 import { hash53 } from '../../util/hash.ts';
-import { linkLocal } from '../node/iproute2.ts';
+import { linkLocal } from '../../util/link-local.ts';
 
 interface Item {
   name: string;

@@ -10,7 +10,7 @@ import { cidrToString } from '../../../scenario/values.ts';
 import type { Datapath, EndpointInfo, NodeDatapath } from '../../derive/types.ts';
 import { netdevOf } from '../../derive/lookups.ts';
 import { hash53 } from '../../util/hash.ts';
-import { linkLocal } from '../node/iproute2.ts';
+import { linkLocal } from '../../util/link-local.ts';
 import { modulesHealth } from './modules-health.ts';
 
 const KUBERNETES_APIS = [

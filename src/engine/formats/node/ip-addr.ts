@@ -4,7 +4,8 @@
  */
 import { ipv4ToU32, maskOf, u32ToIpv4, type Cidr, type Ipv4 } from '../../../scenario/values.ts';
 import type { Datapath, EndpointInfo, Interface, NodeDatapath } from '../../derive/types.ts';
-import { linkLocal, type Iproute2 } from './iproute2.ts';
+import { linkLocal } from '../../util/link-local.ts';
+import type { Iproute2 } from './iproute2.ts';
 
 const VALID = '       valid_lft forever preferred_lft forever';
 
