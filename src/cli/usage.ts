@@ -28,7 +28,7 @@ trace      Walks one conversation (ICMP echo and reply; TCP handshake, request a
            both paths (= both, A or B only one); MODE is
            one of ${MODE_PRESETS.map((m) => m.id).join(', ')}. --lang ko prints the
            sentences, the outcome and flow errors in Korean (default en);
-           Hubble lines and Cilium's drop reasons stay as Cilium prints them.
+           Hubble lines and the hop table keep Cilium's own English words.
 cilium     Prints what \`cilium-dbg\` on NODE prints, from the derived maps:
              ${CILIUM_COMMANDS.map((c) => `cilium ${c}`).join('\n             ')}
            --after runs a flow first, so the maps it writes (conntrack, NAT,

@@ -51,7 +51,7 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'masq.nat.ipmasq': '{dev}에서 {dst}{은/는} ip-masq-agent의 nonMasqueradeCIDRs에 없으므로 파드의 출발지를 노드 IP {ip}{으로/로} 마스커레이드해야 합니다.',
   'snat.done': 'BPF 마스커레이드가 출발지 {from}{을/를} {to}{으로/로} 바꾸고 NAT 항목 두 개(응답용 IN, 그다음 OUT)를 써서 응답을 되돌려 번역할 수 있게 합니다.',
   'snat.reuse': 'BPF 마스커레이드가 기존 OUT 항목을 찾아 출발지 {from}{을/를} 다시 {to}{으로/로} 바꿉니다.',
-  'tunnel.encap': '터널 모드: {dst}{은/는} {node}에 있으므로 패킷을 터널 키 {remote}, VNI {vni}(출발지 identity)와 함께 {dev}{으로/로} 넘깁니다. 커널이 {proto}(UDP {port})로 감쌉니다(to-overlay).',
+  'tunnel.encap': '터널 모드: {dst}{은/는} {node}에 있으므로 패킷을 터널 키 {remote}, VNI {vni}(출발지 identity)와 함께 {dev}{으로/로} 넘깁니다. 커널이 UDP {port}의 {proto} 헤더로 감쌉니다(to-overlay).',
   'tunnel.decap': '커널이 {src}에서 온 터널 패킷을 풀어 {dev}에 올리고, cil_from_overlay가 VNI에서 출발지 identity {vni}{을/를} 읽고 {dst}{을/를} 찾습니다.',
   'wire.node': '패킷이 {src} → {dst}{으로/로} {from}에서 {to}까지 네트워크를 건넙니다: {dev}에서 tcpdump로 보이는 모습이 이것입니다.',
   'wire.tunnel': '캡슐화된 패킷이 UDP {osrc} → {odst}:{oport}{으로/로} {from}에서 {to}까지 네트워크를 건넙니다. 안쪽의 {src} → {dst}{은/는} 그대로입니다. {dev}의 tcpdump에는 바깥 헤더가 보입니다.',

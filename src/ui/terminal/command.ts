@@ -106,9 +106,9 @@ const NODE_TOOLS = new Set(['ip', 'bpftool', 'iptables', 'conntrack', 'tcpdump',
  * (the cilium agent's pod runs on its node's network), and its `c0bpf` aliases for `bpftool` in the agent.
  */
 function execCommand(cmd: string, rest: string[], nodes: string[], filter: (out: string) => string): Command | undefined {
-  const bpf = /^c(\d+)bpf$/.exec(cmd);
-  if (bpf) {
-    const node = nodes[Number(bpf[1])];
+  const bpf = cmd.endsWith('bpf') ? nodeAliasIndex(cmd.slice(0, -'bpf'.length)) : undefined;
+  if (bpf !== undefined) {
+    const node = nodes[bpf];
     if (!node) return { kind: 'error', message: `${cmd}: no such node (c0bpf..c${nodes.length - 1}bpf: ${nodes.join(', ')})` };
     return { kind: 'exec', target: node, argv: ['bpftool', ...rest], filter };
   }
