@@ -39,6 +39,7 @@ export { capture } from './capture/capture.ts';
 // What a node's and a pod's own tools print (`flowlab exec`, the page's ssh / kubectl exec).
 export { runExec, resolveExecTarget, EXEC_COMMANDS, type ExecResult, type ExecTarget } from './formats/node/exec.ts';
 export { captureIface, resolveCaptureTarget, type CaptureTarget } from './capture/target.ts';
-export { tcpdumpLine, tcpdumpText } from './capture/tcpdump.ts';
+export { tcpdumpLine, tcpdumpLines, tcpdumpText } from './capture/tcpdump.ts';
+export { straceLines } from './capture/strace.ts';
 // The seeded generator, for the bench's generated clusters.
 export { createRng, type Rng } from './util/rng.ts';

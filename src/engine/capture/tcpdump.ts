@@ -1,5 +1,5 @@
 /** What `tcpdump -n -i <iface>` prints for the packets a capture saw. */
-import type { OuterHeader, Packet, Trace } from '../trace.ts';
+import type { HopEvent, OuterHeader, Packet, Trace } from '../trace.ts';
 import { httpFirstLine } from '../flow/http.ts';
 import { capture } from './capture.ts';
 import { captureIface, type CaptureTarget } from './target.ts';
@@ -52,9 +52,14 @@ export function outerLine(o: OuterHeader): string {
   }
 }
 
+/** tcpdump's lines for the packets seen on `target` up to `step` (default: the whole trace). */
+export function tcpdumpLines(events: readonly HopEvent[], target: CaptureTarget, step?: number): string[] {
+  return capture(events, target, step).map((c) => tcpdumpLine(c.packet));
+}
+
 /** The whole capture as tcpdump prints it (the CLI's `--format tcpdump`): the command, then one line per packet. */
 export function tcpdumpText(trace: Trace, target: CaptureTarget, step?: number): string {
-  const lines = capture(trace.events, target, step).map((c) => tcpdumpLine(c.packet));
+  const lines = tcpdumpLines(trace.events, target, step);
   const where = target.kind === 'pod' ? `${target.pod} ` : `${target.node} `;
   return `${where}$ tcpdump -n -i ${captureIface(target)}\n${lines.length ? `${lines.join('\n')}\n` : ''}`;
 }

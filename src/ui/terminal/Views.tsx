@@ -4,12 +4,12 @@
  * and the terminal.
  */
 import { useMemo } from 'react';
+import { straceLines } from '../../engine/index.ts';
 import type { ViewTab } from '../../state/store.ts';
 import { selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { EventList } from '../hop/EventList.tsx';
-import { straceLines } from './strace.ts';
-import { capture, captureIface, targetId, targetLabel, tcpdumpLine, type CaptureTarget } from './tcpdump.ts';
+import { captureIface, targetId, targetLabel, tcpdumpLines, type CaptureTarget } from './tcpdump.ts';
 import { Terminal } from './Terminal.tsx';
 import { useHubble } from './use-hubble.ts';
 
@@ -86,7 +86,7 @@ function TcpdumpView() {
   const events = useApp(selectEvents);
   const step = useApp((s) => s.step);
   const target = targets.find((x) => targetId(x) === chosen) ?? targets[0];
-  const lines = target ? capture(events, target, step) : [];
+  const lines = target ? tcpdumpLines(events, target, step) : [];
   const ifname = target ? captureIface(target) : '';
   return (
     <div className="term-view">
@@ -102,7 +102,7 @@ function TcpdumpView() {
       </label>
       <code className="term-cmd">$ tcpdump -n -i {ifname}</code>
       <pre data-testid="tcpdump-output" tabIndex={0} aria-label={t('views.tcpdump')}>
-        {lines.length ? lines.map((l) => tcpdumpLine(l.packet)).join('\n') : t('views.nothing')}
+        {lines.length ? lines.join('\n') : t('views.nothing')}
       </pre>
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import type { CaptureTarget } from '../../engine/index.ts';
 
-export { capture, captureIface, tcpdumpLine } from '../../engine/index.ts';
+export { captureIface, tcpdumpLines } from '../../engine/index.ts';
 export type { CaptureTarget };
 
 /** The store's key for a target (`tcpdumpAt`): stable across traces, opaque to everything else. */

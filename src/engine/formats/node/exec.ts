@@ -5,8 +5,8 @@
  * tool prints on stdout (and stderr), or an error naming what is known.
  */
 import type { Datapath, EndpointInfo, NodeDatapath } from '../../derive/types.ts';
-import { capture } from '../../capture/capture.ts';
-import { tcpdumpLine } from '../../capture/tcpdump.ts';
+import { tcpdumpLines } from '../../capture/tcpdump.ts';
+import { straceLines } from '../../capture/strace.ts';
 import { tablesAt } from '../../runtime/tables.ts';
 import type { Trace } from '../../trace.ts';
 import { runCiliumCommand } from '../cilium/dispatch.ts';
@@ -89,7 +89,7 @@ function tcpdumpCommand(dp: Datapath, t: ExecTarget, args: string[], trace?: Tra
     }
     target = { kind: 'device' as const, node: t.node.name, iface };
   }
-  const lines = trace ? capture(trace.events, target).map((c) => tcpdumpLine(c.packet)) : [];
+  const lines = trace ? tcpdumpLines(trace.events, target) : [];
   const banner = 'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n' +
     `listening on ${iface}, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n`;
   return ok(lines.map((l) => `${l}\n`).join(''), banner);
@@ -98,8 +98,7 @@ function tcpdumpCommand(dp: Datapath, t: ExecTarget, args: string[], trace?: Tra
 function straceCommand(t: ExecTarget, trace?: Trace): ExecResult {
   if (t.kind !== 'pod') return fail('strace: follows a pod\'s client: flowlab exec POD --after "..." -- strace');
   if (!trace) return fail('strace: needs the flow it follows: --after "--from POD --to DST ..."');
-  const mine = trace.events.filter((e) => e.pod === t.ep.key || (e.place.kind === 'socket' && e.place.pod === t.ep.key));
-  return ok(mine.flatMap((e) => e.syscalls ?? []).map((l) => `${l}\n`).join(''));
+  return ok(straceLines(trace.events, undefined, t.ep.key).map((l) => `${l.line}\n`).join(''));
 }
 
 function nodeOnly(t: ExecTarget, words: readonly string[]): NodeDatapath | ExecResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeFields, podAt, type HopEvent, type Packet } from '../../engine/index.ts';
+import { placeFields, podAt } from '../place.ts';
+import type { HopEvent, Packet } from '../trace.ts';
 import { straceLines } from './strace.ts';
 
 const pkt: Packet = { id: 0, direction: 'request', src: '172.16.0.79' as never, dst: '172.16.2.253' as never, proto: 'TCP', sport: 43654, dport: 80 };
