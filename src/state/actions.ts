@@ -26,13 +26,13 @@ export interface Actions {
 
 export type FetchText = (name: string) => Promise<string>;
 /** A built-in scenario the page already sent to the worker during startup. */
-export type Preloaded = (name: string) => Promise<{ text: string; reply: LoadReply }> | undefined;
+export type PreloadFor = (name: string) => Promise<{ text: string; reply: LoadReply }> | undefined;
 /** The build's summary of a built-in scenario, to draw before the worker answers. */
 export type Presummary = (name: string) => Promise<ScenarioSummary | undefined> | undefined;
 
 const sideStepA = (rows: Parameters<typeof sideStep>[0], row: number) => sideStep(rows, row, 'a');
 
-export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText, preloaded?: Preloaded, presummary?: Presummary): Actions {
+export function createActions(store: AppStore, client: EngineClient, fetchText: FetchText, preloaded?: PreloadFor, presummary?: Presummary): Actions {
   let traceGen = 0;
   let compareGen = 0;
 

@@ -10,7 +10,7 @@ import type { LoadReply, ScenarioSummary } from '../../worker/protocol.ts';
 export interface EarlyStart {
   client: EngineClient;
   /** Scenarios already fetched and sent to the worker, by name: the text and the worker's answer. */
-  preloaded: Map<string, Promise<Preloaded>>;
+  preloaded: Map<string, Promise<PreloadedScenario>>;
   /**
    * The build's summary of a built-in scenario (vite.config.ts), fetched at
    * once: the topology draws from it while the worker is still parsing the
@@ -19,7 +19,7 @@ export interface EarlyStart {
   presummary: Map<string, Promise<ScenarioSummary | undefined>>;
 }
 
-export interface Preloaded {
+export interface PreloadedScenario {
   text: string;
   reply: LoadReply;
 }

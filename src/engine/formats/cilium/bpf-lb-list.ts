@@ -11,7 +11,7 @@ import { serviceKey, serviceKey6 } from '../../maps/format.ts';
 import {
   backends6Rows, backendsV3Rows, frontends6ById, frontendsById, revNat6Rows, revNatRows, services6Rows, servicesV2Rows,
 } from './lb-rows.ts';
-import { tablePrinter, type TableRows } from './table-printer.ts';
+import { tablePrinter, type PrinterRows } from './table-printer.ts';
 
 export type LbListMode = 'services' | 'revnat' | 'frontends' | 'backends';
 
@@ -19,7 +19,7 @@ const SERVICE_ADDRESS = 'SERVICE ADDRESS';
 const BACKEND_ADDRESS = 'BACKEND ADDRESS (REVNAT_ID) (SLOT)';
 
 /** dumpSVC: slot 0 prints the flags; the Go format string leaves a space after `]` (no L7 LB port). */
-function serviceRows(dp: Datapath, node: string): TableRows {
+function serviceRows(dp: Datapath, node: string): PrinterRows {
   const rows: [string, string[]][] = [];
   for (const f of frontendsById(dp, node)) {
     rows.push([serviceKey(f.address, f.port, 0, f.internal), [`0.0.0.0:0 (${f.id}) (0) [${f.flags.join(', ')}] `]]);
@@ -41,7 +41,7 @@ function serviceRows(dp: Datapath, node: string): TableRows {
   return rows;
 }
 
-const asRows = (...maps: Map<string, string>[]): TableRows => maps.flatMap((m) => [...m].map(([k, v]) => [k, [v]] as const));
+const asRows = (...maps: Map<string, string>[]): PrinterRows => maps.flatMap((m) => [...m].map(([k, v]) => [k, [v]] as const));
 
 export function bpfLbList(dp: Datapath, node: string, mode: LbListMode = 'services'): string {
   switch (mode) {

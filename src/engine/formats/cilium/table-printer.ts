@@ -10,9 +10,9 @@
  */
 import { tabwrite } from '../tabwriter.ts';
 
-export type TableRows = ReadonlyArray<readonly [key: string, values: readonly string[]]>;
+export type PrinterRows = ReadonlyArray<readonly [key: string, values: readonly string[]]>;
 
-export function tablePrinter(firstTitle: string, secondTitle: string, rows: TableRows): string {
+export function tablePrinter(firstTitle: string, secondTitle: string, rows: PrinterRows): string {
   let text = `${firstTitle}\t${secondTitle}\n`;
   for (const [key, values] of rows) {
     values.forEach((v, i) => {
