@@ -121,6 +121,14 @@ export const MESSAGE_PARAMS = {
   'error.cluster_ip_outside': ['service'],
   'error.no_capture_iface': ['name'],
   'error.known': ['error', 'names'],
+  // Why a policy lookup decided as it did (the `rule` of a policy sentence and of the inspector).
+  'policy.origin.allow-all': [],
+  'policy.origin.allow-localhost': [],
+  'policy.origin.default-allow': [],
+  'policy.origin.rule': ['kind', 'policy', 'field', 'line', 'text'],
+  'policy.origin.none': ['direction', 'identity', 'on'],
+  'policy.origin.none.selected': ['direction', 'identity', 'on', 'policies', 'pod'],
+  'policy.on.packet': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PARAMS;

@@ -222,6 +222,8 @@ export interface PolicyVerdict {
   /** `namespace/name` of the policy that decided, when one did. */
   policy?: string;
   rule: string;
+  /** `rule` as a message, for the reader's language. */
+  ruleMessage: Message;
   remoteIdentity: number;
 }
 

@@ -123,4 +123,11 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'error.cluster_ip_outside': '{service} is a ClusterIP: only reachable from inside the cluster; from outside, use a node IP and its NodePort',
   'error.no_capture_iface': 'no interface "{name}" to capture on: name NODE:IFACE or a pod (its eth0)',
   'error.known': '{error}; known: {names}',
+  'policy.origin.allow-all': 'no policy enforces this direction: the agent allows all (allowAllIdentities)',
+  'policy.origin.allow-localhost': 'the node itself may always reach its pods (allow-localhost)',
+  'policy.origin.default-allow': 'only rules with enableDefaultDeny false: the agent adds an allow-all (wildcardRule)',
+  'policy.origin.rule': '{kind} {policy}: {field} (line {line}): {text}',
+  'policy.origin.none': 'no entry of {direction} policy matches identity {identity} on {on}',
+  'policy.origin.none.selected': 'no entry of {direction} policy matches identity {identity} on {on}; default deny because {policies} selects {pod}',
+  'policy.on.packet': 'this packet',
 };

@@ -124,4 +124,11 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'error.cluster_ip_outside': '{service}{은/는} ClusterIP입니다: 클러스터 안에서만 닿습니다. 밖에서는 노드 IP와 NodePort를 쓰세요',
   'error.no_capture_iface': '캡처할 인터페이스 "{name}"{이/가} 없습니다: NODE:IFACE 또는 파드(그 eth0)를 지정하세요',
   'error.known': '{error}; 알려진 이름: {names}',
+  'policy.origin.allow-all': '이 방향을 강제하는 정책이 없습니다: 에이전트가 모두 허용합니다(allowAllIdentities)',
+  'policy.origin.allow-localhost': '노드 자신은 언제나 자기 파드에 닿을 수 있습니다(allow-localhost)',
+  'policy.origin.default-allow': 'enableDefaultDeny가 false인 규칙만 있습니다: 에이전트가 모두 허용 항목을 더합니다(wildcardRule)',
+  'policy.origin.rule': '{kind} {policy}: {field} ({line}행): {text}',
+  'policy.origin.none': '{direction} 정책에 {on}의 identity {identity}{과/와} 맞는 항목이 없습니다',
+  'policy.origin.none.selected': '{direction} 정책에 {on}의 identity {identity}{과/와} 맞는 항목이 없습니다. {policies}{이/가} {pod}{을/를} 선택하므로 기본 거부입니다',
+  'policy.on.packet': '이 패킷',
 };

@@ -19,7 +19,7 @@ describe('the walk', () => {
         call: 'connect', proto: 'TCP', local: { ip: '10.0.0.1' as never, port: 0 }, peerBefore: { ip: '10.0.0.9' as never, port: 80 },
         peerAfter: { ip: '10.0.0.2' as never, port: 80 }, direction: 'request', packetId: 0,
       },
-      policyVerdict: { direction: 'egress', allowed: false, deny: false, match: 'none', enforced: true, rule: 'r', remoteIdentity: 2 },
+      policyVerdict: { direction: 'egress', allowed: false, deny: false, match: 'none', enforced: true, rule: 'r', ruleMessage: { id: 'policy.origin.allow-all', params: {} }, remoteIdentity: 2 },
     };
     const w = createWalk({ config: { ctTimeouts: DEFAULT_CT_TIMEOUTS } } as Datapath, createRng(1));
     const e = w.emit(draft, 'lxc.ingress', { pod: 'p', lxc: 'lxc1', link: 'veth', hook: 'tc-ingress' });

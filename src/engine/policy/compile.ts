@@ -7,6 +7,7 @@
  */
 import type { ContainerPort, PolicyModel, PolicyPeerRule, PolicyRuleModel } from '../../scenario/model.ts';
 import type { Datapath, EndpointInfo } from '../derive/types.ts';
+import { message } from '../messages.ts';
 import { allocateCidrIdentities, type CidrIdentity } from './cidr.ts';
 import { parseLabel, selectorMatches } from './labels.ts';
 import { resolveEntries } from './mapstate.ts';
@@ -61,7 +62,11 @@ interface Selecting {
 const policyName = (p: PolicyModel) => `${p.namespace}/${p.name}`;
 
 function ruleOrigin(s: Selecting, r: PolicyPeerRule): EntryOrigin {
-  return { kind: 'rule', policy: policyName(s.policy), text: `${s.policy.kind} ${policyName(s.policy)}: ${r.field} (line ${r.line}): ${r.text}` };
+  const policy = policyName(s.policy);
+  return {
+    kind: 'rule', policy, text: `${s.policy.kind} ${policy}: ${r.field} (line ${r.line}): ${r.text}`,
+    message: message('policy.origin.rule', { kind: s.policy.kind, policy, field: r.field, line: r.line, text: r.text }),
+  };
 }
 
 const AGENT: Record<Exclude<EntryOrigin['kind'], 'rule'>, string> = {
@@ -71,7 +76,8 @@ const AGENT: Record<Exclude<EntryOrigin['kind'], 'rule'>, string> = {
 };
 
 function agentEntry(kind: keyof typeof AGENT, direction: TrafficDirection, identity: number): PolicyEntry {
-  return { identity, direction, proto: 0, port: 0, portBits: 0, deny: false, origin: { kind, text: AGENT[kind] } };
+  const origin: EntryOrigin = { kind, text: AGENT[kind], message: message(`policy.origin.${kind}`) };
+  return { identity, direction, proto: 0, port: 0, portBits: 0, deny: false, origin };
 }
 
 function directionState(dp: Datapath, selecting: Selecting[], dir: TrafficDirection): DirectionState {

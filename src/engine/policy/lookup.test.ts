@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointInfo } from '../derive/types.ts';
 import { policyLookup } from './lookup.ts';
 import { resolveEntries } from './mapstate.ts';
-import { PROTO, type EndpointPolicy, type PolicyEntry, type TrafficDirection } from './types.ts';
+import { PROTO, type EndpointPolicy, type EntryOrigin, type PolicyEntry, type TrafficDirection } from './types.ts';
 
 const X = 300;
 const Y = 301;
 
+const origin = (text: string): EntryOrigin => ({
+  kind: 'rule', text, message: { id: 'policy.origin.rule', params: { kind: 'test', policy: 'p', field: 'f', line: 0, text } },
+});
+
 /** `{identity, proto, port, bits}` on ingress; bits default to 16 for a port, 0 without. */
 function entry(identity: number, proto: number, port = 0, deny = false, portBits = port === 0 ? 0 : 16, direction: TrafficDirection = 'ingress'): PolicyEntry {
-  return { identity, direction, proto, port, portBits, deny, origin: { kind: 'rule', text: `${deny ? 'deny' : 'allow'} ${identity} ${proto}/${port}/${portBits}` } };
+  return { identity, direction, proto, port, portBits, deny, origin: origin(`${deny ? 'deny' : 'allow'} ${identity} ${proto}/${port}/${portBits}`) };
 }
 
 const allow = (id: number, proto = 0, port = 0, bits?: number) => entry(id, proto, port, false, bits);
@@ -91,7 +95,7 @@ describe('deny wins (pkg/policy/mapstate.go denyPreferredInsertWithChanges)', ()
 
   it('keeps the first origin of a repeated allow, and a deny over an allow of the same key', () => {
     const first = allow(X, PROTO.TCP, 80);
-    const again = { ...allow(X, PROTO.TCP, 80), origin: { kind: 'rule' as const, text: 'second' } };
+    const again = { ...allow(X, PROTO.TCP, 80), origin: origin('second') };
     expect(resolveEntries([first, again])).toEqual([first]);
     expect(resolveEntries([first, deny(X, PROTO.TCP, 80)]).map((e) => e.deny)).toEqual([true]);
   });

@@ -5,6 +5,7 @@
  * rule that produced it so the UI can say why a packet passed or not.
  */
 import type { EndpointInfo } from '../derive/types.ts';
+import type { Message } from '../messages.ts';
 
 export type TrafficDirection = 'ingress' | 'egress';
 
@@ -30,6 +31,8 @@ export interface EntryOrigin {
   policy?: string;
   /** `NetworkPolicy default/web: spec.ingress[0].from[0] (line 40): from pods app=netpod in default on 80/TCP`. */
   text: string;
+  /** The same words as a message, for the sentences and the inspector in the reader's language. */
+  message: Message;
 }
 
 export interface PolicyEntry extends PolicyKey {

@@ -65,7 +65,7 @@ function localDelivery(
     w.emit(
       hop,
       verdictMessage(d, 'ingress', ct.state),
-      { pod: ep.key, ep: ep.id, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
+      { pod: ep.key, ep: ep.id, identity: d.remoteIdentity, rule: d.ruleMessage, policy: d.policy ?? '' },
     );
     if (!d.allowed) return { to: 'dropped', packet, drop };
   }

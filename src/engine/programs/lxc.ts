@@ -158,7 +158,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     w.emit(
       hop,
       verdictMessage(d, 'egress', ct.state),
-      { pod: ep.key, identity: d.remoteIdentity, rule: d.rule, policy: d.policy ?? '' },
+      { pod: ep.key, identity: d.remoteIdentity, rule: d.ruleMessage, policy: d.policy ?? '' },
     );
     if (!d.allowed) return { to: 'dropped', packet, drop };
   }

@@ -11,7 +11,7 @@ import {
   type PolicyMatchType, type Probe, type TrafficDirection,
 } from '../policy/index.ts';
 import type { MapOp, Packet, PolicyVerdict } from '../trace.ts';
-import type { MessageId } from '../messages.ts';
+import { message, type Message, type MessageId } from '../messages.ts';
 import { DROP } from './drop.ts';
 
 export { policyMapName } from '../policy/index.ts';
@@ -28,8 +28,10 @@ export interface PolicyDecision {
   match: PolicyMatchType;
   /** `namespace/name` of the policy whose rule decided, when one did. */
   policy?: string;
-  /** Why, for the explanation: the rule, or the agent's own entry, or that nothing matched. */
+  /** Why, for the explanation: the rule, or the agent's own entry, or that nothing matched (English). */
   rule: string;
+  /** The same, as a message rendered in the reader's language. */
+  ruleMessage: Message;
   /** The remote identity the lookup used (a CIDR identity when the policies name the address's prefix). */
   remoteIdentity: number;
   ops: MapOp[];
@@ -66,16 +68,21 @@ export function decide(
     // Default deny: name the policies whose selection of this endpoint turned it on.
     const selecting = policy.policies.join(', ');
     const on = proto === 0 ? 'this packet' : `${dport}/${p.proto}`;
+    const onParam = proto === 0 ? message('policy.on.packet') : on;
     const because = selecting ? `; default deny because ${selecting} selects ${ep.key}` : '';
+    const ruleMessage = selecting
+      ? message('policy.origin.none.selected', { direction, identity, on: onParam, policies: selecting, pod: ep.key })
+      : message('policy.origin.none', { direction, identity, on: onParam });
     return {
       ...base, allowed: false, drop: DROP.POLICY, ...(selecting ? { policy: selecting } : {}),
-      rule: `no entry of ${direction} policy matches identity ${identity} on ${on}${because}`,
+      rule: `no entry of ${direction} policy matches identity ${identity} on ${on}${because}`, ruleMessage,
     };
   }
   const who = r.entry.origin.policy !== undefined ? { policy: r.entry.origin.policy } : {};
   const rule = r.entry.origin.text;
-  if (r.entry.deny) return { ...base, ...who, allowed: false, deny: true, drop: DROP.POLICY_DENY, rule };
-  return { ...base, ...who, allowed: true, rule };
+  const ruleMessage = r.entry.origin.message;
+  if (r.entry.deny) return { ...base, ...who, allowed: false, deny: true, drop: DROP.POLICY_DENY, rule, ruleMessage };
+  return { ...base, ...who, allowed: true, rule, ruleMessage };
 }
 
 interface L4Tuple {
@@ -101,7 +108,7 @@ function probeOp(
 export function verdictOf(d: PolicyDecision, direction: 'ingress' | 'egress'): PolicyVerdict {
   return {
     direction, allowed: d.allowed, deny: !!d.deny, match: d.match, enforced: d.enforced, rule: d.rule,
-    remoteIdentity: d.remoteIdentity,
+    ruleMessage: d.ruleMessage, remoteIdentity: d.remoteIdentity,
     ...(d.policy ? { policy: d.policy } : {}),
   };
 }

@@ -24,7 +24,7 @@ export function HopCaption() {
   }
   if (!ev) return <div className="caption"><p className="caption-text">{t('inspector.empty')}</p></div>;
   const dropped = isDropped(ev);
-  const policy = policyText(t, ev);
+  const policy = policyText(t, lang, ev);
   return (
     <div className={`caption dir-${hopDirection(ev)}${dropped ? ' is-drop' : ''}`} data-testid="hop-caption">
       <div className="caption-meta">

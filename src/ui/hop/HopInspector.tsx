@@ -31,7 +31,7 @@ export function HopInspector() {
   if (!ev || !events) return <div className="inspector empty">{t('inspector.empty')}</div>;
   // A socket hop carries no packet: its rows are the call's addresses before and after the hook.
   const rows = ev.packet ? diffPackets(packetBefore(events, step), ev.packet) : ev.socket ? socketRows(ev.socket) : [];
-  const policy = policyText(t, ev);
+  const policy = policyText(t, lang, ev);
   const o = ev.packet?.outer;
   const facts: [string, string | undefined, string?][] = [
     [t('inspector.node'), ev.node],
