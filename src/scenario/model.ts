@@ -3,18 +3,13 @@
  * Kubernetes objects. Everything the engine derives starts here.
  */
 import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Ipv6, Mac, Port } from './values.ts';
+import type { CiliumConfig } from './config-model.ts';
+import type { PolicyModel } from './policy-model.ts';
+import type { L4Proto, ScenarioIssue, SourceRef } from './source.ts';
 
-export type L4Proto = 'TCP' | 'UDP' | 'SCTP';
-
-/** Where an object came from, so every later message can point at it. */
-export interface SourceRef {
-  /** 0-based index of the YAML document (or List item's document). */
-  doc: number;
-  /** `Pod default/webpod1` */
-  object: string;
-  /** 1-based line of the object's start in the YAML text. */
-  line: number;
-}
+export type * from './config-model.ts';
+export type * from './policy-model.ts';
+export type * from './source.ts';
 
 export interface NodeModel {
   name: string;
@@ -156,68 +151,6 @@ export interface ServiceModel {
   source: SourceRef;
 }
 
-export type RoutingMode = 'native' | 'tunnel';
-export type TunnelProtocol = 'vxlan' | 'geneve';
-export type MonitorAggregation = 'none' | 'low' | 'medium' | 'maximum';
-
-/** The cilium-config keys the engine models; unknown keys stay in `raw`. */
-/** How pods are wired to the host (cilium-config `datapath-mode`, helm `bpf.datapathMode`). */
-export type DatapathMode = 'veth' | 'netkit';
-/**
- * Conntrack lifetimes in seconds: the agent's bpf-ct-timeout-* options, written into the datapath
- * as CT_CONNECTION_LIFETIME_TCP/_NONTCP, CT_SERVICE_LIFETIME_TCP/_NONTCP, CT_SYN_TIMEOUT, CT_CLOSE_TIMEOUT.
- */
-export interface CtTimeouts {
-  /** CT_REPORT_INTERVAL (monitor-aggregation-interval) and CT_REPORT_FLAGS (monitor-aggregation-flags, TCP flag bits). */
-  reportInterval: number;
-  reportFlags: number;
-  regularTcp: number;
-  regularTcpSyn: number;
-  regularTcpFin: number;
-  regularAny: number;
-  serviceTcp: number;
-  serviceAny: number;
-}
-
-export interface CiliumConfig {
-  routingMode: RoutingMode;
-  tunnelProtocol: TunnelProtocol;
-  kubeProxyReplacement: boolean;
-  enableBpfMasquerade: boolean;
-  enableIpv4Masquerade: boolean;
-  enableHostLegacyRouting: boolean;
-  ipv4NativeRoutingCIDR?: Cidr;
-  autoDirectNodeRoutes: boolean;
-  enableEndpointRoutes: boolean;
-  enableIpMasqAgent: boolean;
-  /** ip-masq-agent nonMasqueradeCIDRs; undefined = the agent's defaults. */
-  nonMasqueradeCIDRs?: Cidr[];
-  /** bpf-lb-sock: socket-level LB (on when kube-proxy-replacement is true, unless set false). */
-  bpfLbSock: boolean;
-  monitorAggregation: MonitorAggregation;
-  /** enable-node-port: NodePort (and HostPort) frontends without kube-proxy replacement. */
-  enableNodePort: boolean;
-  /** enable-health-check-nodeport: the agent answers healthCheckNodePort itself (userspace, no map row). */
-  enableHealthCheckNodePort: boolean;
-  /** enable-k8s-terminating-endpoint: serving+terminating endpoints stay as `terminating` backends. */
-  enableK8sTerminatingEndpoint: boolean;
-  /** enable-ipv6: IPv6 frontends and backends in cilium_lb6_*. */
-  enableIpv6: boolean;
-  /**
-   * enable-tcx: attach the tc programs through tcx links (kernel 6.6+) instead of legacy clsact
-   * filters. The 1.16 agent's default is true; it falls back to tc where the kernel lacks tcx.
-   */
-  enableTcx: boolean;
-  /** datapath-mode: `veth` pairs, or `netkit` devices (L3, programs on the device's own hooks). */
-  datapathMode: DatapathMode;
-  /** `mtu` (0: the agent detects it from the device; the engine then uses 1500). */
-  mtu: number;
-  /** bpf-ct-timeout-*: conntrack lifetimes (seconds). */
-  ctTimeouts: CtTimeouts;
-  /** Every key as given (strings), including the ones not modelled. */
-  raw: Record<string, string>;
-}
-
 export interface ClusterModel {
   /** Scenario name (file name without extension, or metadata of the List). */
   name: string;
@@ -233,102 +166,6 @@ export interface ClusterModel {
   ignored: string[];
   /** Things worth knowing that are not errors (a service that selects nothing). */
   warnings: ScenarioIssue[];
-}
-
-/** Label selector operators (k8s LabelSelectorRequirement). */
-export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-
-/** One requirement; `key` carries its label source: `k8s:app`, `any:app`, `reserved:world`. */
-export interface SelectorRequirement {
-  key: string;
-  operator: SelectorOperator;
-  values: string[];
-}
-
-/**
- * An EndpointSelector as the agent holds it (pkg/policy/api): matchLabels are
- * `In` requirements with one value, keys have their source (a key written
- * without one gets `any:`). No requirement at all is the wildcard selector.
- */
-export interface EndpointSelectorModel {
-  requirements: SelectorRequirement[];
-}
-
-/** Entities of CiliumNetworkPolicy fromEntities/toEntities (pkg/policy/api/entity.go). */
-export type PolicyEntity =
-  | 'all' | 'world' | 'world-ipv4' | 'world-ipv6' | 'cluster' | 'host' | 'init' | 'ingress' | 'unmanaged'
-  | 'remote-node' | 'health' | 'none' | 'kube-apiserver';
-
-/** ipBlock / fromCIDRSet: a CIDR minus the exceptions inside it. */
-export interface CidrRuleModel {
-  cidr: Cidr;
-  except: Cidr[];
-}
-
-/** `ANY` in a CiliumNetworkPolicy port means TCP, UDP and SCTP; ICMP ports are ICMP types. */
-export type PolicyProtocol = L4Proto | 'ANY' | 'ICMP';
-
-export interface PolicyPort {
-  /** 0 = every port of the protocol (ICMP: the type). */
-  port: number;
-  /** Last port of a range (NetworkPolicy endPort, CNP endPort). */
-  endPort?: number;
-  /** A named container port, resolved per endpoint when the policy is computed. */
-  name?: string;
-  protocol: PolicyProtocol;
-}
-
-/**
- * One peer rule: a from/to entry with its ports, as the agent's IngressRule /
- * EgressRule holds it after translation (pkg/k8s/network_policy.go,
- * pkg/k8s/apis/cilium.io/utils). Peers of one rule are alternatives.
- */
-export interface PolicyPeerRule {
-  endpoints: EndpointSelectorModel[];
-  entities: PolicyEntity[];
-  cidrs: CidrRuleModel[];
-  /** Empty: every port and protocol (an L3-only rule). */
-  ports: PolicyPort[];
-  /** Where it was written: `spec.ingress[0].from[1]`, and its YAML line. */
-  field: string;
-  line: number;
-  /** One line for people: `from app=netpod on 80/TCP`. */
-  text: string;
-}
-
-/** An api.Rule: the endpoints it applies to and its four rule lists. */
-export interface PolicyRuleModel {
-  /** The subject; for namespaced objects it already requires the object's namespace. */
-  endpointSelector: EndpointSelectorModel;
-  ingress: PolicyPeerRule[];
-  ingressDeny: PolicyPeerRule[];
-  egress: PolicyPeerRule[];
-  egressDeny: PolicyPeerRule[];
-  /** enableDefaultDeny, resolved: true for a direction that has rules unless the object says false. */
-  defaultDeny: { ingress: boolean; egress: boolean };
-  /** `spec` or `specs[1]`: where this rule sits in the object. */
-  field: string;
-}
-
-export interface PolicyModel {
-  kind: 'NetworkPolicy' | 'CiliumNetworkPolicy';
-  namespace: string;
-  name: string;
-  rules: PolicyRuleModel[];
-  source: SourceRef;
-}
-
-/** A located problem in a scenario: names the document, object, field and line. */
-export interface ScenarioIssue {
-  severity: 'error' | 'warning';
-  message: string;
-  /** `Pod default/webpod1` when known. */
-  object?: string;
-  /** `status.podIP` */
-  field?: string;
-  /** 1-based YAML line. */
-  line?: number;
-  doc?: number;
 }
 
 export type LoadResult =
