@@ -218,6 +218,14 @@ export const en = {
   'hint.text': 'Press → to follow the packet hop by hop (a clicker\'s PageDown works too), Space to play, ? for the legend. Click two pods to trace between them.',
   'hint.dismiss': 'Got it',
   'hint.label': 'How to use this page',
+  'topology.foldNode': '{name} · {n} pods',
+  'topology.foldZone': '{zone}: {nodes} nodes · {pods} pods',
+  'topology.noZone': 'no zone',
+  'topology.folded': 'Nodes this flow does not touch',
+  'topology.search': 'Find a node or pod',
+  'topology.searchFrom': 'From',
+  'topology.searchTo': 'To',
+  'topology.searchClear': 'Fold the found nodes again',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -220,4 +220,12 @@ export const ko: Record<MessageKey, string> = {
   'hint.text': '→ 키로 패킷을 한 홉씩 따라가세요 (리모컨의 PageDown도 됩니다). Space는 재생, ?는 범례입니다. 파드 두 개를 클릭하면 그 사이를 추적합니다.',
   'hint.dismiss': '알겠습니다',
   'hint.label': '이 페이지 사용법',
+  'topology.foldNode': '{name} · 파드 {n}',
+  'topology.foldZone': '{zone}: 노드 {nodes} · 파드 {pods}',
+  'topology.noZone': '존 없음',
+  'topology.folded': '이 흐름이 지나지 않는 노드',
+  'topology.search': '노드나 파드 찾기',
+  'topology.searchFrom': '출발',
+  'topology.searchTo': '도착',
+  'topology.searchClear': '찾은 노드를 다시 접기',
 };

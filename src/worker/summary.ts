@@ -39,6 +39,8 @@ export interface SummaryNode {
   interfaces: SummaryIface[];
   /** Pods with their own endpoint, health endpoint excluded. */
   pods: SummaryPod[];
+  /** The node's topology.kubernetes.io/zone label: the drawing folds untouched nodes by zone. */
+  zone?: string;
 }
 
 export interface SummaryService {
@@ -96,6 +98,7 @@ export function effectiveSwitches(c: CiliumConfig): Record<SettingKey, string> {
 
 /** `base`: the scenario's own config, before the overrides (the datapath's is after them). */
 export function summarize(dp: Datapath, settings: Settings, base: CiliumConfig = dp.config): ScenarioSummary {
+  const zones = new Map(dp.model.nodes.map((m) => [m.name, m.labels['topology.kubernetes.io/zone']]));
   const nodes: SummaryNode[] = dp.nodes.map((n) => ({
     name: n.name,
     ip: n.ip,
@@ -125,6 +128,7 @@ export function summarize(dp: Datapath, settings: Settings, base: CiliumConfig =
         mac: e.mac,
         isHealth: false,
       })),
+    ...zoneOf(zones, n.name),
   }));
   const services: SummaryService[] = dp.model.services.map((s) => ({
     key: `${s.namespace}/${s.name}`,
@@ -144,4 +148,10 @@ export function summarize(dp: Datapath, settings: Settings, base: CiliumConfig =
     ignored: [...dp.model.ignored],
     warnings: [...dp.model.warnings],
   };
+}
+
+/** Only when labelled, so summaries of unzoned clusters stay as they were. */
+function zoneOf(zones: Map<string, string | undefined>, node: string): { zone?: string } {
+  const zone = zones.get(node);
+  return zone ? { zone } : {};
 }

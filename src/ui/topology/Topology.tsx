@@ -13,11 +13,22 @@ import { isDropped, SIDES } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
-import { layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
+import { FoldStrip } from './FoldStrip.tsx';
+import { flowFocus, FOCUS_ABOVE, usesFocus, type Focus } from './focus.ts';
+import { fitZoom, layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
 import { PacketLayer } from './packet-layer.ts';
+import { TopologySearch } from './TopologySearch.tsx';
 
-/** Pane size (CSS px) at which the drawing is at 1:1; larger panes zoom in up to 2x. */
-const ZOOM_BASE = { width: 860, height: 380 };
+/**
+ * Pane size (CSS px) at which the drawing is at 1:1; larger panes zoom in up to 2x.
+ * Presenter mode is laid out at 1:1 on a 1280x720 projector (its type is sized for the screen).
+ */
+const ZOOM_BASE = { width: 860, height: 420 };
+const ZOOM_BASE_PRESENTER = { width: 840, height: 440 };
+/** Screen px kept free for the legend button (bottom left) and the search box (top right). */
+const LEGEND_PX = 124;
+const SEARCH_PX = 300;
+const NO_PINS: Focus = { nodes: new Set(), pods: new Set() };
 
 function useSize<E extends HTMLElement>() {
   const ref = useRef<E>(null);
@@ -37,12 +48,9 @@ function useSize<E extends HTMLElement>() {
   return [ref, size] as const;
 }
 
-function flowPodKeys(trace: Trace | undefined): Set<string> {
-  const keys = new Set<string>();
-  for (const ep of [trace?.client, trace?.server, trace?.backend]) {
-    if (ep?.kind === 'pod') keys.add(`${ep.namespace}/${ep.name}`);
-  }
-  return keys;
+/** The callout keeps a third line for the whole flow when any hop has an outer header or a drop. */
+function calloutLines(trace: Trace | undefined): number {
+  return trace?.events.some((e) => e.packet?.outer || e.drop) ? 3 : 2;
 }
 
 /** One side's cluster drawing: side A everywhere, side B in the compare view. */
@@ -65,14 +73,47 @@ export function Topology({ side = 'a' }: { side?: Side }) {
   const current = useApp(sel.event);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const packetRef = useRef<SVGGElement>(null);
-  const priority = useMemo(() => flowPodKeys(trace), [trace]);
+  const presenter = useApp((s) => s.presenter);
+  // Nodes and pods the reader brought in with the search box: drawn full size too.
+  const [pinned, setPinned] = useState<Focus>(NO_PINS);
+  useEffect(() => setPinned(NO_PINS), [summary]);
+  const nodeCount = summary?.nodes.length ?? 0;
+  const searchable = nodeCount > FOCUS_ABOVE;
+  // Per flow, never per hop: the drawing stays still while the flow is stepped through.
+  const focus = useMemo(() => flowFocus(trace, pinned), [trace, pinned]);
+  const focused = usesFocus(nodeCount, presenter);
+  const lines = calloutLines(trace);
   // On a big screen draw the same layout larger (the viewBox scales it up), so
   // type grows with the projector instead of the boxes spreading apart.
-  const zoom = Math.min(2, Math.max(1, Math.min(size.width / ZOOM_BASE.width, size.height / ZOOM_BASE.height)));
-  const layout = useMemo(
-    () => (summary ? layoutTopology(summary, { width: size.width / zoom, height: size.height / zoom, priority }) : undefined),
-    [summary, size.width, size.height, zoom, priority],
+  const base = presenter ? ZOOM_BASE_PRESENTER : ZOOM_BASE;
+  const words = useMemo(
+    () => ({
+      foldText: {
+        node: (name: string, pods: number) => t('topology.foldNode', { name, n: pods }),
+        zone: (zone: string | undefined, nodes: number, pods: number) =>
+          t('topology.foldZone', { zone: zone ?? t('topology.noZone'), nodes, pods: pods.toLocaleString('en-US') }),
+      },
+      stackLabel: t('topology.stack'),
+      outsideLabel: t('topology.outside'),
+    }),
+    [t],
   );
+  const layout = useMemo(() => {
+    if (!summary) return undefined;
+    const lay = (zoom: number) =>
+      layoutTopology(summary, {
+        width: size.width / zoom,
+        height: size.height / zoom,
+        priority: focus.pods,
+        ...(focused ? { focus } : {}),
+        presenter,
+        calloutLines: lines,
+        reserveLeft: side === 'a' ? LEGEND_PX / zoom : 0,
+        reserveTop: searchable ? SEARCH_PX / zoom : 0,
+        ...words,
+      });
+    return fitZoom(lay, size, base).layout;
+  }, [summary, size, base, focus, focused, presenter, lines, side, searchable, words]);
 
   useEffect(() => {
     const g = packetRef.current;
@@ -94,8 +135,10 @@ export function Topology({ side = 'a' }: { side?: Side }) {
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           preserveAspectRatio="xMidYMid meet"
           className="topology-svg"
+          data-focus={layout.focus ? 'on' : 'off'}
         >
           <Wires layout={layout} label={t('topology.wire')} outsideLabel={t('topology.outside')} active={current?.kind === 'wire'} />
+          {layout.fold && <FoldStrip fold={layout.fold} size={layout.type.chip} label={t('topology.folded')} picked={pick} onPick={onPick} />}
           {layout.nodes.map((n) => (
             <NodeBox
               key={n.name}
@@ -107,6 +150,9 @@ export function Topology({ side = 'a' }: { side?: Side }) {
               morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''}
               picked={pick}
               onPick={onPick}
+              layout={layout}
+              arpMac={current?.kind === 'arp-proxy' && currentPort?.kind === 'lxc' && currentPort.node === n.name ? arpMac(current) : undefined}
+              pinned={pinned}
             />
           ))}
           <g ref={packetRef} className="packet-layer" />
@@ -116,6 +162,13 @@ export function Topology({ side = 'a' }: { side?: Side }) {
       )}
       {/* In the drawing's free corner under the network line: the legend explains this drawing. */}
       {side === 'a' && <LegendButton />}
+      {searchable && summary && (
+        <TopologySearch
+          summary={summary}
+          onFind={(found) => setPinned((p) => ({ nodes: new Set([...p.nodes, found.node]), pods: found.pod ? new Set([...p.pods, found.pod]) : p.pods }))}
+          onClear={pinned.nodes.size ? () => setPinned(NO_PINS) : undefined}
+        />
+      )}
       {pick !== undefined && (
         <p className="pick-hint" role="status" data-testid="pick-hint">
           {t('pick.source', { ref: pick })}
@@ -128,6 +181,7 @@ export function Topology({ side = 'a' }: { side?: Side }) {
 function Wires({ layout, label, outsideLabel, active }: { layout: TopologyLayout; label: string; outsideLabel: string; active: boolean }) {
   const o = layout.outside;
   const lastBus = layout.bus[layout.bus.length - 1];
+  const fs = { fontSize: layout.type.chip };
   return (
     <g className={active ? 'wires is-active' : 'wires'}>
       {layout.bus.map((b, i) => (
@@ -137,18 +191,25 @@ function Wires({ layout, label, outsideLabel, active }: { layout: TopologyLayout
       {layout.nodes.map((n) => (
         <line key={n.name} className="drop" x1={n.device.anchor.x} x2={n.device.anchor.x} y1={n.device.box.y + n.device.box.h} y2={n.busY} />
       ))}
-      <text className="bus-label" x={layout.bus[0]?.x1 ?? 0} y={(layout.bus[0]?.y ?? 0) - 5}>
-        {label}
-      </text>
+      {layout.bus[0] && (
+        <text className="bus-label" x={layout.bus[0].x1 + 2} y={layout.bus[0].y - 5} style={fs}>
+          {label}
+        </text>
+      )}
       {lastBus && <line className="drop" x1={o.x + o.w / 2} x2={o.x + o.w / 2} y1={lastBus.y} y2={o.y} />}
       <g data-testid="outside" className="outside">
         <rect x={o.x} y={o.y} width={o.w} height={o.h} rx={o.h / 2} />
-        <text x={o.x + o.w / 2} y={o.y + o.h / 2 + 5} textAnchor="middle">
+        <text x={o.x + o.w / 2} y={o.y + o.h / 2 + layout.type.chip * 0.36} textAnchor="middle" style={fs}>
           {outsideLabel}
         </text>
       </g>
     </g>
   );
+}
+
+/** The MAC the ARP reply gives: the lxc's own, drawn on the lxc at that hop. */
+function arpMac(ev: NonNullable<ReturnType<typeof SIDES.a.event>>): string | undefined {
+  return ev.packet?.arp?.op === 'reply' ? ev.packet.srcMac : undefined;
 }
 
 /** Cuts a label to `max` characters with an ellipsis (the full name is in the group's <title>). */
@@ -157,26 +218,25 @@ function clip(text: string, max: number): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
-/** Monospace labels shrink to fit their port (0.6em per character) but never grow past `max`. */
-function fitFont(text: string, width: number, max: number): number {
-  return Math.max(9, Math.min(max, (width - 6) / (Math.max(1, text.length) * 0.6)));
-}
-
-function Port({ port, current, className, label }: { port: PortLayout; current: boolean; className?: string; label?: string }) {
+function Port({ port, current, className, label, sub }: { port: PortLayout; current: boolean; className?: string; label?: string; sub?: string }) {
   const { box } = port;
   const text = label ?? port.label;
   const two = port.sub !== undefined;
-  const nameSize = fitFont(text, box.w, port.kind === 'eth0' ? 11.5 : 13.5);
-  const subSize = port.sub ? fitFont(port.sub, box.w, 12.5) : 0;
   return (
     <g data-iface={port.kind === 'eth0' ? 'eth0' : port.iface} className={`port port-${port.kind}${current ? ' is-current' : ''} ${className ?? ''}`}>
       <title>{port.sub ? `${port.iface} ${port.sub}` : port.iface}</title>
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} />
-      <text x={box.x + box.w / 2} y={box.y + (two ? box.h / 2 - 1 : box.h / 2 + 5)} textAnchor="middle" className="port-name" fontSize={nameSize}>
-        {text}
+      <text
+        x={box.x + box.w / 2}
+        y={box.y + (two ? box.h / 2 - 2 : box.h / 2 + port.size * 0.36)}
+        textAnchor="middle"
+        className={sub ? 'port-name is-mac' : 'port-name'}
+        style={{ fontSize: port.size }}
+      >
+        {sub ?? text}
       </text>
       {two && (
-        <text x={box.x + box.w / 2} y={box.y + box.h / 2 + 12} textAnchor="middle" className="port-ip" fontSize={subSize}>
+        <text x={box.x + box.w / 2} y={box.y + box.h / 2 + port.subSize * 0.95} textAnchor="middle" className="port-ip" style={{ fontSize: port.subSize }}>
           {port.sub}
         </text>
       )}
@@ -194,6 +254,9 @@ const NodeBox = memo(function NodeBox({
   morePods,
   picked,
   onPick,
+  layout,
+  arpMac,
+  pinned,
 }: {
   node: NodeLayout;
   here: boolean;
@@ -204,47 +267,57 @@ const NodeBox = memo(function NodeBox({
   /** The pod or node clicked as the next flow's source. */
   picked: string | undefined;
   onPick: (ref: string) => void;
+  layout: TopologyLayout;
+  /** At the ARP hop: the lxc's MAC, written on the lxc that answered. */
+  arpMac: string | undefined;
+  pinned: Focus;
 }) {
   const { box } = node;
+  const t = layout.type;
   const cls = (p: PortLayout) => (dropped && currentPort === p ? 'is-drop' : undefined);
+  const found = (key: string) => (pinned.pods.has(key) ? ' is-found' : '');
   return (
     <g
       data-node={node.name}
-      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}`}
+      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}${pinned.nodes.has(node.name) ? ' is-found' : ''}`}
       onClick={() => onPick(node.name)}
     >
+      <title>{node.name}</title>
       <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
-      <text className="node-name" x={box.x + 10} y={box.y + 21}>
-        {node.name}
+      <text className="node-name" x={box.x + 10} y={box.y + 5 + t.nodeName * 0.92} style={{ fontSize: t.nodeName }}>
+        {clip(node.name, node.nameMax)}
       </text>
-      <text className="node-ip" x={box.x + 10} y={box.y + 38}>
+      <text className="node-ip" x={box.x + 10} y={box.y + 9 + t.nodeName + t.sub * 0.8} style={{ fontSize: t.sub }}>
         {node.ip}
         {morePods ? ` · ${morePods}` : ''}
       </text>
-      {node.pods.map((p) => (
-        <g
-          key={p.pod.key}
-          data-pod={p.pod.key}
-          className={picked === podRef(p.pod) ? 'pod is-picked' : 'pod'}
-          onClick={(e) => {
-            // The pod's click is the pod's, not its node's.
-            e.stopPropagation();
-            onPick(podRef(p.pod));
-          }}
-        >
-          <line className="veth" x1={p.eth0.anchor.x} x2={p.lxc.anchor.x} y1={p.eth0.anchor.y} y2={p.lxc.box.y} />
-          <rect className="pod-box" x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
-          <title>{`${p.pod.key} ${p.pod.ip} (${p.pod.lxc})`}</title>
-          <text className="pod-name" x={p.box.x + 6} y={p.box.y + 16}>
-            {clip(p.pod.name, (p.box.w - 10) / 8.6)}
-          </text>
-          <text className="pod-ip" x={p.box.x + 6} y={p.box.y + 31}>
-            {p.pod.ip}
-          </text>
-          <Port port={p.eth0} current={currentPort === p.eth0} className={cls(p.eth0)} />
-          <Port port={p.lxc} current={currentPort === p.lxc} className={cls(p.lxc)} />
-        </g>
-      ))}
+      {node.pods.map((p) => {
+        const here = currentPort === p.eth0 || currentPort === p.lxc;
+        return (
+          <g
+            key={p.pod.key}
+            data-pod={p.pod.key}
+            className={`pod${picked === podRef(p.pod) ? ' is-picked' : ''}${here ? ' is-here' : ''}${found(p.pod.key)}`}
+            onClick={(e) => {
+              // The pod's click is the pod's, not its node's.
+              e.stopPropagation();
+              onPick(podRef(p.pod));
+            }}
+          >
+            <line className="veth" x1={p.box.x + p.box.w / 2} x2={p.box.x + p.box.w / 2} y1={p.eth0.box.y + p.eth0.box.h} y2={p.lxc.box.y} />
+            <rect className="pod-box" x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
+            <title>{`${p.pod.key} ${p.pod.ip} (${p.pod.lxc})`}</title>
+            <text className="pod-name" x={p.box.x + 6} y={p.box.y + 3 + t.podName * 0.92} style={{ fontSize: t.podName }}>
+              {clip(p.pod.name, p.nameMax)}
+            </text>
+            <text className="pod-ip" x={p.box.x + 6} y={p.box.y + 8 + t.podName + t.sub * 0.8} style={{ fontSize: t.sub }}>
+              {p.pod.ip}
+            </text>
+            <Port port={p.eth0} current={currentPort === p.eth0} className={cls(p.eth0)} />
+            <Port port={p.lxc} current={currentPort === p.lxc} className={cls(p.lxc)} {...(arpMac && currentPort === p.lxc ? { sub: arpMac } : {})} />
+          </g>
+        );
+      })}
       {node.ports.map((port) => (
         <Port key={port.iface} port={port} current={currentPort === port} className={cls(port)} label={port.kind === 'stack' ? stackLabel : undefined} />
       ))}

@@ -4,7 +4,7 @@
  * along the wire and up into the other node, or out to the world.
  */
 import type { HopEvent } from '../../engine/index.ts';
-import type { NodeLayout, Point, PortLayout, TopologyLayout } from './layout.ts';
+import { rest, type NodeLayout, type Point, type PortLayout, type TopologyLayout } from './layout.ts';
 
 export interface Anchor {
   /** Node the point belongs to; undefined for the outside world. */
@@ -61,7 +61,8 @@ export function hopAnchor(ev: HopEvent, layout: TopologyLayout): Anchor {
     case 'pod': {
       // A pod's socket or its own netns (the place says so: a node's device may be called eth0 too).
       const pod = podOfHop(ev, n);
-      if (pod && at.kind === 'socket') return { node: n.name, point: { x: pod.box.x + pod.box.w / 2, y: pod.box.y + 12 }, port: pod.eth0, socket: true };
+      // The socket is the pod's own: the marker rests on the pod box's left edge, beside its name.
+      if (pod && at.kind === 'socket') return { node: n.name, point: rest(pod.box), port: pod.eth0, socket: true };
       if (pod) return { node: n.name, point: pod.eth0.anchor, port: pod.eth0 };
       break;
     }
@@ -85,9 +86,10 @@ export function hopAnchor(ev: HopEvent, layout: TopologyLayout): Anchor {
   return { node: n.name, point: { x: n.box.x + n.box.w / 2, y: n.box.y + n.box.h / 2 } };
 }
 
+/** On the outside box's left end, clear of its words. */
 export function outsidePoint(layout: TopologyLayout): Point {
   const o = layout.outside;
-  return { x: o.x + o.w / 2, y: o.y + o.h / 2 };
+  return { x: o.x + o.h / 2, y: o.y + o.h / 2 };
 }
 
 function nodeOf(layout: TopologyLayout, name: string | undefined): NodeLayout | undefined {
@@ -119,14 +121,12 @@ export function hopPath(from: Anchor | undefined, to: Anchor, layout: TopologyLa
     // The kernel-stack box sits in the header: go round the pods along the node's right edge.
     if (n && (from.port?.kind === 'stack' || to.port?.kind === 'stack') && from.port !== to.port) {
       const edge = n.box.x + n.box.w - 4;
-      const channel = n.device.box.y - 14;
+      const channel = n.channelY;
       const side = (p: Point, port: PortLayout | undefined) => (port?.kind === 'stack' ? [p, { x: edge, y: p.y }] : [p, { x: p.x, y: channel }, { x: edge, y: channel }]);
       return [...side(a, from.port), ...side(b, to.port).reverse()];
     }
-    if (Math.abs(a.x - b.x) < 1 || Math.abs(a.y - b.y) < 1) return [a, b];
-    const channel = n ? n.device.box.y - 14 : (a.y + b.y) / 2;
-    const midY = Math.min(Math.max(a.y, b.y), Math.max(Math.min(a.y, b.y), channel));
-    return [a, { x: a.x, y: midY }, { x: b.x, y: midY }, b];
+    if (!n) return [a, { x: a.x, y: (a.y + b.y) / 2 }, { x: b.x, y: (a.y + b.y) / 2 }, b];
+    return lanePath(a, b, n);
   }
   const fromNode = nodeOf(layout, from.node);
   const toNode = nodeOf(layout, to.node);
@@ -138,6 +138,32 @@ export function hopPath(from: Anchor | undefined, to: Anchor, layout: TopologyLa
   }
   pts.push({ x: b.x, y: busB }, b);
   return pts;
+}
+
+/**
+ * Inside one node, along the free lanes: the pods' lane under the lxc ports,
+ * the passage through the host strip, the device's lane above the device.
+ * An lxc to the device therefore goes down the passage and never crosses
+ * cilium_host (BPF host routing redirects from the lxc straight to the
+ * device; only legacy routing goes through the kernel box).
+ */
+export function lanePath(a: Point, b: Point, n: NodeLayout): Point[] {
+  const level = (p: Point) => (p.y < n.channelY ? 0 : p.y < n.lowChannelY ? 1 : 2);
+  const la = level(a);
+  const lb = level(b);
+  if (la > lb) return lanePath(b, a, n).reverse();
+  if (Math.abs(a.x - b.x) < 1 && (la === lb || la + 1 === lb)) return [a, b];
+  if (la === 0 && lb === 2) {
+    const hi = n.channelY;
+    const lo = n.lowChannelY;
+    return dedupe([a, { x: a.x, y: hi }, { x: n.passageX, y: hi }, { x: n.passageX, y: lo }, { x: b.x, y: lo }, b]);
+  }
+  const lane = la === 0 ? n.channelY : n.lowChannelY;
+  return dedupe([a, { x: a.x, y: lane }, { x: b.x, y: lane }, b]);
+}
+
+function dedupe(pts: Point[]): Point[] {
+  return pts.filter((p, i) => i === 0 || Math.hypot(p.x - (pts[i - 1] as Point).x, p.y - (pts[i - 1] as Point).y) > 0.01);
 }
 
 /** Total length and a point at fraction t (0..1) along a polyline. */

@@ -119,7 +119,7 @@ describe('hop anchors and paths', () => {
     // From the kernel box to ens5: round the pods along the node's right edge, not through them.
     const n0 = l.nodes[0]!;
     const toDev = hopPath(stack, { node: n0.name, point: n0.device.anchor, port: n0.device }, l);
-    expect(toDev.slice(1, -1).every((p) => p.x === n0.box.x + n0.box.w - 4 || p.y === n0.device.box.y - 14)).toBe(true);
+    expect(toDev.slice(1, -1).every((p) => p.x === n0.box.x + n0.box.w - 4 || p.y === n0.channelY)).toBe(true);
     expect(stack.node).toBe('k8s-a');
     const world = hopAnchor({ ...base, kind: 'drop', ...placeFields({ kind: 'wire', node: 'world', iface: 'internet', peer: undefined }) }, l);
     expect(world.node).toBeUndefined();
@@ -138,6 +138,6 @@ describe('hop anchors and paths', () => {
   });
 
   it('keeps sizes legible', () => {
-    expect(SIZES.podH).toBeGreaterThanOrEqual(40);
+    expect(SIZES.podW).toBeGreaterThanOrEqual(112);
   });
 });

@@ -1,13 +1,24 @@
 /**
- * Topology geometry as pure functions (tested in Node). Units are CSS pixels
- * of the SVG's viewBox. Nodes sit in a grid; inside a node, pods sit in
- * columns above their lxc ports, the host interfaces (cilium_host,
- * cilium_net, lxc_health) in a strip below, and ens5 on the bottom edge,
- * joined to the node network bus under each row of nodes. When a node has
- * more pods than fit legibly, the flow's own pods are kept and the rest
- * counted ("+3 more pods").
+ * Topology geometry as pure functions (tested in Node). Units are the SVG's
+ * viewBox units. Nodes sit in a grid; inside a node, pods sit in columns
+ * above their lxc ports, the host interfaces (cilium_host, cilium_net,
+ * lxc_health, the tunnel device) in a strip below with a free passage above
+ * the device, and the device (ens5) at the bottom, joined to the node
+ * network bus. Packets going from an lxc to the device drop through that
+ * passage: under BPF host routing they never touch cilium_host, so the
+ * drawing must not route them over it.
+ *
+ * Two modes. The normal view of a small cluster (up to FOCUS_ABOVE nodes)
+ * draws every node. Focus (presenter mode, or a bigger cluster) draws the
+ * nodes and pods the flow touches full size and folds the others into a
+ * strip grouped by zone (fold.ts); a node shows the flow's pods and "+N".
+ * The marker's words live in a fixed callout at the bottom, clear of every
+ * label, so the layout never depends on the hop.
  */
-import type { ScenarioSummary, SummaryIface, SummaryPod } from '../../worker/summary.ts';
+import type { ScenarioSummary, SummaryIface, SummaryNode, SummaryPod } from '../../worker/summary.ts';
+import { foldStrip, type FoldLayout, type FoldText } from './fold.ts';
+import type { Focus } from './focus.ts';
+import { monoWidth, sansWidth, TYPE_NORMAL, TYPE_PRESENTER, type TypeScale } from './type-scale.ts';
 
 export interface Point { x: number; y: number }
 export interface Box { x: number; y: number; w: number; h: number }
@@ -22,6 +33,9 @@ export interface PortLayout {
   box: Box;
   /** Where the packet sits when it is at this port. */
   anchor: Point;
+  /** Font sizes (viewBox units) of the label and the second line. */
+  size: number;
+  subSize: number;
 }
 
 export interface PodLayout {
@@ -29,6 +43,8 @@ export interface PodLayout {
   box: Box;
   eth0: PortLayout;
   lxc: PortLayout;
+  /** Characters of the name that fit. */
+  nameMax: number;
 }
 
 export interface NodeLayout {
@@ -44,30 +60,36 @@ export interface NodeLayout {
   stack: PortLayout;
   /** y of the network bus this node's device hangs on. */
   busY: number;
+  /** Free lanes a path runs along: under the pods (above the host strip), and above the device. */
+  channelY: number;
+  lowChannelY: number;
+  /** x of the free passage in the host strip (between the pods' lane and the device's). */
+  passageX: number;
+  /** Characters of the node's name that fit beside the kernel box. */
+  nameMax: number;
 }
 
 export interface TopologyLayout {
   width: number;
   height: number;
+  type: TypeScale;
+  /** The flow's nodes full size and the rest folded (presenter mode, or a big cluster). */
+  focus: boolean;
   nodes: NodeLayout[];
+  fold: FoldLayout | undefined;
   /** Horizontal bus segments (one per row of nodes) and the trunk joining them. */
   bus: { x1: number; x2: number; y: number }[];
   trunk: { x: number; y1: number; y2: number } | undefined;
   outside: Box;
+  /** Where the marker's words are written, with a leader line to the marker. */
+  callout: Box;
+  calloutLines: number;
 }
 
 export const SIZES = {
   gap: 14,
-  nodeHeader: 44,
   podW: 112,
-  podH: 40,
-  portH: 24,
-  podGap: 7,
-  podCellH: 40 + 7 + 24 + 8,
-  hostStripH: 34,
-  deviceH: 34,
-  busGap: 22,
-  outsideH: 46,
+  passage: 20,
   outsideW: 190,
 } as const;
 
@@ -76,12 +98,73 @@ export interface LayoutOptions {
   height: number;
   /** Pod keys to keep visible when a node must hide some (the flow's pods). */
   priority?: ReadonlySet<string>;
+  /** Focus mode: these nodes and pods full size, every other node folded. */
+  focus?: Focus;
+  presenter?: boolean;
+  /** Lines the callout holds for this flow (3 when a hop has an outer header or a drop). */
+  calloutLines?: number;
+  /** Room kept free at the bottom left (the legend button) and at the top right (the search box). */
+  reserveLeft?: number;
+  reserveTop?: number;
+  foldText?: FoldText;
+  stackLabel?: string;
+  outsideLabel?: string;
 }
 
-/** Width and height the canvas needs for a grid of minimum-size nodes. */
-function gridNeeds(cols: number, rows: number): { w: number; h: number } {
-  const { gap, busGap, outsideH } = SIZES;
-  return { w: cols * MIN_NODE.w + gap * (cols + 1), h: rows * (MIN_NODE.h + busGap + gap) + outsideH + gap };
+const DEFAULT_FOLD: FoldText = {
+  node: (name, pods) => `${name} · ${pods}`,
+  zone: (zone, nodes, pods) => `${zone ?? '-'}: ${nodes} / ${pods}`,
+};
+
+/** Per-type geometry of one node's parts (the normal view keeps the lab's compact cells). */
+function parts(t: TypeScale) {
+  const eth0H = t.eth0 + 7;
+  const lxcH = t.port + 9;
+  const podBoxH = 4 + t.podName + 4 + t.sub + 6 + eth0H / 2;
+  const twoLines = t.port + t.sub + 10;
+  return {
+    headerH: 5 + t.nodeName + 4 + t.sub + 9,
+    eth0H,
+    podBoxH,
+    lxcH,
+    podCellH: podBoxH + eth0H / 2 + 4 + lxcH + 6,
+    stripH: twoLines,
+    devH: twoLines,
+    busGap: t.chip + 10,
+  };
+}
+
+/** Height below the pods: channel, host strip, low channel, device, margin. */
+function bottomParts(t: TypeScale): number {
+  const p = parts(t);
+  return 8 + p.stripH + 8 + p.devH + 5;
+}
+
+function podWidth(pods: readonly SummaryPod[], t: TypeScale, fitToText: boolean): number {
+  if (!fitToText) return SIZES.podW;
+  let w: number = SIZES.podW;
+  for (const p of pods) {
+    // The lxc shows its MAC at the ARP hop: room for that too.
+    w = Math.max(w, monoWidth(p.lxc, t.port) + 12, monoWidth(p.mac, t.portMin) + 12, monoWidth(p.ip, t.sub) + 14, Math.min(sansWidth(p.name, t.podName), sansWidth('m'.repeat(9), t.podName)) + 14);
+  }
+  return w;
+}
+
+/** Desired width of a host-strip port (name and address on two lines). */
+function stripPortW(i: SummaryIface, t: TypeScale, px = t.port): number {
+  return Math.max(monoWidth(i.name, px), monoWidth(i.ip ?? '', Math.min(px, t.sub))) + 9;
+}
+
+const HOST_KINDS = new Set<string>(['cilium_host', 'cilium_net', 'lxc_health', 'overlay']);
+
+/** Width a node needs to hold its strip (with the passage), its device, its header and one pod column. */
+function nodeMinW(n: SummaryNode, t: TypeScale, podW: number, stackW: number): number {
+  const strip = n.interfaces.filter((i) => HOST_KINDS.has(i.kind));
+  // As narrow as the smallest type allows (the normal view shrinks long names; presenter never does).
+  const stripW = strip.reduce((s, i) => s + stripPortW(i, t, t.portMin), 0) + Math.max(0, strip.length - 1) * 6 + SIZES.passage;
+  const devW = Math.max(monoWidth(n.device, t.portMin), monoWidth(n.ip, Math.min(t.sub, t.portMin))) + 24;
+  const header = Math.min(sansWidth(n.name, t.nodeName), sansWidth('m'.repeat(10), t.nodeName)) + stackW + 24;
+  return Math.max(stripW + 16, devW + 16, podW + 16, header);
 }
 
 /**
@@ -89,13 +172,14 @@ function gridNeeds(cols: number, rows: number): { w: number; h: number } {
  * shrinking to fit the area (so type stays largest), then the one whose
  * node boxes are closest to 1.4:1, then the one with fewer empty cells.
  */
-export function nodeGrid(n: number, width: number, height: number): { cols: number; rows: number } {
+export function nodeGrid(n: number, width: number, height: number, min: { w: number; h: number } = MIN_NODE): { cols: number; rows: number } {
   let best = { cols: Math.max(1, n), rows: 1, score: -Infinity };
   for (let cols = 1; cols <= Math.max(1, n); cols++) {
     const rows = Math.ceil(n / cols);
     if (rows > 1 && cols * (rows - 1) >= n) continue;
-    const need = gridNeeds(cols, rows);
-    const scale = Math.min(1, width / need.w, height / need.h);
+    const needW = cols * min.w + SIZES.gap * (cols + 1);
+    const needH = rows * (min.h + 36);
+    const scale = Math.min(1, width / needW, height / needH);
     const aspect = Math.abs(Math.log(width / cols / (height / rows) / 1.4));
     const score = scale * 10 - aspect * 0.5 - (cols * rows - n) * 0.2;
     if (score > best.score + 1e-9) best = { cols, rows, score };
@@ -103,10 +187,10 @@ export function nodeGrid(n: number, width: number, height: number): { cols: numb
   return { cols: best.cols, rows: best.rows };
 }
 
-/** Smallest node box that still holds one pod, the host strip and the device legibly. */
+/** Smallest node box of the normal view that still holds one pod, the host strip and the device legibly. */
 export const MIN_NODE = {
   w: SIZES.podW + 88,
-  h: SIZES.nodeHeader + SIZES.podCellH + SIZES.hostStripH + SIZES.deviceH + 16,
+  h: parts(TYPE_NORMAL).headerH + parts(TYPE_NORMAL).podCellH + bottomParts(TYPE_NORMAL),
 } as const;
 
 /**
@@ -115,122 +199,218 @@ export const MIN_NODE = {
  * boxes, and the SVG's viewBox scales the whole drawing to its element.
  */
 export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): TopologyLayout {
-  const { gap, busGap, outsideH } = SIZES;
-  const n = summary.nodes.length;
-  const { cols, rows } = nodeGrid(n, Math.max(480, opts.width), Math.max(320, opts.height));
-  const need = gridNeeds(cols, rows);
-  const width = Math.max(480, opts.width, need.w);
-  const height = Math.max(320, opts.height, need.h);
-  const rowBand = (height - outsideH - gap) / rows;
+  const t = opts.presenter ? TYPE_PRESENTER : TYPE_NORMAL;
+  const p = parts(t);
+  const { gap } = SIZES;
+  const focus = opts.focus;
+  const full = focus ? summary.nodes.filter((n) => focus.nodes.has(n.name)) : summary.nodes;
+  const folded = focus ? summary.nodes.filter((n) => !focus.nodes.has(n.name)) : [];
+  const width0 = Math.max(480, opts.width);
+  const height0 = Math.max(320, opts.height);
+  const calloutLines = opts.calloutLines ?? 2;
+  const calloutH = 10 + t.label + 6 + (calloutLines - 1) * (t.sublabel + 6);
+  const outsideLabel = opts.outsideLabel ?? 'Outside world';
+  const outsideW = Math.max(SIZES.outsideW, sansWidth(outsideLabel, t.chip) + 36);
+  const bandH = Math.max(calloutH, t.chip + 18) + 10;
+
+  // The context strip on top (focus mode only), leaving the search box its corner.
+  const reserveTop = opts.reserveTop ?? 0;
+  const fold = folded.length
+    ? foldStrip(folded, { x: gap, y: gap / 2, w: width0 - 2 * gap - reserveTop, h: 0 }, t, opts.foldText ?? DEFAULT_FOLD, opts.presenter ? 1 : 2)
+    : undefined;
+  const top = fold ? fold.box.y + fold.box.h + gap * 0.75 : reserveTop > 0 ? t.chip + 24 : gap;
+
+  // Which pods each full node shows: focus, the flow's (and pinned) pods; normal, as many as fit, the flow's first.
+  const shownOf = (n: SummaryNode) => (focus ? n.pods.filter((x) => focus.pods.has(x.key)) : n.pods);
+  const podW = podWidth(full.flatMap(shownOf), t, focus !== undefined);
+  const stackLabel = opts.stackLabel ?? 'kernel';
+  const stackW = sansWidth(stackLabel, t.port) + 14;
+  const minW = Math.max(focus ? 0 : MIN_NODE.w, ...full.map((n) => nodeMinW(n, t, podW, stackW)));
+  const podRowsNeeded = focus ? Math.max(1, ...full.map((n) => Math.ceil(Math.max(1, shownOf(n).length) / Math.max(1, Math.floor((minW - 10) / (podW + 6)))))) : 1;
+  const minH = p.headerH + podRowsNeeded * p.podCellH + bottomParts(t);
+  const n = full.length;
+  const { cols, rows } = n === 0 ? { cols: 1, rows: 0 } : nodeGrid(n, width0, height0 - top - bandH, { w: minW, h: minH });
+  const width = Math.max(width0, cols * minW + gap * (cols + 1));
+  const rowBand = rows ? Math.max(minH + p.busGap + gap * 0.5, (height0 - top - bandH - gap * 0.5) / rows) : 0;
+  const height = Math.max(height0, top + rows * rowBand + bandH + gap * 0.5);
   const nodeW = (width - gap * (cols + 1)) / cols;
-  const nodeH = rowBand - busGap - gap;
-  const nodes: NodeLayout[] = summary.nodes.map((node, i) => {
+  const nodeH = rowBand - p.busGap - gap * 0.5;
+  const nodes: NodeLayout[] = full.map((node, i) => {
     const col = i % cols;
     const row = Math.floor(i / cols);
-    const box = { x: gap + col * (nodeW + gap), y: gap + row * rowBand, w: nodeW, h: nodeH };
-    return layoutNode(node, box, box.y + nodeH + busGap * 0.6, opts.priority);
+    const box = { x: gap + col * (nodeW + gap), y: top + row * rowBand, w: nodeW, h: nodeH };
+    return layoutNode(node, box, box.y + nodeH + p.busGap - 2, { t, podW, shown: shownOf(node), priority: opts.priority, stackLabel, focus: focus !== undefined });
   });
-  const bus = Array.from({ length: rows }, (_, r) => {
-    const inRow = nodes.filter((_, i) => Math.floor(i / cols) === r);
-    const y = inRow[0]?.busY ?? 0;
-    return { x1: gap / 2, x2: width - gap / 2, y };
-  });
-  const lastBusY = bus[bus.length - 1]?.y ?? height - outsideH;
-  const outside = { x: width - gap - SIZES.outsideW, y: lastBusY + 12, w: SIZES.outsideW, h: outsideH - 14 };
+  const bus = Array.from({ length: rows }, (_, r) => ({ x1: gap / 2, x2: width - gap / 2, y: top + r * rowBand + nodeH + p.busGap - 2 }));
+  const lastBusY = bus[bus.length - 1]?.y ?? top;
+  const bandY = lastBusY + 8;
+  const outside = { x: width - gap - outsideW, y: bandY + (bandH - 10 - (t.chip + 18)) / 2, w: outsideW, h: t.chip + 18 };
+  const calloutX = (opts.reserveLeft ?? 0) + gap;
+  const callout = { x: calloutX, y: bandY, w: Math.max(120, outside.x - gap - calloutX), h: calloutH };
   const trunk = rows > 1 ? { x: gap / 2, y1: bus[0]?.y ?? 0, y2: lastBusY } : undefined;
-  return { width, height, nodes, bus, trunk, outside };
+  return { width, height, type: t, focus: focus !== undefined, nodes, fold, bus, trunk, outside, callout, calloutLines };
 }
 
 /** How many pod columns and rows fit in a node box. */
-export function podGrid(box: Box, count: number): { cols: number; rows: number; capacity: number } {
-  const { podW, podCellH, nodeHeader, hostStripH, deviceH } = SIZES;
-  const cols = Math.max(1, Math.floor((box.w - 16) / (podW + 6)));
-  const free = box.h - nodeHeader - hostStripH - deviceH - 16;
-  const rows = Math.max(1, Math.floor(free / podCellH));
+export function podGrid(box: Box, count: number, t: TypeScale = TYPE_NORMAL, podW: number = SIZES.podW): { cols: number; rows: number; capacity: number } {
+  const p = parts(t);
+  const cols = Math.max(1, Math.floor((box.w - 16 + 6) / (podW + 6)));
+  const free = box.h - p.headerH - bottomParts(t);
+  const rows = Math.max(1, Math.floor(free / p.podCellH));
   const capacity = cols * rows;
   const usedRows = Math.max(1, Math.min(rows, Math.ceil(count / cols)));
   return { cols: Math.min(cols, Math.max(1, count)), rows: usedRows, capacity };
 }
 
-function layoutNode(
-  node: ScenarioSummary['nodes'][number],
-  box: Box,
-  busY: number,
-  priority: ReadonlySet<string> | undefined,
-): NodeLayout {
-  const { podW, podH, portH, podGap, podCellH, nodeHeader, hostStripH, deviceH } = SIZES;
-  const grid = podGrid(box, node.pods.length);
+/** How far left of a port's box the marker rests, so it never sits on the port's own name. */
+export const REST = 6;
+
+/** Where the marker rests at a port: on its left edge, beside the centred name. */
+export function rest(b: Box): Point {
+  return { x: b.x - REST, y: b.y + b.h / 2 };
+}
+
+/** A label's font: as large as `max`, shrunk to fit `width`, never under `min`. */
+function fit(text: string, width: number, max: number, min: number): number {
+  return Math.max(min, Math.min(max, (width - 8) / (Math.max(1, [...text].length) * 0.602)));
+}
+
+interface NodeOpts {
+  t: TypeScale;
+  podW: number;
+  /** Candidate pods (focus: the flow's; normal: all), cut to what fits with `priority` first. */
+  shown: readonly SummaryPod[];
+  priority: ReadonlySet<string> | undefined;
+  stackLabel: string;
+  focus: boolean;
+}
+
+function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): NodeLayout {
+  const { t } = o;
+  const p = parts(t);
+  const grid = podGrid(box, o.shown.length, t, o.podW);
   // Keep the flow's pods when some must be hidden; otherwise the scenario's order.
-  const ordered = [...node.pods].sort((a, b) => Number(priority?.has(b.key) ?? 0) - Number(priority?.has(a.key) ?? 0));
-  const shown = ordered.slice(0, grid.capacity);
-  const visible = node.pods.filter((p) => shown.includes(p));
+  const ordered = [...o.shown].sort((a, b) => Number(o.priority?.has(b.key) ?? 0) - Number(o.priority?.has(a.key) ?? 0));
+  const keep = new Set(ordered.slice(0, grid.capacity));
+  const visible = node.pods.filter((x) => keep.has(x));
   const hiddenPods = node.pods.length - visible.length;
-  const cellW = (box.w - 16) / grid.cols;
+  const cellW = (box.w - 10) / grid.cols;
   const pods: PodLayout[] = visible.map((pod, i) => {
     const c = i % grid.cols;
     const r = Math.floor(i / grid.cols);
-    const w = Math.min(podW, cellW - 6);
-    const x = box.x + 8 + c * cellW + (cellW - w) / 2;
-    const y = box.y + nodeHeader + r * podCellH;
-    const podBox = { x, y, w, h: podH };
+    const w = Math.min(o.podW, cellW - 6);
+    const x = box.x + 5 + c * cellW + (cellW - w) / 2;
+    const y = box.y + p.headerH + r * p.podCellH;
+    const podBox = { x, y, w, h: p.podBoxH };
+    const eth0W = monoWidth('eth0', t.eth0) + 12;
+    const eth0Y = y + p.podBoxH - p.eth0H / 2;
     const eth0: PortLayout = {
-      node: node.name,
-      iface: `eth0@${pod.key}`,
-      kind: 'eth0',
-      label: 'eth0',
-      box: { x: x + w / 2 - 22, y: y + podH - 10, w: 44, h: 18 },
-      anchor: { x: x + w / 2, y: y + podH - 1 },
+      node: node.name, iface: `eth0@${pod.key}`, kind: 'eth0', label: 'eth0',
+      box: { x: x + w / 2 - eth0W / 2, y: eth0Y, w: eth0W, h: p.eth0H },
+      anchor: rest({ x: x + w / 2 - eth0W / 2, y: eth0Y, w: eth0W, h: p.eth0H }),
+      size: t.eth0, subSize: t.sub,
     };
-    const lxcY = y + podH + podGap;
+    const lxcY = eth0Y + p.eth0H + 5;
     const lxc: PortLayout = {
-      node: node.name,
-      iface: pod.lxc,
-      kind: 'lxc',
-      label: pod.lxc,
-      box: { x, y: lxcY, w, h: portH },
-      anchor: { x: x + w / 2, y: lxcY + portH / 2 },
+      node: node.name, iface: pod.lxc, kind: 'lxc', label: pod.lxc,
+      box: { x, y: lxcY, w, h: p.lxcH },
+      anchor: rest({ x, y: lxcY, w, h: p.lxcH }),
+      size: fit(pod.lxc, w, t.port, t.portMin), subSize: t.sub,
     };
-    return { pod, box: podBox, eth0, lxc };
+    return { pod, box: podBox, eth0, lxc, nameMax: Math.floor((w - 12) / (t.podName * 0.6)) };
   });
-  const stripY = box.y + box.h - deviceH - hostStripH - 4;
-  const hostIfaces = node.interfaces.filter((i) => i.kind === 'cilium_host' || i.kind === 'cilium_net' || i.kind === 'lxc_health' || i.kind === 'overlay');
-  const slotW = (box.w - 16) / Math.max(1, hostIfaces.length);
-  const ports: PortLayout[] = hostIfaces.map((iface, i) => {
-    const w = slotW - 8;
-    const x = box.x + 8 + i * slotW + 4;
-    return {
-      node: node.name,
-      iface: iface.name,
-      kind: iface.kind,
-      label: iface.name,
-      ...(iface.ip ? { sub: iface.ip } : {}),
-      box: { x, y: stripY, w, h: hostStripH - 4 },
-      anchor: { x: x + w / 2, y: stripY + (hostStripH - 4) / 2 },
-    };
-  });
-  const devW = Math.min(box.w - 24, 230);
-  const devY = box.y + box.h - deviceH;
+
+  const devY = box.y + box.h - 6 - p.devH;
+  const stripY = devY - 10 - p.stripH;
+  const strip = node.interfaces.filter((i) => HOST_KINDS.has(i.kind));
+  const ports = stripPorts(node, strip, box, stripY, p.stripH, t);
+  const passageX = ports.passageX;
+  const devW = Math.min(box.w - 16, Math.max(monoWidth(node.device, t.port), monoWidth(node.ip, t.sub)) + 24, o.focus ? Infinity : 230);
+  // The device starts at the passage: the marker rests on its left edge, right under the passage.
+  const devX = Math.max(box.x + 8, Math.min(passageX + REST, box.x + box.w - 8 - devW));
   const device: PortLayout = {
-    node: node.name,
-    iface: node.device,
-    kind: 'netdev',
-    label: node.device,
-    sub: node.ip,
-    box: { x: box.x + (box.w - devW) / 2, y: devY, w: devW, h: deviceH - 6 },
-    anchor: { x: box.x + box.w / 2, y: devY + (deviceH - 6) / 2 },
+    node: node.name, iface: node.device, kind: 'netdev', label: node.device, sub: node.ip,
+    box: { x: devX, y: devY, w: devW, h: p.devH },
+    anchor: rest({ x: devX, y: devY, w: devW, h: p.devH }),
+    size: fit(node.device, devW, t.port, t.portMin), subSize: fit(node.ip, devW, t.sub, t.portMin),
   };
-  ports.push(device);
   // In the header's right corner, clear of the pods: kube-proxy's iptables and
   // legacy host routing pass through here between the ports.
-  const stackW = Math.min(116, box.w * 0.42);
+  const stackW = Math.min(sansWidth(o.stackLabel, t.port) + 14, box.w * 0.5);
+  const stackH = t.port + 10;
   const stack: PortLayout = {
-    node: node.name,
-    iface: 'host',
-    kind: 'stack',
-    label: 'kernel',
-    box: { x: box.x + box.w - stackW - 6, y: box.y + 5, w: stackW, h: 20 },
-    anchor: { x: box.x + box.w - stackW / 2 - 6, y: box.y + 15 },
+    node: node.name, iface: 'host', kind: 'stack', label: o.stackLabel,
+    box: { x: box.x + box.w - stackW - 6, y: box.y + 5, w: stackW, h: stackH },
+    // Its right end, on the node's edge: the way to and from the kernel runs down that edge.
+    anchor: { x: box.x + box.w - 3, y: box.y + 5 + stackH / 2 },
+    size: t.port, subSize: t.sub,
   };
-  ports.push(stack);
-  return { name: node.name, ip: node.ip, box, pods, hiddenPods, ports, device, stack, busY };
+  const nameMax = Math.max(4, Math.floor((box.w - stackW - 24) / (t.nodeName * 0.62)));
+  return {
+    name: node.name, ip: node.ip, box, pods, hiddenPods, ports: [...ports.ports, device, stack], device, stack, busY,
+    channelY: stripY - 5, lowChannelY: devY - 4, passageX, nameMax,
+  };
+}
+
+/**
+ * The host strip, left to right, with a free passage at the gap nearest the
+ * middle: the device hangs under that passage, so a path from an lxc to the
+ * device crosses no host port.
+ */
+function stripPorts(node: SummaryNode, strip: SummaryIface[], box: Box, y: number, h: number, t: TypeScale) {
+  const inner = box.w - 16;
+  const want = strip.map((i) => stripPortW(i, t));
+  const fixed = Math.max(0, strip.length - 1) * 6 + SIZES.passage;
+  const sum = want.reduce((s, w) => s + w, 0);
+  // Wider when there is room (up to 1.3x), narrower (and smaller type, down to portMin) when not.
+  const k = Math.min(1.3, (inner - fixed) / Math.max(1, sum));
+  const widths = want.map((w) => w * k);
+  const total = widths.reduce((s, w) => s + w, 0) + fixed;
+  let split = 0;
+  let best = Infinity;
+  for (let i = 0, acc = 0; i <= strip.length; i++) {
+    const d = Math.abs(acc - (total - SIZES.passage) / 2);
+    if (d < best) [best, split] = [d, i];
+    acc += (widths[i] ?? 0) + 6;
+  }
+  let x = box.x + 8 + (inner - total) / 2;
+  let passageX = box.x + box.w / 2;
+  const ports: PortLayout[] = strip.map((iface, i) => {
+    if (i === split) {
+      passageX = x + SIZES.passage / 2 - 3;
+      x += SIZES.passage;
+    }
+    const w = widths[i] ?? 0;
+    const port: PortLayout = {
+      node: node.name, iface: iface.name, kind: iface.kind, label: iface.name,
+      ...(iface.ip ? { sub: iface.ip } : {}),
+      box: { x, y, w, h },
+      anchor: rest({ x, y, w, h }),
+      size: fit(iface.name, w, t.port, t.portMin), subSize: iface.ip ? fit(iface.ip, w, t.sub, t.portMin) : t.sub,
+    };
+    x += w + 6;
+    return port;
+  });
+  if (split === strip.length) passageX = x + SIZES.passage / 2 - 3;
+  return { ports, passageX };
+}
+
+export { TYPE_NORMAL, TYPE_PRESENTER };
+
+/**
+ * The zoom (screen px per viewBox unit) to draw at: as large as the pane
+ * allows up to 2x, but lowered (never under 1) until the drawing fits the
+ * pane without growing the canvas and, in the normal view, without hiding
+ * pods, so the lab shows every pod at any screen size that holds them.
+ */
+export function fitZoom(lay: (zoom: number) => TopologyLayout, pane: { width: number; height: number }, base: { width: number; height: number }): { zoom: number; layout: TopologyLayout } {
+  let zoom = Math.min(2, Math.max(1, Math.min(pane.width / base.width, pane.height / base.height)));
+  let layout = lay(zoom);
+  const crowded = (l: TopologyLayout, z: number) =>
+    l.height > pane.height / z + 0.5 || l.width > pane.width / z + 0.5 || (!l.focus && l.nodes.some((n) => n.hiddenPods > 0));
+  for (let i = 0; i < 12 && zoom > 1 && crowded(layout, zoom); i++) {
+    zoom = Math.max(1, zoom * 0.93);
+    layout = lay(zoom);
+  }
+  return { zoom, layout };
 }

@@ -6,6 +6,10 @@
  * shape (circle / diamond) and carry a word, so no one depends on colour.
  * In the compare view each topology has its own layer, reading its side.
  * Under prefers-reduced-motion the marker moves without animation.
+ * The marker's words sit in the layout's fixed callout (bottom of the
+ * drawing, clear of every label; the current port is outlined): a plate
+ * beside the marker covered the very port it described. The marker itself
+ * rests on a port's left edge, beside its name.
  */
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
@@ -17,12 +21,14 @@ import type { AppState, AppStore } from '../../state/store.ts';
 import { findPort, hopAnchor, hopPath, outsidePoint, pointAlong, type Anchor } from './anchors.ts';
 import type { Point, TopologyLayout } from './layout.ts';
 
-const R = 11;
 
 export class PacketLayer {
   private readonly root: Selection<SVGGElement, unknown, null, undefined>;
   private readonly marker: Selection<SVGGElement, unknown, null, undefined>;
   private readonly trail: Selection<SVGPolylineElement, unknown, null, undefined>;
+  private readonly callout: Selection<SVGGElement, unknown, null, undefined>;
+  /** Marker radius: the glyph inside it is as large as the drawing's smallest text. */
+  private readonly r: number;
   private readonly unsubscribe: () => void;
   private at: Point | undefined;
 
@@ -34,19 +40,24 @@ export class PacketLayer {
   ) {
     this.root = select(g);
     this.root.selectAll('*').remove();
+    const t = layout.type;
+    this.r = Math.round(t.sub * 0.75);
     this.trail = this.root.append('polyline').attr('class', 'packet-trail');
+    const c = layout.callout;
+    this.callout = this.root.append('g').attr('class', 'packet-callout').attr('data-testid', 'packet-callout').style('display', 'none');
+    this.callout.append('rect').attr('class', 'packet-plate').attr('x', c.x).attr('y', c.y).attr('width', c.w).attr('height', c.h).attr('rx', 6);
+    const badge = this.callout.append('g').attr('class', 'socket-badge').style('display', 'none');
+    const badgeH = t.sublabel + 6;
+    badge.append('rect').attr('x', c.x + 8).attr('y', c.y + 6).attr('height', badgeH).attr('rx', badgeH / 2);
+    badge.append('text').attr('y', c.y + 6 + badgeH / 2 + t.sublabel * 0.36).style('font-size', `${t.sublabel}px`);
+    const line1 = c.y + 6 + t.label * 0.9;
+    this.callout.append('text').attr('class', 'packet-label').attr('x', c.x + 10).attr('y', line1).style('font-size', `${t.label}px`);
+    this.callout.append('text').attr('class', 'packet-sublabel').attr('x', c.x + 10).attr('y', line1 + t.sublabel + 6).style('font-size', `${t.sublabel}px`);
+    // Third line, only when the flow has one: the tunnel's outer header or the drop reason.
+    this.callout.append('text').attr('class', 'packet-extra').attr('x', c.x + 10).attr('y', line1 + 2 * (t.sublabel + 6)).style('font-size', `${t.sublabel}px`);
     this.marker = this.root.append('g').attr('data-testid', 'packet').attr('class', 'packet').style('display', 'none');
     this.marker.append('path').attr('class', 'packet-shape');
-    this.marker.append('text').attr('class', 'packet-glyph').attr('text-anchor', 'middle').attr('y', 5);
-    // A solid plate behind the words: the marker often sits on a port's own label.
-    this.marker.append('rect').attr('class', 'packet-plate').attr('x', R + 3).attr('y', -20).attr('height', 40).attr('rx', 5);
-    this.marker.append('text').attr('class', 'packet-label').attr('x', R + 6).attr('y', -4);
-    this.marker.append('text').attr('class', 'packet-sublabel').attr('x', R + 6).attr('y', 14);
-    // Third line, only when there is one: the tunnel's outer header or the drop reason.
-    this.marker.append('text').attr('class', 'packet-extra').attr('x', R + 6).attr('y', 32);
-    const badge = this.marker.append('g').attr('class', 'socket-badge').style('display', 'none');
-    badge.append('rect').attr('x', -30).attr('y', -R - 26).attr('width', 60).attr('height', 20).attr('rx', 10);
-    badge.append('text').attr('text-anchor', 'middle').attr('y', -R - 11);
+    this.marker.append('text').attr('class', 'packet-glyph').attr('text-anchor', 'middle').attr('y', t.sub * 0.36).style('font-size', `${t.sub}px`);
     this.unsubscribe = store.subscribe((s, prev) => {
       const trace = side.trace(s);
       const step = side.step(s);
@@ -76,6 +87,7 @@ export class PacketLayer {
     const ev = events[step];
     if (!ev) {
       this.marker.style('display', 'none');
+      this.callout.style('display', 'none');
       this.trail.attr('points', null);
       return;
     }
@@ -88,6 +100,7 @@ export class PacketLayer {
     this.decorate(ev, s, step);
     this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${hopDirection(ev)}`);
     this.marker.interrupt().style('display', null);
+    this.callout.style('display', null);
     const end = path[path.length - 1] ?? to.point;
     // prefers-reduced-motion: the marker jumps to the hop; the trail still shows the way it went.
     if (!forward || path.length < 2 || !this.at || reducedMotion()) {
@@ -116,37 +129,58 @@ export class PacketLayer {
     const dropped = isDropped(ev);
     const idle = this.side.idle(s);
     const node = ev.kind === 'wire' ? (ev.peer?.node ?? 'outside') : ev.node;
+    const cls = `dir-${hopDirection(ev)}${dropped ? ' is-dropped' : ''}${idle ? ' is-idle' : ''}`;
     this.marker
-      .attr('class', `packet dir-${hopDirection(ev)}${dropped ? ' is-dropped' : ''}${idle ? ' is-idle' : ''}`)
+      .attr('class', `packet ${cls}`)
       .attr('data-direction', hopDirection(ev))
       .attr('data-node', node)
       .attr('data-step', String(step))
       .attr('data-idle', idle ? 'true' : null)
       .attr('data-kind', ev.kind);
+    this.callout.attr('class', `packet-callout ${cls}`);
     // Circle for a request, diamond for a reply: shape tells them apart without colour.
+    const R = this.r;
     const shape = reply ? `M0,${-R - 3}L${R + 3},0L0,${R + 3}L${-R - 3},0Z` : `M${R},0A${R},${R} 0 1,1 ${-R},0A${R},${R} 0 1,1 ${R},0Z`;
     this.marker.select('.packet-shape').attr('d', shape);
     this.marker.select('.packet-glyph').text(dropped ? '✕' : reply ? '←' : '→');
+    const t = this.layout.type;
+    const c = this.layout.callout;
+    const socket = ev.kind === 'socket-lb-rewrite' || ev.kind === 'socket-rev-nat';
+    const badge = this.callout.select<SVGGElement>('.socket-badge');
+    const badgeWord = translate(s.lang, 'topology.socket');
+    const badgeW = socket ? textWidth(badgeWord, t.sublabel) + 16 : 0;
+    badge.style('display', socket ? 'inline' : 'none');
+    badge.select('rect').attr('width', badgeW);
+    badge.select('text').attr('x', c.x + 8 + badgeW / 2).attr('text-anchor', 'middle').text(badgeWord);
     const word = translate(s.lang, reply ? 'topology.reply' : 'topology.request');
     const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet?.arp ? `ARP ${ev.packet.arp.op}` : kindName(s.lang, ev.kind);
-    this.marker.select('.packet-label').text(what);
-    const program = ev.program.length > 24 ? `${ev.program.slice(0, 23)}…` : ev.program;
+    const room = c.w - 20;
+    this.callout.select('.packet-label').attr('x', c.x + 10 + (badgeW ? badgeW + 6 : 0)).text(fitText(what, room - (badgeW ? badgeW + 6 : 0), t.label));
     // A socket hop has no packet yet: no packet number.
-    const sub = ev.packet ? `${word} #${ev.packet.id + 1} · ${program}` : `${word} · ${program}`;
-    this.marker.select('.packet-sublabel').text(sub);
+    const sub = ev.packet ? `${word} #${ev.packet.id + 1} · ${ev.program}` : `${word} · ${ev.program}`;
+    this.callout.select('.packet-sublabel').text(fitText(sub, room, t.sublabel));
     const o = ev.packet?.outer;
     const extra = dropped && ev.drop
       ? translate(s.lang, 'topology.dropped', { code: ev.drop.code, reason: dropReason(ev.drop) })
       : o ? `${translate(s.lang, 'topology.outer')} ${o.src} → ${o.dst} UDP/${o.dport} VNI ${o.vni}` : '';
-    this.marker.select('.packet-extra').text(extra).attr('class', `packet-extra${dropped ? ' is-drop' : ''}`);
-    // Width from character counts (label 15px, sublabel 13px, both about 0.6em wide); CJK is about twice as wide.
-    const width = (t: string, px: number) => [...t].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? px * 1.05 : px * 0.6), 0);
-    this.marker.select('.packet-plate').attr('width', Math.max(width(what, 15.5), width(sub, 13), width(extra, 13)) + 10).attr('height', extra ? 58 : 40);
-    const socket = ev.kind === 'socket-lb-rewrite' || ev.kind === 'socket-rev-nat';
-    const badge = this.marker.select<SVGGElement>('.socket-badge');
-    badge.style('display', socket ? 'inline' : 'none');
-    badge.select('text').text(translate(s.lang, 'topology.socket'));
+    this.callout.select('.packet-extra').text(fitText(extra, room, t.sublabel)).attr('class', `packet-extra${dropped ? ' is-drop' : ''}`);
   }
+}
+
+/** Width of a monospace text; CJK characters take about a full em. */
+function textWidth(text: string, px: number): number {
+  return [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? px * 1.05 : px * 0.61), 0);
+}
+
+/** `text` cut with an ellipsis to fit `width` at `px` (the callout never overflows the pane). */
+function fitText(text: string, width: number, px: number): string {
+  if (textWidth(text, px) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (textWidth(`${out}${ch}…`, px) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** The reader asked the system for less motion (read on each hop, so changing it applies at once). */

@@ -1,0 +1,42 @@
+/**
+ * Focus and context: which nodes and pods a flow touches, so the drawing can
+ * give them full size and fold the rest. Decided per flow (from the whole
+ * trace), never per hop, so the drawing does not move while one flow is
+ * stepped through.
+ */
+import type { Trace } from '../../engine/index.ts';
+
+export interface Focus {
+  /** Nodes drawn full size. */
+  nodes: ReadonlySet<string>;
+  /** Pod keys (`namespace/name`) drawn inside their node; other pods are counted ("+N"). */
+  pods: ReadonlySet<string>;
+}
+
+/** Up to this many nodes the normal view draws every node (the lab, three-zones); above it, focus. */
+export const FOCUS_ABOVE = 8;
+
+/** Presenter mode always focuses (the room needs the room); a big cluster does in any mode. */
+export function usesFocus(nodeCount: number, presenter: boolean): boolean {
+  return presenter || nodeCount > FOCUS_ABOVE;
+}
+
+/** The nodes and pods a trace touches, plus what the reader pinned with the search box. */
+export function flowFocus(trace: Trace | undefined, pinned: Focus = { nodes: new Set(), pods: new Set() }): Focus {
+  const nodes = new Set<string>(pinned.nodes);
+  const pods = new Set<string>(pinned.pods);
+  for (const ep of [trace?.client, trace?.server, trace?.backend]) {
+    if (ep?.kind === 'pod') {
+      pods.add(`${ep.namespace}/${ep.name}`);
+      nodes.add(ep.node);
+    } else if (ep?.kind === 'node') nodes.add(ep.node);
+  }
+  for (const ev of trace?.events ?? []) {
+    const at = ev.place;
+    // `world` is the outside network, drawn as its own box.
+    if (at.node !== 'world') nodes.add(at.node);
+    if (at.kind === 'wire' && at.peer) nodes.add(at.peer.node);
+    if ((at.kind === 'pod' || at.kind === 'socket') && at.pod) pods.add(at.pod);
+  }
+  return { nodes, pods };
+}
