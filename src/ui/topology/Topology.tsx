@@ -27,7 +27,7 @@ const ZOOM_BASE = { width: 860, height: 420 };
 const ZOOM_BASE_PRESENTER = { width: 840, height: 440 };
 /** Screen px kept free for the legend button (bottom left) and the search box (top right). */
 const LEGEND_PX = 124;
-const SEARCH_PX = 300;
+const SEARCH_PX = 350;
 const NO_PINS: Focus = { nodes: new Set(), pods: new Set() };
 
 function useSize<E extends HTMLElement>() {
@@ -78,7 +78,8 @@ export function Topology({ side = 'a' }: { side?: Side }) {
   const [pinned, setPinned] = useState<Focus>(NO_PINS);
   useEffect(() => setPinned(NO_PINS), [summary]);
   const nodeCount = summary?.nodes.length ?? 0;
-  const searchable = nodeCount > FOCUS_ABOVE;
+  // Not in presenter mode, which hides the pickers too: find the node first, then present.
+  const searchable = nodeCount > FOCUS_ABOVE && !presenter;
   // Per flow, never per hop: the drawing stays still while the flow is stepped through.
   const focus = useMemo(() => flowFocus(trace, pinned), [trace, pinned]);
   const focused = usesFocus(nodeCount, presenter);

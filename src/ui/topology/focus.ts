@@ -11,6 +11,12 @@ export interface Focus {
   nodes: ReadonlySet<string>;
   /** Pod keys (`namespace/name`) drawn inside their node; other pods are counted ("+N"). */
   pods: ReadonlySet<string>;
+  /**
+   * Host-side interfaces the flow passes (`node/iface`): in focus, the host strip keeps these and
+   * cilium_host (the pods' gateway), and leaves out the ones the flow never touches (lxc_health, often
+   * cilium_net), so a tunnel node with its overlay device still fits a projector at full size.
+   */
+  ifaces?: ReadonlySet<string>;
 }
 
 /** Up to this many nodes the normal view draws every node (the lab, three-zones); above it, focus. */
@@ -25,6 +31,7 @@ export function usesFocus(nodeCount: number, presenter: boolean): boolean {
 export function flowFocus(trace: Trace | undefined, pinned: Focus = { nodes: new Set(), pods: new Set() }): Focus {
   const nodes = new Set<string>(pinned.nodes);
   const pods = new Set<string>(pinned.pods);
+  const ifaces = new Set<string>(pinned.ifaces);
   for (const ep of [trace?.client, trace?.server, trace?.backend]) {
     if (ep?.kind === 'pod') {
       pods.add(`${ep.namespace}/${ep.name}`);
@@ -35,8 +42,12 @@ export function flowFocus(trace: Trace | undefined, pinned: Focus = { nodes: new
     const at = ev.place;
     // `world` is the outside network, drawn as its own box.
     if (at.node !== 'world') nodes.add(at.node);
-    if (at.kind === 'wire' && at.peer) nodes.add(at.peer.node);
+    if (at.kind === 'wire' && at.peer) {
+      nodes.add(at.peer.node);
+      ifaces.add(`${at.peer.node}/${at.peer.iface}`);
+    }
+    if (at.kind === 'tc' || at.kind === 'wire') ifaces.add(`${at.node}/${at.iface}`);
     if ((at.kind === 'pod' || at.kind === 'socket') && at.pod) pods.add(at.pod);
   }
-  return { nodes, pods };
+  return { nodes, pods, ifaces };
 }

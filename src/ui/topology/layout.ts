@@ -157,9 +157,17 @@ function stripPortW(i: SummaryIface, t: TypeScale, px = t.port): number {
 
 const HOST_KINDS = new Set<string>(['cilium_host', 'cilium_net', 'lxc_health', 'overlay']);
 
-/** Width a node needs to hold its strip (with the passage), its device, its header and one pod column. */
-function nodeMinW(n: SummaryNode, t: TypeScale, podW: number, stackW: number): number {
+/** The host strip's interfaces: all of them, or in focus cilium_host and those the flow passes. */
+function stripOf(n: SummaryNode, focus: Focus | undefined): SummaryIface[] {
   const strip = n.interfaces.filter((i) => HOST_KINDS.has(i.kind));
+  const used = focus?.ifaces;
+  if (!used) return strip;
+  return strip.filter((i) => i.kind === 'cilium_host' || used.has(`${n.name}/${i.name}`));
+}
+
+/** Width a node needs to hold its strip (with the passage), its device, its header and one pod column. */
+function nodeMinW(n: SummaryNode, t: TypeScale, podW: number, stackW: number, focus: Focus | undefined): number {
+  const strip = stripOf(n, focus);
   // As narrow as the smallest type allows (the normal view shrinks long names; presenter never does).
   const stripW = strip.reduce((s, i) => s + stripPortW(i, t, t.portMin), 0) + Math.max(0, strip.length - 1) * 6 + SIZES.passage;
   const devW = Math.max(monoWidth(n.device, t.portMin), monoWidth(n.ip, Math.min(t.sub, t.portMin))) + 24;
@@ -225,12 +233,15 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
   const podW = podWidth(full.flatMap(shownOf), t, focus !== undefined);
   const stackLabel = opts.stackLabel ?? 'kernel';
   const stackW = sansWidth(stackLabel, t.port) + 14;
-  const minW = Math.max(focus ? 0 : MIN_NODE.w, ...full.map((n) => nodeMinW(n, t, podW, stackW)));
-  const podRowsNeeded = focus ? Math.max(1, ...full.map((n) => Math.ceil(Math.max(1, shownOf(n).length) / Math.max(1, Math.floor((minW - 10) / (podW + 6)))))) : 1;
-  const minH = p.headerH + podRowsNeeded * p.podCellH + bottomParts(t);
+  const minW = Math.max(focus ? 0 : MIN_NODE.w, ...full.map((n) => nodeMinW(n, t, podW, stackW, focus)));
   const n = full.length;
-  const { cols, rows } = n === 0 ? { cols: 1, rows: 0 } : nodeGrid(n, width0, height0 - top - bandH, { w: minW, h: minH });
+  const oneRowH = p.headerH + p.podCellH + bottomParts(t);
+  const { cols, rows } = n === 0 ? { cols: 1, rows: 0 } : nodeGrid(n, width0, height0 - top - bandH, { w: minW, h: oneRowH });
   const width = Math.max(width0, cols * minW + gap * (cols + 1));
+  // Focus: as many pod rows as the flow's pods need at the width the nodes really get.
+  const podCols = Math.max(1, Math.floor(((width - gap * (cols + 1)) / cols - 10 + 6) / (podW + 6)));
+  const podRowsNeeded = focus ? Math.max(1, ...full.map((x) => Math.ceil(shownOf(x).length / podCols))) : 1;
+  const minH = oneRowH + (podRowsNeeded - 1) * p.podCellH;
   const rowBand = rows ? Math.max(minH + p.busGap + gap * 0.5, (height0 - top - bandH - gap * 0.5) / rows) : 0;
   const height = Math.max(height0, top + rows * rowBand + bandH + gap * 0.5);
   const nodeW = (width - gap * (cols + 1)) / cols;
@@ -239,7 +250,7 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
     const col = i % cols;
     const row = Math.floor(i / cols);
     const box = { x: gap + col * (nodeW + gap), y: top + row * rowBand, w: nodeW, h: nodeH };
-    return layoutNode(node, box, box.y + nodeH + p.busGap - 2, { t, podW, shown: shownOf(node), priority: opts.priority, stackLabel, focus: focus !== undefined });
+    return layoutNode(node, box, box.y + nodeH + p.busGap - 2, { t, podW, shown: shownOf(node), priority: opts.priority, stackLabel, focus: focus !== undefined, strip: stripOf(node, focus) });
   });
   const bus = Array.from({ length: rows }, (_, r) => ({ x1: gap / 2, x2: width - gap / 2, y: top + r * rowBand + nodeH + p.busGap - 2 }));
   const lastBusY = bus[bus.length - 1]?.y ?? top;
@@ -263,7 +274,7 @@ export function podGrid(box: Box, count: number, t: TypeScale = TYPE_NORMAL, pod
 }
 
 /** How far left of a port's box the marker rests, so it never sits on the port's own name. */
-export const REST = 6;
+export const REST = 10;
 
 /** Where the marker rests at a port: on its left edge, beside the centred name. */
 export function rest(b: Box): Point {
@@ -283,6 +294,7 @@ interface NodeOpts {
   priority: ReadonlySet<string> | undefined;
   stackLabel: string;
   focus: boolean;
+  strip: SummaryIface[];
 }
 
 function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): NodeLayout {
@@ -322,8 +334,7 @@ function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): Nod
 
   const devY = box.y + box.h - 6 - p.devH;
   const stripY = devY - 10 - p.stripH;
-  const strip = node.interfaces.filter((i) => HOST_KINDS.has(i.kind));
-  const ports = stripPorts(node, strip, box, stripY, p.stripH, t);
+  const ports = stripPorts(node, o.strip, box, stripY, p.stripH, t);
   const passageX = ports.passageX;
   const devW = Math.min(box.w - 16, Math.max(monoWidth(node.device, t.port), monoWidth(node.ip, t.sub)) + 24, o.focus ? Infinity : 230);
   // The device starts at the passage: the marker rests on its left edge, right under the passage.
