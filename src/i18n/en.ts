@@ -226,6 +226,7 @@ export const en = {
   'topology.searchFrom': 'From',
   'topology.searchTo': 'To',
   'topology.searchClear': 'Fold the found nodes again',
+  'topology.foldNodeOne': '{name} · 1 pod',
 } as const;
 
 export type MessageKey = keyof typeof en;

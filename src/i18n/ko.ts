@@ -228,4 +228,5 @@ export const ko: Record<MessageKey, string> = {
   'topology.searchFrom': '출발',
   'topology.searchTo': '도착',
   'topology.searchClear': '찾은 노드를 다시 접기',
+  'topology.foldNodeOne': '{name} · 파드 1',
 };

@@ -90,7 +90,7 @@ export function Topology({ side = 'a' }: { side?: Side }) {
   const words = useMemo(
     () => ({
       foldText: {
-        node: (name: string, pods: number) => t('topology.foldNode', { name, n: pods }),
+        node: (name: string, pods: number) => t(pods === 1 ? 'topology.foldNodeOne' : 'topology.foldNode', { name, n: pods }),
         zone: (zone: string | undefined, nodes: number, pods: number) =>
           t('topology.foldZone', { zone: zone ?? t('topology.noZone'), nodes, pods: pods.toLocaleString('en-US') }),
       },
@@ -109,8 +109,9 @@ export function Topology({ side = 'a' }: { side?: Side }) {
         ...(focused ? { focus } : {}),
         presenter,
         calloutLines: lines,
-        reserveLeft: side === 'a' ? LEGEND_PX / zoom : 0,
-        reserveTop: searchable ? SEARCH_PX / zoom : 0,
+        // In focus the legend button moves to the top right, beside the fold row, so the callout gets the bottom's width.
+        reserveLeft: side === 'a' && !focused ? LEGEND_PX / zoom : 0,
+        reserveTop: ((searchable ? SEARCH_PX : 0) + (side === 'a' && focused ? LEGEND_PX : 0)) / zoom,
         ...words,
       });
     return fitZoom(lay, size, base).layout;
@@ -128,7 +129,7 @@ export function Topology({ side = 'a' }: { side?: Side }) {
   const dropped = current !== undefined && isDropped(current);
   const stackLabel = t('topology.stack');
   return (
-    <div className="topology" ref={boxRef} data-side={side}>
+    <div className="topology" ref={boxRef} data-side={side} data-legend={focused ? 'top' : 'bottom'}>
       {layout && summary ? (
         <svg
           aria-label={t('topology.label')}
@@ -193,7 +194,8 @@ function Wires({ layout, label, outsideLabel, active }: { layout: TopologyLayout
         <line key={n.name} className="drop" x1={n.device.anchor.x} x2={n.device.anchor.x} y1={n.device.box.y + n.device.box.h} y2={n.busY} />
       ))}
       {layout.bus[0] && (
-        <text className="bus-label" x={layout.bus[0].x1 + 2} y={layout.bus[0].y - 5} style={fs}>
+        // Just right of the first node's drop to the bus, clear of every drop line.
+        <text className="bus-label" x={(layout.nodes[0]?.device.anchor.x ?? layout.bus[0].x1) + 8} y={layout.bus[0].y - 5} style={fs}>
           {label}
         </text>
       )}
@@ -222,7 +224,7 @@ function clip(text: string, max: number): string {
 function Port({ port, current, className, label, sub }: { port: PortLayout; current: boolean; className?: string; label?: string; sub?: string }) {
   const { box } = port;
   const text = label ?? port.label;
-  const two = port.sub !== undefined;
+  const two = port.sub !== undefined && !port.inline;
   return (
     <g data-iface={port.kind === 'eth0' ? 'eth0' : port.iface} className={`port port-${port.kind}${current ? ' is-current' : ''} ${className ?? ''}`}>
       <title>{port.sub ? `${port.iface} ${port.sub}` : port.iface}</title>
@@ -235,6 +237,7 @@ function Port({ port, current, className, label, sub }: { port: PortLayout; curr
         style={{ fontSize: port.size }}
       >
         {sub ?? text}
+        {port.inline && port.sub && <tspan className="port-ip">{` ${port.sub}`}</tspan>}
       </text>
       {two && (
         <text x={box.x + box.w / 2} y={box.y + box.h / 2 + port.subSize * 0.95} textAnchor="middle" className="port-ip" style={{ fontSize: port.subSize }}>
@@ -305,13 +308,13 @@ const NodeBox = memo(function NodeBox({
               onPick(podRef(p.pod));
             }}
           >
-            <line className="veth" x1={p.box.x + p.box.w / 2} x2={p.box.x + p.box.w / 2} y1={p.eth0.box.y + p.eth0.box.h} y2={p.lxc.box.y} />
+            <line className="veth" x1={p.veth.x} x2={p.veth.x} y1={p.veth.y1} y2={p.veth.y2} />
             <rect className="pod-box" x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
             <title>{`${p.pod.key} ${p.pod.ip} (${p.pod.lxc})`}</title>
-            <text className="pod-name" x={p.box.x + 6} y={p.box.y + 3 + t.podName * 0.92} style={{ fontSize: t.podName }}>
+            <text className="pod-name" x={p.box.x + 6} y={p.nameY} style={{ fontSize: t.podName }}>
               {clip(p.pod.name, p.nameMax)}
             </text>
-            <text className="pod-ip" x={p.box.x + 6} y={p.box.y + 8 + t.podName + t.sub * 0.8} style={{ fontSize: t.sub }}>
+            <text className="pod-ip" x={p.ipX ?? p.box.x + 6} y={p.ipY} style={{ fontSize: t.sub }}>
               {p.pod.ip}
             </text>
             <Port port={p.eth0} current={currentPort === p.eth0} className={cls(p.eth0)} />

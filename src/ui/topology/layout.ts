@@ -20,8 +20,10 @@ import { foldStrip, type FoldLayout, type FoldText } from './fold.ts';
 import type { Focus } from './focus.ts';
 import { monoWidth, sansWidth, TYPE_NORMAL, TYPE_PRESENTER, type TypeScale } from './type-scale.ts';
 
-export interface Point { x: number; y: number }
-export interface Box { x: number; y: number; w: number; h: number }
+import { fit, REST, rest, type Box, type Point } from './geometry.ts';
+import { focusCell, focusNodeNeeds, layoutFocusNode } from './focus-node.ts';
+
+export { REST, rest, type Box, type Point };
 
 export interface PortLayout {
   node: string;
@@ -36,6 +38,8 @@ export interface PortLayout {
   /** Font sizes (viewBox units) of the label and the second line. */
   size: number;
   subSize: number;
+  /** The address on the same line as the name (the device in focus, to save the room's height). */
+  inline?: boolean;
 }
 
 export interface PodLayout {
@@ -45,6 +49,11 @@ export interface PodLayout {
   lxc: PortLayout;
   /** Characters of the name that fit. */
   nameMax: number;
+  /** Baselines of the name and IP (and where the IP starts), and the veth line from eth0 down to the lxc. */
+  nameY: number;
+  ipY: number;
+  ipX?: number;
+  veth: { x: number; y1: number; y2: number };
 }
 
 export interface NodeLayout {
@@ -117,7 +126,7 @@ const DEFAULT_FOLD: FoldText = {
 };
 
 /** Per-type geometry of one node's parts (the normal view keeps the lab's compact cells). */
-function parts(t: TypeScale) {
+export function parts(t: TypeScale, focus = false) {
   const eth0H = t.eth0 + 7;
   const lxcH = t.port + 9;
   const podBoxH = 4 + t.podName + 4 + t.sub + 6 + eth0H / 2;
@@ -129,15 +138,15 @@ function parts(t: TypeScale) {
     lxcH,
     podCellH: podBoxH + eth0H / 2 + 4 + lxcH + 6,
     stripH: twoLines,
-    devH: twoLines,
+    devH: focus ? t.port + 10 : twoLines,
     busGap: t.chip + 10,
   };
 }
 
 /** Height below the pods: channel, host strip, low channel, device, margin. */
-function bottomParts(t: TypeScale): number {
-  const p = parts(t);
-  return 8 + p.stripH + 8 + p.devH + 5;
+function bottomParts(t: TypeScale, focus = false): number {
+  const p = parts(t, focus);
+  return (focus ? 6 + p.stripH + 6 + p.devH + 4 : 8 + p.stripH + 8 + p.devH + 5);
 }
 
 function podWidth(pods: readonly SummaryPod[], t: TypeScale, fitToText: boolean): number {
@@ -145,13 +154,13 @@ function podWidth(pods: readonly SummaryPod[], t: TypeScale, fitToText: boolean)
   let w: number = SIZES.podW;
   for (const p of pods) {
     // The lxc shows its MAC at the ARP hop: room for that too.
-    w = Math.max(w, monoWidth(p.lxc, t.port) + 12, monoWidth(p.mac, t.portMin) + 12, monoWidth(p.ip, t.sub) + 14, Math.min(sansWidth(p.name, t.podName), sansWidth('m'.repeat(9), t.podName)) + 14);
+    w = Math.max(w, monoWidth(p.lxc, t.port) + 12, monoWidth(p.mac, t.portMin) + 12, monoWidth(p.ip, t.sub) + focusCell(t).eth0W + 20, Math.min(sansWidth(p.name, t.podName), sansWidth('m'.repeat(9), t.podName)) + 14);
   }
   return w;
 }
 
 /** Desired width of a host-strip port (name and address on two lines). */
-function stripPortW(i: SummaryIface, t: TypeScale, px = t.port): number {
+export function stripPortW(i: SummaryIface, t: TypeScale, px = t.port): number {
   return Math.max(monoWidth(i.name, px), monoWidth(i.ip ?? '', Math.min(px, t.sub))) + 9;
 }
 
@@ -208,7 +217,7 @@ export const MIN_NODE = {
  */
 export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): TopologyLayout {
   const t = opts.presenter ? TYPE_PRESENTER : TYPE_NORMAL;
-  const p = parts(t);
+  const p = parts(t, opts.focus !== undefined);
   const { gap } = SIZES;
   const focus = opts.focus;
   const full = focus ? summary.nodes.filter((n) => focus.nodes.has(n.name)) : summary.nodes;
@@ -219,29 +228,28 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
   const calloutH = 10 + t.label + 6 + (calloutLines - 1) * (t.sublabel + 6);
   const outsideLabel = opts.outsideLabel ?? 'Outside world';
   const outsideW = Math.max(SIZES.outsideW, sansWidth(outsideLabel, t.chip) + 36);
-  const bandH = Math.max(calloutH, t.chip + 18) + 10;
+  const bandH = Math.max(calloutH, t.chip + 18) + 5;
 
   // The context strip on top (focus mode only), leaving the search box its corner.
   const reserveTop = opts.reserveTop ?? 0;
   const fold = folded.length
     ? foldStrip(folded, { x: gap, y: gap / 2, w: width0 - 2 * gap - reserveTop, h: 0 }, t, opts.foldText ?? DEFAULT_FOLD, opts.presenter ? 1 : 2)
     : undefined;
-  const top = fold ? fold.box.y + fold.box.h + gap * 0.75 : reserveTop > 0 ? t.chip + 24 : gap;
+  const top = fold ? fold.box.y + fold.box.h + gap * 0.5 : reserveTop > 0 ? t.chip + 24 : gap;
 
   // Which pods each full node shows: focus, the flow's (and pinned) pods; normal, as many as fit, the flow's first.
   const shownOf = (n: SummaryNode) => (focus ? n.pods.filter((x) => focus.pods.has(x.key)) : n.pods);
   const podW = podWidth(full.flatMap(shownOf), t, focus !== undefined);
   const stackLabel = opts.stackLabel ?? 'kernel';
   const stackW = sansWidth(stackLabel, t.port) + 14;
-  const minW = Math.max(focus ? 0 : MIN_NODE.w, ...full.map((n) => nodeMinW(n, t, podW, stackW, focus)));
+  const needs = (x: SummaryNode, w?: number) => focusNodeNeeds(x, t, podW, stackW, stripOf(x, focus), shownOf(x).length, w);
+  const minW = Math.max(focus ? 0 : MIN_NODE.w, ...full.map((x) => (focus ? needs(x).w : nodeMinW(x, t, podW, stackW, focus))));
   const n = full.length;
-  const oneRowH = p.headerH + p.podCellH + bottomParts(t);
+  const oneRowH = focus ? Math.max(0, ...full.map((x) => needs(x).h)) : p.headerH + p.podCellH + bottomParts(t);
   const { cols, rows } = n === 0 ? { cols: 1, rows: 0 } : nodeGrid(n, width0, height0 - top - bandH, { w: minW, h: oneRowH });
   const width = Math.max(width0, cols * minW + gap * (cols + 1));
-  // Focus: as many pod rows as the flow's pods need at the width the nodes really get.
-  const podCols = Math.max(1, Math.floor(((width - gap * (cols + 1)) / cols - 10 + 6) / (podW + 6)));
-  const podRowsNeeded = focus ? Math.max(1, ...full.map((x) => Math.ceil(shownOf(x).length / podCols))) : 1;
-  const minH = oneRowH + (podRowsNeeded - 1) * p.podCellH;
+  // Focus: as tall as the flow's pods need at the width the nodes really get.
+  const minH = focus ? Math.max(0, ...full.map((x) => needs(x, (width - gap * (cols + 1)) / cols).h)) : oneRowH;
   const rowBand = rows ? Math.max(minH + p.busGap + gap * 0.5, (height0 - top - bandH - gap * 0.5) / rows) : 0;
   const height = Math.max(height0, top + rows * rowBand + bandH + gap * 0.5);
   const nodeW = (width - gap * (cols + 1)) / cols;
@@ -250,7 +258,8 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
     const col = i % cols;
     const row = Math.floor(i / cols);
     const box = { x: gap + col * (nodeW + gap), y: top + row * rowBand, w: nodeW, h: nodeH };
-    return layoutNode(node, box, box.y + nodeH + p.busGap - 2, { t, podW, shown: shownOf(node), priority: opts.priority, stackLabel, focus: focus !== undefined, strip: stripOf(node, focus) });
+    const lay = focus ? layoutFocusNode : layoutNode;
+    return lay(node, box, box.y + nodeH + p.busGap - 2, { t, podW, shown: shownOf(node), priority: opts.priority, stackLabel, focus: focus !== undefined, strip: stripOf(node, focus) });
   });
   const bus = Array.from({ length: rows }, (_, r) => ({ x1: gap / 2, x2: width - gap / 2, y: top + r * rowBand + nodeH + p.busGap - 2 }));
   const lastBusY = bus[bus.length - 1]?.y ?? top;
@@ -263,30 +272,17 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
 }
 
 /** How many pod columns and rows fit in a node box. */
-export function podGrid(box: Box, count: number, t: TypeScale = TYPE_NORMAL, podW: number = SIZES.podW): { cols: number; rows: number; capacity: number } {
-  const p = parts(t);
+export function podGrid(box: Box, count: number, t: TypeScale = TYPE_NORMAL, podW: number = SIZES.podW, focus = false): { cols: number; rows: number; capacity: number } {
+  const p = parts(t, focus);
   const cols = Math.max(1, Math.floor((box.w - 16 + 6) / (podW + 6)));
-  const free = box.h - p.headerH - bottomParts(t);
+  const free = box.h - p.headerH - bottomParts(t, focus);
   const rows = Math.max(1, Math.floor(free / p.podCellH));
   const capacity = cols * rows;
   const usedRows = Math.max(1, Math.min(rows, Math.ceil(count / cols)));
   return { cols: Math.min(cols, Math.max(1, count)), rows: usedRows, capacity };
 }
 
-/** How far left of a port's box the marker rests, so it never sits on the port's own name. */
-export const REST = 10;
-
-/** Where the marker rests at a port: on its left edge, beside the centred name. */
-export function rest(b: Box): Point {
-  return { x: b.x - REST, y: b.y + b.h / 2 };
-}
-
-/** A label's font: as large as `max`, shrunk to fit `width`, never under `min`. */
-function fit(text: string, width: number, max: number, min: number): number {
-  return Math.max(min, Math.min(max, (width - 8) / (Math.max(1, [...text].length) * 0.602)));
-}
-
-interface NodeOpts {
+export interface NodeOpts {
   t: TypeScale;
   podW: number;
   /** Candidate pods (focus: the flow's; normal: all), cut to what fits with `priority` first. */
@@ -299,8 +295,8 @@ interface NodeOpts {
 
 function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): NodeLayout {
   const { t } = o;
-  const p = parts(t);
-  const grid = podGrid(box, o.shown.length, t, o.podW);
+  const p = parts(t, o.focus);
+  const grid = podGrid(box, o.shown.length, t, o.podW, o.focus);
   // Keep the flow's pods when some must be hidden; otherwise the scenario's order.
   const ordered = [...o.shown].sort((a, b) => Number(o.priority?.has(b.key) ?? 0) - Number(o.priority?.has(a.key) ?? 0));
   const keep = new Set(ordered.slice(0, grid.capacity));
@@ -329,14 +325,20 @@ function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): Nod
       anchor: rest({ x, y: lxcY, w, h: p.lxcH }),
       size: fit(pod.lxc, w, t.port, t.portMin), subSize: t.sub,
     };
-    return { pod, box: podBox, eth0, lxc, nameMax: Math.floor((w - 12) / (t.podName * 0.6)) };
+    return {
+      pod, box: podBox, eth0, lxc, nameMax: Math.floor((w - 12) / (t.podName * 0.6)),
+      nameY: y + 3 + t.podName * 0.92, ipY: y + 8 + t.podName + t.sub * 0.8,
+      veth: { x: x + w / 2, y1: eth0Y + p.eth0H, y2: lxcY },
+    };
   });
 
-  const devY = box.y + box.h - 6 - p.devH;
-  const stripY = devY - 10 - p.stripH;
+  const devY = box.y + box.h - (o.focus ? 4 : 5) - p.devH;
+  const stripY = devY - (o.focus ? 6 : 8) - p.stripH;
   const ports = stripPorts(node, o.strip, box, stripY, p.stripH, t);
   const passageX = ports.passageX;
-  const devW = Math.min(box.w - 16, Math.max(monoWidth(node.device, t.port), monoWidth(node.ip, t.sub)) + 24, o.focus ? Infinity : 230);
+  // In focus the device is one line (`ens5 192.168.10.10`): the room's height goes to the pods.
+  const devText = o.focus ? monoWidth(`${node.device} ${node.ip}`, t.port) : Math.max(monoWidth(node.device, t.port), monoWidth(node.ip, t.sub));
+  const devW = Math.min(box.w - 16, devText + 24, o.focus ? Infinity : 230);
   // The device starts at the passage: the marker rests on its left edge, right under the passage.
   const devX = Math.max(box.x + 8, Math.min(passageX + REST, box.x + box.w - 8 - devW));
   const device: PortLayout = {
@@ -344,6 +346,7 @@ function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): Nod
     box: { x: devX, y: devY, w: devW, h: p.devH },
     anchor: rest({ x: devX, y: devY, w: devW, h: p.devH }),
     size: fit(node.device, devW, t.port, t.portMin), subSize: fit(node.ip, devW, t.sub, t.portMin),
+    ...(o.focus ? { inline: true, size: t.port, subSize: t.port } : {}),
   };
   // In the header's right corner, clear of the pods: kube-proxy's iptables and
   // legacy host routing pass through here between the ports.
@@ -359,7 +362,7 @@ function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): Nod
   const nameMax = Math.max(4, Math.floor((box.w - stackW - 24) / (t.nodeName * 0.62)));
   return {
     name: node.name, ip: node.ip, box, pods, hiddenPods, ports: [...ports.ports, device, stack], device, stack, busY,
-    channelY: stripY - 5, lowChannelY: devY - 4, passageX, nameMax,
+    channelY: stripY - 4, lowChannelY: devY - 3, passageX, nameMax,
   };
 }
 
