@@ -109,7 +109,7 @@ test('tunnel mode from the settings bar: the overlay hop, its outer header, tcpd
   await expect(page.locator('.caption-text')).toContainText('cilium_vxlan');
   await lab.stepUntil('netdev-egress');
   await expect(page.locator('.inspector')).toContainText('UDP/8472 (VXLAN)');
-  await expect(lab.packet.locator('.packet-extra')).toContainText('UDP/8472');
+  await expect(page.getByTestId('packet-callout').locator('.packet-extra')).toContainText('UDP/8472');
   await page.getByRole('tab', { name: 'tcpdump' }).click();
   await page.getByLabel('Interface').selectOption('k8s-s/ens5');
   await expect(page.getByTestId('tcpdump-output')).toContainText('192.168.10.101.8472: OTV');

@@ -12,6 +12,9 @@ const FLOWS = {
   'same-node': 'from=netpod&to=netpod2&proto=icmp',
   'cross-node': 'from=netpod&to=webpod1&proto=icmp',
   service: 'from=netpod&to=svc&proto=tcp&port=80',
+  // Not among the lab's four, but lesson stops use them: the overlay device and legacy host routing fit too.
+  tunnel: 'from=netpod&to=webpod1&proto=icmp&set=routing-mode:tunnel,tunnel-protocol:vxlan',
+  legacy: 'from=netpod&to=webpod1&proto=tcp&port=80&set=enable-host-legacy-routing:true',
   world: 'from=netpod&to=8.8.8.8&proto=tcp&port=443',
 } as const;
 
