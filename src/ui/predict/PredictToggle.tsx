@@ -1,0 +1,23 @@
+/** The playback bar's Predict button and, while predicting, the score ("3 of 5", per lesson or flow). */
+import { scoreOf, togglePredict } from '../../state/predict/player.ts';
+import { useApp, useServices, useT } from '../app/context.tsx';
+
+export function PredictToggle() {
+  const t = useT();
+  const { store } = useServices();
+  const on = useApp((s) => s.predict);
+  const right = useApp((s) => scoreOf(s).right);
+  const answered = useApp((s) => scoreOf(s).answered);
+  return (
+    <span className="predict-toggle">
+      <button type="button" aria-pressed={on} className={on ? 'is-on' : ''} title={t('predict.toggleTitle')} data-testid="predict-toggle" onClick={() => togglePredict(store)}>
+        {t('predict.toggle')}
+      </button>
+      {on && (
+        <span className="predict-score" data-testid="predict-score" aria-label={t('predict.scoreLabel', { right, answered })}>
+          {t('predict.score', { right, answered })}
+        </span>
+      )}
+    </span>
+  );
+}
