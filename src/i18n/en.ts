@@ -249,7 +249,6 @@ export const en = {
   'predict.cfg.on': '{name} on',
   'predict.cfg.off': '{name} off',
   'predict.cfg.policy': 'enable-policy={value}',
-  'predict.choice': 'Choice {n}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -251,5 +251,4 @@ export const ko: Record<MessageKey, string> = {
   'predict.cfg.on': '{name} 켬',
   'predict.cfg.off': '{name} 끔',
   'predict.cfg.policy': 'enable-policy={value}',
-  'predict.choice': '{n}번 보기',
 };

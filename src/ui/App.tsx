@@ -117,12 +117,12 @@ function SingleStage() {
       </Region>
       <Region className="topology-pane">
         <Topology />
-        <PredictPanel />
       </Region>
       <Region className="maps-pane" label={t('maps.title')}>
         <Deferred>
           <MapPanel />
         </Deferred>
+        <PredictPanel />
       </Region>
       <Region className="inspector-pane" label={t('inspector.title')} scrolls>
         <Deferred>

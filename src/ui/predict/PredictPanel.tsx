@@ -58,18 +58,20 @@ function PredictBody() {
                 disabled={revealed}
                 onClick={() => pickChoice(store, i)}
               >
-                <kbd aria-label={t('predict.choice', { n: i + 1 })}>{i + 1}</kbd>
+                <kbd>{i + 1}</kbd>
                 <span className="predict-answer">
                   <span className="predict-head">{head}</span>
                   {rest.map((line) => (
                     <span key={line} className="predict-detail">{line}</span>
                   ))}
                   {revealed && (
-                    <span className="predict-from" data-testid="predict-from">
-                      {c.right ? '✔ ' : '✕ '}
-                      {c.right
-                        ? `${t('predict.inForce')}${c.from.length ? ` ${t('predict.alsoWith', { configs: configsText(t, c.from) })}` : ''}`
-                        : t('predict.from', { configs: configsText(t, c.from) })}
+                    // The right answer's other configurations only in the tooltip: on the projector they would cover the drawing.
+                    <span
+                      className="predict-from"
+                      data-testid="predict-from"
+                      title={c.right && c.from.length ? t('predict.alsoWith', { configs: configsText(t, c.from) }) : undefined}
+                    >
+                      {c.right ? `✔ ${t('predict.inForce')}` : `✕ ${t('predict.from', { configs: configsText(t, c.from) })}`}
                     </span>
                   )}
                 </span>
