@@ -106,8 +106,8 @@ export interface PredictSlice {
   predictAsk: { question: Question; picked: number | undefined; revealed: boolean } | undefined;
   /** A hop shown without a question because every other configuration does the same there. */
   predictSkipped: number | undefined;
-  /** Answers by score key (the active lesson's id, else the flow): hop → answered right. */
-  predictScore: Record<string, Record<number, boolean>>;
+  /** Answers by score key (the active lesson's id, else the flow): question (predict/player.ts questionKey) → answered right. */
+  predictScore: Record<string, Record<string, boolean>>;
 }
 
 export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice & PredictSlice;

@@ -97,6 +97,14 @@ describe('predict mode: stepping', () => {
     pickChoice(store, 0);
     predictForward(store);
     expect(scoreOf(store.getState()).answered).toBe(1);
+    // Another stop of the lesson (another flow) asks its own hop 1 again and adds to the same score.
+    store.setState({ flow: { ...FLOW, port: 8080 }, step: 0, predictAsk: undefined });
+    store.setState((s) => ({ predictAlts: s.predictAlts && { ...s.predictAlts, key: alternativesKey(s) ?? '' } }));
+    predictForward(store);
+    expect(store.getState().predictAsk?.question.hop).toBe(1);
+    pickChoice(store, 0);
+    predictForward(store);
+    expect(scoreOf(store.getState()).answered).toBe(2);
     store.setState({ lesson: undefined } as Partial<AppState>);
     expect(scoreOf(store.getState()).answered).toBe(0);
   });
@@ -121,6 +129,12 @@ describe('predict mode: stepping', () => {
     predictForward(store);
     expect(store.getState().predictAsk).toBeDefined();
     store.setState({ step: 5 });
+    expect(store.getState().predictAsk).toBeUndefined();
+    // Another trace (a new flow, new settings) closes a question about the old one.
+    store.setState({ step: 0 });
+    predictForward(store);
+    expect(store.getState().predictAsk).toBeDefined();
+    store.setState((s) => ({ trace: s.trace && { ...s.trace } }));
     expect(store.getState().predictAsk).toBeUndefined();
     stop();
   });

@@ -26,8 +26,12 @@ export function toAlternatives(variants: readonly Variant[], reply: readonly Alt
 
 export function watchPredict(store: AppStore, client: AlternativesClient): () => void {
   let asked: string | undefined;
-  const check = (s: AppState) => {
-    if (s.predictAsk && s.step !== s.predictAsk.question.hop - 1) store.setState({ predictAsk: undefined });
+  const check = (s: AppState, prev?: AppState) => {
+    // A question belongs to one trace and one hop: another flow, settings or cursor closes it.
+    if (s.predictAsk && (s.step !== s.predictAsk.question.hop - 1 || (prev && s.trace !== prev.trace))) {
+      store.setState({ predictAsk: undefined, predictSkipped: undefined });
+      return;
+    }
     if (!predicting(s) || !s.summary || !s.trace) return;
     const key = alternativesKey(s);
     if (!key || key === asked || s.predictAlts?.key === key) return;

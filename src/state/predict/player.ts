@@ -5,6 +5,7 @@
  * keys step as usual. Pure store updates, tested in Node.
  */
 import { cursorOf, lastCursor, moveTo, stepBack, stepForward } from '../player.ts';
+import { settingsPairsText } from '../../engine/index.ts';
 import type { AppState, AppStore } from '../store.ts';
 import { predictQuestion } from './choices.ts';
 
@@ -22,6 +23,16 @@ export function scoreKey(s: AppState): string {
   if (lesson) return `lesson:${lesson}`;
   const f = s.flow;
   return `flow:${s.scenarioName}:${f.from}>${f.to}/${f.proto}${f.port === undefined ? '' : `:${f.port}`}`;
+}
+
+/**
+ * One question's place in a score: the flow, the settings and the hop. A
+ * lesson's score holds several stops (flows, settings), so the hop alone
+ * would mix them; a question answered once is not asked again.
+ */
+export function questionKey(s: Pick<AppState, 'scenarioName' | 'flow' | 'settings'>, hop: number): string {
+  const f = s.flow;
+  return `${s.scenarioName}:${f.from}>${f.to}/${f.proto}${f.port === undefined ? '' : `:${f.port}`}|${settingsPairsText(s.settings)}|${hop}`;
 }
 
 /** Right answers and answered questions under the current score key ("3 of 5"). */
@@ -53,7 +64,7 @@ export function reveal(store: AppStore): void {
     const choice = ask.picked === undefined ? undefined : ask.question.choices[ask.picked];
     if (!choice) return { predictAsk: { ...ask, revealed: true } };
     const key = scoreKey(s);
-    const predictScore = { ...s.predictScore, [key]: { ...s.predictScore[key], [ask.question.hop]: choice.right } };
+    const predictScore = { ...s.predictScore, [key]: { ...s.predictScore[key], [questionKey(s, ask.question.hop)]: choice.right } };
     return { predictAsk: { ...ask, revealed: true }, predictScore };
   });
 }
@@ -83,7 +94,7 @@ export function predictForward(store: AppStore): void {
   }
   const hop = cursorOf(s) + 1;
   if (!s.trace || hop > lastCursor(s)) return;
-  if (s.predictScore[scoreKey(s)]?.[hop] !== undefined) {
+  if (s.predictScore[scoreKey(s)]?.[questionKey(s, hop)] !== undefined) {
     store.setState({ ...moveTo(s, hop), predictSkipped: undefined, playing: false });
     return;
   }
