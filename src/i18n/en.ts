@@ -239,6 +239,7 @@ export const en = {
   'predict.ready': 'Press → to predict the next hop.',
   'predict.skipped': 'No question at hop {n}: every other configuration does the same here.',
   'predict.end': 'The last hop: the flow is complete.',
+  'predict.dropped': '✕ dropped here: {reason} ({code})',
   'predict.noMap': 'no map is read',
   'predict.outer': 'outer {encap} {src} → {dst}, VNI {vni}',
   'predict.macs': 'MAC {src} → {dst}',

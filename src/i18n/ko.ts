@@ -241,6 +241,7 @@ export const ko: Record<MessageKey, string> = {
   'predict.ready': '→ 키를 누르면 다음 홉을 예측합니다.',
   'predict.skipped': '{n}번째 홉은 질문이 없습니다: 다른 설정에서도 여기서는 모두 똑같이 동작합니다.',
   'predict.end': '마지막 홉입니다: 흐름이 끝났습니다.',
+  'predict.dropped': '✕ 여기서 버려짐: {reason} ({code})',
   'predict.noMap': '맵을 읽지 않음',
   'predict.outer': '바깥 헤더 {encap} {src} → {dst}, VNI {vni}',
   'predict.macs': 'MAC {src} → {dst}',

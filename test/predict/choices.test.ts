@@ -112,6 +112,20 @@ describe('predict mode: the choices', () => {
     expect(main.events.every((_, hop) => predictQuestion(main, [], hop) === undefined)).toBe(true);
   });
 
+  it('kans-lab-policy, a policy drop (133): the place choices tell "dropped here" from what enable-policy=never does', () => {
+    const { main, alts } = lab('kans-lab-policy', { from: 'netpod2', to: 'webpod1', proto: 'tcp', port: 80 });
+    expect(main.outcome.status).toBe('dropped');
+    expect(checkAll(main, alts)).toBeGreaterThan(3);
+    const drop = main.events.findIndex((e) => e.drop?.code === 133);
+    const q = predictQuestion(main, alts, drop);
+    expect(q?.kind).toBe('place');
+    const right = q?.choices.find((c) => c.right);
+    expect(right?.answer).toMatchObject({ kind: 'place', drop: { code: 133 } });
+    const never = q?.choices.find((c) => c.fromIds.includes('policy:never'));
+    expect(never?.right).toBe(false);
+    expect(never?.answer.kind === 'place' && never.answer.drop).toBeFalsy();
+  });
+
   it('is deterministic for a seed and keeps at most three distractors, the most-named first', () => {
     const { main, alts } = lab('kans-lab', SERVICE);
     for (let hop = 1; hop < main.events.length; hop++) {

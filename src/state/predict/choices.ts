@@ -17,7 +17,8 @@ export interface Alternative {
   trace: Trace;
 }
 
-export interface PlaceAnswer { kind: 'place'; node: string; iface: string; program: string }
+/** Where the packet goes; `drop` when it ends there (a policy verdict under enable-policy=always, say). */
+export interface PlaceAnswer { kind: 'place'; node: string; iface: string; program: string; drop?: { code: number; reason: string } }
 export interface MapAnswer { kind: 'map'; maps: MapName[] }
 /** The packet after the hop (a socket hop: the peer connect()/sendmsg() leaves with). */
 export interface PacketAnswer {
@@ -55,7 +56,10 @@ const hostPort = (ip: string, port: number | undefined) => (port === undefined ?
 
 /** What the class is asked, read from one hop. */
 export function answerOf(ev: HopEvent, kind: QuestionKind): Answer {
-  if (kind === 'place') return { kind, node: ev.node, iface: ev.iface, program: ev.program };
+  if (kind === 'place') {
+    const drop = ev.drop ?? (ev.verdict === 'DROPPED' || ev.kind === 'drop' ? { code: 0, reason: '' } : undefined);
+    return { kind, node: ev.node, iface: ev.iface, program: ev.program, ...(drop ? { drop: { code: drop.code, reason: drop.reason } } : {}) };
+  }
   if (kind === 'map') {
     const maps = [...new Set(ev.maps.filter((m) => m.op === 'lookup').map((m) => m.map))].sort();
     return { kind, maps };
@@ -81,7 +85,7 @@ export function answerOf(ev: HopEvent, kind: QuestionKind): Answer {
 
 /** Two answers are the same choice when their keys are equal. */
 export function answerKey(a: Answer): string {
-  if (a.kind === 'place') return `${a.node}/${a.iface}/${a.program}`;
+  if (a.kind === 'place') return `${a.node}/${a.iface}/${a.program}${a.drop ? ` drop ${a.drop.code}` : ''}`;
   if (a.kind === 'map') return a.maps.join(',');
   const o = a.outer ? ` outer ${a.outer.encap} ${a.outer.src}>${a.outer.dst} vni ${a.outer.vni}` : '';
   return `${a.call ?? ''} ${a.src}>${a.dst} ${a.proto} ${a.srcMac ?? ''}>${a.dstMac ?? ''}${o}`;

@@ -22,6 +22,7 @@ function PredictBody() {
   const step = useApp((s) => s.step);
   const last = useApp(lastCursor);
   const skipped = useApp((s) => s.predictSkipped);
+  const lang = useApp((s) => s.lang);
   const loading = useApp((s) => readyAlternatives(s) === undefined);
   if (!ask) {
     const line =
@@ -46,7 +47,7 @@ function PredictBody() {
       <ol className="predict-choices">
         {question.choices.map((c, i) => {
           const state = revealed ? (c.right ? ' is-right' : ' is-wrong') : '';
-          const [head, ...rest] = answerLines(t, c.answer);
+          const [head, ...rest] = answerLines(t, lang, c.answer);
           return (
             <li key={i}>
               <button

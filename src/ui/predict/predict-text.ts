@@ -1,5 +1,5 @@
 /** Predict mode's choices and configurations in words, from the UI catalog (pure: tested in Node). */
-import type { MessageKey } from '../../i18n/index.ts';
+import { dropReasonText, type Lang, type MessageKey } from '../../i18n/index.ts';
 import type { Answer, QuestionKind } from '../../state/predict/choices.ts';
 import type { VariantLabel } from '../../state/predict/variants.ts';
 import type { T } from '../app/context.tsx';
@@ -32,8 +32,11 @@ export function configText(t: T, l: VariantLabel): string {
 export const configsText = (t: T, labels: readonly VariantLabel[]): string => labels.map((l) => configText(t, l)).join(' · ');
 
 /** A choice's lines: the first is what the class compares; the others (MACs, outer header) detail it. */
-export function answerLines(t: T, a: Answer): string[] {
-  if (a.kind === 'place') return [`${a.node} · ${a.iface} · ${a.program}`];
+export function answerLines(t: T, lang: Lang, a: Answer): string[] {
+  if (a.kind === 'place') {
+    const where = `${a.node} · ${a.iface} · ${a.program}`;
+    return a.drop ? [where, t('predict.dropped', { reason: dropReasonText(lang, a.drop), code: a.drop.code })] : [where];
+  }
   if (a.kind === 'map') return [a.maps.length ? a.maps.join(', ') : t('predict.noMap')];
   if (a.call) return [t('predict.socket', { call: a.call, dst: a.dst })];
   const lines = [`${a.src} → ${a.dst} ${a.proto}`];
