@@ -6,6 +6,7 @@
  * configurations and the score counts. Screenshots at 1280x720 in presenter
  * mode (text measured: 16 px or more) and at 1920x1080.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -21,6 +22,12 @@ async function nextQuestion(page: Page): Promise<void> {
   await expect(choices(page).first()).toBeVisible();
 }
 
+/** axe-core over the panel and the playback bar's Predict button and score: no violations. */
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include('[data-testid="predict-panel"]').include('.predict-toggle').analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** The smallest font size of any text in the panel, in CSS pixels. */
 const smallestText = (page: Page) =>
   panel(page).evaluate((root) => {
@@ -34,7 +41,7 @@ const smallestText = (page: Page) =>
   });
 
 test('predict mode on the service flow: the right answer and kube-proxy\'s among the choices, reveal and score, keyboard only', async ({ lab, page }, info) => {
-  await lab.open(SERVICE);
+  await lab.open(`${SERVICE}&theme=dark`);
   await expect(page.getByTestId('predict-toggle')).toHaveAttribute('aria-pressed', 'true');
   await expect(panel(page)).toContainText(/Press →/);
   await expect(page.getByTestId('predict-score')).toHaveText('0 of 0');
@@ -70,6 +77,7 @@ test('predict mode on the service flow: the right answer and kube-proxy\'s among
   await page.keyboard.press('p');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   expect(await smallestText(page)).toBeGreaterThanOrEqual(16);
+  expect(await axe(page)).toEqual([]);
   await page.screenshot({ path: info.outputPath('predict-question-presenter-1280.png') });
 
   await page.keyboard.press('Enter');
@@ -83,6 +91,7 @@ test('predict mode on the service flow: the right answer and kube-proxy\'s among
   const score = await page.getByTestId('predict-score').textContent();
   expect(score?.startsWith('1 of') || score?.startsWith('2 of')).toBe(true);
   expect(await smallestText(page)).toBeGreaterThanOrEqual(16);
+  expect(await axe(page)).toEqual([]);
   await page.screenshot({ path: info.outputPath('predict-reveal-presenter-1280.png') });
 
   // A clicker's PageDown goes on: the hop is shown and the list grows by one.
@@ -96,7 +105,7 @@ test('predict mode on the service flow: the right answer and kube-proxy\'s among
 
 test('predict mode at 1920x1080 and in Korean: a tunnel question names the configurations', async ({ lab, page }, info) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await lab.open(`${SERVICE}&lang=ko`);
+  await lab.open(`${SERVICE}&lang=ko&theme=light`);
   await expect(panel(page)).toContainText('→ 키를 누르면');
   // Walk to a question with an outer header among its choices (the tunnel's), answering with 1.
   for (let i = 0; i < 20; i++) {
@@ -111,6 +120,7 @@ test('predict mode at 1920x1080 and in Korean: a tunnel question names the confi
   await page.keyboard.press('Enter');
   await expect(panel(page)).toContainText('터널 라우팅 (vxlan) 설정이라면');
   await expect(page.getByTestId('predict-score')).toContainText('문제 중');
+  expect(await axe(page)).toEqual([]);
   await page.screenshot({ path: info.outputPath('predict-reveal-ko-1920.png') });
   expect(lab.errors).toEqual([]);
 });
