@@ -55,6 +55,10 @@ test('predict mode on the service flow: the right answer and kube-proxy\'s among
   await expect(page.getByTestId('predict-result')).toContainText('not counted');
   await page.keyboard.press('Enter');
   await expect.poll(() => lab.step()).toBe(1);
+  // The ARP request is answered the same way under every configuration: no question, and the page says so.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => lab.step()).toBe(2);
+  await expect(page.getByTestId('predict-skipped')).toHaveText(/No question at hop 3/);
 
   // On to the question whose choices tell the socket LB's backend from the ClusterIP.
   for (let i = 0; i < 6; i++) {

@@ -53,7 +53,7 @@ export class EngineHost {
   private trace: Trace | undefined;
   /** Side B's datapath, kept while its settings stay the same (stepping re-asks nothing). */
   private other: { key: string; dp: Datapath } | undefined;
-  /** Predict mode's other datapaths by settings, kept until the scenario changes (or errors: refused settings). */
+  /** Predict mode's other datapaths (or why the agent refused them) by settings, kept until the scenario or settings change. */
   private alternativeDps = new Map<string, Datapath | string>();
 
   constructor(
@@ -116,6 +116,8 @@ export class EngineHost {
     this.settings = { ...settings };
     this.dp = dp;
     this.trace = undefined;
+    // The other configurations are one change from these settings: a new set (bounded memory on a big cluster).
+    this.alternativeDps.clear();
     return summarize(dp, this.settings, model.config);
   }
 
