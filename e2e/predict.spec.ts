@@ -128,3 +128,23 @@ test('predict mode at 1920x1080 and in Korean: a tunnel question names the confi
   await page.screenshot({ path: info.outputPath('predict-reveal-ko-1920.png') });
   expect(lab.errors).toEqual([]);
 });
+
+test('Korean presenter mode at 1280x720: the Predict button clicked, then Enter asks; every text 16 px or more', async ({ lab, page }, info) => {
+  await lab.open('?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&lang=ko&presenter=1&theme=dark');
+  await expect(panel(page)).toHaveCount(0);
+  await page.getByTestId('predict-toggle').click();
+  await expect(page).toHaveURL(/predict=1/);
+  await expect(panel(page)).toContainText('→ 키를 누르면');
+  await page.keyboard.press('Enter');
+  await expect(choices(page).first()).toBeVisible();
+  expect(await smallestText(page)).toBeGreaterThanOrEqual(16);
+  await page.screenshot({ path: info.outputPath('predict-question-ko-presenter-1280.png') });
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('predict-result')).toBeVisible();
+  await expect(page.getByTestId('predict-score')).toHaveText(/1문제 중 [01]개 정답/);
+  expect(await smallestText(page)).toBeGreaterThanOrEqual(16);
+  expect(await axe(page)).toEqual([]);
+  await page.screenshot({ path: info.outputPath('predict-reveal-ko-presenter-1280.png') });
+  expect(lab.errors).toEqual([]);
+});

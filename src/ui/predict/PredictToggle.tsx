@@ -10,11 +10,22 @@ export function PredictToggle() {
   const answered = useApp((s) => scoreOf(s).answered);
   return (
     <span className="predict-toggle">
-      <button type="button" aria-pressed={on} className={on ? 'is-on' : ''} title={t('predict.toggleTitle')} data-testid="predict-toggle" onClick={() => togglePredict(store)}>
+      <button
+        type="button"
+        aria-pressed={on}
+        className={on ? 'is-on' : ''}
+        title={t('predict.toggleTitle')}
+        data-testid="predict-toggle"
+        onClick={(e) => {
+          togglePredict(store);
+          // A mouse click hands focus back to the page, so the next Enter or → asks (as a dropdown's choice does).
+          if (e.detail > 0) e.currentTarget.blur();
+        }}
+      >
         {t('predict.toggle')}
       </button>
       {on && (
-        <span className="predict-score" data-testid="predict-score" aria-label={t('predict.scoreLabel', { right, answered })}>
+        <span className="predict-score" role="status" data-testid="predict-score" aria-label={t('predict.scoreLabel', { right, answered })}>
           {t('predict.score', { right, answered })}
         </span>
       )}

@@ -2,8 +2,9 @@
  * Predict mode's own keys, only while a question is open or predict mode is
  * on: 1-4 pick a choice, Enter reveals and then shows the hop (→, Space and
  * a clicker's PageDown go through the same steps: controls/keys.ts). Enter
- * on a focused choice picks that choice before revealing it. Outside
- * predict mode these keys are left to the page (Enter clicks buttons).
+ * on a focused choice picks that choice before revealing it; on another
+ * focused control Enter stays that control's. Outside predict mode these
+ * keys are left to the page.
  */
 import { useEffect } from 'react';
 import { pickChoice, predictForward, predicting } from '../../state/predict/player.ts';
@@ -20,10 +21,13 @@ export function usePredictKeys(store: AppStore): void {
       if (digit !== undefined && s.predictAsk && !s.predictAsk.revealed) {
         e.preventDefault();
         pickChoice(store, digit);
-      } else if (e.key === 'Enter' && !(e.target instanceof HTMLSelectElement)) {
+      } else if (e.key === 'Enter') {
+        const el = e.target instanceof HTMLElement ? e.target : null;
+        const choice = el?.closest<HTMLElement>('[data-choice]');
+        // Another focused control (a button, a link, a dropdown) keeps its Enter: a keyboard user presses it.
+        if (!choice && el?.closest('button, a, select, summary, [role="switch"]')) return;
         e.preventDefault();
-        const focused = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-choice]') : null;
-        if (focused) pickChoice(store, Number(focused.dataset.choice));
+        if (choice) pickChoice(store, Number(choice.dataset.choice));
         predictForward(store);
       }
     };
