@@ -11,6 +11,7 @@ import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ProgressStage, RequestType } from '../worker/protocol.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
 import type { Lang } from '../i18n/index.ts';
+import type { Alternative, Question } from './predict/choices.ts';
 
 export type Theme = 'light' | 'dark';
 export type MapTab = 'ipcache' | 'endpoints' | 'services' | 'reverse_sk' | 'conntrack' | 'nat' | 'policy' | 'tunnel';
@@ -96,7 +97,20 @@ export interface ViewSlice {
   pick: string | undefined;
 }
 
-export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice;
+/** Predict the next hop (?predict=1): the next hop stays hidden until the class has answered. */
+export interface PredictSlice {
+  predict: boolean;
+  /** The flow traced under the other configurations, for the trace whose key (predict/load.ts) it names. */
+  predictAlts: { key: string; alts: Alternative[] } | undefined;
+  /** The open question (about hop `question.hop`; the cursor stands on the hop before), the pick, the reveal. */
+  predictAsk: { question: Question; picked: number | undefined; revealed: boolean } | undefined;
+  /** A hop shown without a question because every other configuration does the same there. */
+  predictSkipped: number | undefined;
+  /** Answers by score key (the active lesson's id, else the flow): question (predict/player.ts questionKey) → answered right. */
+  predictScore: Record<string, Record<string, boolean>>;
+}
+
+export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice & PredictSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const DEFAULT_FLOW: FlowRequest = { from: 'netpod', to: 'webpod1', proto: 'icmp' };
@@ -132,6 +146,11 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     viewTab: 'events',
     legend: false,
     pick: undefined,
+    predict: false,
+    predictAlts: undefined,
+    predictAsk: undefined,
+    predictSkipped: undefined,
+    predictScore: {},
     ...over,
   };
 }

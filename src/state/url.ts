@@ -27,6 +27,8 @@ export interface UrlView {
   presenter?: boolean;
   /** Side B of the compare view: a mode preset id or `key:value,...`. */
   compare?: string;
+  /** Predict the next hop (`predict=1`). */
+  predict?: boolean;
 }
 
 const PROTOS: readonly FlowProto[] = ['icmp', 'tcp', 'udp'];
@@ -65,6 +67,7 @@ export function readUrl(search: string): UrlView {
   if (str('presenter') === '1') v.presenter = true;
   const compare = str('compare');
   if (compare) v.compare = compare;
+  if (str('predict') === '1') v.predict = true;
   if (ignored.length) v.ignored = ignored;
   return v;
 }
@@ -85,6 +88,7 @@ export function writeUrl(s: AppState): string {
   q.set('lang', s.lang);
   if (s.theme !== 'dark') q.set('theme', s.theme);
   if (s.presenter) q.set('presenter', '1');
+  if (s.predict) q.set('predict', '1');
   return `?${q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%2F', '/')}`;
 }
 

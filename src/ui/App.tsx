@@ -24,6 +24,8 @@ import { MapPanel } from './panels/MapPanel.tsx';
 import { ScenarioPicker } from './scenario/OpenScenario.tsx';
 import { Views } from './terminal/Views.tsx';
 import { Topology } from './topology/Topology.tsx';
+import { PredictPanel } from './predict/PredictPanel.tsx';
+import { usePredictKeys } from './predict/use-predict-keys.ts';
 
 /** Mirrors theme, language and presenter mode onto <html> for CSS and screen readers. */
 function useDocumentView() {
@@ -67,6 +69,7 @@ export function App() {
   const comparing = useApp((s) => s.compare !== undefined);
   useDocumentView();
   useKeyboard(store);
+  usePredictKeys(store);
   return (
     <div className="app">
       <header className="topbar">
@@ -119,6 +122,7 @@ function SingleStage() {
         <Deferred>
           <MapPanel />
         </Deferred>
+        <PredictPanel />
       </Region>
       <Region className="inspector-pane" label={t('inspector.title')} scrolls>
         <Deferred>

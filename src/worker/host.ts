@@ -7,6 +7,7 @@
 import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type {
+  AlternativeTrace,
   CiliumReply,
   CiliumView,
   CompareReply,
@@ -52,6 +53,8 @@ export class EngineHost {
   private trace: Trace | undefined;
   /** Side B's datapath, kept while its settings stay the same (stepping re-asks nothing). */
   private other: { key: string; dp: Datapath } | undefined;
+  /** Predict mode's other datapaths (or why the agent refused them) by settings, kept until the scenario or settings change. */
+  private alternativeDps = new Map<string, Datapath | string>();
 
   constructor(
     private readonly engine: EngineFns,
@@ -82,6 +85,8 @@ export class EngineHost {
         return this.cilium(req.node, req.view, req.flow);
       case 'exec':
         return this.exec(req.target, req.argv, req.flow);
+      case 'alternatives':
+        return this.alternatives(req.flow, req.variants);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);
@@ -100,6 +105,7 @@ export class EngineHost {
     this.dp = dp;
     this.trace = undefined;
     this.other = undefined;
+    this.alternativeDps.clear();
     return { ok: true, summary: summarize(dp, this.settings, result.model.config) };
   }
 
@@ -110,6 +116,8 @@ export class EngineHost {
     this.settings = { ...settings };
     this.dp = dp;
     this.trace = undefined;
+    // The other configurations are one change from these settings: a new set (bounded memory on a big cluster).
+    this.alternativeDps.clear();
     return summarize(dp, this.settings, model.config);
   }
 
@@ -131,6 +139,33 @@ export class EngineHost {
     const dp = this.other.dp;
     const trace = this.engine.traceFlow(dp, flow);
     return { trace, summary: summarize(dp, settings, model.config), comparison: compareTraces(a, trace) };
+  }
+
+  /**
+   * The flow under each configuration. Derived datapaths are cached by their
+   * settings (they depend only on the scenario), so stepping to another flow
+   * or back re-derives nothing; a refused configuration answers its reason.
+   */
+  private alternatives(flow: FlowRequest, variants: readonly { id: string; settings: Settings }[]): AlternativeTrace[] {
+    const model = this.requireModel();
+    return variants.map(({ id, settings }) => {
+      const key = JSON.stringify(Object.entries(settings).sort(([x], [y]) => x.localeCompare(y)));
+      let dp = this.alternativeDps.get(key);
+      if (dp === undefined) {
+        try {
+          dp = this.engine.derive(model, settings);
+        } catch (e) {
+          dp = e instanceof Error ? e.message : String(e);
+        }
+        this.alternativeDps.set(key, dp);
+      }
+      if (typeof dp === 'string') return { id, error: dp };
+      try {
+        return { id, trace: this.engine.traceFlow(dp, flow) };
+      } catch (e) {
+        return { id, error: e instanceof Error ? e.message : String(e) };
+      }
+    });
   }
 
   /** The trace a request names by its flow: the one held when it is that flow's, else traced again. */

@@ -35,7 +35,12 @@ export type WorkerRequest =
    * A command run on a node or in a pod (`ssh k8s-w1 ip -c route`, `kubectl exec netpod -- ip neigh`):
    * the target's name and the command's words, never a shell line; for every step of the flow's trace.
    */
-  | { id: number; type: 'exec'; target: string; argv: string[]; flow: FlowRequest | undefined };
+  | { id: number; type: 'exec'; target: string; argv: string[]; flow: FlowRequest | undefined }
+  /**
+   * Predict mode: the same flow (same seed) under each of several other configurations, each named by the
+   * caller's id; one the agent refuses answers with its reason instead of a trace.
+   */
+  | { id: number; type: 'alternatives'; flow: FlowRequest; variants: { id: string; settings: Settings }[] };
 
 export type RequestType = WorkerRequest['type'];
 
@@ -49,7 +54,11 @@ export interface ReplyValue {
   hubble: HubbleLine[];
   cilium: CiliumReply;
   exec: ExecReply;
+  alternatives: AlternativeTrace[];
 }
+
+/** One configuration's trace of the flow, or why the agent refused that configuration. */
+export type AlternativeTrace = { id: string; trace: Trace } | { id: string; error: string };
 
 export type LoadReply =
   | { ok: true; summary: ScenarioSummary }

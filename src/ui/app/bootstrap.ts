@@ -12,6 +12,7 @@ import { startClock } from '../../state/player.ts';
 import { flowFits, presetsFor } from '../../state/presets.ts';
 import { createAppStore } from '../../state/store.ts';
 import { readUrl, syncUrl } from '../../state/url.ts';
+import { watchPredict } from '../../state/predict/load.ts';
 import type { Services } from './context.tsx';
 import { fetchScenario, type EarlyStart } from './engine-start.ts';
 
@@ -23,6 +24,7 @@ export function createServices(early: EarlyStart): Services {
     lang,
     theme: url.theme ?? (prefersLight ? 'light' : 'dark'),
     presenter: url.presenter ?? false,
+    predict: url.predict ?? false,
     scenarioName: url.scenario ?? DEFAULT_SCENARIO,
   });
   const { client } = early;
@@ -45,6 +47,7 @@ export function createServices(early: EarlyStart): Services {
     store.setState((s) => ({ notice: translate(s.lang, e.cancelled ? 'app.cancelled' : 'app.workerRestarted') }));
     void actions.retrace(true);
   });
+  watchPredict(store, client);
   startClock(store, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) });
   let urlTimer: number | undefined;
   syncUrl(store, window.history, window.location, (write) => {

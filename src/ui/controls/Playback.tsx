@@ -2,6 +2,8 @@
 import { cursorOf, lastCursor, pause, play, reset, setCursor, stepBack, stepForward } from '../../state/player.ts';
 import { SPEEDS } from '../../state/store.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { orPredict, predicting } from '../../state/predict/player.ts';
+import { PredictToggle } from '../predict/PredictToggle.tsx';
 
 export function Playback() {
   const t = useT();
@@ -13,6 +15,8 @@ export function Playback() {
   const last = useApp(lastCursor);
   const comparing = useApp((s) => s.compare?.trace !== undefined);
   const has = useApp((s) => s.trace !== undefined);
+  // Predict mode steps by question and answer: Play would show the hops unasked.
+  const predictOn = useApp(predicting);
   return (
     <div className="playback" role="toolbar" aria-label={t('playback.scrubber')}>
       <button type="button" className="icon" aria-label={t('playback.reset')} title={`${t('playback.reset')} (Home)`} disabled={!has} onClick={() => reset(store)}>
@@ -26,11 +30,11 @@ export function Playback() {
           ❚❚
         </button>
       ) : (
-        <button type="button" className="icon primary" aria-label={t('playback.play')} title={`${t('playback.play')} (Space)`} disabled={!has} onClick={() => play(store)}>
+        <button type="button" className="icon primary" aria-label={t('playback.play')} title={`${t('playback.play')} (Space)`} disabled={!has || predictOn} onClick={() => play(store)}>
           ▶
         </button>
       )}
-      <button type="button" className="icon" aria-label={t('playback.forward')} title={`${t('playback.forward')} (→)`} disabled={!has || step >= last} onClick={() => stepForward(store)}>
+      <button type="button" className="icon" aria-label={t('playback.forward')} title={`${t('playback.forward')} (→)`} disabled={!has || step >= last} onClick={() => orPredict(stepForward)(store)}>
         ▶|
       </button>
       <input
@@ -56,6 +60,7 @@ export function Playback() {
           ))}
         </select>
       </label>
+      <PredictToggle />
     </div>
   );
 }

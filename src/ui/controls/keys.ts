@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import { nextStop, pause, prevStop, reset, stepBack, stepForward, toEnd, togglePlay } from '../../state/player.ts';
 import type { AppStore } from '../../state/store.ts';
 import { togglePresenter } from './presenter.ts';
+import { orPredict, orPredictBack } from '../../state/predict/player.ts';
 
 /** A field where letters and arrows edit text: the keys belong to it. */
 export function isTextField(target: EventTarget | null): boolean {
@@ -25,17 +26,18 @@ export type KeyAction = (store: AppStore) => void;
 
 /** Key → action; exported so the README's list and the legend can be checked against it. */
 export const KEYS: Readonly<Record<string, KeyAction>> = {
-  ' ': togglePlay,
-  ArrowRight: stepForward,
-  ArrowLeft: stepBack,
+  // In predict mode the "next" keys ask, reveal, then show the next hop (state/predict/player.ts).
+  ' ': orPredict(togglePlay),
+  ArrowRight: orPredict(stepForward),
+  ArrowLeft: orPredictBack(stepBack),
   Home: reset,
   End: toEnd,
-  PageDown: nextStop,
-  PageUp: prevStop,
-  n: nextStop,
-  N: nextStop,
-  b: prevStop,
-  B: prevStop,
+  PageDown: orPredict(nextStop),
+  PageUp: orPredictBack(prevStop),
+  n: orPredict(nextStop),
+  N: orPredict(nextStop),
+  b: orPredictBack(prevStop),
+  B: orPredictBack(prevStop),
   p: togglePresenter,
   P: togglePresenter,
   '?': (store) => store.setState((s) => ({ legend: !s.legend })),

@@ -11,6 +11,7 @@ import { explainHop, kindName } from '../../i18n/index.ts';
 import { setStep } from '../../state/player.ts';
 import { isDropped, selectEvents } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { predicting } from '../../state/predict/player.ts';
 
 export function EventList() {
   const t = useT();
@@ -19,9 +20,11 @@ export function EventList() {
   const step = useApp((s) => s.step);
   const lang = useApp((s) => s.lang);
   const presenter = useApp((s) => s.presenter);
+  // Predict mode hides the hops the class has not reached (their answers).
+  const shown = useApp((s) => (predicting(s) ? Math.min(events.length, s.step + 1) : events.length));
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
-    count: events.length,
+    count: shown,
     getScrollElement: () => parent.current,
     estimateSize: () => (presenter ? 44 : 34),
     overscan: 8,
