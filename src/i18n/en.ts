@@ -218,6 +218,23 @@ export const en = {
   'hint.text': 'Press → to follow the packet hop by hop (a clicker\'s PageDown works too), Space to play, ? for the legend. Click two pods to trace between them.',
   'hint.dismiss': 'Got it',
   'hint.label': 'How to use this page',
+  'lesson.menu': 'Lesson',
+  'lesson.none': 'Lessons…',
+  'lesson.option': '{title} · {n} stops',
+  'lesson.stopOf': 'Stop {k} of {n}',
+  'lesson.prev': '◀ Previous stop',
+  'lesson.next': 'Next stop ▶',
+  'lesson.exit': 'Leave the lesson',
+  'lesson.handout': 'Handout',
+  'lesson.label': 'Lesson',
+  'lesson.unknown': 'There is no lesson "{name}".',
+  'handout.print': 'Print',
+  'handout.back': 'Back to the lesson',
+  'handout.preparing': 'Preparing stop {k} of {n}…',
+  'handout.hop': 'Hop {n}',
+  'handout.evidence': 'Evidence',
+  'handout.compare': 'Compared with: {spec}',
+  'handout.settings': 'Settings: {pairs}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -72,6 +72,8 @@ export function checkStop(lesson: string, stop: Stop, n: number, load: LoadDatap
     for (const map of ev.maps.names) {
       const ops = hop.maps.filter((o) => o.map === map);
       if (ops.length === 0) fail('evidence.maps', `the hop (${hop.kind} ${hop.program}) touches no row of ${map}`);
+      // A lookup that missed found no row: there is nothing to light in the map panel.
+      else if (!ops.some((o) => o.hit || o.op === 'update')) fail('evidence.maps', `the hop's lookups in ${map} all miss: no row to show`);
     }
     const key = ev.maps.key;
     if (key !== undefined && !hop.maps.some((o) => ev.maps?.names.includes(o.map) && o.key.includes(key))) {

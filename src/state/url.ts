@@ -27,6 +27,11 @@ export interface UrlView {
   presenter?: boolean;
   /** Side B of the compare view: a mode preset id or `key:value,...`. */
   compare?: string;
+  /** A lesson and its stop (`lesson=socket-lb&stop=2`, stop from 1). */
+  lesson?: string;
+  stop?: number;
+  /** The lesson's printable handout (`handout=1`). */
+  handout?: boolean;
 }
 
 const PROTOS: readonly FlowProto[] = ['icmp', 'tcp', 'udp'];
@@ -65,6 +70,11 @@ export function readUrl(search: string): UrlView {
   if (str('presenter') === '1') v.presenter = true;
   const compare = str('compare');
   if (compare) v.compare = compare;
+  const lesson = str('lesson');
+  if (lesson) v.lesson = lesson;
+  const stop = Number(str('stop'));
+  if (Number.isInteger(stop) && stop >= 1) v.stop = stop;
+  if (str('handout') === '1') v.handout = true;
   if (ignored.length) v.ignored = ignored;
   return v;
 }
@@ -85,6 +95,11 @@ export function writeUrl(s: AppState): string {
   q.set('lang', s.lang);
   if (s.theme !== 'dark') q.set('theme', s.theme);
   if (s.presenter) q.set('presenter', '1');
+  if (s.lesson) {
+    q.set('lesson', s.lesson.id);
+    q.set('stop', String(s.lesson.stop + 1));
+  }
+  if (s.handout) q.set('handout', '1');
   return `?${q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%2F', '/')}`;
 }
 
