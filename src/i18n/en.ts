@@ -211,7 +211,7 @@ export const en = {
   'keys.step': '→ / ← step one hop',
   'keys.play': 'Space play / pause',
   'keys.ends': 'Home / End first / last hop',
-  'keys.clicker': 'PageDown / PageUp or N / B next / previous (clicker)',
+  'keys.clicker': 'PageDown / PageUp or N / B next / previous lesson stop, or hop outside a lesson (clicker)',
   'keys.presenter': 'P presenter mode',
   'keys.legend': '? this legend',
   'keys.escape': 'Esc stop, cancel a pick',

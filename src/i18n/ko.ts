@@ -213,7 +213,7 @@ export const ko: Record<MessageKey, string> = {
   'keys.step': '→ / ← 한 홉씩',
   'keys.play': 'Space 재생 / 일시 정지',
   'keys.ends': 'Home / End 첫 홉 / 마지막 홉',
-  'keys.clicker': 'PageDown / PageUp 또는 N / B 다음 / 이전 (프레젠터 리모컨)',
+  'keys.clicker': 'PageDown / PageUp 또는 N / B 레슨의 다음 / 이전 단계, 레슨 밖에서는 홉 (프레젠터 리모컨)',
   'keys.presenter': 'P 발표 모드',
   'keys.legend': '? 이 범례',
   'keys.escape': 'Esc 멈춤, 선택 취소',

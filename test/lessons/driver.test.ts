@@ -108,6 +108,20 @@ describe('the lesson driver', () => {
     driver.stop();
   });
 
+  it('a flow the person chooses leaves the lesson (its caption would describe another view)', async () => {
+    const store = createAppStore();
+    const actions = fakeActions(store, []);
+    const driver = startLessons(store, actions, [lesson]);
+    await actions.loadBuiltin('kans-lab');
+    openLesson(store, [lesson], 'demo', 0);
+    await driver.ready();
+    // Opening the stop did not leave it; choosing another flow does.
+    expect(store.getState().lesson?.stop).toBe(0);
+    await actions.setFlow({ from: 'netpod', to: 'netpod2', proto: 'icmp' });
+    expect(store.getState().lesson).toBeUndefined();
+    driver.stop();
+  });
+
   it('openLesson clamps the stop and refuses an unknown lesson', () => {
     const store = createAppStore();
     expect(openLesson(store, [lesson], 'demo', 9)).toBe(true);

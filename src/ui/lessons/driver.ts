@@ -29,8 +29,19 @@ export function startLessons(store: AppStore, actions: Actions, lessons: readonl
   let gen = 0;
   let opened = '';
   let pending: Promise<void> = Promise.resolve();
+  /** Stops being opened: while one is, the view changes are the lesson's own. */
+  let opening = 0;
 
   async function open(stop: Stop, mine: number): Promise<void> {
+    opening++;
+    try {
+      await openStop(stop, mine);
+    } finally {
+      opening--;
+    }
+  }
+
+  async function openStop(stop: Stop, mine: number): Promise<void> {
     const stale = () => mine !== gen;
     if (store.getState().scenarioName !== stop.scenario || !store.getState().summary) {
       if (!(await actions.loadBuiltin(stop.scenario)) || stale()) return;
@@ -50,7 +61,14 @@ export function startLessons(store: AppStore, actions: Actions, lessons: readonl
     if (!stale()) showEvidence(store, stop.evidence);
   }
 
-  const unsubscribe = store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s, prev) => {
+    // A flow, scenario, settings or compare the person chose leaves the lesson: its caption would describe another view.
+    if (s.lesson && prev.lesson && s.lesson.id === prev.lesson.id && s.lesson.stop === prev.lesson.stop && opening === 0 && (
+      s.flow !== prev.flow || s.scenarioName !== prev.scenarioName || s.settings !== prev.settings || s.compare?.spec !== prev.compare?.spec
+    )) {
+      store.setState({ lesson: undefined });
+      return;
+    }
     const l = s.lesson;
     const key = l ? `${l.id}#${l.stop}` : '';
     if (key === opened) return;
