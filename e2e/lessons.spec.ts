@@ -32,6 +32,22 @@ const lessons: { lesson: Lesson; steps: number[]; kinds: string[] }[] = readdirS
 const viewOf = (s: Stop) =>
   s.evidence.tcpdump ? 'tcpdump' : s.evidence.strace ? 'strace' : s.evidence.hubble ? 'hubble' : s.evidence.terminal ? 'terminal' : undefined;
 
+/** True when `text` inside `el` is rendered within el's visible (scrolled) box and the window. */
+function textOnScreen(el: Element, text: string): boolean {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = n.textContent?.indexOf(text) ?? -1;
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + text.length);
+    const r = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  }
+  return false;
+}
+
 async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind: string, lang: 'en' | 'ko') {
   const { page } = lab;
   const stop = lesson.stops[k] as Stop;
@@ -66,7 +82,11 @@ async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind
     const out = page.getByTestId(`${view}-output`);
     await expect(out, `${lesson.id} stop ${k + 1}: ${view}`).toBeInViewport();
     const shows = view === 'tcpdump' ? stop.evidence.tcpdump?.shows : view === 'strace' ? stop.evidence.strace?.shows : view === 'hubble' ? stop.evidence.hubble?.shows : undefined;
-    if (shows) await expect(out).toContainText(shows);
+    if (shows) {
+      await expect(out).toContainText(shows);
+      // The line itself is on screen, not only its box: inside the output's visible part and the viewport.
+      await expect.poll(() => out.evaluate(textOnScreen, shows), `${lesson.id} stop ${k + 1}: "${shows}" on screen`).toBe(true);
+    }
     const lacks = view === 'tcpdump' ? stop.evidence.tcpdump?.lacks : undefined;
     if (lacks) await expect(out).not.toContainText(lacks);
   }
