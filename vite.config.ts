@@ -14,10 +14,14 @@ import { CSP_HEADER, CSP_META } from './src/csp.ts';
 import { derive } from './src/engine/index.ts';
 import { DEFAULT_SCENARIO } from './src/scenario/builtin.ts';
 import { loadScenario } from './src/scenario/load.ts';
+import { issueText } from './src/lessons/model.ts';
+import { parseLesson } from './src/lessons/parse.ts';
 import { summarize } from './src/worker/summary.ts';
 
 const SCENARIO_DIR = fileURLToPath(new URL('./public/scenarios', import.meta.url));
 const VIRTUAL_ID = 'virtual:scenarios';
+const LESSON_DIR = fileURLToPath(new URL('./public/lessons', import.meta.url));
+const LESSONS_ID = 'virtual:lessons';
 
 function builtinScenarios(): Plugin {
   return {
@@ -35,6 +39,36 @@ function builtinScenarios(): Plugin {
         names = [];
       }
       return `export default ${JSON.stringify(names)};`;
+    },
+  };
+}
+
+/**
+ * `virtual:lessons`: public/lessons/*.yaml parsed and validated at build time
+ * (the page gets JSON, not the YAML parser). A broken lesson fails the build
+ * with its located errors, as `flowlab lesson check` prints them.
+ */
+function builtinLessons(): Plugin {
+  return {
+    name: 'flowlab-builtin-lessons',
+    resolveId: (id) => (id === LESSONS_ID ? `\0${LESSONS_ID}` : undefined),
+    load(id) {
+      if (id !== `\0${LESSONS_ID}`) return undefined;
+      let files: string[] = [];
+      try {
+        files = readdirSync(LESSON_DIR).filter((f) => f.endsWith('.yaml')).sort();
+      } catch {
+        files = [];
+      }
+      const scenarios = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length));
+      const lessons = files.map((f) => {
+        this.addWatchFile(`${LESSON_DIR}/${f}`);
+        const r = parseLesson(readFileSync(`${LESSON_DIR}/${f}`, 'utf8'), f.slice(0, -'.yaml'.length), { scenarios });
+        if (!r.ok) throw new Error(`public/lessons/${f}: ${r.errors.map(issueText).join('; ')}`);
+        return r.lesson;
+      });
+      lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+      return `export default ${JSON.stringify(lessons)};`;
     },
   };
 }
@@ -67,7 +101,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), builtinScenarios(), scenarioSummaries(), contentSecurityPolicy()],
+  plugins: [react(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },

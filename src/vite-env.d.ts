@@ -5,3 +5,9 @@ declare module 'virtual:scenarios' {
   const names: string[];
   export default names;
 }
+
+/** public/lessons/*.yaml, parsed and validated at build time, in menu order. */
+declare module 'virtual:lessons' {
+  const lessons: import('./lessons/model.ts').Lesson[];
+  export default lessons;
+}

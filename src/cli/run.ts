@@ -5,6 +5,7 @@
  */
 import { ciliumCommand } from './cilium-command.ts';
 import { execCommand } from './exec-command.ts';
+import { lessonCommand } from './lesson-command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.ts';
 import { traceCommand } from './trace-command.ts';
 import { escapeControls } from './terminal.ts';
@@ -16,7 +17,7 @@ export interface Io {
   err: (text: string) => void;
 }
 
-const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help'];
+const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'lesson', 'help'];
 
 export function run(argv: string[], raw: Io): number {
   // Everything printed passes through escapeControls: names in a scenario must not drive the terminal.
@@ -49,6 +50,11 @@ export function run(argv: string[], raw: Io): number {
       }
       case 'validate': {
         const r = validateCommand(args);
+        (r.ok ? io.out : io.err)(r.text);
+        return r.ok ? EXIT_OK : EXIT_USAGE;
+      }
+      case 'lesson': {
+        const r = lessonCommand(args);
         (r.ok ? io.out : io.err)(r.text);
         return r.ok ? EXIT_OK : EXIT_USAGE;
       }

@@ -14,6 +14,8 @@ Usage:
   flowlab exec NODE|POD [--scenario FILE|NAME] [--set key=value ...]
                 [--after "--from SRC --to DST ..."] -- COMMAND [ARGS...]
   flowlab validate FILE
+  flowlab lesson check FILE|ID [--lang en|ko]
+  flowlab lesson list
   flowlab help
 
 trace      Walks one conversation (ICMP echo and reply; TCP handshake, request and
@@ -38,6 +40,9 @@ exec       Prints what COMMAND prints on NODE or inside POD, from the model:
            Unknown commands exit 2 and list these. --after runs a flow first
            (neighbour entries, conntrack, tcpdump, strace and the maps follow it).
 validate   Loads a scenario and prints what was understood, or the located errors.
+lesson     check: traces each stop of a lesson (public/lessons/ID.yaml or a file)
+           and prints the hop its selector finds and every problem (exit 2 if any);
+           list: the built-in lessons and their length.
 
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
 anything with a slash or a .yaml/.yml ending is a file. --set overrides

@@ -63,17 +63,20 @@ export function toEnd(store: AppStore): void {
 }
 
 /**
- * A clicker's "next" (PageDown, N). Lessons are not built yet: outside a
- * lesson it is the next hop. When lessons come, this is the one place that
- * goes to the lesson's next stop instead (and prevStop to the previous one).
+ * A clicker's "next" (PageDown, N): the lesson's next stop inside a lesson
+ * (the lesson driver, state/lesson.ts, opens it), the next hop outside one.
  */
 export function nextStop(store: AppStore): void {
-  stepForward(store);
+  const l = store.getState().lesson;
+  if (!l) return stepForward(store);
+  if (l.stop + 1 < l.stops) store.setState({ lesson: { ...l, stop: l.stop + 1 }, playing: false });
 }
 
-/** A clicker's "previous" (PageUp, B): the previous hop outside a lesson (see nextStop). */
+/** A clicker's "previous" (PageUp, B): the previous stop inside a lesson, the previous hop outside one. */
 export function prevStop(store: AppStore): void {
-  stepBack(store);
+  const l = store.getState().lesson;
+  if (!l) return stepBack(store);
+  if (l.stop > 0) store.setState({ lesson: { ...l, stop: l.stop - 1 }, playing: false });
 }
 
 /** Play from the start again when the cursor already sits on the last hop. */

@@ -110,7 +110,16 @@ export interface PredictSlice {
   predictScore: Record<string, Record<string, boolean>>;
 }
 
-export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice & PredictSlice;
+/** The lesson being walked (issue #7): its id, the stop shown (0-based) and how many stops it has. */
+export interface LessonSlice {
+  lesson: { id: string; stop: number; stops: number } | undefined;
+  /** A command the lesson's stop put in the terminal (the Terminal runs it once). */
+  terminalCommand: { line: string; n: number } | undefined;
+  /** The printable handout of the lesson (`handout=1`). */
+  handout: boolean;
+}
+
+export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice & PredictSlice & LessonSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const DEFAULT_FLOW: FlowRequest = { from: 'netpod', to: 'webpod1', proto: 'icmp' };
@@ -151,6 +160,9 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     predictAsk: undefined,
     predictSkipped: undefined,
     predictScore: {},
+    lesson: undefined,
+    terminalCommand: undefined,
+    handout: false,
     ...over,
   };
 }

@@ -29,6 +29,11 @@ export interface UrlView {
   compare?: string;
   /** Predict the next hop (`predict=1`). */
   predict?: boolean;
+  /** A lesson and its stop (`lesson=socket-lb&stop=2`, stop from 1). */
+  lesson?: string;
+  stop?: number;
+  /** The lesson's printable handout (`handout=1`). */
+  handout?: boolean;
 }
 
 const PROTOS: readonly FlowProto[] = ['icmp', 'tcp', 'udp'];
@@ -68,6 +73,11 @@ export function readUrl(search: string): UrlView {
   const compare = str('compare');
   if (compare) v.compare = compare;
   if (str('predict') === '1') v.predict = true;
+  const lesson = str('lesson');
+  if (lesson) v.lesson = lesson;
+  const stop = Number(str('stop'));
+  if (Number.isInteger(stop) && stop >= 1) v.stop = stop;
+  if (str('handout') === '1') v.handout = true;
   if (ignored.length) v.ignored = ignored;
   return v;
 }
@@ -89,6 +99,11 @@ export function writeUrl(s: AppState): string {
   if (s.theme !== 'dark') q.set('theme', s.theme);
   if (s.presenter) q.set('presenter', '1');
   if (s.predict) q.set('predict', '1');
+  if (s.lesson) {
+    q.set('lesson', s.lesson.id);
+    q.set('stop', String(s.lesson.stop + 1));
+  }
+  if (s.handout) q.set('handout', '1');
   return `?${q.toString().replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%2F', '/')}`;
 }
 

@@ -17,6 +17,8 @@ import { SettingsBar } from './controls/SettingsBar.tsx';
 import { ViewToggles } from './controls/ViewToggles.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { KeyHint } from './help/KeyHint.tsx';
+import { Handout } from './lessons/Handout.tsx';
+import { LessonBar, LessonMenu } from './lessons/LessonBar.tsx';
 import { Legend } from './help/Legend.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
@@ -67,16 +69,20 @@ export function App() {
   const t = useT();
   const { store } = useServices();
   const comparing = useApp((s) => s.compare !== undefined);
+  const handout = useApp((s) => s.handout);
   useDocumentView();
   useKeyboard(store);
   usePredictKeys(store);
   return (
+    <>
+    {handout && <Handout />}
     <div className="app">
       <header className="topbar">
         <div className="topbar-row">
           <h1 className="brand">{t('app.title')}</h1>
           <ErrorBoundary inline>
             <Presets />
+            <LessonMenu />
             <ScenarioPicker />
             <ViewToggles />
           </ErrorBoundary>
@@ -93,6 +99,9 @@ export function App() {
             <SettingsBar />
           </ErrorBoundary>
         </div>
+        <ErrorBoundary inline>
+          <LessonBar />
+        </ErrorBoundary>
       </header>
       <div className="notices">
         <Notice />
@@ -104,6 +113,7 @@ export function App() {
         <Legend />
       </ErrorBoundary>
     </div>
+    </>
   );
 }
 

@@ -61,7 +61,7 @@ describe('flowlab bad input', () => {
     expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--set', 'routing-mode=bogus'), /^flowlab: --set routing-mode=bogus: "bogus" is not one of native, tunnel\n$/);
     expectUserError(await flowlab('trace', '--from', 'netpod', '--to', 'webpod1', '--scenario', 'nolab'), /unknown scenario "nolab"; built-in scenarios: .*kans-lab/);
     expectUserError(await flowlab('cilium', 'k8s-x', 'service', 'list'), /unknown node "k8s-x"; nodes: k8s-s, k8s-w1, k8s-w2/);
-    expectUserError(await flowlab('frobnicate'), /unknown command "frobnicate"; commands: trace, cilium, exec, validate, help/);
+    expectUserError(await flowlab('frobnicate'), /unknown command "frobnicate"; commands: trace, cilium, exec, validate, lesson, help/);
   }, T);
 
   it('help prints the usage and exits 0; validate prints what was understood', async () => {

@@ -9,12 +9,9 @@ import { settingsPairsText } from '../../engine/index.ts';
 import type { AppState, AppStore } from '../store.ts';
 import { predictQuestion } from './choices.ts';
 
-/** The active lesson's id, when the lessons part of the store names one (score is kept per lesson). */
-export function activeLessonId(s: AppState): string | undefined {
-  // Read structurally: the lessons slice lands in a parallel branch (`lesson` with an `id`, or `lessonId`).
-  const l = s as AppState & { lesson?: { id?: unknown } | string; lessonId?: unknown };
-  const id = typeof l.lesson === 'string' ? l.lesson : l.lesson?.id ?? l.lessonId;
-  return typeof id === 'string' && id ? id : undefined;
+/** The active lesson's id (score is kept per lesson). */
+export function activeLessonId(s: Pick<AppState, 'lesson'>): string | undefined {
+  return s.lesson?.id;
 }
 
 /** Where answers are counted: the active lesson, else the scenario and flow. */

@@ -4,6 +4,7 @@
  * loaded before settings apply to it, and the flow is traced last.
  */
 import builtins from 'virtual:scenarios';
+import lessons from 'virtual:lessons';
 import type { FlowRequest } from '../../engine/index.ts';
 import { defaultLang, translate } from '../../i18n/index.ts';
 import { DEFAULT_SCENARIO } from '../../scenario/builtin.ts';
@@ -15,6 +16,7 @@ import { readUrl, syncUrl } from '../../state/url.ts';
 import { watchPredict } from '../../state/predict/load.ts';
 import type { Services } from './context.tsx';
 import { fetchScenario, type EarlyStart } from './engine-start.ts';
+import { openLesson, startLessons } from '../lessons/driver.ts';
 
 export function createServices(early: EarlyStart): Services {
   const url = readUrl(window.location.search);
@@ -25,6 +27,7 @@ export function createServices(early: EarlyStart): Services {
     theme: url.theme ?? (prefersLight ? 'light' : 'dark'),
     presenter: url.presenter ?? false,
     predict: url.predict ?? false,
+    handout: (url.handout ?? false) && url.lesson !== undefined,
     scenarioName: url.scenario ?? DEFAULT_SCENARIO,
   });
   const { client } = early;
@@ -54,13 +57,21 @@ export function createServices(early: EarlyStart): Services {
     window.clearTimeout(urlTimer);
     urlTimer = window.setTimeout(write, 150);
   });
-  return { store, actions, client, builtins: builtins.length ? builtins : [DEFAULT_SCENARIO] };
+  const lessonDriver = startLessons(store, actions, lessons);
+  return { store, actions, client, builtins: builtins.length ? builtins : [DEFAULT_SCENARIO], lessons, lessonDriver };
 }
 
 /** Loads the URL's scenario (or the default), its settings, and traces its flow at its step. */
 export async function openInitialView(services: Services): Promise<void> {
   const { store, actions } = services;
   const url = readUrl(window.location.search);
+  // A lesson link opens its stop: the lesson names the scenario, settings and flow.
+  const notices: string[] = [];
+  if (url.lesson !== undefined) {
+    if (openLesson(store, services.lessons, url.lesson, (url.stop ?? 1) - 1)) return;
+    store.setState({ handout: false });
+    notices.push(translate(store.getState().lang, 'lesson.unknown', { name: url.lesson.slice(0, 60) }));
+  }
   const wanted = url.scenario ?? DEFAULT_SCENARIO;
   // Marks for the bench and DevTools: where startup time goes.
   performance.mark('flowlab:load-start');
@@ -68,7 +79,6 @@ export async function openInitialView(services: Services): Promise<void> {
   performance.mark('flowlab:scenario-loaded');
   const lang = store.getState().lang;
   // What the link asked for and the page could not do is said, not silently replaced.
-  const notices: string[] = [];
   if (!ok && wanted !== DEFAULT_SCENARIO) {
     ok = await actions.loadBuiltin(DEFAULT_SCENARIO);
     const name = wanted.length > 60 ? `${wanted.slice(0, 60)}…` : wanted;

@@ -6,7 +6,9 @@ import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Param } from '../../engine/index.ts';
 import { translate, type MessageKey } from '../../i18n/index.ts';
+import type { Lesson } from '../../lessons/model.ts';
 import type { Actions } from '../../state/actions.ts';
+import type { LessonDriver } from '../lessons/driver.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
 import type { EngineClient } from '../../worker/client.ts';
 
@@ -16,6 +18,9 @@ export interface Services {
   client: EngineClient;
   /** Names of the built-in scenarios. */
   builtins: string[];
+  /** The built-in lessons (public/lessons), in menu order, and their driver. */
+  lessons: readonly Lesson[];
+  lessonDriver?: LessonDriver;
 }
 
 const ServicesContext = createContext<Services | null>(null);

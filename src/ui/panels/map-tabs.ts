@@ -20,7 +20,8 @@ export const MAP_TABS: MapTabSpec[] = [
   },
   { id: 'reverse_sk', maps: ['cilium_lb4_reverse_sk'] },
   { id: 'conntrack', maps: ['cilium_ct4_global', 'cilium_ct_any4_global'] },
-  { id: 'nat', maps: ['cilium_snat_v4_external'], cli: [{ view: 'bpf nat list' }] },
+  // ip-masq-agent's CIDRs decide whether a packet is masqueraded at all: they sit beside the NAT table they gate.
+  { id: 'nat', maps: ['cilium_snat_v4_external', 'cilium_ipmasq_v4'], cli: [{ view: 'bpf nat list' }, { view: 'bpf ipmasq list' }] },
   // One cilium_policy_<EPID> map per endpoint (the row's endpointId): the panel shows one at a time.
   { id: 'policy', maps: ['cilium_policy'] },
   { id: 'tunnel', maps: ['cilium_tunnel_map'], cli: [{ view: 'bpf tunnel list' }] },

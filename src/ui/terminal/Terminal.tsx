@@ -50,6 +50,12 @@ export function Terminal() {
   const cmd = useMemo(() => (command === undefined ? undefined : parseCommand(command, names)), [command, names]);
   const output = useCommandOutput(cmd);
   const outRef = useRef<HTMLPreElement>(null);
+  // A lesson stop's command (lessons/evidence.ts) runs as if typed, once per request.
+  const lessonCommand = useApp((s) => s.terminalCommand);
+  useEffect(() => {
+    const l = lessonCommand?.line;
+    if (l) setHistory((h) => [...h.filter((x) => x !== l), l]);
+  }, [lessonCommand]);
 
   const text = output?.text;
   useEffect(() => {

@@ -3,7 +3,7 @@
  * to the current step, tcpdump on a chosen interface, the client's strace,
  * and the terminal.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { straceLines } from '../../engine/index.ts';
 import type { ViewTab } from '../../state/store.ts';
 import { selectEvents } from '../../state/selectors.ts';
@@ -41,6 +41,16 @@ export function Views() {
   );
 }
 
+/** Keeps a capture's newest line (the current hop's packet or call) in view as the player moves. */
+function useEndInView(text: string | undefined) {
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [text]);
+  return ref;
+}
+
 function HubbleView() {
   const t = useT();
   // The client pod, as `--pod` takes it (the namespace may be left out for `default`).
@@ -52,10 +62,11 @@ function HubbleView() {
   const query = useMemo(() => ({ filter: pod ? { pod } : {} }), [pod]);
   const out = useHubble(query);
   const text = out?.ok ? out.lines.join('\n') : out?.error;
+  const preRef = useEndInView(text);
   return (
     <div className="term-view">
       <code className="term-cmd">$ hubble observe{pod ? ` --pod ${pod}` : ''}</code>
-      <pre data-testid="hubble-output" tabIndex={0} aria-label={t('views.hubble')}>{text || t('views.nothing')}</pre>
+      <pre ref={preRef} data-testid="hubble-output" tabIndex={0} aria-label={t('views.hubble')}>{text || t('views.nothing')}</pre>
     </div>
   );
 }
@@ -88,6 +99,7 @@ function TcpdumpView() {
   const target = targets.find((x) => targetId(x) === chosen) ?? targets[0];
   const lines = target ? tcpdumpLines(events, target, step) : [];
   const ifname = target ? captureIface(target) : '';
+  const preRef = useEndInView(lines.join('\n'));
   return (
     <div className="term-view">
       <label className="inline">
@@ -101,7 +113,7 @@ function TcpdumpView() {
         </select>
       </label>
       <code className="term-cmd">$ tcpdump -n -i {ifname}</code>
-      <pre data-testid="tcpdump-output" tabIndex={0} aria-label={t('views.tcpdump')}>
+      <pre ref={preRef} data-testid="tcpdump-output" tabIndex={0} aria-label={t('views.tcpdump')}>
         {lines.length ? lines.join('\n') : t('views.nothing')}
       </pre>
     </div>
@@ -114,10 +126,11 @@ function StraceView() {
   const step = useApp((s) => s.step);
   const client = useApp((s) => (s.trace?.client.kind === 'pod' ? s.trace.client.name : ''));
   const lines = straceLines(events, step);
+  const preRef = useEndInView(lines.map((l) => l.line).join('\n'));
   return (
     <div className="term-view">
       <code className="term-cmd">$ kubectl exec {client} -- strace -e trace=network …</code>
-      <pre data-testid="strace-output" tabIndex={0} aria-label={t('views.strace')}>{lines.length ? lines.map((l) => l.line).join('\n') : t('views.noSyscalls')}</pre>
+      <pre ref={preRef} data-testid="strace-output" tabIndex={0} aria-label={t('views.strace')}>{lines.length ? lines.map((l) => l.line).join('\n') : t('views.noSyscalls')}</pre>
     </div>
   );
 }

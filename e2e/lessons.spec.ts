@@ -1,0 +1,167 @@
+/**
+ * Every built-in lesson, stepped with the clicker's PageDown at 1280x720 in
+ * presenter mode, in English and Korean: the URL follows the stop, the bar
+ * shows the stop's caption, the marker stands on the hop the lesson's
+ * selector finds (traced here with the same engine), and the evidence the
+ * stop names is on screen inside the viewport. A screenshot of every stop
+ * goes to test-results/lessons/. Then the printable handout.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkLesson } from '../src/lessons/check.ts';
+import type { Lesson, Stop } from '../src/lessons/model.ts';
+import { parseLesson } from '../src/lessons/parse.ts';
+import { loadBuiltin } from '../test/engine/builtin.ts';
+import { expect, test, type Lab } from './fixtures.ts';
+
+const DIR = fileURLToPath(new URL('../public/lessons/', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../test-results/lessons/', import.meta.url));
+mkdirSync(SHOTS, { recursive: true });
+
+const lessons: { lesson: Lesson; steps: number[]; kinds: string[] }[] = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => {
+    const r = parseLesson(readFileSync(`${DIR}${f}`, 'utf8'), f.slice(0, -5));
+    if (!r.ok) throw new Error(`${f} does not parse`);
+    const checks = checkLesson(r.lesson, (s, set) => loadBuiltin(s, set));
+    return { lesson: r.lesson, steps: checks.map((c) => c.step ?? -1), kinds: checks.map((c) => c.hop?.kind ?? '') };
+  })
+  .sort((a, b) => a.lesson.order - b.lesson.order);
+
+/** The views tab the page shows for a stop (ui/lessons/evidence.ts evidenceView). */
+const viewOf = (s: Stop) =>
+  s.evidence.tcpdump ? 'tcpdump' : s.evidence.strace ? 'strace' : s.evidence.hubble ? 'hubble' : s.evidence.terminal ? 'terminal' : undefined;
+
+/** True when `text` inside `el` is rendered within el's visible (scrolled) box and the window. */
+function textOnScreen(el: Element, text: string): boolean {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = n.textContent?.indexOf(text) ?? -1;
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + text.length);
+    const r = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  }
+  return false;
+}
+
+async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind: string, lang: 'en' | 'ko') {
+  const { page } = lab;
+  const stop = lesson.stops[k] as Stop;
+  await expect(page).toHaveURL(new RegExp(`[?&]lesson=${lesson.id}&stop=${k + 1}(&|$)`));
+  await expect(page.getByTestId('lesson-stop')).toHaveText(lang === 'en' ? `Stop ${k + 1} of ${lesson.stops.length}` : `${lesson.stops.length}단계 중 ${k + 1}단계`);
+  await expect(page.getByTestId('lesson-caption')).toHaveText(stop.caption[lang]);
+  await expect(page.getByTestId('lesson-caption')).toBeInViewport();
+  // The whole caption shows in the bar's fixed height: nothing to scroll.
+  expect(await page.getByTestId('lesson-caption').evaluate((el) => el.scrollHeight <= el.clientHeight + 1), `${lesson.id} stop ${k + 1}: caption fits`).toBe(true);
+  if (stop.compare) {
+    // Side A's marker on the lesson's hop, side B traced beside it.
+    await expect(lab.sidePacket('a')).toHaveAttribute('data-step', String(step));
+    await expect(lab.sidePacket('a')).toHaveAttribute('data-kind', kind);
+    await expect(lab.sidePacket('b')).toHaveAttribute('data-step', /\d+/);
+    await expect(page).toHaveURL(new RegExp(`[?&]compare=${stop.compare}(&|$)`));
+    return;
+  }
+  await expect(lab.packet).toHaveAttribute('data-step', String(step));
+  await expect(lab.packet).toHaveAttribute('data-kind', kind);
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${step}(&|$)`));
+  // The first named map's lit row is on screen; the others are lit in the panel (today's panel stacks the
+  // tables, so e.g. cilium_lb4_backends_v3 sits below services_v2: the evidence area shows them together).
+  const tables = (stop.evidence.maps?.names ?? []).filter((m) => !['fib', 'neigh', 'iptables', 'nf_conntrack'].includes(m));
+  for (const [i, map] of tables.entries()) {
+    const lit = page.locator(`.map-table[data-map="${map}"] tr[aria-current="true"]`);
+    if (i === 0) await expect(lit.first(), `${lesson.id} stop ${k + 1}: a lit row of ${map}`).toBeInViewport();
+    else await expect(lit.first(), `${lesson.id} stop ${k + 1}: a lit row of ${map}`).toBeAttached();
+    if (i === 0 && stop.evidence.maps?.key) await expect(lit.filter({ hasText: stop.evidence.maps.key }).first()).toBeInViewport();
+  }
+  const view = viewOf(stop);
+  if (view) {
+    const out = page.getByTestId(`${view}-output`);
+    await expect(out, `${lesson.id} stop ${k + 1}: ${view}`).toBeInViewport();
+    const shows = view === 'tcpdump' ? stop.evidence.tcpdump?.shows : view === 'strace' ? stop.evidence.strace?.shows : view === 'hubble' ? stop.evidence.hubble?.shows : undefined;
+    if (shows) {
+      await expect(out).toContainText(shows);
+      // The line itself is on screen, not only its box: inside the output's visible part and the viewport.
+      await expect.poll(() => out.evaluate(textOnScreen, shows), `${lesson.id} stop ${k + 1}: "${shows}" on screen`).toBe(true);
+    }
+    const lacks = view === 'tcpdump' ? stop.evidence.tcpdump?.lacks : undefined;
+    if (lacks) await expect(out).not.toContainText(lacks);
+  }
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  for (const { lesson, steps, kinds } of lessons) {
+    test(`lesson ${lesson.id} (${lang}): PageDown walks every stop with its proof on screen`, async ({ lab, page }) => {
+      test.setTimeout(90_000);
+      await page.goto(`./?lesson=${lesson.id}&stop=1&presenter=1&lang=${lang}`);
+      for (let k = 0; k < lesson.stops.length; k++) {
+        if (k > 0) await page.keyboard.press('PageDown');
+        await checkStop(lab, lesson, k, steps[k] ?? -1, kinds[k] ?? '', lang);
+        // Let the marker land before the picture.
+        await page.waitForTimeout(700);
+        await page.screenshot({ path: `${SHOTS}${lang}-${lesson.id}-${k + 1}.png` });
+      }
+      if (lesson.stops.length > 1) {
+        // PageUp and N: back one stop, forward again.
+        const n = lesson.stops.length;
+        await page.keyboard.press('PageUp');
+        await checkStop(lab, lesson, n - 2, steps[n - 2] ?? -1, kinds[n - 2] ?? '', lang);
+        await page.keyboard.press('n');
+        await checkStop(lab, lesson, n - 1, steps[n - 1] ?? -1, kinds[n - 1] ?? '', lang);
+      }
+      expect(lab.errors).toEqual([]);
+    });
+  }
+}
+
+test('the lesson menu lists every lesson with its length and opens the first stop', async ({ lab, page }) => {
+  await lab.open('?presenter=1');
+  const menu = page.getByTestId('lesson-menu');
+  await expect(menu.locator('option')).toHaveCount(lessons.length + 1);
+  const first = lessons[0];
+  if (!first) throw new Error('no lessons');
+  await expect(menu.locator('option').nth(1)).toHaveText(`${first.lesson.title.en} · ${first.lesson.stops.length} stops`);
+  await menu.selectOption(first.lesson.id);
+  await checkStop(lab, first.lesson, 0, first.steps[0] ?? -1, first.kinds[0] ?? '', 'en');
+  // Outside a lesson PageDown steps hops again.
+  await page.getByRole('button', { name: 'Leave the lesson' }).click();
+  await expect(page.getByTestId('lesson-bar')).toHaveCount(0);
+  const before = await lab.step();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => lab.step()).toBe(before + 1);
+});
+
+test('the handout prints every stop of a lesson: drawing, caption, hop and evidence', async ({ lab, page }) => {
+  test.setTimeout(60_000);
+  const { lesson } = lessons.find((l) => l.lesson.id === 'socket-lb') ?? { lesson: undefined };
+  if (!lesson) throw new Error('no socket-lb lesson');
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
+  });
+  await page.goto(`./?lesson=${lesson.id}&handout=1`);
+  const pages = page.getByTestId('handout-page');
+  await expect(pages).toHaveCount(lesson.stops.length, { timeout: 30_000 });
+  for (let k = 0; k < lesson.stops.length; k++) {
+    const p = pages.nth(k);
+    await expect(p.locator('.handout-caption')).toHaveText(lesson.stops[k]?.caption.en ?? '');
+    await expect(p.locator('svg.topology-svg')).toHaveCount(1);
+    await expect(p.locator('.handout-hop')).not.toBeEmpty();
+    await expect(p.locator('.handout-evidence pre').first()).not.toHaveText('–');
+  }
+  await expect(pages.nth(2).locator('.handout-evidence')).toContainText('172.16.0.79.46731 > 172.16.2.253.80: Flags [S]');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  // Printed: only the handout, one stop per page.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app')).toBeHidden();
+  expect(await pages.first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
+  await page.pdf({ path: `${SHOTS}handout-${lesson.id}.pdf`, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  await page.screenshot({ path: `${SHOTS}handout-${lesson.id}.png`, fullPage: false });
+  expect(lab.errors).toEqual([]);
+});
