@@ -129,6 +129,19 @@ export const MESSAGE_PARAMS = {
   'policy.origin.none': ['direction', 'identity', 'on'],
   'policy.origin.none.selected': ['direction', 'identity', 'on', 'policies', 'pod'],
   'policy.on.packet': [],
+  // The compare view's header: what one path has that the other lacks (compare-features.ts).
+  'compare.socket_lb': [],
+  'compare.per_packet_lb': [],
+  'compare.kube_proxy_dnat': [],
+  'compare.bpf_routing': [],
+  'compare.stack_routing': [],
+  'compare.tunnel': ['proto'],
+  'compare.bpf_masq': [],
+  'compare.iptables_masq': [],
+  'compare.arp': [],
+  'compare.hook': ['hook'],
+  'compare.drop': ['reason'],
+  'compare.backend': ['addr'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PARAMS;
