@@ -218,6 +218,21 @@ export const en = {
   'hint.text': 'Press → to follow the packet hop by hop (a clicker\'s PageDown works too), Space to play, ? for the legend. Click two pods to trace between them.',
   'hint.dismiss': 'Got it',
   'hint.label': 'How to use this page',
+  // The compare view, lined up packet by packet (src/ui/compare).
+  'compare.differsA': 'A: {what}',
+  'compare.differsB': 'B: {what}',
+  'compare.samePath': 'The same path: {pairs} does not change this flow',
+  'compare.changed': 'both, with a difference',
+  'compare.packet': 'Packet {n}: {what}',
+  'compare.packetOnly': 'Packet {n} only in {side}: {what}',
+  'compare.diff.place': 'place',
+  'compare.diff.kind': 'step',
+  'compare.diff.src': 'source',
+  'compare.diff.sport': 'source port',
+  'compare.diff.dst': 'destination',
+  'compare.diff.dport': 'destination port',
+  'compare.diff.outer': 'outer header',
+  'compare.diff.verdict': 'verdict',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -131,10 +131,10 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'policy.origin.none.selected': 'no entry of {direction} policy matches identity {identity} on {on}; default deny because {policies} selects {pod}',
   'policy.on.packet': 'this packet',
   // The compare view's header (compare-features.ts).
-  'compare.socket_lb': 'the socket LB rewrites connect() to a backend (cil_sock4_connect), before any packet',
+  'compare.socket_lb': 'connect() rewritten to a backend by the socket LB (cil_sock4_connect)',
   'compare.per_packet_lb': 'per-packet DNAT in bpf_lxc',
   'compare.kube_proxy_dnat': "kube-proxy's iptables DNAT",
-  'compare.bpf_routing': 'BPF host routing (bpf_redirect_neigh, bpf_redirect_peer)',
+  'compare.bpf_routing': 'BPF host routing, bypassing the stack',
   'compare.stack_routing': 'kernel routing via the stack',
   'compare.tunnel': '{proto} encapsulation between nodes',
   'compare.bpf_masq': 'BPF masquerade (SNAT in cil_to_netdev)',

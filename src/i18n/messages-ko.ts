@@ -132,10 +132,10 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'policy.origin.none.selected': '{direction} 정책에 {on}의 identity {identity}{과/와} 맞는 항목이 없습니다. {policies}{이/가} {pod}{을/를} 선택하므로 기본 거부입니다',
   'policy.on.packet': '이 패킷',
   // 비교 화면의 머리말 (compare-features.ts).
-  'compare.socket_lb': '소켓 LB가 패킷이 생기기 전에 connect()를 백엔드로 바꿈 (cil_sock4_connect)',
+  'compare.socket_lb': '소켓 LB가 connect()를 백엔드로 바꿈 (cil_sock4_connect)',
   'compare.per_packet_lb': 'bpf_lxc에서 패킷마다 DNAT',
   'compare.kube_proxy_dnat': 'kube-proxy의 iptables DNAT',
-  'compare.bpf_routing': 'BPF 호스트 라우팅 (bpf_redirect_neigh, bpf_redirect_peer)',
+  'compare.bpf_routing': 'BPF 호스트 라우팅 (스택 우회)',
   'compare.stack_routing': '커널 스택을 거치는 라우팅',
   'compare.tunnel': '노드 사이 {proto} 캡슐화',
   'compare.bpf_masq': 'BPF 마스커레이드 (cil_to_netdev의 SNAT)',

@@ -120,8 +120,8 @@ describe('compare: socket LB against kube-proxy', () => {
   it('says what really differs: the translation and the routing, not the backend', () => {
     const say = (ms: typeof run.c.differences.a) => ms.map((m) => render('en', m));
     expect(say(run.c.differences.a)).toEqual([
-      'the socket LB rewrites connect() to a backend (cil_sock4_connect), before any packet',
-      'BPF host routing (bpf_redirect_neigh, bpf_redirect_peer)',
+      'connect() rewritten to a backend by the socket LB (cil_sock4_connect)',
+      'BPF host routing, bypassing the stack',
     ]);
     expect(say(run.c.differences.b)).toEqual(['per-packet DNAT in bpf_lxc', 'kernel routing via the stack', 'iptables MASQUERADE']);
   });

@@ -10,7 +10,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { dropReason, hopDirection, type HopEvent } from '../../engine/index.ts';
+import { dropReason, hopDirection, hopPacketId, type HopEvent } from '../../engine/index.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import { isDropped, type SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
@@ -122,7 +122,9 @@ export class PacketLayer {
       .attr('data-node', node)
       .attr('data-step', String(step))
       .attr('data-idle', idle ? 'true' : null)
-      .attr('data-kind', ev.kind);
+      .attr('data-kind', ev.kind)
+      // The conversation's packet number (a socket hop: the packet its call comes before or after).
+      .attr('data-packet', String(hopPacketId(ev)));
     // Circle for a request, diamond for a reply: shape tells them apart without colour.
     const shape = reply ? `M0,${-R - 3}L${R + 3},0L0,${R + 3}L${-R - 3},0Z` : `M${R},0A${R},${R} 0 1,1 ${-R},0A${R},${R} 0 1,1 ${R},0Z`;
     this.marker.select('.packet-shape').attr('d', shape);
