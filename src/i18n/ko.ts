@@ -235,4 +235,19 @@ export const ko: Record<MessageKey, string> = {
   'compare.diff.dport': '목적지 포트',
   'compare.diff.outer': '바깥 헤더',
   'compare.diff.verdict': '판정',
+  // 터미널 도움말 (src/ui/terminal/help.ts): 명령은 입력하는 그대로.
+  'terminal.help.commands': '명령:',
+  'terminal.help.alias': '시나리오의 첫째, 둘째, … 노드의 cilium 에이전트',
+  'terminal.help.cilium': '같은 명령, 노드 이름으로 지정 (cilium-dbg도 됩니다)',
+  'terminal.help.hubble': '현재 홉까지 Hubble이 본 흐름',
+  'terminal.help.ssh': '노드의 도구: ip addr|route|neigh|rule, bpftool, iptables -t nat -S, conntrack -L, tcpdump -i IFACE -n',
+  'terminal.help.kubectl': '파드의 네트워크 네임스페이스 안에서 같은 도구 (ip, tcpdump, strace)',
+  'terminal.help.bpftool': '첫째, 둘째, … 노드의 cilium 에이전트에서 bpftool',
+  'terminal.help.grep': '맞는 줄만 남김',
+  'terminal.help.help': '이 목록',
+  'terminal.help.nodes': '노드: {aliases}',
+  'terminal.help.noScenario': '(불러온 시나리오 없음)',
+  'terminal.help.example': '예: {cmd}',
+  // 알림을 닫는 버튼.
+  'notice.dismiss': '닫기',
 };
