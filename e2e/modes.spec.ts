@@ -24,16 +24,22 @@ test('compare: two paths side by side, the differing rows marked, one cursor ste
   await expect(page.locator('[data-side="a"] [data-iface="cilium_vxlan"]')).toHaveCount(0);
   const diff = page.locator('.aligned-row[data-same="false"]');
   expect(await diff.count()).toBeGreaterThan(4);
-  // Click the first row only A has (native routing), then step: B moves to its encapsulation while A waits.
+  // bpf_lxc routes on A and encapsulates on B: one row, the same program, marked with what differs.
+  const pair = page.locator('.aligned-row.diff-pair[data-diff="kind,outer"]').first();
+  await pair.click();
+  await expect(pair).toHaveAttribute('aria-current', 'true');
+  await expect(side(lab, 'a')).toHaveAttribute('data-kind', 'native-routing');
+  await expect(side(lab, 'b')).toHaveAttribute('data-kind', 'tunnel-encap');
+  // The first row only A has (the far node's endpoint lookup on ens5), then B's decapsulation while A waits.
   const onlyA = page.locator('.aligned-row.diff-a').first();
   await onlyA.click();
   await expect(onlyA).toHaveAttribute('aria-current', 'true');
-  await expect(side(lab, 'a')).toHaveAttribute('data-kind', 'native-routing');
+  await expect(side(lab, 'a')).toHaveAttribute('data-kind', 'endpoint-lookup');
   await expect(side(lab, 'b')).toHaveAttribute('data-idle', 'true');
   const a = await sideStep(lab, 'a');
   const b = await sideStep(lab, 'b');
   await page.keyboard.press('ArrowRight');
-  await expect(side(lab, 'b')).toHaveAttribute('data-kind', 'tunnel-encap');
+  await expect(side(lab, 'b')).toHaveAttribute('data-kind', 'tunnel-decap');
   await expect(side(lab, 'a')).toHaveAttribute('data-idle', 'true');
   expect(await sideStep(lab, 'a')).toBe(a);
   expect(await sideStep(lab, 'b')).toBe(b + 1);

@@ -13,16 +13,17 @@ const trace = (events: HopEvent[]): Trace => ({
 });
 
 describe('compareTraces', () => {
-  it('aligns the common hops and marks the ones only one side has', () => {
+  it('pairs hops by node and program, marks what differs in a pair, and the hops only one side has', () => {
     const a = trace([hop('send'), hop('lxc-ingress'), hop('native-routing'), hop('wire'), hop('deliver', 'n2')]);
     const b = trace([hop('send'), hop('lxc-ingress'), hop('tunnel-encap'), hop('wire'), hop('tunnel-decap', 'n2'), hop('deliver', 'n2')]);
     const c = compareTraces(a, b);
     expect(c.hopsA).toBe(5);
     expect(c.hopsB).toBe(6);
     expect(c.rows.filter((r) => r.same)).toHaveLength(4);
-    expect(c.rows.find((r) => r.a === 2)).toEqual({ a: 2, same: false });
-    expect(c.rows.filter((r) => !r.same).map((r) => r.b)).toContain(4);
-    expect(c.differing).toBe(3);
+    // Same node, same program, another kind of step: one row, marked.
+    expect(c.rows.find((r) => r.a === 2)).toEqual({ a: 2, b: 2, same: false, group: 0, diff: ['kind'] });
+    expect(c.rows.find((r) => r.b === 4)).toEqual({ b: 4, same: false, group: 0 });
+    expect(c.differing).toBe(2);
   });
 
   it('finds nothing different in identical traces', () => {

@@ -24,7 +24,7 @@ export { replayTables, rowKeyText, rowOfOp, tableRows } from './maps/replay.ts';
 export type { MapRow, MapTables, TableRows } from './maps/rows.ts';
 export { policyRows } from './policy/index.ts';
 // Two traces side by side.
-export { compareTraces, type TraceComparison, type AlignedRow } from './compare.ts';
+export { compareTraces, packetGroups, type TraceComparison, type AlignedRow, type HopDiff, type TraceDifferences } from './compare.ts';
 // What real tools print: the cilium CLI, hubble observe, tcpdump, and the CLI's own formats.
 export { runCiliumCommand, runCiliumView, CILIUM_COMMANDS, type CiliumResult } from './formats/cilium/dispatch.ts';
 export { ciliumViewWords, nodeAliasIndex, parseCiliumArgs, type CiliumView } from './formats/cilium/view.ts';

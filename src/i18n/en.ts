@@ -276,6 +276,36 @@ export const en = {
   'handout.evidence': 'Evidence',
   'handout.compare': 'Compared with: {spec}',
   'handout.settings': 'Settings: {pairs}',
+  // The compare view, lined up packet by packet (src/ui/compare).
+  'compare.differsA': 'A: {what}',
+  'compare.differsB': 'B: {what}',
+  'compare.samePath': 'The same path: {pairs} does not change this flow',
+  'compare.changed': 'both, with a difference',
+  'compare.packet': 'Packet {n}: {what}',
+  'compare.packetOnly': 'Packet {n} only in {side}: {what}',
+  'compare.diff.place': 'place',
+  'compare.diff.kind': 'step',
+  'compare.diff.src': 'source',
+  'compare.diff.sport': 'source port',
+  'compare.diff.dst': 'destination',
+  'compare.diff.dport': 'destination port',
+  'compare.diff.outer': 'outer header',
+  'compare.diff.verdict': 'verdict',
+  // The terminal's help (src/ui/terminal/help.ts); commands stay as typed.
+  'terminal.help.commands': 'Commands:',
+  'terminal.help.alias': "the cilium agent of the scenario's 1st, 2nd, … node",
+  'terminal.help.cilium': 'the same, naming the node (cilium-dbg works too)',
+  'terminal.help.hubble': 'the flows Hubble saw, up to the current hop',
+  'terminal.help.ssh': "a node's own tools: ip addr|route|neigh|rule, bpftool, iptables -t nat -S, conntrack -L, tcpdump -i IFACE -n",
+  'terminal.help.kubectl': "the same inside a pod's network namespace (ip, tcpdump, strace)",
+  'terminal.help.bpftool': 'bpftool in the cilium agent of the 1st, 2nd, … node',
+  'terminal.help.grep': 'keep the matching lines',
+  'terminal.help.help': 'this list',
+  'terminal.help.nodes': 'Nodes: {aliases}',
+  'terminal.help.noScenario': '(no scenario loaded)',
+  'terminal.help.example': 'Example: {cmd}',
+  // Buttons that close a notice.
+  'notice.dismiss': 'Dismiss',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -45,6 +45,27 @@ describe('Korean particles follow the sound the word before ends in', () => {
     expect(particle('eth0', '으로/로')).toBe('으로'); // 영
   });
 
+  it('spells lower-case letter names and trailing capitals, and reads loanword endings (ㄹ, ㅁ/ㄴ, ㅅ)', () => {
+    expect(particle('bpf_lxc', '이/가')).toBe('가'); // 엘엑스씨
+    expect(particle('cilium_lb4_reverse_sk', '을/를')).toBe('를'); // 에스케이
+    expect(particle('tcp', '으로/로')).toBe('로'); // 티씨피
+    expect(particle('ClusterIP', '은/는')).toBe('는'); // 클러스터아이피
+    expect(particle('eBPF', '으로/로')).toBe('로'); // 이비피에프
+    expect(particle('iptables', '을/를')).toBe('를'); // 아이피테이블즈
+    expect(particle('table', '이/가')).toBe('이'); // 테이블
+    expect(particle('rule', '으로/로')).toBe('로'); // 룰
+    expect(particle('name', '을/를')).toBe('을'); // 네임
+    expect(particle('socket', '을/를')).toBe('을'); // 소켓
+    expect(particle('cilium_net', '으로/로')).toBe('으로'); // 넷
+    expect(particle('slot', '이/가')).toBe('이'); // 슬롯
+    expect(particle('root', '이/가')).toBe('가'); // 루트
+    expect(particle('endpoint', '과/와')).toBe('와'); // 엔드포인트
+    expect(particle('webpod', '과/와')).toBe('와');
+    expect(particle('cilium_vxlan', '으로/로')).toBe('으로'); // 브이엑스랜
+    expect(particle('Geneve', '으로/로')).toBe('로'); // 제네브
+    expect(particle('NodePort', '을/를')).toBe('를'); // 노드포트
+  });
+
   it('skips closing quotes and brackets, and writes both forms when the end cannot be read', () => {
     expect(particle('"10.1.0.0/16 via 192.168.10.102"', '을/를')).toBe('를');
     expect(particle('(파드)', '이/가')).toBe('가');

@@ -9,13 +9,11 @@
  * - Digits: the Korean reading of the number's end: 1 일, 2 이, 3 삼, 4 사,
  *   5 오, 6 육, 7 칠, 8 팔, 9 구, 0 영; trailing zeros read as the unit
  *   (10 십, 100 백, 1000 천, 10000 만), so `80` is 팔십 (받침), `10.0.0.5` ends in 오.
- * - Latin: an all-capital word is spelled letter by letter (ARP 에이알피 → 피,
- *   NAT → 티, LB → 비; L 엘 and R 알 end in ㄹ, M 엠 and N 엔 in a consonant).
- *   Otherwise the last letter decides, as loanwords are usually said:
- *   l → ㄹ (pool 풀); m, n, ng, b, c, k, p → a consonant (map 맵, lookup 룩업);
- *   every other letter → a vowel (pod 파드, host 호스트, cache 캐시). A single
- *   letter is spelled (slot A 에이). A heuristic, good for Cilium's names, not
- *   a pronunciation dictionary; a name ending in a digit reads by the digit (eth0, lb4).
+ * - Latin (latinEnding): a word read letter by letter ends in its last letter's
+ *   name (ARP 에이알피 → 피, lxc → 씨; L 엘 and R 알 end in ㄹ, M 엠 and N 엔 in a
+ *   consonant); other words by the loanword's usual ending (pool 풀, table
+ *   테이블, map 맵, socket 소켓, pod 파드). A heuristic, good for Cilium's names,
+ *   not a pronunciation dictionary; a name ending in a digit reads by the digit (eth0, lb4).
  * - Anything else (a symbol at the end, empty text): both forms, the
  *   traditional written fallback `을(를)`.
  * Closing quotes and brackets at the end are skipped (`"{route}"{을/를}` reads the route).
@@ -67,17 +65,28 @@ export function ending(text: string): Ending {
     if (zeros === 0 || trimmed === '0') return DIGIT[last] ?? 'unknown';
     return 'consonant';
   }
-  if (/[a-z]/i.test(last)) {
-    const word = /[a-z]+$/i.exec(s)?.[0] ?? last;
-    if (word.length >= 2 && word === word.toUpperCase()) return LETTER[last.toLowerCase()] ?? 'vowel';
-    const l = last.toLowerCase();
-    if (l === 'l') return 'rieul';
-    if (/ng$/i.test(word) || WORD_CONSONANT.has(l)) return 'consonant';
-    // A single capital letter is spelled too (slot A, node B).
-    if (word.length === 1) return LETTER[l] ?? 'vowel';
-    return 'vowel';
-  }
+  if (/[a-z]/i.test(last)) return latinEnding(/[a-z]+$/i.exec(s)?.[0] ?? last);
   return 'unknown';
+}
+
+/**
+ * A Latin word's last sound, as Korean readers say it. Spelled letter by letter (its last letter's name
+ * decides): an all-capital word (ARP, NAT), a trailing capital run (ClusterIP → IP, eBPF → BPF), a word
+ * without vowels (lxc, tcp, bpf, sk), a single letter. Otherwise the loanword's ending: -l and -le in ㄹ
+ * (pool 풀, table 테이블, rule 룰); -m, -n, -ng, -me, -ne in ㅁ/ㄴ/ㅇ (map 맵, name 네임, line 라인);
+ * -b, -c, -k, -p in their consonant (lookup 룩업, logic 로직); a short vowel and -t in ㅅ (socket 소켓,
+ * packet 패킷, slot 슬롯, net 넷); anything else in a vowel (pod 파드, host 호스트, cache 캐시, server 서버).
+ */
+function latinEnding(word: string): Ending {
+  const spell = (w: string): Ending => LETTER[w.slice(-1).toLowerCase()] ?? 'vowel';
+  const caps = /[A-Z]{2,}$/.exec(word)?.[0];
+  if (caps && (caps === word || /[a-z]/.test(word))) return spell(caps);
+  const w = word.toLowerCase();
+  if (w.length === 1 || !/[aeiouy]/.test(w)) return spell(w);
+  if (/(l|le)$/.test(w)) return 'rieul';
+  if (/(ng|me|ne)$/.test(w) || WORD_CONSONANT.has(w.slice(-1))) return 'consonant';
+  if (/(^|[^aeiou])[aeo]t$/.test(w)) return 'consonant';
+  return 'vowel';
 }
 
 /** The form of `pair` (a key of PARTICLES) that follows `before`. */

@@ -62,8 +62,31 @@ export interface PolicyPeerRule {
   /** Where it was written: `spec.ingress[0].from[1]`, and its YAML line. */
   field: string;
   line: number;
-  /** One line for people: `from app=netpod on 80/TCP`. */
+  /** One line for people: `from app=netpod on 80/TCP` (English: Cilium-style CLI output keeps it). */
   text: string;
+  /** The same line as words the page and the CLI render in the reader's language (rule-words.ts). */
+  words: RuleWords;
+}
+
+/**
+ * Ids of the engine's message catalog (src/engine/messages.ts `policy.rule.*`,
+ * `policy.peer.*`, `policy.port*`, ...) that a rule's line is made of. The
+ * scenario names them without importing the engine; the engine's policy
+ * compiler passes the words on as a Message, so the checker holds them to
+ * ids the catalogs have.
+ */
+export type RuleWordId =
+  | 'policy.rule.from' | 'policy.rule.from.ports' | 'policy.rule.to' | 'policy.rule.to.ports' | 'policy.rule.default_deny'
+  | 'policy.peer.anyone' | 'policy.peer.nobody' | 'policy.peer.unmodelled'
+  | 'policy.peer.pods' | 'policy.peer.pods.all' | 'policy.peer.pods.sel' | 'policy.peer.pods.every'
+  | 'policy.peer.pods.in_namespaces' | 'policy.peer.ipblock' | 'policy.peer.endpoints' | 'policy.peer.endpoints.all'
+  | 'policy.peer.entity' | 'policy.peer.cidr' | 'policy.cidr.except' | 'policy.all'
+  | 'policy.port' | 'policy.port.any' | 'policy.port.icmp' | 'policy.list' | 'policy.text';
+
+/** A message-shaped tree of rule words: an id and its parameters (text, numbers, more words). */
+export interface RuleWords {
+  id: RuleWordId;
+  params: Record<string, string | number | RuleWords>;
 }
 
 /** An api.Rule: the endpoints it applies to and its four rule lists. */

@@ -83,11 +83,11 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
     try {
       const reply = await client.request({ type: 'compare', flow, settings: b });
       if (gen !== compareGen || store.getState().compare?.spec !== spec) return;
-      const { rows, hopsA, hopsB, differing } = reply.comparison;
+      const { rows, hopsA, hopsB, differing, differences } = reply.comparison;
       const at = row ?? rowOfStep(rows, step);
       const r = Math.min(Math.max(0, at), Math.max(0, rows.length - 1));
       store.setState({
-        compare: { spec, settings: b, trace: reply.trace, summary: reply.summary, rows, hopsA, hopsB, differing, error: undefined },
+        compare: { spec, settings: b, trace: reply.trace, summary: reply.summary, rows, hopsA, hopsB, differing, differences, error: undefined },
         row: r,
         step: sideStepA(rows, r),
         playing: false,

@@ -10,13 +10,14 @@ import type { CompareState } from './store.ts';
 export type Side = 'a' | 'b';
 
 /** Side B with nothing traced (yet, or any more): the part of CompareState a new spec or a failure resets. */
-export const NO_COMPARISON: Readonly<Pick<CompareState, 'trace' | 'summary' | 'rows' | 'hopsA' | 'hopsB' | 'differing'>> = {
+export const NO_COMPARISON: Readonly<Pick<CompareState, 'trace' | 'summary' | 'rows' | 'hopsA' | 'hopsB' | 'differing' | 'differences'>> = {
   trace: undefined,
   summary: undefined,
   rows: [],
   hopsA: 0,
   hopsB: 0,
   differing: 0,
+  differences: { a: [], b: [] },
 };
 
 /** The aligned rows when the compare view steps both sides (side B is traced), else undefined. */

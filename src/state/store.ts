@@ -5,7 +5,7 @@
  * animation reads the cursor through `subscribe` into refs.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FlowRequest, Settings, AlignedRow, Trace, Message } from '../engine/index.ts';
+import type { FlowRequest, Settings, AlignedRow, Trace, Message, TraceDifferences } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ProgressStage, RequestType } from '../worker/protocol.ts';
@@ -76,6 +76,8 @@ export interface CompareState {
   hopsA: number;
   hopsB: number;
   differing: number;
+  /** What really differs between the two paths (the header's sentences). */
+  differences: TraceDifferences;
   /** Why side B could not be traced (the agent refuses the settings, an unknown name). */
   error: Message | string | undefined;
 }

@@ -43,7 +43,7 @@ describe('url', () => {
 
   it('carries the compare view, whose step is a row of the aligned lists', () => {
     expect(readUrl('?compare=tunnel-vxlan&step=9')).toMatchObject({ compare: 'tunnel-vxlan', step: 9 });
-    const s = initialState({ step: 3, row: 9, compare: { spec: 'routing-mode:tunnel', settings: {}, trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0, error: undefined } });
+    const s = initialState({ step: 3, row: 9, compare: { spec: 'routing-mode:tunnel', settings: {}, trace: undefined, summary: undefined, rows: [], hopsA: 0, hopsB: 0, differing: 0, differences: { a: [], b: [] }, error: undefined } });
     const url = writeUrl(s);
     expect(url).toContain('compare=routing-mode:tunnel');
     expect(readUrl(url)).toMatchObject({ compare: 'routing-mode:tunnel', step: 9 });

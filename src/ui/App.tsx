@@ -52,13 +52,14 @@ function Region({ className, children, label, scrolls }: { className: string; ch
 }
 
 function Notice() {
+  const t = useT();
   const { store } = useServices();
   const notice = useApp((s) => s.notice);
   if (!notice) return null;
   return (
     <div className="notice" role="status">
       {notice}{' '}
-      <button type="button" className="link" onClick={() => store.setState({ notice: undefined })} aria-label="dismiss">
+      <button type="button" className="link" onClick={() => store.setState({ notice: undefined })} aria-label={t('notice.dismiss')}>
         ✕
       </button>
     </div>

@@ -13,6 +13,7 @@ import type { HopEvent, Packet, SockAddr, Trace, TraceOutcome } from '../trace.t
 import { InternalError } from '../util/internal.ts';
 import { dropReason, message } from '../messages.ts';
 import { createRng } from '../util/rng.ts';
+import { hash53 } from '../util/hash.ts';
 import { conversation, type Exchange } from './conversation.ts';
 import { walkPacket } from './dispatch.ts';
 import { curlRequest, whoamiResponse } from './http.ts';
@@ -45,11 +46,14 @@ function withPayload(dp: Datapath, packet: Packet, ex: Exchange, request: string
   return { ...packet, payload: whoamiResponse(pod, remote, request, dp.captureStartUs) };
 }
 
+/** The slot stream's seed: derived from the flow's seed, apart from the main stream's. */
+const slotSeed = (seed: number): number => hash53(`lb-slot/${seed}`) >>> 0;
+
 export function traceFlow(dp: Datapath, req: FlowRequest): Trace {
   const rng = createRng(req.seed ?? 1);
   const setup = setUpFlow(dp, req, rng);
   const { flow, client, server, sender: clientSender, frontend } = setup;
-  const w = createWalk(dp, rng);
+  const w = createWalk(dp, rng, createRng(slotSeed(req.seed ?? 1)));
   const base = { flow, client, server, events: w.events };
   const end = (outcome: TraceOutcome, lb?: SocketLb): Trace =>
     (lb ? { ...base, backend: lb.backend, outcome } : { ...base, outcome });

@@ -18,6 +18,12 @@ export type HopDraft = Omit<HopEvent, 'seq' | 'explain' | 'node' | 'iface' | 'ho
 export interface Walk {
   dp: Datapath;
   rng: Rng;
+  /**
+   * A second stream, only for load balancing's slot choices (socket LB, bpf_lxc per-packet LB, NodePort,
+   * kube-proxy's statistic rules): the n-th choice of a flow is the same draw under every setting, so two
+   * modes given one seed pick the same backend from the same backend set (the compare view lines up).
+   */
+  slots: Rng;
   ct: ConntrackTables;
   nat: NatTables;
   /** The kernel's conntrack NAT bindings (iptables DNAT and MASQUERADE). */
@@ -33,11 +39,15 @@ export interface Walk {
   emit<I extends MessageId>(hop: HopDraft, id: I, params: ParamsOf<I>): HopEvent;
 }
 
-export function createWalk(dp: Datapath, rng: Rng): Walk {
+/** A 1-based slot among `count` backends, from the walk's slot stream (the services map's slot numbering). */
+export const pickSlot = (w: Pick<Walk, 'slots'>, count: number): number => (w.slots.u32() % count) + 1;
+
+export function createWalk(dp: Datapath, rng: Rng, slots: Rng = rng): Walk {
   const events: HopEvent[] = [];
   return {
     dp,
     rng,
+    slots,
     ct: new ConntrackTables(dp.config.ctTimeouts),
     nat: new NatTables(),
     nf: new NfConntrack(),

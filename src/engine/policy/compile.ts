@@ -65,7 +65,7 @@ function ruleOrigin(s: Selecting, r: PolicyPeerRule): EntryOrigin {
   const policy = policyName(s.policy);
   return {
     kind: 'rule', policy, text: `${s.policy.kind} ${policy}: ${r.field} (line ${r.line}): ${r.text}`,
-    message: message('policy.origin.rule', { kind: s.policy.kind, policy, field: r.field, line: r.line, text: r.text }),
+    message: message('policy.origin.rule', { kind: s.policy.kind, policy, field: r.field, line: r.line, text: r.words }),
   };
 }
 

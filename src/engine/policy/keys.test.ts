@@ -96,7 +96,7 @@ describe('CIDR rules', () => {
   });
 
   it('gives each named prefix a local identity from 16777217 and finds the most specific', () => {
-    const rule = (cidrs: string[]) => ({ endpoints: [], entities: [], ports: [], field: 'f', line: 1, text: '', cidrs: cidrs.map((c) => ({ cidr: cidr(c), except: [] })) });
+    const rule = (cidrs: string[]) => ({ endpoints: [], entities: [], ports: [], field: 'f', line: 1, text: '', words: { id: 'policy.text' as const, params: { text: '' } }, cidrs: cidrs.map((c) => ({ cidr: cidr(c), except: [] })) });
     const ids = allocateCidrIdentities([{
       kind: 'CiliumNetworkPolicy', namespace: 'default', name: 'p', source: { doc: 0, object: 'x', line: 1 },
       rules: [{ endpointSelector: { requirements: [] }, ingress: [rule(['8.8.8.8/32', '0.0.0.0/0'])], ingressDeny: [], egress: [rule(['8.0.0.0/8', '8.8.8.8/32'])], egressDeny: [], defaultDeny: { ingress: true, egress: true }, field: 'spec' }],

@@ -10,7 +10,7 @@
 import { cidrContains } from '../../scenario/values.ts';
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
 import { servicePortOf } from '../derive/services.ts';
-import type { Walk } from '../flow/walk.ts';
+import { pickSlot, type Walk } from '../flow/walk.ts';
 import type { Place } from '../place.ts';
 import { hexOf } from '../util/hash.ts';
 import type { MapOp, Packet } from '../trace.ts';
@@ -64,7 +64,8 @@ export function kubeProxyDnat(
   }
   const { f } = hit;
   const n = f.backendIds.length;
-  const pick = w.rng.u32() % n;
+  // The same draw as the services map's slot (pickSlot), so kube-proxy picks the backend eBPF would.
+  const pick = pickSlot(w, n) - 1;
   const svcChain = kubeChain('KUBE-SVC', `${f.service}:${f.port}`);
   const proto = p.proto.toLowerCase();
   const rule = (key: string, hit = true, note?: string): MapOp => {

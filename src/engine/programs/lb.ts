@@ -7,7 +7,7 @@
  * address from cilium_lb4_reverse_nat.
  */
 import type { EndpointInfo, Frontend } from '../derive/types.ts';
-import type { Walk } from '../flow/walk.ts';
+import { pickSlot, type Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revNatKey, revNatValue, serviceKey, serviceValue } from '../maps/format.ts';
 import type { Place } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
@@ -37,7 +37,7 @@ export function lb4Local(
   const ops: MapOp[] = [master, ...existing.ops];
   if (backendId === undefined) {
     // LB_SELECTION_RANDOM is forced in bpf_lxc: a random slot of the master's count.
-    const slot = (w.rng.u32() % count) + 1;
+    const slot = pickSlot(w, count);
     backendId = backendIdAt(f, slot);
     ops.push({
       node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot, f.internal),

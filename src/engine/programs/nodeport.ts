@@ -6,7 +6,7 @@
  * reverse DNAT from the CT entry's rev_nat_index.
  */
 import type { Frontend, NodeDatapath } from '../derive/types.ts';
-import type { HopDraft, Walk } from '../flow/walk.ts';
+import { pickSlot, type HopDraft, type Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, serviceKey, serviceValue } from '../maps/format.ts';
 import { onDevice } from './hooks.ts';
 import type { MapOp, Packet } from '../trace.ts';
@@ -53,7 +53,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
   ];
   let backendId = existing.backendId;
   if (backendId === undefined) {
-    const slot = (w.rng.u32() % count) + 1;
+    const slot = pickSlot(w, count);
     backendId = backendIdAt(f, slot);
     const key = serviceKey(packet.dst, f.port, slot, f.internal);
     ops.push({

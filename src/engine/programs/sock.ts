@@ -6,7 +6,7 @@
  */
 import type { Ipv4 } from '../../scenario/values.ts';
 import type { Backend, Frontend } from '../derive/types.ts';
-import type { Walk } from '../flow/walk.ts';
+import { pickSlot, type Walk } from '../flow/walk.ts';
 import { backendKey, backendValue, revSkKey, revSkValue, serviceKey, serviceValue } from '../maps/format.ts';
 import type { Place, SocketHook } from '../place.ts';
 import type { MapOp, Packet, SockAddr, SocketCall } from '../trace.ts';
@@ -26,6 +26,12 @@ const socketAt = (client: SocketClient, hook: SocketHook): Place =>
   ({ kind: 'socket', node: client.node, pod: client.pod, hook });
 
 export type SockLbResult = { ok: true; backend: Backend; cookie: number } | { ok: false };
+
+/** A socket cookie near `drawn` (in the kernel's 4096..65535 here) with `cookie % count + 1 === slot`. */
+function cookieForSlot(drawn: number, slot: number, count: number): number {
+  const c = drawn - (drawn % count) + (slot - 1);
+  return c > 65535 ? c - count : c < 4096 ? c + count : c;
+}
 
 export function sockXlateFwd(
   w: Walk, client: SocketClient, f: Frontend, vip: Ipv4, packet: Packet, udp: boolean,
@@ -60,8 +66,11 @@ export function sockXlateFwd(
     return { ok: false };
   }
   // sock_select_slot: random per connect for TCP; the socket cookie for UDP (sticky per socket).
-  const cookie = w.rng.int(4096, 65535);
-  const slot = ((udp ? cookie : w.rng.u32()) % count) + 1;
+  // The slot comes from the walk's slot stream (the same backend as any other mode with the same seed); for
+  // UDP the cookie is then one whose remainder is that slot, as sock_select_slot would have derived it.
+  const slot = pickSlot(w, count);
+  const drawn = w.rng.int(4096, 65535);
+  const cookie = udp ? cookieForSlot(drawn, slot, count) : drawn;
   const backend = backendOf(w.dp, backendIdAt(f, slot));
   const revKey = revSkKey(backend.address, backend.port, cookie);
   const ops: MapOp[] = [

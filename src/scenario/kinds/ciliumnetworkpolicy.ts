@@ -13,8 +13,9 @@ import type {
   CidrRuleModel, EndpointSelectorModel, PolicyEntity, PolicyModel, PolicyPeerRule, PolicyPort, PolicyProtocol,
   PolicyRuleModel,
 } from '../model.ts';
+import { cidrPhrase, phrase, words, type Phrase } from './rule-words.ts';
 import {
-  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readCidrText, readPolicyPort,
+  inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readCidrText, readPolicyPort,
   readSelector, sourcedKey,
 } from './policy-fields.ts';
 
@@ -82,13 +83,15 @@ function readPeerRules(f: Fields, path: FieldPath, dir: Direction, deny: boolean
 
 function readPeerRule(f: Fields, at: FieldPath, dir: Direction, deny: boolean, namespace: string): PolicyPeerRule {
   const names = PEERS[dir];
-  const words: string[] = [];
+  const said: Phrase[] = [];
   const endpoints: EndpointSelectorModel[] = f.list([...at, names.endpoints]).map((_, j) => {
     const read = readSelector(f, [...at, names.endpoints, j], sourcedKey);
-    words.push(`endpoints ${read.text || '(all)'}`);
+    said.push(read.text
+      ? phrase(`endpoints ${read.text}`, words('policy.peer.endpoints', { selector: read.text }))
+      : phrase('endpoints (all)', words('policy.peer.endpoints.all')));
     return scopeToNamespace(read.selector, namespace);
   });
-  const entities = readEntities(f, [...at, names.entities], words);
+  const entities = readEntities(f, [...at, names.entities], said);
   const cidrs: CidrRuleModel[] = [];
   f.list([...at, names.cidr]).forEach((_, j) => {
     const cidr = readCidrText(f, [...at, names.cidr, j], true);
@@ -98,7 +101,10 @@ function readPeerRule(f: Fields, at: FieldPath, dir: Direction, deny: boolean, n
     const rule = readCidrRule(f, [...at, names.cidrSet, j]);
     if (rule) cidrs.push(rule);
   });
-  for (const c of cidrs) words.push(`CIDR ${cidrRuleText(c)}`);
+  for (const c of cidrs) {
+    const p = cidrPhrase(c);
+    said.push(phrase(`CIDR ${p.text}`, words('policy.peer.cidr', { cidr: p.words })));
+  }
   // A peer list given empty selects nobody (SetAggregatedSelectors), as does a rule whose only peers are not modelled.
   const emptyList = [names.endpoints, names.entities, names.cidr, names.cidrSet].some((k) => f.has([...at, k]) && f.list([...at, k]).length === 0);
   const unmodelled = names.unmodelled.filter((k) => f.has([...at, k]));
@@ -107,10 +113,10 @@ function readPeerRule(f: Fields, at: FieldPath, dir: Direction, deny: boolean, n
   const peerless = endpoints.length + entities.length + cidrs.length === 0;
   if (emptyList || (peerless && unmodelled.length > 0)) {
     entities.push('none');
-    words.push('nobody (no modelled peer)');
+    said.push(phrase('nobody (no modelled peer)', words('policy.peer.unmodelled')));
   }
   const ports = [...readToPorts(f, [...at, 'toPorts'], deny), ...readIcmps(f, [...at, 'icmps'])];
-  return peerRule(f, at, dir, { endpoints, entities, cidrs, ports }, words);
+  return peerRule(f, at, dir, { endpoints, entities, cidrs, ports }, said);
 }
 
 /**
@@ -125,7 +131,7 @@ function scopeToNamespace(sel: EndpointSelectorModel, namespace: string): Endpoi
   return namesNamespace ? sel : { requirements: [...sel.requirements, inRequirement(NAMESPACE_KEY, namespace)] };
 }
 
-function readEntities(f: Fields, path: FieldPath, words: string[]): PolicyEntity[] {
+function readEntities(f: Fields, path: FieldPath, said: Phrase[]): PolicyEntity[] {
   const out: PolicyEntity[] = [];
   f.list(path).forEach((_, j) => {
     const e = f.str([...path, j], true);
@@ -135,7 +141,7 @@ function readEntities(f: Fields, path: FieldPath, words: string[]): PolicyEntity
       return;
     }
     out.push(e as PolicyEntity);
-    words.push(`entity ${e}`);
+    said.push(phrase(`entity ${e}`, words('policy.peer.entity', { entity: e })));
   });
   return out;
 }

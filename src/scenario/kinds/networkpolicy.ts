@@ -10,8 +10,9 @@ import type { FieldPath } from '../documents.ts';
 import type { Fields } from '../fields.ts';
 import type { EndpointSelectorModel, L4Proto, PolicyModel, PolicyPeerRule, PolicyPort } from '../model.ts';
 import { PROTOCOLS } from './pod.ts';
+import { cidrPhrase, phrase, words, type Phrase } from './rule-words.ts';
 import {
-  cidrRuleText, inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readPolicyPort,
+  inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readPolicyPort,
   readSelector,
 } from './policy-fields.ts';
 
@@ -50,7 +51,11 @@ export function readNetworkPolicy(f: Fields): PolicyModel {
 
 function defaultDenyRule(f: Fields, dir: Direction): PolicyPeerRule {
   const rule = peerRule(f, ['spec', 'policyTypes'], dir, { endpoints: [], entities: [], cidrs: [], ports: [] }, []);
-  return { ...rule, text: `${rule.text} (no ${dir} rules: default deny)` };
+  return {
+    ...rule,
+    text: `${rule.text} (no ${dir} rules: default deny)`,
+    words: words('policy.rule.default_deny', { rule: rule.words, direction: dir }),
+  };
 }
 
 function readDirection(f: Fields, dir: Direction, namespace: string): PolicyPeerRule[] {
@@ -62,7 +67,7 @@ function readDirection(f: Fields, dir: Direction, namespace: string): PolicyPeer
     const peers = f.list([...at, peersKey]);
     if (peers.length === 0) {
       // No peers: the agent puts the wildcard selector here; every source (or destination) is allowed.
-      out.push(peerRule(f, at, dir, { endpoints: [{ requirements: [] }], entities: [], cidrs: [], ports }, ['anyone']));
+      out.push(peerRule(f, at, dir, { endpoints: [{ requirements: [] }], entities: [], cidrs: [], ports }, [phrase('anyone', words('policy.peer.anyone'))]));
       return;
     }
     peers.forEach((__, j) => {
@@ -73,7 +78,7 @@ function readDirection(f: Fields, dir: Direction, namespace: string): PolicyPeer
   return out;
 }
 
-type Peer = { rule: Pick<PolicyPeerRule, 'endpoints' | 'entities' | 'cidrs'>; text: string };
+type Peer = { rule: Pick<PolicyPeerRule, 'endpoints' | 'entities' | 'cidrs'>; text: Phrase };
 
 /** parseNetworkPolicyPeer: pod and namespace selectors become one selector; an ipBlock a CIDR rule. */
 function readPeer(f: Fields, at: FieldPath, namespace: string): Peer | undefined {
@@ -82,14 +87,17 @@ function readPeer(f: Fields, at: FieldPath, namespace: string): Peer | undefined
   if (f.has([...at, 'ipBlock'])) {
     if (hasPods || hasNamespaces) return f.error(at, 'ipBlock may not be combined with podSelector or namespaceSelector');
     const cidr = readCidrRule(f, [...at, 'ipBlock']);
-    return cidr && { rule: { endpoints: [], entities: [], cidrs: [cidr] }, text: `ipBlock ${cidrRuleText(cidr)}` };
+    const c = cidr && cidrPhrase(cidr);
+    return cidr && c && { rule: { endpoints: [], entities: [], cidrs: [cidr] }, text: phrase(`ipBlock ${c.text}`, words('policy.peer.ipblock', { cidr: c.words })) };
   }
   if (!hasPods && !hasNamespaces) return f.error(at, 'needs a podSelector, a namespaceSelector or an ipBlock');
   const pods = readSelector(f, [...at, 'podSelector'], (k) => `k8s:${k}`);
   const selector: EndpointSelectorModel = { requirements: [...pods.selector.requirements] };
   if (!hasNamespaces) {
     selector.requirements.push(inRequirement(NAMESPACE_KEY, namespace));
-    return { rule: { endpoints: [selector], entities: [], cidrs: [] }, text: `pods ${pods.text || '(all)'} in ${namespace}` };
+    const text = `pods ${pods.text || '(all)'} in ${namespace}`;
+    const w = pods.text ? words('policy.peer.pods', { selector: pods.text, namespace }) : words('policy.peer.pods.all', { namespace });
+    return { rule: { endpoints: [selector], entities: [], cidrs: [] }, text: phrase(text, w) };
   }
   const ns = readSelector(f, [...at, 'namespaceSelector'], (k) => `k8s:${NAMESPACE_LABELS}.${k}`);
   if (ns.selector.requirements.length === 0) {
@@ -103,7 +111,11 @@ function readPeer(f: Fields, at: FieldPath, namespace: string): Peer | undefined
     }
   }
   const podsText = hasPods ? `pods ${pods.text || '(all)'}` : 'pods';
-  return { rule: { endpoints: [selector], entities: [], cidrs: [] }, text: `${podsText} in namespaces ${ns.text || '(all)'}` };
+  const podsWords = !hasPods
+    ? words('policy.peer.pods.every')
+    : words('policy.peer.pods.sel', { selector: pods.text || words('policy.all') });
+  const w = words('policy.peer.pods.in_namespaces', { pods: podsWords, namespaces: ns.text || words('policy.all') });
+  return { rule: { endpoints: [selector], entities: [], cidrs: [] }, text: phrase(`${podsText} in namespaces ${ns.text || '(all)'}`, w) };
 }
 
 /** NetworkPolicyPort: protocol (TCP by default), port number or name (none: every port), endPort. */

@@ -9,6 +9,7 @@ import type {
   CidrRuleModel, EndpointSelectorModel, PolicyPeerRule, PolicyPort, PolicyProtocol, SelectorOperator, SelectorRequirement,
 } from '../model.ts';
 import { cidrContains, cidrToString, parseCidr, parseIpv4, type Cidr } from '../values.ts';
+import { listWords, phrase, portPhrase, words, type Phrase } from './rule-words.ts';
 
 /** The namespace label every pod identity carries (pkg/k8s/apis/cilium.io PodNamespaceLabel). */
 export const NAMESPACE_KEY = 'k8s:io.kubernetes.pod.namespace';
@@ -116,11 +117,6 @@ export function readCidrRule(f: Fields, path: FieldPath): CidrRuleModel | undefi
   return { cidr, except };
 }
 
-export function cidrRuleText(r: CidrRuleModel): string {
-  const except = r.except.length ? ` except ${r.except.map(cidrToString).join(', ')}` : '';
-  return `${cidrToString(r.cidr)}${except}`;
-}
-
 /** IANA_SVC_NAME, what a container port name (and so a named port in a policy) must be. */
 const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
@@ -167,26 +163,25 @@ export function readPolicyPort(f: Fields, at: FieldPath, protocol: PolicyProtoco
   return port;
 }
 
-export function portText(p: PolicyPort): string {
-  if (p.protocol === 'ICMP') return `ICMP type ${p.port}`;
-  const where = p.name ?? (p.port === 0 ? 'any port' : p.endPort ? `${p.port}-${p.endPort}` : String(p.port));
-  return `${where}/${p.protocol}`;
-}
-
-/** A rule's located origin and its one-line text: `from app=netpod on 80/TCP`. */
+/** A rule's located origin and its one-line text: `from app=netpod on 80/TCP`, in words too. */
 export function peerRule(
   f: Fields,
   path: FieldPath,
   direction: 'ingress' | 'egress',
   peers: Pick<PolicyPeerRule, 'endpoints' | 'entities' | 'cidrs' | 'ports'>,
-  peerWords: string[],
+  peerWords: readonly Phrase[],
 ): PolicyPeerRule {
-  const who = peerWords.length > 0 ? peerWords.join(', ') : peers.ports.length > 0 ? 'anyone' : 'nobody';
-  const ports = peers.ports.length > 0 ? ` on ${peers.ports.map(portText).join(', ')}` : '';
+  const who: Phrase = peerWords.length > 0
+    ? phrase(peerWords.map((p) => p.text).join(', '), listWords(peerWords.map((p) => p.words)))
+    : peers.ports.length > 0 ? phrase('anyone', words('policy.peer.anyone')) : phrase('nobody', words('policy.peer.nobody'));
+  const ports = peers.ports.map(portPhrase);
+  const dir = direction === 'ingress' ? 'from' : 'to';
+  const id = `policy.rule.${dir}${ports.length > 0 ? '.ports' : ''}` as const;
   return {
     ...peers,
     field: fieldText(path),
     line: f.obj.lineOf(path),
-    text: `${direction === 'ingress' ? 'from' : 'to'} ${who}${ports}`,
+    text: `${dir} ${who.text}${ports.length > 0 ? ` on ${ports.map((p) => p.text).join(', ')}` : ''}`,
+    words: words(id, ports.length > 0 ? { who: who.words, ports: listWords(ports.map((p) => p.words)) } : { who: who.words }),
   };
 }

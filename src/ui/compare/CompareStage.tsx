@@ -5,6 +5,9 @@
  * cursor. The map panel, inspector and terminal views fold away here so
  * both drawings fit a 1280x720 projector.
  */
+import type { Message } from '../../engine/index.ts';
+import { render } from '../../i18n/index.ts';
+import { specPairs } from '../../state/compare.ts';
 import { useApp, useT } from '../app/context.tsx';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { Topology } from '../topology/Topology.tsx';
@@ -33,13 +36,43 @@ function CompareHeader() {
   }
   if (!c.trace) return <p className="compare-head">{t('compare.loading')}</p>;
   return (
-    <p className="compare-head" data-testid="compare-summary">
-      <strong>{t('compare.summary', { a: c.hopsA, b: c.hopsB, n: c.differing, total: c.rows.length })}</strong>
-      <span className="compare-row">{t('compare.row', { n: row + 1, total: c.rows.length })}</span>
-      <span className="compare-legend">
-        <span className="aligned-mark">=</span> {t('compare.both')} <span className="aligned-mark diff-a">A</span> {t('compare.onlyA')}{' '}
-        <span className="aligned-mark diff-b">B</span> {t('compare.onlyB')}
-      </span>
+    <>
+      <CompareDifferences />
+      <p className="compare-head" data-testid="compare-summary">
+        <strong>{t('compare.summary', { a: c.hopsA, b: c.hopsB, n: c.differing, total: c.rows.length })}</strong>
+        <span className="compare-row">{t('compare.row', { n: row + 1, total: c.rows.length })}</span>
+        <span className="compare-legend">
+          <span className="aligned-mark">=</span> {t('compare.both')} <span className="aligned-mark diff-a">A</span> {t('compare.onlyA')}{' '}
+          <span className="aligned-mark diff-b">B</span> {t('compare.onlyB')}{' '}
+          <span className="aligned-mark diff-pair">≠</span> {t('compare.changed')}
+        </span>
+      </p>
+    </>
+  );
+}
+
+/**
+ * What really differs between the two paths (engine/compare-features.ts), one line per side:
+ * "B: per-packet DNAT in bpf_lxc, kernel routing via the stack", or that the path is the same.
+ */
+function CompareDifferences() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const d = useApp((s) => s.compare?.differences);
+  const spec = useApp((s) => s.compare?.spec ?? '');
+  if (!d) return null;
+  const line = (ms: readonly Message[]) => ms.map((m) => render(lang, m)).join(', ');
+  if (d.a.length === 0 && d.b.length === 0) {
+    return (
+      <p className="compare-differs" data-testid="compare-differs">
+        {t('compare.samePath', { pairs: specPairs(spec) })}
+      </p>
+    );
+  }
+  return (
+    <p className="compare-differs" data-testid="compare-differs">
+      {d.a.length > 0 && <span className="differs-a">{t('compare.differsA', { what: line(d.a) })}</span>}
+      {d.b.length > 0 && <span className="differs-b">{t('compare.differsB', { what: line(d.b) })}</span>}
     </p>
   );
 }

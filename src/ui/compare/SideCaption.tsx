@@ -21,10 +21,12 @@ export function SideCaption({ side }: { side: Side }) {
   const outcome = useApp((s) => sel.trace(s)?.outcome);
   const lang = useApp((s) => s.lang);
   const spec = useApp((s) => s.compare?.spec ?? '');
+  // The aligned packet this side's hop belongs to (the e2e checks the two sides stay within one).
+  const group = useApp((s) => s.compare?.rows.find((r) => r[side] === step)?.group);
   const title = side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) });
   const dropped = ev !== undefined && isDropped(ev);
   return (
-    <div className={`side-caption side-${side}${ev ? ` dir-${hopDirection(ev)}` : ''}${dropped ? ' is-drop' : ''}${idle ? ' is-idle' : ''}`} data-testid={`caption-${side}`}>
+    <div className={`side-caption side-${side}${ev ? ` dir-${hopDirection(ev)}` : ''}${dropped ? ' is-drop' : ''}${idle ? ' is-idle' : ''}`} data-testid={`caption-${side}`} data-packet={group}>
       <div className="caption-meta">
         <span className={`side-tag side-tag-${side}`}>{title}</span>
         {ev && <span className="caption-step">{t('playback.hopOf', { n: step + 1, total })}</span>}

@@ -107,7 +107,7 @@ function SettingsError() {
   return (
     <p className="settings-error" role="alert" data-testid="settings-error">
       {t('settings.refused', { message: error.message })}{' '}
-      <button type="button" className="link" aria-label="dismiss" onClick={() => store.setState({ settingsError: undefined })}>
+      <button type="button" className="link" aria-label={t('notice.dismiss')} onClick={() => store.setState({ settingsError: undefined })}>
         ✕
       </button>
     </p>

@@ -47,7 +47,8 @@ export function Terminal() {
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState(-1);
   const command = history[history.length - 1];
-  const cmd = useMemo(() => (command === undefined ? undefined : parseCommand(command, names)), [command, names]);
+  const lang = useApp((s) => s.lang);
+  const cmd = useMemo(() => (command === undefined ? undefined : parseCommand(command, names, lang)), [command, names, lang]);
   const output = useCommandOutput(cmd);
   const outRef = useRef<HTMLPreElement>(null);
   // A lesson stop's command (lessons/evidence.ts) runs as if typed, once per request.

@@ -74,6 +74,15 @@ describe('help', () => {
     expect(parseCommand('c0 bpf ct list global', nodes).kind).toBe('cilium');
   });
 
+  it('says what each command does in the page\'s language; the commands stay as typed', () => {
+    const c = parseCommand('help', nodes, 'ko');
+    const out = c.kind === 'text' ? c.text : '';
+    expect(out).toContain('명령:');
+    expect(out).toContain('노드: c0 = k8s-s, c1 = k8s-w1, c2 = k8s-w2');
+    expect(out).toMatch(/hubble observe \[[^\n]*현재 홉까지 Hubble이 본 흐름/);
+    expect(out).not.toMatch(/the same|this list|Commands:/);
+  });
+
   it('can be grepped like any output, and an unknown word points to it', () => {
     expect(text('help | grep "bpf nat"').trim()).toBe('bpf nat list');
     const bad = parseCommand('kubectl get pods', nodes);

@@ -9,6 +9,7 @@
 import { nodeAliasIndex, parseCiliumArgs, parseObserveArgs } from '../../engine/index.ts';
 import type { CiliumView, HubbleQuery } from '../../worker/protocol.ts';
 import { helpText } from './help.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 export type Command =
   | { kind: 'empty' }
@@ -49,7 +50,7 @@ export function splitPipes(line: string): string[] {
   return out;
 }
 
-export function parseCommand(line: string, nodes: string[]): Command {
+export function parseCommand(line: string, nodes: string[], lang: Lang = 'en'): Command {
   const [head = '', ...pipes] = splitPipes(line);
   const words = tokenize(head);
   if (words.length === 0) return { kind: 'empty' };
@@ -60,7 +61,7 @@ export function parseCommand(line: string, nodes: string[]): Command {
     return { kind: 'error', message: (e as Error).message };
   }
   const [cmd = '', ...rest] = words;
-  if (cmd === 'help') return { kind: 'text', text: helpText(nodes), filter };
+  if (cmd === 'help') return { kind: 'text', text: helpText(nodes, lang), filter };
   const exec = execCommand(cmd, rest, nodes, filter);
   if (exec) return exec;
   const alias = nodeAliasIndex(cmd);

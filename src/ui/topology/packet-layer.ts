@@ -14,7 +14,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { dropReason, hopDirection, type HopEvent } from '../../engine/index.ts';
+import { dropReason, hopDirection, hopPacketId, type HopEvent } from '../../engine/index.ts';
 import { kindName, translate } from '../../i18n/index.ts';
 import { isDropped, type SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
@@ -136,7 +136,9 @@ export class PacketLayer {
       .attr('data-node', node)
       .attr('data-step', String(step))
       .attr('data-idle', idle ? 'true' : null)
-      .attr('data-kind', ev.kind);
+      .attr('data-kind', ev.kind)
+      // The conversation's packet number (a socket hop: the packet its call comes before or after).
+      .attr('data-packet', String(hopPacketId(ev)));
     this.callout.attr('class', `packet-callout ${cls}`);
     // Circle for a request, diamond for a reply: shape tells them apart without colour.
     const R = this.r;
