@@ -18,6 +18,7 @@ import { ViewToggles } from './controls/ViewToggles.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { KeyHint } from './help/KeyHint.tsx';
 import { Legend } from './help/Legend.tsx';
+import { EvidenceLines, EvidenceRows } from './evidence/HopEvidence.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
@@ -117,7 +118,14 @@ function SingleStage() {
       </Region>
       <Region className="maps-pane" label={t('maps.title')}>
         <Deferred>
+          <EvidenceRows />
           <MapPanel />
+        </Deferred>
+      </Region>
+      {/* Fixed height, like the caption: the drawing's box never moves between hops. */}
+      <Region className="lines-pane" label={t('evidence.title')}>
+        <Deferred>
+          <EvidenceLines />
         </Deferred>
       </Region>
       <Region className="inspector-pane" label={t('inspector.title')} scrolls>

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { traceFlow, type MapOp } from '../../engine/index.ts';
 import { translate } from '../../i18n/index.ts';
-import { loadBuiltin } from '../../../test/engine/builtin.ts';
 import { decodeRow, fromBe16, type RowText } from './decode.ts';
 
 const words = (row: RowText, lookup?: Parameters<typeof decodeRow>[1], lang: 'en' | 'ko' = 'en') => {
@@ -59,41 +57,5 @@ describe('decodeRow: a row\'s value in words', () => {
     expect(decodeRow({ map: 'cilium_ct4_global', key: 'TCP OUT 1.1.1.1:1 -> 2.2.2.2:2' })).toBeUndefined();
     expect(decodeRow({ map: 'cilium_lb4_services_v2', key: 'garbage', value: '1 2 3' })).toBeUndefined();
     expect(decodeRow({ map: 'iptables', key: '-A KUBE', value: 'x' })).toBeUndefined();
-  });
-});
-
-/**
- * The socket-LB hop records the lookups __sock4_xlate_fwd really does, in
- * Cilium's order (bpf/bpf_sock.c; bpf/lib/lb.h): lb4_lookup_service (slot 0),
- * the chosen slot (__lb4_lookup_backend_slot), the backend (__lb4_lookup_backend),
- * then sock4_update_revnat writes reverse_sk. Each answer row decodes.
- */
-describe.each([
-  ['kans-lab', { from: 'netpod', to: 'svc', proto: 'tcp' as const, port: 80, seed: 3 }],
-  ['three-zones', { from: 'toolbox', to: 'shop/web', proto: 'tcp' as const, port: 8080, seed: 5 }],
-])('the socket-LB hop\'s rows on %s', (name, flow) => {
-  const trace = traceFlow(loadBuiltin(name), flow);
-  const hop = trace.events.find((e) => e.kind === 'socket-lb-rewrite');
-  it('reads the master row, the chosen slot and the backend, then writes reverse_sk', () => {
-    expect(hop).toBeDefined();
-    const ops = hop?.maps ?? [];
-    expect(ops.map((o) => [o.map, o.op])).toEqual([
-      ['cilium_lb4_services_v2', 'lookup'],
-      ['cilium_lb4_services_v2', 'lookup'],
-      ['cilium_lb4_backends_v3', 'lookup'],
-      ['cilium_lb4_reverse_sk', 'update'],
-    ]);
-    const [master, slot, backend, revSk] = ops as [MapOp, MapOp, MapOp, MapOp];
-    const lookup = (_m: string, k: string) => ops.find((o) => o.key === k)?.value;
-    const m = decodeRow(master);
-    const s = decodeRow(slot, lookup);
-    const b = decodeRow(backend);
-    expect(m?.key).toMatch(/^decode\.service/);
-    expect(s?.key).toBe('decode.slot');
-    // The slot row names the backend the backend row describes, and the socket's new peer is that backend.
-    expect(s?.params.backend).toBe(b?.params.id);
-    expect(s?.params.count).toBe(m?.params.count);
-    expect(hop?.socket?.peerAfter.ip).toBe(b?.params.address);
-    expect(decodeRow(revSk)?.params.service).toBe(`${hop?.socket?.peerBefore.ip}:${hop?.socket?.peerBefore.port}`);
   });
 });
