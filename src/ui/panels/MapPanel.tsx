@@ -8,7 +8,7 @@
  * stop for the rows (roving tabindex): ↑/↓ move between them.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { rowKeyText, ciliumViewWords, type MapName } from '../../engine/index.ts';
 import type { CiliumView, MapRow } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedRows, writtenRows, type RowKeys } from '../../state/selectors.ts';
@@ -20,6 +20,8 @@ import { chosenEndpoint, PolicyFilter, policyEndpoints } from './PolicyFilter.ts
 import { useCilium, useTables } from './use-tables.ts';
 
 const NO_ROWS: RowKeys = new Map();
+/** Up to this many items the rows are measured (and wrap); beyond, fixed heights (see MapRows). */
+const MEASURED_ROWS = 2000;
 
 export function MapPanel() {
   const t = useT();
@@ -147,14 +149,29 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
   const lookup = useMemo(() => (map: MapName, key: string) => maps.find((m) => m.map === map)?.rows?.find((r) => r.key === key)?.value, [maps]);
   const parent = useRef<HTMLDivElement>(null);
   const rowHeight = presenter ? 26 : 22;
+  // A few thousand rows are measured, so long keys wrap whole. Beyond that every row has a fixed height
+  // (one line, the full text in its title; a lit row three): measuring re-lays every later row, which at
+  // 512k rows costs more than a frame.
+  const measured = items.length <= MEASURED_ROWS;
+  const sizeOf = useCallback(
+    (i: number) => {
+      const it = items[i];
+      if (it?.kind === 'head') return rowHeight + 8;
+      if (!measured && it?.kind === 'row' && isLit(it.map, it.row.key)) return rowHeight * 3;
+      return rowHeight;
+    },
+    [items, isLit, measured, rowHeight],
+  );
+  // Stable per list: the virtualizer lays out every item again whenever getItemKey changes (O(rows) a frame).
+  const getItemKey = useCallback((i: number) => itemKey(items[i], i), [items]);
   const v = useVirtualizer({
     count: items.length,
     getScrollElement: () => parent.current,
-    estimateSize: (i) => (items[i]?.kind === 'head' ? rowHeight + 8 : rowHeight),
-    getItemKey: (i) => itemKey(items[i], i),
+    estimateSize: sizeOf,
+    getItemKey,
     overscan: 12,
   });
-  const lit = firstLit(items, isLit);
+  const lit = useMemo(() => firstLit(items, isLit), [items, isLit]);
   const [active, setActive] = useState<number>(-1);
   const focusIndex = active >= 0 && items[active]?.kind === 'row' ? active : lit >= 0 ? lit : nextRow(items, -1, 1);
 
@@ -186,8 +203,9 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
     e.preventDefault();
     moveTo(nextRow(items, focusIndex, d));
   };
-  const total = maps.reduce((n, m) => n + (m.rows?.length ?? 0), 0);
-  const shown = items.reduce((n, it) => n + (it.kind === 'row' ? 1 : 0), 0);
+  const total = useMemo(() => maps.reduce((n, m) => n + (m.rows?.length ?? 0), 0), [maps]);
+  const shown = useMemo(() => items.reduce((n, it) => n + (it.kind === 'row' ? 1 : 0), 0), [items]);
+  const measure = measured ? v.measureElement : undefined;
   return (
     <>
       <div className="map-filter">
@@ -202,14 +220,14 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
         <span className="muted" data-testid="map-count">{t('maps.shown', { shown, total })}</span>
       </div>
       <div className="map-body" ref={parent} role="table" aria-label={label} aria-rowcount={shown} onKeyDown={onKey} data-testid="map-body">
-        <div className="map-rows" role="rowgroup" style={{ height: v.getTotalSize() }}>
+        <div className={`map-rows${measured ? '' : ' is-fixed'}`} role="rowgroup" style={{ height: v.getTotalSize() }}>
           {v.getVirtualItems().map((vi) => {
             const it = items[vi.index];
             if (!it) return null;
-            const style = { transform: `translateY(${vi.start}px)` };
+            const style = measured ? { transform: `translateY(${vi.start}px)` } : { transform: `translateY(${vi.start}px)`, height: vi.size };
             if (it.kind === 'head') {
               return (
-                <div key={vi.key} ref={v.measureElement} data-index={vi.index} className="map-head" role="row" style={style}>
+                <div key={vi.key} ref={measure} data-index={vi.index} className="map-head" role="row" style={style}>
                   <span role="columnheader">{it.map}</span>
                   <span role="columnheader" className="muted">
                     {it.shown === it.total ? it.total : `${it.shown} / ${it.total}`}
@@ -219,7 +237,7 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
             }
             if (it.kind === 'empty') {
               return (
-                <div key={vi.key} ref={v.measureElement} data-index={vi.index} className="map-empty muted" role="row" style={style}>
+                <div key={vi.key} ref={measure} data-index={vi.index} className="map-empty muted" role="row" style={style}>
                   <span role="cell">{t('maps.empty')}</span>
                 </div>
               );
@@ -230,7 +248,7 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
             return (
               <div
                 key={vi.key}
-                ref={v.measureElement}
+                ref={measure}
                 data-index={vi.index}
                 data-key={it.row.key}
                 data-map={it.map}
@@ -241,11 +259,11 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
                 style={style}
                 onFocus={() => setActive(vi.index)}
               >
-                <span role="cell" className="map-key" title={it.row.key}>
+                <span role="cell" className="map-key" title={rowKeyText(it.row)}>
                   {isNew && <span className="new-badge">{t('maps.new')}</span>}
                   {rowKeyText(it.row)}
                 </span>
-                <span role="cell" className="map-value">
+                <span role="cell" className="map-value" title={measured ? undefined : it.row.value}>
                   {it.row.value}
                   {words && <span className="map-words">{t(words.key, words.params)}</span>}
                 </span>
