@@ -81,7 +81,7 @@ test('a policy drop names the policy and the rule, with 181 or 133, in red', asy
   await expect(page.locator('.inspector')).toContainText('default/netpod2-no-world');
   await expect(page.locator('.port.is-drop')).toHaveCount(1);
   await expect(page.getByRole('tab', { name: 'policy' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.locator('[data-map="cilium_policy"] tr[aria-current="true"]').first()).toBeVisible();
+  await expect(page.locator('.map-row[data-map="cilium_policy"][aria-current="true"]').first()).toBeVisible();
 
   await lab.open('?scenario=kans-lab-policy&from=netpod2&to=webpod1&proto=tcp&port=80');
   await page.keyboard.press('End');

@@ -177,15 +177,17 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
 
   // The lit rows into view on each hop, tab, filter and reveal. Done by hand, as in EventList:
   // scrollToIndex re-measures in a loop, a long task on every step.
+  // A measured list's positions are estimates until its rows render: the virtualizer's scrollToIndex
+  // corrects them as it goes (cheap at that size); fixed heights are exact, so the offset is set by hand.
   useEffect(() => {
     const el = parent.current;
     if (!el || lit < 0) return;
     const item = v.measurementsCache[lit];
     if (!item) return;
-    if (item.start < el.scrollTop || item.end > el.scrollTop + el.clientHeight) {
-      el.scrollTop = Math.max(0, item.start - el.clientHeight / 3);
-    }
-  }, [lit, items, reveal, v]);
+    if (item.start >= el.scrollTop && item.end <= el.scrollTop + el.clientHeight) return;
+    if (measured) v.scrollToIndex(lit, { align: 'center' });
+    else el.scrollTop = Math.max(0, item.start - el.clientHeight / 3);
+  }, [lit, items, reveal, v, measured]);
 
   const moveTo = (i: number) => {
     setActive(i);
@@ -219,7 +221,8 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
         />
         <span className="muted" data-testid="map-count">{t('maps.shown', { shown, total })}</span>
       </div>
-      <div className="map-body" ref={parent} role="table" aria-label={label} aria-rowcount={shown} onKeyDown={onKey} data-testid="map-body">
+      {/* Focusable itself too, so the rows scroll from the keyboard even before one is chosen (↑/↓ move to a row). */}
+      <div className="map-body" ref={parent} role="table" tabIndex={0} aria-label={label} aria-rowcount={shown} onKeyDown={onKey} data-testid="map-body">
         <div className={`map-rows${measured ? '' : ' is-fixed'}`} role="rowgroup" style={{ height: v.getTotalSize() }}>
           {v.getVirtualItems().map((vi) => {
             const it = items[vi.index];
