@@ -24,7 +24,8 @@ export function EvidenceRows() {
   const lookup = useMemo(() => (map: string, key: string) => ops.find((o) => o.map === map && o.key === key)?.value, [ops]);
   if (!ev) return null;
   return (
-    <section className="evidence-rows" aria-label={t('evidence.rows')} data-testid="evidence-rows">
+    // A tab stop, so a long list of rows scrolls from the keyboard.
+    <section className="evidence-rows" aria-label={t('evidence.rows')} data-testid="evidence-rows" tabIndex={0}>
       <h3>{t('evidence.rows')}</h3>
       {ops.length === 0 ? (
         <p className="muted">{t('evidence.noRows')}</p>

@@ -185,8 +185,25 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
     const item = v.measurementsCache[lit];
     if (!item) return;
     if (item.start >= el.scrollTop && item.end <= el.scrollTop + el.clientHeight) return;
-    if (measured) v.scrollToIndex(lit, { align: 'center' });
-    else el.scrollTop = Math.max(0, item.start - el.clientHeight / 3);
+    if (!measured) {
+      el.scrollTop = Math.max(0, item.start - el.clientHeight / 3);
+      return;
+    }
+    v.scrollToIndex(lit, { align: 'center' });
+    // Rows grow as they are measured (long values wrap): for a few frames, settle on the rendered row itself.
+    let frames = 0;
+    let id = 0;
+    const settle = () => {
+      const row = el.querySelector<HTMLElement>(`[data-index="${lit}"]`);
+      if (row) {
+        const r = row.getBoundingClientRect();
+        const b = el.getBoundingClientRect();
+        if (r.top < b.top || r.bottom > b.bottom) el.scrollTop += r.top - b.top - Math.max(0, (b.height - r.height) / 3);
+      }
+      if (++frames < 6) id = requestAnimationFrame(settle);
+    };
+    id = requestAnimationFrame(settle);
+    return () => cancelAnimationFrame(id);
   }, [lit, items, reveal, v, measured]);
 
   const moveTo = (i: number) => {
