@@ -37,7 +37,7 @@ else {
   report.skip('the large cluster did not load');
 }
 try {
-  await benchBrowser(report);
+  await benchBrowser(report, SIZE);
 } catch (err) {
   report.skip(`browser section failed: ${(err as Error).message.split('\n')[0]}`);
 }

@@ -86,14 +86,14 @@ test('keys: Right, Left, End, Home and Space drive the player', async ({ lab, pa
 test('the ipcache row that names the remote node lights at the ipcache hop', async ({ lab, page }) => {
   await lab.open(CROSS_NODE);
   await lab.stepUntil('ipcache-lookup');
-  const row = page.locator('[data-map="cilium_ipcache"] tr[aria-current="true"]');
+  const row = page.locator('.map-row[data-map="cilium_ipcache"][aria-current="true"]');
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-key', '172.16.1.235/32');
   await expect(row).toContainText('tunnelendpoint=192.168.10.101');
   await expect(row).toBeInViewport();
   await expect(page.getByRole('tab', { name: 'ipcache' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('[data-map="cilium_ipcache"] tr[aria-current="true"]')).toHaveCount(0);
+  await expect(page.locator('.map-row[data-map="cilium_ipcache"][aria-current="true"]')).toHaveCount(0);
 });
 
 test('presenter mode enlarges the hop sentence and folds the secondary panels', async ({ lab, page }) => {
@@ -102,13 +102,13 @@ test('presenter mode enlarges the hop sentence and folds the secondary panels', 
   const normal = await size();
   expect(normal).toBeGreaterThanOrEqual(18);
   await expect(page.locator('.views-pane')).toBeVisible();
-  await page.keyboard.press('p');
+  await page.keyboard.press('Shift+P');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   await expect.poll(size).toBeGreaterThan(normal);
   await expect(page.locator('.views-pane')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Leave presenter' })).toBeVisible();
   await expect(page).toHaveURL(/presenter=1/);
-  await page.keyboard.press('p');
+  await page.keyboard.press('Shift+P');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'off');
   expect(lab.errors).toEqual([]);
 });

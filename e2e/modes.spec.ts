@@ -54,12 +54,12 @@ test('compare: two paths side by side, the differing rows marked, one cursor ste
   await page.reload();
   await expect(page.locator('.aligned-row[aria-current="true"]')).toHaveAttribute('data-row', String(row));
   // Presenter mode keeps the two drawings side by side.
-  await page.keyboard.press('p');
+  await page.keyboard.press('Shift+P');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   const boxA = await page.locator('[data-side="a"]').boundingBox();
   const boxB = await page.locator('[data-side="b"]').boundingBox();
   expect(boxA && boxB && boxB.x > boxA.x + boxA.width - 1 && Math.abs(boxB.y - boxA.y) < 2).toBe(true);
-  await page.keyboard.press('p');
+  await page.keyboard.press('Shift+P');
   await page.getByRole('button', { name: 'Close compare' }).click();
   await expect(page.getByTestId('compare-stage')).toHaveCount(0);
   await expect(lab.packet).toHaveCount(1);
@@ -87,7 +87,7 @@ test('a policy drop names the policy and the rule, with 181 or 133, in red', asy
   await expect(page.locator('.inspector')).toContainText('default/netpod2-no-world');
   await expect(page.locator('.port.is-drop')).toHaveCount(1);
   await expect(page.getByRole('tab', { name: 'policy' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.locator('[data-map="cilium_policy"] tr[aria-current="true"]').first()).toBeVisible();
+  await expect(page.locator('.map-row[data-map="cilium_policy"][aria-current="true"]').first()).toBeVisible();
 
   await lab.open('?scenario=kans-lab-policy&from=netpod2&to=webpod1&proto=tcp&port=80');
   await page.keyboard.press('End');

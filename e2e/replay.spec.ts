@@ -53,7 +53,7 @@ test('stepping through the hops with the arrow keys sends the worker no request'
   for (let i = 1; i <= 12; i++) {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => lab.step()).toBe(start + i);
-    lit += await page.locator('.map-body tr[aria-current="true"]').count();
+    lit += await page.locator('.map-body .map-row[aria-current="true"]').count();
   }
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => lab.step()).toBe(start + 11);

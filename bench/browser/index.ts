@@ -8,6 +8,8 @@ import { ms, type Report } from '../report.ts';
 import { summarize } from '../stats.ts';
 import { buildApp } from './build.ts';
 import { gzipOfFetched, initialJs } from './bundle.ts';
+import type { ClusterSize } from '../generate.ts';
+import { benchMapScroll } from './map-scroll.ts';
 import { playbackFrames, timeToTopology } from './page.ts';
 import { serveDir } from './serve.ts';
 
@@ -16,7 +18,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 const LOADS = 3;
 const LONGEST_FLOW = '/?from=netpod&to=svc&proto=tcp';
 
-export async function benchBrowser(report: Report): Promise<void> {
+export async function benchBrowser(report: Report, large?: ClusterSize): Promise<void> {
   report.section('4. Browser (Chromium)');
   if (!existsSync(CHROMIUM)) {
     report.skip(`${CHROMIUM} is missing: no browser figures`);
@@ -58,6 +60,9 @@ export async function benchBrowser(report: Report): Promise<void> {
     const median = loads.find((l) => l.readyMs !== undefined && l.readyMs === summarize(ok).median);
     const steps = Object.entries(median?.timeline ?? {}).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
     report.info(`longest task during startup: ${ms(startupTask)}${steps ? `; median run, ms since navigation: ${steps}, topology ${median!.readyMs!.toFixed(0)}` : ''}`);
+
+    // The large cluster's ipcache in the map panel (virtualised rows), scrolled as fast as a fling.
+    if (large) await benchMapScroll(report, browser, `${server.url}/`, large);
 
     const run = await playbackFrames(browser, `${server.url}${LONGEST_FLOW}`);
     if (run.error) report.info(`playback: ${run.error}`);

@@ -11,9 +11,18 @@ export const selectEvents = (s: AppState): HopEvent[] => s.trace?.events ?? NO_E
 
 export const selectCurrentEvent = (s: AppState): HopEvent | undefined => s.trace?.events[s.step];
 
-/** Node whose maps the panel shows: the chosen one, else the current hop's node. */
+/**
+ * Node whose maps the panel shows: the chosen one, else the current hop's node; at a hop outside the
+ * cluster (the world on the wire) the last cluster node the flow was on, whose maps it just wrote.
+ */
 export function selectPanelNode(s: AppState): string | undefined {
-  if (s.panelNode && s.summary?.nodes.some((n) => n.name === s.panelNode)) return s.panelNode;
+  const known = (n: string | undefined) => n !== undefined && (s.summary?.nodes.some((x) => x.name === n) ?? false);
+  if (s.panelNode && known(s.panelNode)) return s.panelNode;
+  const events = s.trace?.events ?? [];
+  for (let i = Math.min(s.step, events.length - 1); i >= 0; i--) {
+    const n = events[i]?.node;
+    if (known(n)) return n;
+  }
   return selectCurrentEvent(s)?.node ?? s.summary?.nodes[0]?.name;
 }
 

@@ -84,6 +84,13 @@ describe('selectors', () => {
     expect(selectPanelNode(store.getState())).toBe('k8s-a');
   });
 
+  it('at a hop outside the cluster (the world), stays on the last cluster node the flow was on', () => {
+    const summary = { nodes: [{ name: 'k8s-a' }, { name: 'k8s-b' }] } as never;
+    const events = trace.events.map((e, i) => (i === 3 ? { ...e, node: 'world' } : e));
+    const store = createAppStore({ trace: { ...trace, events }, step: 3, summary });
+    expect(selectPanelNode(store.getState())).toBe(trace.events[2]?.node);
+  });
+
   it('marks rows the flow wrote so far and the rows the current hop touched', () => {
     expect(writtenRows(trace.events, 1, 'k8s-a').size).toBe(0);
     expect(writtenRows(trace.events, 2, 'k8s-a')).toEqual(new Map([['cilium_ct_any4_global', new Set(['ICMP OUT 10.1.0.10:1 -> 10.1.1.20:0'])]]));

@@ -121,7 +121,31 @@ export interface LessonSlice {
   handout: boolean;
 }
 
-export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice & PredictSlice & LessonSlice;
+/**
+ * Evidence a lesson stop (or a person) asks to be shown beside the hop's own
+ * (src/state/evidence.ts sets it): a map tab and rows on a node, tcpdump on a
+ * target, Hubble, a terminal command. Undefined: the page shows the hop's own
+ * evidence (the rows it read or wrote, its strace and tcpdump lines).
+ */
+export interface EvidenceRequest {
+  /** Map tab to open; `rows` are keys to light and scroll to (besides the hop's own); `node` whose maps. */
+  map?: { tab: MapTab; rows?: string[]; node?: string };
+  /** tcpdump target as the store keeps it (`node/iface`, or `node/eth0@namespace/pod`). */
+  tcpdump?: string;
+  /** Which view tab the views pane shows (hubble, strace, terminal, ...). */
+  view?: ViewTab;
+  /** A terminal command to show in the terminal (typed into its line, ready to run). */
+  command?: string;
+}
+
+export interface EvidenceSlice {
+  evidence: EvidenceRequest | undefined;
+  /** Bumped to bring the lit map rows into view (the P key, showEvidence): the map panel scrolls to them. */
+  reveal: number;
+}
+
+export type AppState = ScenarioSlice & SettingsSlice & TraceSlice & SelectionSlice & CompareSlice & ViewSlice & PredictSlice & LessonSlice
+  & EvidenceSlice;
 export type AppStore = StoreApi<AppState>;
 
 export const DEFAULT_FLOW: FlowRequest = { from: 'netpod', to: 'webpod1', proto: 'icmp' };
@@ -165,6 +189,8 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     lesson: undefined,
     terminalCommand: undefined,
     handout: false,
+    evidence: undefined,
+    reveal: 0,
     ...over,
   };
 }

@@ -20,6 +20,7 @@ import { KeyHint } from './help/KeyHint.tsx';
 import { Handout } from './lessons/Handout.tsx';
 import { LessonBar, LessonMenu } from './lessons/LessonBar.tsx';
 import { Legend } from './help/Legend.tsx';
+import { EvidenceLines, EvidenceRows } from './evidence/HopEvidence.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
@@ -131,9 +132,16 @@ function SingleStage() {
       </Region>
       <Region className="maps-pane" label={t('maps.title')}>
         <Deferred>
+          <EvidenceRows />
           <MapPanel />
         </Deferred>
         <PredictPanel />
+      </Region>
+      {/* Fixed height, like the caption: the drawing's box never moves between hops. */}
+      <Region className="lines-pane" label={t('evidence.title')}>
+        <Deferred>
+          <EvidenceLines />
+        </Deferred>
       </Region>
       <Region className="inspector-pane" label={t('inspector.title')} scrolls>
         <Deferred>

@@ -1,7 +1,7 @@
 /**
  * The classroom keys: Space play/pause, Right/Left step, Home/End,
  * PageDown/PageUp and N/B (what presentation clickers send) the next and
- * previous stop, P presenter mode, ? the legend. They work wherever focus is
+ * previous stop, P the hop's map rows into view (Shift+P presenter mode), ? the legend. They work wherever focus is
  * except a text field (the terminal, the "to" field, the port), so a focused
  * dropdown or button never eats them: a dropdown would otherwise turn → into
  * "next option" and load another scenario or change a setting. Choosing in a
@@ -10,6 +10,8 @@
 import { useEffect } from 'react';
 import { nextStop, pause, prevStop, reset, stepBack, stepForward, toEnd, togglePlay } from '../../state/player.ts';
 import type { AppStore } from '../../state/store.ts';
+import { revealHopRows } from '../../state/evidence.ts';
+import { tabOfMap } from '../panels/map-tabs.ts';
 import { togglePresenter } from './presenter.ts';
 import { orPredict, orPredictBack } from '../../state/predict/player.ts';
 
@@ -38,7 +40,8 @@ export const KEYS: Readonly<Record<string, KeyAction>> = {
   N: orPredict(nextStop),
   b: orPredictBack(prevStop),
   B: orPredictBack(prevStop),
-  p: togglePresenter,
+  // P: the proof. The map panel opens the hop's tab and scrolls its rows into view (issue #7 point 3).
+  p: (store) => revealHopRows(store, tabOfMap),
   P: togglePresenter,
   '?': (store) => store.setState((s) => ({ legend: !s.legend })),
   Escape: (store) => {

@@ -7,6 +7,7 @@ import type { HopEvent } from '../../engine/index.ts';
 import { dropReasonText } from '../../i18n/index.ts';
 import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
+import { opOutcome } from '../evidence/op-outcome.ts';
 import { diffPackets, socketRows } from './packet-fields.ts';
 import { policyText } from './policy-text.ts';
 
@@ -88,18 +89,24 @@ export function HopInspector() {
             <p className="muted">{t('inspector.noMaps')}</p>
           ) : (
             <ul>
-              {ev.maps.map((op, i) => (
-                <li key={i} className={`map-op op-${op.op} ${op.hit ? 'is-hit' : 'is-miss'}`}>
+              {ev.maps.map((op, i) => {
+                // An update that found no row inserted one: green "new row", never a red miss.
+                const outcome = opOutcome(op);
+                const good = outcome !== 'miss';
+                const word = { hit: t('inspector.hit'), miss: t('inspector.miss'), inserted: t('evidence.inserted'), updated: t('evidence.updated'), deleted: '' }[outcome];
+                return (
+                <li key={i} className={`map-op op-${op.op} ${good ? 'is-hit' : 'is-miss'}`} data-outcome={outcome}>
                   <span className="op-map">{op.node} {op.map}</span>{' '}
                   <span className="op-kind">{t(`inspector.op.${op.op}`)}</span>{' '}
-                  <span className={op.hit ? 'hit' : 'miss'}>{op.hit ? t('inspector.hit') : t('inspector.miss')}</span>
+                  {word && <span className={good ? 'hit' : 'miss'}>{word}</span>}
                   <div className="op-row">
                     <code>{op.key}</code>
                     {op.value && <code className="op-value"> → {op.value}</code>}
                   </div>
                   {op.note && <div className="op-note">{op.note}</div>}
                 </li>
-              ))}
+                );
+              })}
             </ul>
           )}
         </div>

@@ -1,18 +1,27 @@
 /**
- * The BPF maps of one node as of the current step. The rows the current hop
- * read or wrote are lit, scrolled into view and aria-current; rows the flow
- * wrote so far are marked new. The tab follows the map the hop touched.
+ * The BPF maps of one node as of the current step, virtualised
+ * (@tanstack/react-virtual) so a 512k-row ipcache costs only the rows on
+ * screen. The rows the current hop read or wrote (and the rows a lesson's
+ * evidence names) are lit, decoded in words, aria-current and scrolled into
+ * view; rows the flow wrote so far are marked new. The tab follows the map the
+ * hop touched; a filter box narrows the rows (lit rows always stay). One tab
+ * stop for the rows (roving tabindex): ↑/↓ move between them.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { rowKeyText, ciliumViewWords, type MapName } from '../../engine/index.ts';
 import type { CiliumView, MapRow } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedRows, writtenRows, type RowKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
+import { decodeRow } from './decode.ts';
+import { firstLit, mapItems, nextRow, type MapItem } from './map-items.ts';
 import { MAP_TABS, tabOfMap } from './map-tabs.ts';
 import { chosenEndpoint, PolicyFilter, policyEndpoints } from './PolicyFilter.tsx';
 import { useCilium, useTables } from './use-tables.ts';
 
 const NO_ROWS: RowKeys = new Map();
+/** Up to this many items the rows are measured (and wrap); beyond, fixed heights (see MapRows). */
+const MEASURED_ROWS = 2000;
 
 export function MapPanel() {
   const t = useT();
@@ -24,20 +33,36 @@ export function MapPanel() {
   const ev = useApp(selectCurrentEvent);
   const events = useApp(selectEvents);
   const step = useApp((s) => s.step);
+  const evidence = useApp((s) => s.evidence);
+  const reveal = useApp((s) => s.reveal);
   const tables = useTables(node);
   const policyId = useApp((s) => s.policyEndpoint);
   const tunnel = useApp((s) => s.summary?.config['routing-mode'] === 'tunnel');
   // The tunnel map exists only in tunnel mode.
   const tabs = MAP_TABS.filter((x) => x.id !== 'tunnel' || tunnel);
 
-  // Follow the hop: show the tab of the first map it touched on this node.
+  // Follow the hop: show the tab of the first map it touched on this node (unless evidence asked for a tab).
   useEffect(() => {
+    if (store.getState().evidence?.map) return;
     const op = ev?.maps.find((o) => o.node === node && tabOfMap(o.map));
     const next = op && tabOfMap(op.map);
     if (next && next !== store.getState().mapTab) store.setState({ mapTab: next });
   }, [ev, node, store]);
 
-  const touched = useMemo(() => (node ? touchedRows(ev, node) : NO_ROWS), [ev, node]);
+  const touched = useMemo(() => {
+    const hop = node ? touchedRows(ev, node) : NO_ROWS;
+    const asked = evidence?.map?.rows;
+    if (!asked?.length) return hop;
+    // A lesson's rows are lit beside the hop's own, in every map of the asked tab.
+    const out = new Map<MapName, Set<string>>();
+    for (const [m, keys] of hop) out.set(m, new Set(keys));
+    for (const m of MAP_TABS.find((x) => x.id === evidence?.map?.tab)?.maps ?? []) {
+      const keys = out.get(m) ?? new Set<string>();
+      for (const k of asked) keys.add(k);
+      out.set(m, keys);
+    }
+    return out;
+  }, [ev, node, evidence]);
   const written = useMemo(() => (node ? writtenRows(events, step, node) : NO_ROWS), [events, step, node]);
   const spec = tabs.find((x) => x.id === tab) ?? tabs[0];
   const policyRows = tables?.find((x) => x.map === 'cilium_policy')?.rows;
@@ -53,12 +78,10 @@ export function MapPanel() {
       spec?.id === 'policy' ? (endpoint !== undefined ? [{ view: 'bpf policy get', args: [String(endpoint)] }] : []) : spec?.cli,
     [spec, endpoint],
   );
-  const labels = useMemo<TableLabels>(() => ({ empty: t('maps.empty'), key: t('maps.key'), value: t('maps.value'), isNew: t('maps.new') }), [t]);
-  const bodyRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (touched.size === 0) return;
-    bodyRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [tables, touched, tab]);
+  const maps = useMemo(
+    () => (spec?.maps ?? []).map((map) => ({ map, rows: map === 'cilium_policy' ? shownRows : tables?.find((x) => x.map === map)?.rows })),
+    [spec, shownRows, tables],
+  );
 
   return (
     <div className="map-panel">
@@ -95,80 +118,188 @@ export function MapPanel() {
           );
         })}
       </div>
-      {/* Focusable so the rows can be scrolled from the keyboard (arrows, PageUp/PageDown stay ours). */}
-      <div className="map-body" role="tabpanel" ref={bodyRef} tabIndex={0} aria-label={`${t('maps.title')}: ${t(`maps.tab.${tab}`)}`}>
+      <div className="map-extras">
         {spec?.id === 'policy' && <PolicyFilter ids={policyIds} chosen={endpoint} pods={pods} />}
         {cli?.map((view) => <CliBlock key={ciliumViewWords(view)} node={node} view={view} />)}
-        {spec?.maps.map((map) => (
-          <MapTable
-            key={map}
-            map={map}
-            rows={map === 'cilium_policy' ? shownRows : tables?.find((x) => x.map === map)?.rows}
-            touched={touched.get(map)}
-            written={written.get(map)}
-            labels={labels}
-          />
-        ))}
       </div>
+      <MapRows key={spec?.id} maps={maps} touched={touched} written={written} reveal={reveal} label={`${t('maps.title')}: ${t(`maps.tab.${tab}`)}`} />
     </div>
   );
 }
 
-interface TableLabels {
-  empty: string;
-  key: string;
-  value: string;
-  isNew: string;
+interface MapRowsProps {
+  maps: { map: MapName; rows: readonly MapRow[] | undefined }[];
+  /** Keys of rows lit at this hop, and those the flow wrote so far, by map. */
+  touched: RowKeys;
+  written: RowKeys;
+  /** Bumped to bring the lit rows into view again (P, a lesson's evidence). */
+  reveal: number;
+  label: string;
 }
 
-interface MapTableProps {
-  map: MapName;
-  rows: readonly MapRow[] | undefined;
-  /** Keys of this map's rows the hop touched, and those the flow wrote so far. */
-  touched: ReadonlySet<string> | undefined;
-  written: ReadonlySet<string> | undefined;
-  labels: TableLabels;
-}
-
-const sameKeys = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) =>
-  a === b || ((a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((k) => b?.has(k)));
-
-/** Re-renders only when its rows or its marks change (most maps do not, on most steps). */
-const MapTable = memo(function MapTable({ map, rows, touched, written, labels }: MapTableProps) {
-  return (
-    <section className="map-table" data-map={map}>
-      <h3>{map}</h3>
-      {!rows || rows.length === 0 ? (
-        <p className="muted">{labels.empty}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{labels.key}</th>
-              <th scope="col">{labels.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const isHot = touched?.has(r.key) ?? false;
-              const isNew = written?.has(r.key) ?? false;
-              return (
-                <tr key={r.key} data-key={r.key} aria-current={isHot ? 'true' : undefined} className={`${isHot ? 'is-touched' : ''}${isNew ? ' is-new' : ''}`}>
-                  <td title={r.key}>
-                    {isNew && <span className="new-badge">{labels.isNew}</span>}
-                    {/* A policy row's endpoint is chosen above the table: its map name would only push the value off screen. */}
-                    {rowKeyText(r)}
-                  </td>
-                  <td>{r.value}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </section>
+/** One virtual list over the tab's maps: a head per map, then its rows. */
+function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
+  const t = useT();
+  const presenter = useApp((s) => s.presenter);
+  const [filter, setFilter] = useState('');
+  const query = useDeferredValue(filter);
+  const isLit = useMemo(() => (map: MapName, key: string) => touched.get(map)?.has(key) ?? false, [touched]);
+  const items = useMemo(() => mapItems(maps, query, isLit), [maps, query, isLit]);
+  // A slot row reads its master row for the count; lit rows are few, so a linear find is enough.
+  const lookup = useMemo(() => (map: MapName, key: string) => maps.find((m) => m.map === map)?.rows?.find((r) => r.key === key)?.value, [maps]);
+  const parent = useRef<HTMLDivElement>(null);
+  const rowHeight = presenter ? 26 : 22;
+  // A few thousand rows are measured, so long keys wrap whole. Beyond that every row has a fixed height
+  // (one line, the full text in its title; a lit row three): measuring re-lays every later row, which at
+  // 512k rows costs more than a frame.
+  const measured = items.length <= MEASURED_ROWS;
+  const sizeOf = useCallback(
+    (i: number) => {
+      const it = items[i];
+      if (it?.kind === 'head') return rowHeight + 8;
+      if (!measured && it?.kind === 'row' && isLit(it.map, it.row.key)) return rowHeight * 3;
+      return rowHeight;
+    },
+    [items, isLit, measured, rowHeight],
   );
-}, (p, q) => p.map === q.map && p.rows === q.rows && p.labels === q.labels && sameKeys(p.touched, q.touched) && sameKeys(p.written, q.written));
+  // Stable per list: the virtualizer lays out every item again whenever getItemKey changes (O(rows) a frame).
+  const getItemKey = useCallback((i: number) => itemKey(items[i], i), [items]);
+  const v = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => parent.current,
+    estimateSize: sizeOf,
+    getItemKey,
+    overscan: 12,
+  });
+  const lit = useMemo(() => firstLit(items, isLit), [items, isLit]);
+  const [active, setActive] = useState<number>(-1);
+  const focusIndex = active >= 0 && items[active]?.kind === 'row' ? active : lit >= 0 ? lit : nextRow(items, -1, 1);
+
+  // The lit rows into view on each hop, tab, filter and reveal. Done by hand, as in EventList:
+  // scrollToIndex re-measures in a loop, a long task on every step.
+  // A measured list's positions are estimates until its rows render: the virtualizer's scrollToIndex
+  // corrects them as it goes (cheap at that size); fixed heights are exact, so the offset is set by hand.
+  useEffect(() => {
+    const el = parent.current;
+    if (!el || lit < 0) return;
+    const item = v.measurementsCache[lit];
+    if (!item) return;
+    if (item.start >= el.scrollTop && item.end <= el.scrollTop + el.clientHeight) return;
+    if (!measured) {
+      el.scrollTop = Math.max(0, item.start - el.clientHeight / 3);
+      return;
+    }
+    v.scrollToIndex(lit, { align: 'center' });
+    // Rows grow as they are measured (long values wrap): for a few frames, settle on the rendered row itself.
+    let frames = 0;
+    let id = 0;
+    const settle = () => {
+      const row = el.querySelector<HTMLElement>(`[data-index="${lit}"]`);
+      if (row) {
+        const r = row.getBoundingClientRect();
+        const b = el.getBoundingClientRect();
+        if (r.top < b.top || r.bottom > b.bottom) el.scrollTop += r.top - b.top - Math.max(0, (b.height - r.height) / 3);
+      }
+      if (++frames < 6) id = requestAnimationFrame(settle);
+    };
+    id = requestAnimationFrame(settle);
+    return () => cancelAnimationFrame(id);
+  }, [lit, items, reveal, v, measured]);
+
+  const moveTo = (i: number) => {
+    setActive(i);
+    const el = parent.current;
+    const item = v.measurementsCache[i];
+    if (el && item) {
+      if (item.start < el.scrollTop) el.scrollTop = item.start;
+      else if (item.end > el.scrollTop + el.clientHeight) el.scrollTop = item.end - el.clientHeight;
+    }
+    requestAnimationFrame(() => parent.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus({ preventScroll: true }));
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const d = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (d === 0) return;
+    e.preventDefault();
+    moveTo(nextRow(items, focusIndex, d));
+  };
+  const total = useMemo(() => maps.reduce((n, m) => n + (m.rows?.length ?? 0), 0), [maps]);
+  const shown = useMemo(() => items.reduce((n, it) => n + (it.kind === 'row' ? 1 : 0), 0), [items]);
+  const measure = measured ? v.measureElement : undefined;
+  return (
+    <>
+      <div className="map-filter">
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          placeholder={t('maps.filterPlaceholder')}
+          aria-label={t('maps.filter')}
+          data-testid="map-filter"
+        />
+        <span className="muted" data-testid="map-count">{t('maps.shown', { shown, total })}</span>
+      </div>
+      {/* Focusable itself too, so the rows scroll from the keyboard even before one is chosen (↑/↓ move to a row). */}
+      <div className="map-body" ref={parent} role="table" tabIndex={0} aria-label={label} aria-rowcount={shown} onKeyDown={onKey} data-testid="map-body">
+        <div className={`map-rows${measured ? '' : ' is-fixed'}`} role="rowgroup" style={{ height: v.getTotalSize() }}>
+          {v.getVirtualItems().map((vi) => {
+            const it = items[vi.index];
+            if (!it) return null;
+            const style = measured ? { transform: `translateY(${vi.start}px)` } : { transform: `translateY(${vi.start}px)`, height: vi.size };
+            if (it.kind === 'head') {
+              return (
+                <div key={vi.key} ref={measure} data-index={vi.index} className="map-head" role="row" style={style}>
+                  <span role="columnheader">{it.map}</span>
+                  <span role="columnheader" className="muted">
+                    {it.shown === it.total ? it.total : `${it.shown} / ${it.total}`}
+                  </span>
+                </div>
+              );
+            }
+            if (it.kind === 'empty') {
+              return (
+                <div key={vi.key} ref={measure} data-index={vi.index} className="map-empty muted" role="row" style={style}>
+                  <span role="cell">{t('maps.empty')}</span>
+                </div>
+              );
+            }
+            const hot = touched.get(it.map)?.has(it.row.key) ?? false;
+            const isNew = written.get(it.map)?.has(it.row.key) ?? false;
+            const words = hot ? decodeRow(it.row, lookup) : undefined;
+            return (
+              <div
+                key={vi.key}
+                ref={measure}
+                data-index={vi.index}
+                data-key={it.row.key}
+                data-map={it.map}
+                role="row"
+                tabIndex={vi.index === focusIndex ? 0 : -1}
+                aria-current={hot ? 'true' : undefined}
+                className={`map-row${hot ? ' is-touched' : ''}${isNew ? ' is-new' : ''}`}
+                style={style}
+                onFocus={() => setActive(vi.index)}
+              >
+                <span role="cell" className="map-key" title={rowKeyText(it.row)}>
+                  {isNew && <span className="new-badge">{t('maps.new')}</span>}
+                  {rowKeyText(it.row)}
+                </span>
+                <span role="cell" className="map-value" title={measured ? undefined : it.row.value}>
+                  {it.row.value}
+                  {words && <span className="map-words">{t(words.key, words.params)}</span>}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function itemKey(it: MapItem | undefined, i: number): string {
+  if (!it) return String(i);
+  return it.kind === 'row' ? `${it.map}|${it.row.endpointId ?? ''}|${it.row.key}` : `${it.kind}|${it.map}`;
+}
 
 /** A cilium-dbg view; asked of the worker only while it is open. */
 function CliBlock({ node, view }: { node: string | undefined; view: CiliumView }) {

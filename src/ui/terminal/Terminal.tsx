@@ -46,6 +46,11 @@ export function Terminal() {
   const [line, setLine] = useState('');
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState(-1);
+  // A lesson stop's command (showEvidence): run it, as if typed, so its output is on screen.
+  const asked = useApp((s) => s.evidence?.command);
+  useEffect(() => {
+    if (asked) setHistory((h) => [...h.filter((x) => x !== asked), asked]);
+  }, [asked]);
   const command = history[history.length - 1];
   const lang = useApp((s) => s.lang);
   const cmd = useMemo(() => (command === undefined ? undefined : parseCommand(command, names, lang)), [command, names, lang]);
