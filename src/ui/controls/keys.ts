@@ -1,7 +1,7 @@
 /**
  * The classroom keys: Space play/pause, Right/Left step, Home/End,
  * PageDown/PageUp and N/B (what presentation clickers send) the next and
- * previous stop, P presenter mode, ? the legend. They work wherever focus is
+ * previous stop, P the hop's map rows into view, F presenter mode, ? the legend. They work wherever focus is
  * except a text field (the terminal, the "to" field, the port), so a focused
  * dropdown or button never eats them: a dropdown would otherwise turn → into
  * "next option" and load another scenario or change a setting. Choosing in a
@@ -10,6 +10,7 @@
 import { useEffect } from 'react';
 import { nextStop, pause, prevStop, reset, stepBack, stepForward, toEnd, togglePlay } from '../../state/player.ts';
 import type { AppStore } from '../../state/store.ts';
+import { showHopRows } from './hop-rows.ts';
 import { togglePresenter } from './presenter.ts';
 
 /** A field where letters and arrows edit text: the keys belong to it. */
@@ -36,8 +37,11 @@ export const KEYS: Readonly<Record<string, KeyAction>> = {
   N: nextStop,
   b: prevStop,
   B: prevStop,
-  p: togglePresenter,
-  P: togglePresenter,
+  p: showHopRows,
+  P: showHopRows,
+  // F ("full screen"): P is the key for the hop's rows (#7), so presenter mode moved here.
+  f: togglePresenter,
+  F: togglePresenter,
   '?': (store) => store.setState((s) => ({ legend: !s.legend })),
   Escape: (store) => {
     pause(store);

@@ -145,7 +145,7 @@ function Group({ group }: { group: LegendGroup }) {
   );
 }
 
-export const KEY_LINES: MessageKey[] = ['keys.step', 'keys.play', 'keys.ends', 'keys.clicker', 'keys.presenter', 'keys.legend', 'keys.escape'];
+export const KEY_LINES: MessageKey[] = ['keys.step', 'keys.play', 'keys.ends', 'keys.clicker', 'keys.rows', 'keys.presenter', 'keys.legend', 'keys.escape'];
 
 export function Legend() {
   const { store } = useServices();
