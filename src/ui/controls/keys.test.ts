@@ -28,3 +28,14 @@ describe('the classroom keys', () => {
     expect(store.getState().pick).toBeUndefined();
   });
 });
+
+describe('P and F', () => {
+  it('P brings the hop\'s map rows into view (issue #7), F toggles presenter mode', async () => {
+    const { showHopRows } = await import('./hop-rows.ts');
+    const { togglePresenter } = await import('./presenter.ts');
+    expect(KEYS.p).toBe(showHopRows);
+    expect(KEYS.P).toBe(showHopRows);
+    expect(KEYS.f).toBe(togglePresenter);
+    expect(KEYS.F).toBe(togglePresenter);
+  });
+});
