@@ -18,7 +18,7 @@ test('after a choice in any dropdown, → ← PageDown step and the dropdown kee
   ];
   for (const sel of selects) {
     // A value other than the current one, chosen as a mouse would (no key pressed).
-    const other = await sel.evaluate((el: HTMLSelectElement) => [...el.options].find((o) => !o.selected && !o.disabled)?.value ?? '');
+    const other = await sel.evaluate((el: HTMLSelectElement) => Array.from(el.options).find((o) => !o.selected && !o.disabled)?.value ?? '');
     await sel.selectOption(other);
     // A scenario takes effect (and the controlled dropdown shows it) once loaded.
     await expect(sel).toHaveValue(other);
