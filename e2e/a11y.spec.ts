@@ -27,6 +27,13 @@ for (const theme of ['dark', 'light'] as const) {
     test(`single flow, hop list (${mode})`, async ({ lab, page }) => {
       await lab.open(FLOW + q);
       expect(await violations(page)).toEqual([]);
+      // A map's cilium CLI output, opened (it scrolls sideways).
+      const cli = page.locator('.cli-block summary').first();
+      if (await cli.isVisible()) {
+        await cli.click();
+        await expect(page.locator('.cli-block pre').first()).not.toBeEmpty();
+        expect(await violations(page)).toEqual([]);
+      }
       expect(lab.errors).toEqual([]);
     });
 
