@@ -18,7 +18,8 @@ async function download(page: Page, id: string): Promise<{ d: Download; bytes: B
 
 for (const presenter of [false, true]) {
   test(`the drawing exports as SVG and PNG at the current hop${presenter ? ' (presenter mode)' : ''}`, async ({ lab, page, browser }, info) => {
-    await lab.open(FLOW + (presenter ? '&presenter=1' : ''));
+    // Presenter mode in the dark theme, the other in light: both themes' colours go into the file.
+    await lab.open(FLOW + (presenter ? '&presenter=1&theme=dark' : '&theme=light'));
     await lab.stepUntil('wire');
     const step = await lab.step();
     const label = (await lab.packet.locator('.packet-label').textContent()) ?? '';
