@@ -118,3 +118,12 @@ test('the hop sentence is announced once per hop by a polite live region', async
   expect(all.length).toBeLessThanOrEqual(3 + last + 1);
   expect(all.at(-1)).toContain(`Hop ${last + 1} of`);
 });
+
+test('in the compare view the announcement is the row and each side that moved', async ({ lab, page }) => {
+  await lab.open(`${FLOW}&compare=tunnel-vxlan`);
+  const region = page.getByTestId('hop-announcer');
+  await expect(region).toContainText('Row 1 of');
+  await page.keyboard.press('ArrowRight');
+  await expect(region).toContainText('Row 2 of');
+  await expect(region).toContainText(/[AB]: \S+/);
+});
