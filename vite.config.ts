@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CSP_HEADER, CSP_META } from './src/csp.ts';
+import { offline } from './src/offline/pwa.ts';
 import { derive } from './src/engine/index.ts';
 import { DEFAULT_SCENARIO } from './src/scenario/builtin.ts';
 import { loadScenario } from './src/scenario/load.ts';
@@ -101,7 +102,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy()],
+  plugins: [react(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy(), offline()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },

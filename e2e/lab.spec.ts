@@ -102,13 +102,13 @@ test('presenter mode enlarges the hop sentence and folds the secondary panels', 
   const normal = await size();
   expect(normal).toBeGreaterThanOrEqual(18);
   await expect(page.locator('.views-pane')).toBeVisible();
-  await page.keyboard.press('Shift+P');
+  await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   await expect.poll(size).toBeGreaterThan(normal);
   await expect(page.locator('.views-pane')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Leave presenter' })).toBeVisible();
   await expect(page).toHaveURL(/presenter=1/);
-  await page.keyboard.press('Shift+P');
+  await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'off');
   expect(lab.errors).toEqual([]);
 });

@@ -54,12 +54,12 @@ test('compare: two paths side by side, the differing rows marked, one cursor ste
   await page.reload();
   await expect(page.locator('.aligned-row[aria-current="true"]')).toHaveAttribute('data-row', String(row));
   // Presenter mode keeps the two drawings side by side.
-  await page.keyboard.press('Shift+P');
+  await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   const boxA = await page.locator('[data-side="a"]').boundingBox();
   const boxB = await page.locator('[data-side="b"]').boundingBox();
   expect(boxA && boxB && boxB.x > boxA.x + boxA.width - 1 && Math.abs(boxB.y - boxA.y) < 2).toBe(true);
-  await page.keyboard.press('Shift+P');
+  await page.keyboard.press('f');
   await page.getByRole('button', { name: 'Close compare' }).click();
   await expect(page.getByTestId('compare-stage')).toHaveCount(0);
   await expect(lab.packet).toHaveCount(1);

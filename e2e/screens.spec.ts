@@ -35,7 +35,7 @@ for (const [name, q] of FLOWS) {
 test('Korean and presenter mode screenshots', async ({ lab, page }, info) => {
   await lab.open('?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&step=5&lang=ko');
   await page.screenshot({ path: info.outputPath('service-ko-1280.png') });
-  await page.keyboard.press('Shift+P');
+  await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   await page.screenshot({ path: info.outputPath('service-ko-presenter-1280.png') });
   await page.setViewportSize({ width: 1920, height: 1080 });

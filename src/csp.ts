@@ -6,6 +6,9 @@
  * - script-src 'self': the build emits only module files (Vite's preload
  *   helper is inside the entry chunk, not an inline script); no 'unsafe-eval'.
  * - worker-src 'self': the engine worker is a module file of the build.
+ *   The offline service worker (sw.js, src/offline/pwa.ts) is one too, and
+ *   loads its Workbox runtime with importScripts from the same origin
+ *   (script-src 'self'); the page registers it from its bundle, not inline.
  * - style-src 'self': the stylesheet is a file; React's `style={...}` props and
  *   D3's `.style()` write through the CSSOM (element.style), which CSP does not
  *   govern, so no 'unsafe-inline' is needed. A `style="..."` attribute in

@@ -7,3 +7,5 @@ import { startEngine } from './ui/app/engine-start.ts';
 const early = startEngine();
 const { mount } = await import('./ui/mount.tsx');
 mount(early);
+// After the page is up: the offline worker (src/offline) must not delay the first drawing.
+void import('./offline/register.ts').then((m) => m.registerOffline());

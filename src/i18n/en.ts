@@ -212,7 +212,7 @@ export const en = {
   'keys.play': 'Space play / pause',
   'keys.ends': 'Home / End first / last hop',
   'keys.clicker': 'PageDown / PageUp or N / B next / previous lesson stop, or hop outside a lesson (clicker)',
-  'keys.presenter': 'Shift+P presenter mode',
+  'keys.presenter': 'F presenter mode',
   'keys.legend': '? this legend',
   'keys.escape': 'Esc stop, cancel a pick',
   'hint.text': 'Press → to follow the packet hop by hop (a clicker\'s PageDown works too), Space to play, ? for the legend. Click two pods to trace between them.',
@@ -342,6 +342,10 @@ export const en = {
   'maps.filter': 'Filter rows',
   'maps.filterPlaceholder': 'filter: IP, key, value',
   'maps.shown': '{shown} of {total} rows',
+  'export.label': 'Save the drawing',
+  'export.svg': 'Save the drawing at this hop as SVG (presenter styling)',
+  'export.png': 'Save the drawing at this hop as PNG (2x, presenter styling)',
+  'export.failed': 'The drawing could not be saved: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

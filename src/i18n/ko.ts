@@ -214,7 +214,7 @@ export const ko: Record<MessageKey, string> = {
   'keys.play': 'Space 재생 / 일시 정지',
   'keys.ends': 'Home / End 첫 홉 / 마지막 홉',
   'keys.clicker': 'PageDown / PageUp 또는 N / B 레슨의 다음 / 이전 단계, 레슨 밖에서는 홉 (프레젠터 리모컨)',
-  'keys.presenter': 'Shift+P 발표 모드',
+  'keys.presenter': 'F 발표 모드',
   'keys.legend': '? 이 범례',
   'keys.escape': 'Esc 멈춤, 선택 취소',
   'hint.text': '→ 키로 패킷을 한 홉씩 따라가세요 (리모컨의 PageDown도 됩니다). Space는 재생, ?는 범례입니다. 파드 두 개를 클릭하면 그 사이를 추적합니다.',
@@ -344,4 +344,8 @@ export const ko: Record<MessageKey, string> = {
   'maps.filter': '항목 필터',
   'maps.filterPlaceholder': '필터: IP, 키, 값',
   'maps.shown': '{total}개 중 {shown}개',
+  'export.label': '그림 저장',
+  'export.svg': '이 홉의 그림을 SVG로 저장 (발표 모드 스타일)',
+  'export.png': '이 홉의 그림을 PNG로 저장 (2배 크기, 발표 모드 스타일)',
+  'export.failed': '그림을 저장하지 못했습니다: {message}',
 };

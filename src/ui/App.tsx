@@ -16,6 +16,8 @@ import { Playback } from './controls/Playback.tsx';
 import { SettingsBar } from './controls/SettingsBar.tsx';
 import { ViewToggles } from './controls/ViewToggles.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { HopAnnouncer } from './help/HopAnnouncer.tsx';
+import { ExportButtons } from './export/ExportButtons.tsx';
 import { KeyHint } from './help/KeyHint.tsx';
 import { Handout } from './lessons/Handout.tsx';
 import { LessonBar, LessonMenu } from './lessons/LessonBar.tsx';
@@ -113,6 +115,7 @@ export function App() {
       <ErrorBoundary inline>
         <KeyHint />
         <Legend />
+        <HopAnnouncer />
       </ErrorBoundary>
     </div>
     </>
@@ -129,6 +132,7 @@ function SingleStage() {
       </Region>
       <Region className="topology-pane">
         <Topology />
+        <ExportButtons />
       </Region>
       <Region className="maps-pane" label={t('maps.title')}>
         <Deferred>

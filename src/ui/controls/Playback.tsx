@@ -47,7 +47,8 @@ export function Playback() {
         disabled={!has}
         onChange={(e) => setCursor(store, Number(e.currentTarget.value))}
       />
-      <span className="hop-counter" aria-live="polite">
+      {/* Not a live region: the hop announcer (help/HopAnnouncer.tsx) reads the count with the sentence. */}
+      <span className="hop-counter">
         {has ? t(comparing ? 'compare.row' : 'playback.hopOf', { n: step + 1, total: last + 1 }) : ''}
       </span>
       <label className="speed">

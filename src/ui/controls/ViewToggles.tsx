@@ -11,7 +11,7 @@ export function ViewToggles() {
   const lang = useApp((s) => s.lang);
   return (
     <div className="view-toggles">
-      <button type="button" aria-pressed={presenter} title="P" onClick={() => togglePresenter(store)}>
+      <button type="button" aria-pressed={presenter} title="F" onClick={() => togglePresenter(store)}>
         {presenter ? t('view.exitPresenter') : t('view.presenter')}
       </button>
       <button

@@ -28,3 +28,17 @@ describe('the classroom keys', () => {
     expect(store.getState().pick).toBeUndefined();
   });
 });
+
+describe('P and F', () => {
+  it('P brings the hop\'s map rows into view (issue #7), F toggles presenter mode', async () => {
+    const { togglePresenter } = await import('./presenter.ts');
+    const store = createAppStore();
+    const before = store.getState().reveal;
+    KEYS.p?.(store);
+    expect(store.getState().reveal).toBe(before + 1);
+    KEYS.P?.(store);
+    expect(store.getState().reveal).toBe(before + 2);
+    expect(KEYS.f).toBe(togglePresenter);
+    expect(KEYS.F).toBe(togglePresenter);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The classroom keys: Space play/pause, Right/Left step, Home/End,
  * PageDown/PageUp and N/B (what presentation clickers send) the next and
- * previous stop, P the hop's map rows into view (Shift+P presenter mode), ? the legend. They work wherever focus is
+ * previous stop, P the hop's map rows into view, F presenter mode, ? the legend. They work wherever focus is
  * except a text field (the terminal, the "to" field, the port), so a focused
  * dropdown or button never eats them: a dropdown would otherwise turn → into
  * "next option" and load another scenario or change a setting. Choosing in a
@@ -42,7 +42,10 @@ export const KEYS: Readonly<Record<string, KeyAction>> = {
   B: orPredictBack(prevStop),
   // P: the proof. The map panel opens the hop's tab and scrolls its rows into view (issue #7 point 3).
   p: (store) => revealHopRows(store, tabOfMap),
-  P: togglePresenter,
+  P: (store) => revealHopRows(store, tabOfMap),
+  // F ("full screen"): P is the issue's key for the hop's rows (#7), so presenter mode moved here.
+  f: togglePresenter,
+  F: togglePresenter,
   '?': (store) => store.setState((s) => ({ legend: !s.legend })),
   Escape: (store) => {
     pause(store);

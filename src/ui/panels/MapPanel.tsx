@@ -310,7 +310,8 @@ function CliBlock({ node, view }: { node: string | undefined; view: CiliumView }
       <summary>
         <code>cilium {ciliumViewWords(view)}</code>
       </summary>
-      <pre>{out?.text}</pre>
+      {/* Wide output scrolls sideways: a tab stop so the keyboard can scroll it (axe: scrollable-region-focusable). */}
+      <pre tabIndex={0} aria-label={`cilium ${ciliumViewWords(view)}`}>{out?.text}</pre>
     </details>
   );
 }

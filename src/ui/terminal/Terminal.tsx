@@ -107,7 +107,14 @@ export function Terminal() {
           <div className="terminal-cmd">
             <code>$ {command}</code> <span className="muted">{t('terminal.asOf', { n: step + 1 })}</span>
           </div>
-          <pre ref={outRef} className={output?.ok === false ? 'terminal-out is-error' : 'terminal-out'} data-testid="terminal-output">
+          <pre
+            ref={outRef}
+            className={output?.ok === false ? 'terminal-out is-error' : 'terminal-out'}
+            data-testid="terminal-output"
+            // A tab stop, so the keyboard can scroll a long output (axe: scrollable-region-focusable).
+            tabIndex={0}
+            aria-label={command}
+          >
             {output?.text || t('views.nothing')}
           </pre>
         </div>

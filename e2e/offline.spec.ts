@@ -1,0 +1,28 @@
+/**
+ * Offline after the first visit: the service worker (src/offline) precaches
+ * the build; with the network gone, a reload still opens the lab, traces and
+ * steps. The other specs block service workers (playwright.config.ts); this
+ * one allows them.
+ */
+import { Lab, expect, test } from './fixtures.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+test('the lab loads and steps offline after the first visit', async ({ page, context }) => {
+  const lab = new Lab(page);
+  await lab.open('?scenario=kans-lab&from=netpod&to=webpod1&proto=icmp');
+  // The worker controls the page once it has installed (precached everything) and claimed it.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await context.setOffline(true);
+  // Another scenario than the first visit's: its YAML and summary come from the precache too.
+  await lab.open('?scenario=three-zones');
+  await expect(lab.topology).toBeVisible();
+  const before = await lab.step();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => lab.step()).toBe(before + 1);
+  await page.reload();
+  await expect(lab.packet).toHaveAttribute('data-step', /\d+/);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  expect(lab.errors).toEqual([]);
+  await context.setOffline(false);
+});
