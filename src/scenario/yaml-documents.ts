@@ -1,14 +1,16 @@
 /**
- * YAML text → Kubernetes objects. Each `---` document is parsed on its own
- * and only its plain data is kept; a document's syntax tree is built again
- * only when a message needs a line in it (docs/loading-notes.md has the
- * measurements behind this choice). Texts the cut could misread go to yaml's
- * parseAllDocuments whole, as before.
+ * YAML text → Kubernetes objects. Each `---` document is read on its own,
+ * by the fast reader for kubectl's block YAML (yaml-fast.ts) or else by the
+ * `yaml` package, and only its plain data is kept; a document's syntax tree
+ * is built only when a message needs a line in it (docs/loading-notes.md has
+ * the measurements behind this choice). Texts the cut could misread go to
+ * yaml's parseAllDocuments whole, as before.
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { collect, where, type DocContext, type Documents, type FieldPath } from './k8s-object.ts';
 import { LineIndex } from './line-index.ts';
 import { PROGRESS_EVERY, type OnProgress } from './progress.ts';
+import { readFastYaml, UNSUPPORTED } from './yaml-fast.ts';
 import { splitYamlDocuments } from './yaml-split.ts';
 
 const PARSE = { prettyErrors: false } as const;
@@ -28,7 +30,9 @@ export function readYamlDocuments(text: string, progress?: OnProgress, totalByte
     let tree: Document | undefined;
     // The tree is not kept: built again, once, if a message about this document needs a line.
     const again = () => (tree ??= parseDocument(chunk.text, PARSE));
-    readDocument(parseDocument(chunk.text, PARSE), index, chunk.offset, again, lines, out);
+    const fast = readFastYaml(chunk.text);
+    if (fast === UNSUPPORTED) readDocument(parseDocument(chunk.text, PARSE), index, chunk.offset, again, lines, out);
+    else collect(fast, [], context(index, chunk.offset, again, lines, out));
   });
   return out;
 }
@@ -51,7 +55,11 @@ function readDocument(doc: Document, index: number, base: number, tree: () => Do
     out.issues.push({ severity: 'error', message: `YAML (${where(index, line)}): ${reason}`, line, doc: index });
     return;
   }
-  const ctx: DocContext = {
+  collect(data, [], context(index, base, tree, lines, out));
+}
+
+function context(index: number, base: number, tree: () => Document, lines: LineIndex, out: Documents): DocContext {
+  return {
     format: 'YAML',
     doc: index,
     locate: (path) => {
@@ -61,7 +69,6 @@ function readDocument(doc: Document, index: number, base: number, tree: () => Do
     objects: out.objects,
     issues: out.issues,
   };
-  collect(data, [], ctx);
 }
 
 /** Offset of the deepest node on `path` that exists; a map entry answers with its key. */
