@@ -41,7 +41,7 @@ export function loadScenario(input: ScenarioInput, name: string, progress?: OnPr
   if (typeof input === 'string') text = input;
   else {
     const decoded = decodeScenario(input);
-    if (!decoded.ok) return { ok: false, errors: [{ severity: 'error', message: decoded.error, line: decoded.line, doc: 0 }] };
+    if (!decoded.ok) return { ok: false, errors: [{ severity: 'error', message: decoded.error, line: decoded.line, doc: 0, kind: 'encoding' }] };
     text = decoded.text;
   }
   const totalBytes = typeof input === 'string' ? text.length : input.length;
