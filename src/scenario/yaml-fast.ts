@@ -24,11 +24,18 @@ interface Line {
   text: string;
 }
 
+/** yaml's core-schema null and bool spellings (schema/common/null.ts, core/bool.ts), as sets: no regex per scalar. */
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const TRUES = new Set(['true', 'True', 'TRUE']);
+const FALSES = new Set(['false', 'False', 'FALSE']);
+
 /** Plain scalars as YAML 1.2's core schema resolves them (yaml's schema/core). */
 function plain(s: string): Out {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(s)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(s)) return false;
+  if (s.length <= 5) {
+    if (NULLS.has(s)) return null;
+    if (TRUES.has(s)) return true;
+    if (FALSES.has(s)) return false;
+  }
   const c = s.charCodeAt(0);
   // Only something starting with a digit, sign, dot or 0 can be a number: skip the regexes for names.
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
@@ -124,18 +131,23 @@ function entry(text: string): [string, string] | undefined {
 
 class Reader {
   private i = 0;
+  /** The line peek() last read, and where: the parsers peek at a line several times before they take it. */
+  private seenAt = -1;
+  private seen: Line | undefined;
 
   constructor(private readonly raw: string[]) {}
 
   /** The next line with content (blank and comment-only lines skipped), or undefined at the end. */
   peek(): Line | undefined {
+    if (this.i === this.seenAt) return this.seen;
     for (; this.i < this.raw.length; this.i++) {
       const s = this.raw[this.i] ?? '';
       let indent = 0;
       while (s.charCodeAt(indent) === 32) indent++;
       if (indent === s.length || s.charCodeAt(indent) === 35) continue;
       if (s.charCodeAt(indent) === 9) no();
-      return { indent, text: s.slice(indent).trimEnd() };
+      this.seenAt = this.i;
+      return (this.seen = { indent, text: s.slice(indent).trimEnd() });
     }
     return undefined;
   }
@@ -145,6 +157,7 @@ class Reader {
     let extra = 0;
     while (line.text.charCodeAt(skip + extra) === 32) extra++;
     this.raw[this.i] = ' '.repeat(line.indent + skip + extra) + line.text.slice(skip + extra);
+    this.seenAt = -1;
   }
 
   next(): void {

@@ -32,7 +32,7 @@ describe('the JSON path', () => {
       dashed: LAB_OBJECTS.map((o) => JSON.stringify(o)).join('\n---\n'),
     };
     for (const [form, text] of Object.entries(forms)) expect(shape(loadScenario(text, 'lab')), form).toEqual(expected);
-  });
+  }, 30_000);
 
   it('takes bytes with a BOM like the CLI and the worker give them', () => {
     const json = JSON.stringify({ kind: 'List', items: LAB_OBJECTS });
@@ -73,7 +73,7 @@ describe('the YAML path', () => {
   it('loads a generated cluster to the model its JSON form gives', () => {
     const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects(yaml) });
     expect(shape(loadScenario(json, 'g'))).toEqual(shape(loadScenario(yaml, 'g')));
-  });
+  }, 60_000);
 
   it('names document and line of a bad value deep in a large text (found only when needed)', () => {
     const target = yaml.indexOf('podIP: ', yaml.length / 2);
@@ -83,7 +83,7 @@ describe('the YAML path', () => {
     const r = loadScenario(bad, 'g');
     expect(r.ok).toBe(false);
     expect(firstError(r)).toMatch(new RegExp(`status\\.podIP \\(document ${doc}, line ${line}\\): "10\\.0\\.0\\.300" is not an IPv4 address$`));
-  });
+  }, 60_000);
 
   it('locates a syntax error in a document the fast reader leaves to yaml', () => {
     const text = `${LAB}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: {a: [}\n`;
