@@ -81,11 +81,11 @@ export async function benchBrowser(report: Report, loadFiles?: LoadFiles): Promi
   }
 }
 
-/** The 1,000-node cluster's YAML chosen in the page's Open dialog: Load → topology, and the progress bar's updates. */
+/** The large cluster's YAML (1,000 nodes at scale 1) chosen in the page's Open dialog: Load → topology, and the progress bar's updates. */
 export async function benchLoadInPage(report: Report, browser: Awaited<ReturnType<typeof chromium.launch>>, url: string, file: string): Promise<void> {
   const r = await loadFileInPage(browser, `${url}/`, file);
-  report.add('1,000-node file: Load → topology drawn', r.drawnMs, 'ms', { op: '<', value: 12_000 },
+  report.add('large cluster file: Load → topology drawn', r.drawnMs, 'ms', { op: '<', value: 12_000 },
     r.error ?? `${r.updates} progress updates, phases: ${r.phases.join(' → ')}`);
-  report.add('longest time between progress updates', r.error ? undefined : r.longestGapMs, 'ms', { op: '<=', value: 500 },
-    r.error ? r.error : 'from Load until the dialog closed (deriving and drawing report nothing in between)');
+  report.add('longest time between progress updates', r.longestGapMs, 'ms', { op: '<=', value: 500 },
+    r.error ? `until the time ran out (${r.updates} updates)` : 'from Load until the dialog closed (deriving and drawing report nothing in between)');
 }

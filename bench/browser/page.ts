@@ -137,7 +137,7 @@ export interface LoadInPage {
  * input, Load; the time until its topology is drawn, and how often the
  * progress bar changed meanwhile (recorded in the page by a MutationObserver).
  */
-export async function loadFileInPage(browser: Browser, url: string, file: string, timeoutMs = 120_000): Promise<LoadInPage> {
+export async function loadFileInPage(browser: Browser, url: string, file: string, timeoutMs = 180_000): Promise<LoadInPage> {
   const { context, page } = await openPage(browser);
   const name = file.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, '');
   try {
@@ -174,7 +174,19 @@ export async function loadFileInPage(browser: Browser, url: string, file: string
       phases: [...new Set(data.changes.map((c) => c.label.replace(/^Loading progress: /, '')))],
     };
   } catch (err) {
-    return { updates: 0, phases: [], error: (err as Error).message.split('\n')[0] };
+    // What the bar did before the time ran out: how far the load got, and how regularly it said so.
+    const data = (await page.evaluate('window.__load').catch(() => undefined)) as { start: number; changes: { at: number; label: string; key: string }[] } | undefined;
+    const changes = data?.changes ?? [];
+    const times = data ? [data.start, ...changes.map((c) => c.at)] : [];
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+    const last = changes[changes.length - 1];
+    const reached = last ? `; the bar last said ${last.label} at ${last.key.split('|')[0]}%, ${((last.at - (data?.start ?? 0)) / 1000).toFixed(1)} s after Load` : '';
+    return {
+      updates: changes.length,
+      phases: [...new Set(changes.map((c) => c.label.replace(/^Loading progress: /, '')))],
+      ...(gaps.length ? { longestGapMs: Math.max(...gaps) } : {}),
+      error: `${(err as Error).message.split('\n')[0]}${reached}`,
+    };
   } finally {
     await context.close();
   }
