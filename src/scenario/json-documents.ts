@@ -2,7 +2,7 @@
  * JSON text → Kubernetes objects, with JSON.parse and nothing else on the
  * way (what `kubectl get ... -o json` prints: a `List`, one object, an array
  * of objects, or several objects one after another, optionally between `---`
- * lines). Each top-level value is a document. Lines are found only for a
+ * lines). Each top-level value is its own document; lines are found only for a
  * message (json-scan.ts), never for a clean load.
  */
 import { collect, where, type DocContext, type Documents } from './k8s-object.ts';
@@ -53,7 +53,7 @@ export function readJsonDocuments(text: string, progress?: OnProgress, totalByte
       objects: docs.objects,
       issues: docs.issues,
     };
-    // A bare array of objects (`jq '.items'`): each element is read as an object of this document.
+    // A bare array of objects (`jq '.items'`): each element is an object of this one document
     if (Array.isArray(data)) data.forEach((item, i) => collect(item, [i], ctx));
     else collect(data, [], ctx);
   });
