@@ -81,8 +81,12 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
     else readOne(obj, f, assembled, got, ignored);
   }
 
+  // The cluster-wide steps say they are still at it between them (a page's bar should move every 500 ms).
+  const alive = () => progress?.({ phase: 'validate', bytes: totalBytes, totalBytes, objects: totalObjects, totalObjects });
+  alive();
   joinNodes(got, assembled, issues);
   joinEndpoints(got, assembled);
+  alive();
   joinSlices(got, assembled);
   const config = got.config ?? checkCiliumConfig({}).config;
   if (!got.config) {
@@ -92,6 +96,7 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
     });
   }
   if (got.nonMasqueradeCIDRs) config.nonMasqueradeCIDRs = got.nonMasqueradeCIDRs;
+  alive();
   validateCluster(assembled);
   if (assembled.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
     issues.push({ severity: 'error', message: 'the scenario has no Node objects (document 1, line 1)', line: 1, doc: 0 });

@@ -129,6 +129,7 @@ export class EngineHost {
     report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects });
     this.progress('deriving');
     const dp = this.engine.derive(result.model, this.settings);
+    report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects });
     this.model = result.model;
     this.dp = dp;
     this.trace = undefined;
