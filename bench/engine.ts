@@ -15,6 +15,8 @@ export const LAB_FILE = new URL('../public/scenarios/kans-lab.yaml', import.meta
 export interface Loaded {
   dp: Datapath;
   probes: GeneratedCluster['probes'];
+  /** The cluster's text, for the loading section (1b) and the browser's Load. */
+  yaml: string;
 }
 
 /** Section 1: generate, load (parse + validate) and derive the large cluster. */
@@ -42,7 +44,7 @@ export function benchLargeCluster(report: Report, size: ClusterSize): Loaded | u
   const endpoints = dp.nodes.reduce((a, n) => a + n.endpoints.length, 0);
   const routes = dp.nodes.reduce((a, n) => a + n.routes.length, 0);
   report.info(`derived: ${dp.nodes.length} nodes, ${endpoints.toLocaleString('en-US')} endpoints, ${dp.identities.size.toLocaleString('en-US')} identities, ${dp.ipcache.length.toLocaleString('en-US')} ipcache entries, ${routes.toLocaleString('en-US')} routes, ${dp.frontends.length} frontends, ${dp.backends.size.toLocaleString('en-US')} backends; heap ${mb(process.memoryUsage().heapUsed)}`);
-  return { dp, probes };
+  return { dp, probes, yaml };
 }
 
 export function loadLab(): Datapath {

@@ -8,6 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchBrowser } from './browser/index.ts';
 import { benchLargeCluster, benchTraces, loadLab } from './engine.ts';
 import { benchIpcache } from './ipcache.ts';
+import { benchLoading, type LoadFiles } from './loading.ts';
 import { Report } from './report.ts';
 import { timeOnce } from './stats.ts';
 
@@ -30,6 +31,12 @@ const report = new Report();
 const labLoad = timeOnce(loadLab);
 const lab = { dp: labLoad.result, wallMs: labLoad.wallMs, cpuMs: labLoad.cpuMs };
 const large = benchLargeCluster(report, SIZE);
+let loadFiles: LoadFiles | undefined;
+try {
+  if (large) loadFiles = await benchLoading(report, large.yaml);
+} catch (err) {
+  report.skip(`loading section failed: ${(err as Error).message.split('\n')[0]}`);
+}
 benchTraces(report, lab, large);
 if (large) benchIpcache(report, large.dp);
 else {
@@ -37,7 +44,7 @@ else {
   report.skip('the large cluster did not load');
 }
 try {
-  await benchBrowser(report, SIZE);
+  await benchBrowser(report, loadFiles, SIZE);
 } catch (err) {
   report.skip(`browser section failed: ${(err as Error).message.split('\n')[0]}`);
 }

@@ -121,3 +121,73 @@ export async function playbackFrames(browser: Browser, url: string, durationMs =
     await context.close();
   }
 }
+
+export interface LoadInPage {
+  /** ms from the click on Load to the frame after the new cluster's topology shows. */
+  drawnMs?: number;
+  /** The longest time between two changes of the progress bar (value or phase), from Load to the dialog closing. */
+  longestGapMs?: number;
+  updates: number;
+  phases: string[];
+  error?: string;
+}
+
+/**
+ * Issue #9: a person opens a big cluster's file in the page: Open…, the file
+ * input, Load; the time until its topology is drawn, and how often the
+ * progress bar changed meanwhile (recorded in the page by a MutationObserver).
+ */
+export async function loadFileInPage(browser: Browser, url: string, file: string, timeoutMs = 180_000): Promise<LoadInPage> {
+  const { context, page } = await openPage(browser);
+  const name = file.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, '');
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const shown = await waitForTopology(page, 20_000);
+    if (shown.error) return { updates: 0, phases: [], error: shown.error };
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByLabel('Choose a YAML or JSON file').setInputFiles(file);
+    await page.evaluate(`(() => {
+      const w = window; w.__load = { changes: [], start: 0 };
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        if (!bar) return;
+        const key = bar.getAttribute('aria-valuenow') + '|' + bar.getAttribute('aria-label');
+        const last = w.__load.changes[w.__load.changes.length - 1];
+        if (!last || last.key !== key) w.__load.changes.push({ key, at: performance.now(), label: bar.getAttribute('aria-label') });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
+    await page.evaluate('window.__load.start = performance.now()');
+    await page.getByRole('dialog').getByRole('button', { name: 'Load' }).click();
+    await page.waitForFunction(`(() => {
+      const sel = document.querySelector('select[aria-label="Scenario"]');
+      const svg = document.querySelector('[aria-label="Cluster topology"]');
+      return sel && sel.value === ${JSON.stringify(name)} && svg && svg.querySelector('[data-node]') && !document.querySelector('dialog[open]');
+    })()`, null, { timeout: timeoutMs, polling: 50 });
+    const drawnAt = (await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(performance.now())))')) as number;
+    const data = (await page.evaluate('window.__load')) as { start: number; changes: { at: number; label: string }[] };
+    const times = [data.start, ...data.changes.map((c) => c.at)];
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+    return {
+      drawnMs: drawnAt - data.start,
+      longestGapMs: Math.max(0, ...gaps),
+      updates: data.changes.length,
+      phases: [...new Set(data.changes.map((c) => c.label.replace(/^Loading progress: /, '')))],
+    };
+  } catch (err) {
+    // What the bar did before the time ran out: how far the load got, and how regularly it said so.
+    const data = (await page.evaluate('window.__load').catch(() => undefined)) as { start: number; changes: { at: number; label: string; key: string }[] } | undefined;
+    const changes = data?.changes ?? [];
+    const times = data ? [data.start, ...changes.map((c) => c.at)] : [];
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+    const last = changes[changes.length - 1];
+    const reached = last ? `; the bar last said ${last.label} at ${last.key.split('|')[0]}%, ${((last.at - (data?.start ?? 0)) / 1000).toFixed(1)} s after Load` : '';
+    return {
+      updates: changes.length,
+      phases: [...new Set(changes.map((c) => c.label.replace(/^Loading progress: /, '')))],
+      ...(gaps.length ? { longestGapMs: Math.max(...gaps) } : {}),
+      error: `${(err as Error).message.split('\n')[0]}${reached}`,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -9,7 +9,7 @@ import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { derive, SettingsError, type Settings, type Datapath } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
-import { decodeScenario, MAX_SCENARIO_BYTES } from '../scenario/decode.ts';
+import { MAX_SCENARIO_BYTES } from '../scenario/decode.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
 import { UserError } from './errors.ts';
@@ -23,7 +23,7 @@ export function builtInScenarios(): string[] {
   return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
 }
 
-const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.ya?ml$/i.test(s);
+const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.(ya?ml|json)$/i.test(s);
 
 /** The file a --scenario value names. */
 export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
@@ -44,11 +44,12 @@ export function maxScenarioBytes(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * A scenario file's text. Only a regular file (not /dev/zero, a FIFO or a
+ * A scenario file's bytes. Only a regular file (not /dev/zero, a FIFO or a
  * directory) up to the size limit is read: an endless or huge input would
- * otherwise grow until the process dies. Decoded by BOM (scenario/decode.ts).
+ * otherwise grow until the process dies. loadScenario decodes them by BOM
+ * (scenario/decode.ts), as the page's worker does with a chosen file.
  */
-export function readScenarioFile(path: string, limit = maxScenarioBytes()): string {
+export function readScenarioFile(path: string, limit = maxScenarioBytes()): Uint8Array {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -64,9 +65,7 @@ export function readScenarioFile(path: string, limit = maxScenarioBytes()): stri
       if (n === 0) break;
       got += n;
     }
-    const decoded = decodeScenario(bytes.subarray(0, got));
-    if (!decoded.ok) throw new UserError(`${basename(path)}: ${decoded.error}`);
-    return decoded.text;
+    return bytes.subarray(0, got);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -79,7 +78,10 @@ export function readScenarioFile(path: string, limit = maxScenarioBytes()): stri
 export type Loaded = { ok: true; model: ClusterModel; path: string } | { ok: false; errors: ScenarioIssue[]; path: string };
 
 export function loadFile(path: string): Loaded {
+  // The same entry as the page's worker: bytes in, JSON or YAML by content.
   const r = loadScenario(readScenarioFile(path), basename(path, extname(path)));
+  const unreadable = !r.ok && r.errors[0]?.kind === 'encoding' ? r.errors[0] : undefined;
+  if (unreadable) throw new UserError(`${basename(path)}: ${unreadable.message}`);
   return r.ok ? { ok: true, model: r.model, path } : { ok: false, errors: r.errors, path };
 }
 

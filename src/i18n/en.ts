@@ -63,7 +63,7 @@ export const en = {
   'scenario.open': 'Open…',
   'scenario.title': 'Open a scenario',
   'scenario.help': 'Paste Kubernetes objects (multi-document YAML: Nodes, Pods, Services, the cilium-config ConfigMap) or choose a file.',
-  'scenario.file': 'Choose a YAML file',
+  'scenario.file': 'Choose a YAML or JSON file',
   'scenario.load': 'Load',
   'scenario.close': 'Close',
   'scenario.errors': 'The scenario was not loaded; the current one stays. Problems:',
@@ -346,6 +346,18 @@ export const en = {
   'export.svg': 'Save the drawing at this hop as SVG (presenter styling)',
   'export.png': 'Save the drawing at this hop as PNG (2x, presenter styling)',
   'export.failed': 'The drawing could not be saved: {message}',
+  'load.read': 'Reading the file',
+  'load.parse': 'Parsing',
+  'load.validate': 'Checking the objects',
+  'load.derive': 'Deriving the datapath',
+  'load.bytes': '{done} of {total}',
+  'load.objects': '{count} objects',
+  'load.progress': 'Loading progress: {phase}',
+  'scenario.fileOrPaste': 'Choose a YAML or JSON file (kubectl get -o yaml or -o json), or paste up to 1 MB of text below.',
+  'scenario.chosen': 'Chosen file: {name}, {size}',
+  'scenario.pasteInstead': 'Paste text instead',
+  'scenario.pasteTooBig': 'Pasted text is limited to 1 MB ({size} was pasted): save it to a file and choose the file.',
+  'scenario.fileTooBig': '{name} is {size}, more than the limit of {limit}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,8 +10,8 @@ declare const TextDecoder: new (
   options?: { fatal?: boolean; ignoreBOM?: boolean },
 ) => { decode(input: Uint8Array, options?: { stream?: boolean }): string };
 
-/** The largest scenario read (CLI: unless FLOWLAB_MAX_BYTES says otherwise); the built-ins are < 100 KB. */
-export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+/** The largest scenario read (CLI: unless FLOWLAB_MAX_BYTES says otherwise): a 1,000-node, 100k-pod cluster is ~80 MB of YAML. */
+export const MAX_SCENARIO_BYTES = 256 * 1024 * 1024;
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string; line: number };
 

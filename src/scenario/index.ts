@@ -1,5 +1,6 @@
 /** The scenario boundary: Kubernetes objects in, a typed ClusterModel out (DESIGN §3). */
-export { loadScenario } from './load.ts';
+export { loadScenario, loadDocuments, type ScenarioInput } from './load.ts';
+export type { LoadPhase, LoadProgress, OnProgress } from './progress.ts';
 export { applySettings, parseCiliumConfig, CILIUM_CONFIG_KEYS, type CiliumConfigKey } from './config.ts';
 export { describeModel } from './describe.ts';
 export { frontendSlots, SERVICE_IDS_ANNOTATION, type FrontendSlot } from './frontends.ts';

@@ -1,10 +1,13 @@
 /**
- * loadScenario: YAML text -> ClusterModel, or every located error at once
- * (DESIGN §3). Reads each object by kind, joins the Cilium objects onto the
+ * loadScenario: a scenario file's bytes (or pasted text) -> ClusterModel, or
+ * every located error at once (DESIGN §3). The one entry the worker and the
+ * CLI call: it decodes bytes, reads the objects by content (JSON or YAML,
+ * documents.ts), reads each object by kind, joins the Cilium objects onto the
  * Kubernetes ones, then checks the cluster as a whole (validate.ts).
  */
 import { CILIUM_CONFIG_OBJECT, checkCiliumConfig } from './config.ts';
-import { readDocuments, where, type K8sObject } from './documents.ts';
+import { decodeScenario } from './decode.ts';
+import { readDocuments, where, type Documents, type K8sObject } from './documents.ts';
 import { Fields } from './fields.ts';
 import { CILIUM_CONFIG, IP_MASQ_AGENT, readCaptureStart, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
 import { readCiliumNode, readNode } from './kinds/node.ts';
@@ -17,6 +20,7 @@ import type { LoadResult, PolicyModel, ScenarioIssue } from './model.ts';
 import { isLatest, lastDocuments } from './updates.ts';
 import { checkNames } from './names.ts';
 import { validateCluster, type Assembled } from './validate.ts';
+import { PROGRESS_EVERY, type OnProgress } from './progress.ts';
 
 export { applySettings } from './config.ts';
 
@@ -28,8 +32,24 @@ const MODELLED: Record<string, string[]> = {
   'cilium.io/v2': ['CiliumNode', 'CiliumEndpoint', 'CiliumNetworkPolicy'],
 };
 
-export function loadScenario(text: string, name: string): LoadResult {
-  const docs = readDocuments(text);
+/** A file's bytes (decoded by BOM, decode.ts) or text already decoded (pasted, built-in). */
+export type ScenarioInput = string | Uint8Array;
+
+export function loadScenario(input: ScenarioInput, name: string, progress?: OnProgress): LoadResult {
+  // A format that is not text (a cilium-sysdump .zip: bytes starting with PK\x03\x04) branches here, before decoding.
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeScenario(input);
+    if (!decoded.ok) return { ok: false, errors: [{ severity: 'error', message: decoded.error, line: decoded.line, doc: 0, kind: 'encoding' }] };
+    text = decoded.text;
+  }
+  const totalBytes = typeof input === 'string' ? text.length : input.length;
+  return loadDocuments(readDocuments(text, progress, totalBytes), name, progress, totalBytes);
+}
+
+/** The objects of a scenario, however they were read, to a model. */
+export function loadDocuments(docs: Documents, name: string, progress?: OnProgress, totalBytes = 0): LoadResult {
   if (docs.issues.length > 0) return { ok: false, errors: docs.issues };
   const issues: ScenarioIssue[] = [];
   const ignored: string[] = [];
@@ -40,7 +60,9 @@ export function loadScenario(text: string, name: string): LoadResult {
   const last = lastDocuments(docs.objects);
   const policies: PolicyModel[] = [];
 
-  for (const obj of docs.objects) {
+  const totalObjects = docs.objects.length;
+  for (const [i, obj] of docs.objects.entries()) {
+    if (progress && i % PROGRESS_EVERY === 0) progress({ phase: 'validate', bytes: totalBytes, totalBytes, objects: i, totalObjects });
     const f = new Fields(obj, issues);
     if (!isLatest(obj, f, last, seen)) continue;
     if (obj.apiVersion === '') {
@@ -59,8 +81,12 @@ export function loadScenario(text: string, name: string): LoadResult {
     else readOne(obj, f, assembled, got, ignored);
   }
 
+  // The cluster-wide steps say they are still at it between them (a page's bar should move every 500 ms).
+  const alive = () => progress?.({ phase: 'validate', bytes: totalBytes, totalBytes, objects: totalObjects, totalObjects });
+  alive();
   joinNodes(got, assembled, issues);
   joinEndpoints(got, assembled);
+  alive();
   joinSlices(got, assembled);
   const config = got.config ?? checkCiliumConfig({}).config;
   if (!got.config) {
@@ -70,6 +96,7 @@ export function loadScenario(text: string, name: string): LoadResult {
     });
   }
   if (got.nonMasqueradeCIDRs) config.nonMasqueradeCIDRs = got.nonMasqueradeCIDRs;
+  alive();
   validateCluster(assembled);
   if (assembled.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
     issues.push({ severity: 'error', message: 'the scenario has no Node objects (document 1, line 1)', line: 1, doc: 0 });

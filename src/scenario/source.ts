@@ -23,4 +23,6 @@ export interface ScenarioIssue {
   /** 1-based YAML line. */
   line?: number;
   doc?: number;
+  /** `encoding`: the bytes are not text at all (the CLI says it as a read error, not a scenario error). */
+  kind?: 'encoding';
 }

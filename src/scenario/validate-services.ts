@@ -5,10 +5,9 @@
  */
 import { SERVICE_IDS_ANNOTATION } from './frontends.ts';
 import type { Assembled } from './validate.ts';
-import { SelectorIndex } from './selector.ts';
+import type { SelectorIndex } from './selector.ts';
 
-export function validateServices(a: Assembled): void {
-  const index = new SelectorIndex(a.pods.map((p) => p.model));
+export function validateServices(a: Assembled, index: SelectorIndex): void {
   const clusterIPs = new Map<string, string>();
   const ids = new Map<number, string>();
   const nodePorts = new Map<string, string>();

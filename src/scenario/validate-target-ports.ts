@@ -4,11 +4,10 @@
  * per pod). A name no selected pod declares leaves that port with no
  * backend at all, which is valid Kubernetes but almost always a typo.
  */
-import { SelectorIndex } from './selector.ts';
+import type { SelectorIndex } from './selector.ts';
 import type { Assembled } from './validate.ts';
 
-export function checkNamedTargetPorts(a: Assembled): void {
-  const index = new SelectorIndex(a.pods.map((p) => p.model));
+export function checkNamedTargetPorts(a: Assembled, index: SelectorIndex): void {
   for (const { model: svc, f } of a.services) {
     if (svc.sliceEndpoints !== undefined || !svc.selector) continue;
     const pods = index.select(svc.namespace, svc.selector);

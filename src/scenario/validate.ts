@@ -11,6 +11,7 @@ import type { CiliumEndpointFacts } from './kinds/pod.ts';
 import { podIsActive } from './kinds/pod.ts';
 import type { NodeModel, PodModel, ServiceModel } from './model.ts';
 import { checkEndpointCapacity } from './validate-endpoints.ts';
+import { SelectorIndex } from './selector.ts';
 import { validateServices } from './validate-services.ts';
 import { checkNamedTargetPorts } from './validate-target-ports.ts';
 import { cidrContains, cidrToString, type Cidr } from './values.ts';
@@ -49,8 +50,10 @@ export function validateCluster(a: Assembled): void {
   checkPods(a, claim);
   checkEndpointsPerNode(a.pods);
   checkEndpointCapacity(a);
-  validateServices(a);
-  checkNamedTargetPorts(a);
+  // One index of pods by label for both Service checks (100,000 pods: building it is most of their cost).
+  const index = new SelectorIndex(a.pods.map((p) => p.model));
+  validateServices(a, index);
+  checkNamedTargetPorts(a, index);
 }
 
 function internalIpPath(f: Fields): FieldPath {

@@ -7,7 +7,7 @@
 import type { FlowRequest, Settings } from '../engine/index.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { LoadReply, ScenarioSummary } from '../worker/protocol.ts';
-import { RemoteError } from '../worker/client.ts';
+import { CancelledError, RemoteError } from '../worker/client.ts';
 import { NO_COMPARISON, rowOfStep, sideBSettings, sideStep } from './compare.ts';
 import { clampStep } from './player.ts';
 import type { AppStore } from './store.ts';
@@ -15,6 +15,8 @@ import type { AppStore } from './store.ts';
 export interface Actions {
   loadBuiltin(name: string): Promise<boolean>;
   loadText(text: string, name: string): Promise<boolean>;
+  /** A chosen file, read in the worker (its text never comes to the page). */
+  loadFile(file: Blob, name: string): Promise<boolean>;
   setSetting(key: string, value: string | undefined): Promise<void>;
   setSettings(settings: Settings, opts?: { retrace: boolean }): Promise<void>;
   setFlow(flow: FlowRequest, step?: number): Promise<void>;
@@ -99,17 +101,25 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   }
 
   async function loadText(text: string, name: string, early?: Promise<LoadReply>): Promise<boolean> {
-    store.setState({ busy: true, draftText: text });
+    store.setState({ draftText: text });
+    return load(early ?? client.request({ type: 'loadScenario', text, name }), name, text.length);
+  }
+
+  /** Waits for a load; a failed or cancelled one leaves the loaded scenario (and its trace) as they were. */
+  async function load(reply: Promise<LoadReply>, name: string, totalBytes: number): Promise<boolean> {
+    store.setState({ busy: true, loadProgress: { phase: 'read', bytes: 0, totalBytes, objects: 0 } });
     try {
-      const reply = await (early ?? client.request({ type: 'loadScenario', text, name }));
-      if (!reply.ok) {
-        store.setState({ loadErrors: reply.errors, busy: false });
+      const r = await reply;
+      if (!r.ok) {
+        store.setState({ loadErrors: r.errors, busy: false, loadProgress: undefined });
         return false;
       }
-      store.setState({ summary: reply.summary, scenarioName: name, loadErrors: [], busy: false, notice: undefined });
+      store.setState({ summary: r.summary, scenarioName: name, loadErrors: [], busy: false, loadProgress: undefined, notice: undefined });
       return true;
     } catch (e) {
-      store.setState({ busy: false, loadErrors: [{ severity: 'error', message: message(e) }] });
+      // Cancel is what the person asked for: the page says so (bootstrap's 'restarted'), no error is listed.
+      const loadErrors = e instanceof CancelledError ? [] : [{ severity: 'error' as const, message: message(e) }];
+      store.setState({ busy: false, loadProgress: undefined, loadErrors });
       return false;
     }
   }
@@ -149,6 +159,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       return ok;
     },
     loadText: (text, name) => loadText(text, name),
+    loadFile: (file, name) => load(client.request({ type: 'loadScenario', file, name }), name, file.size),
     setSetting(key, value) {
       const settings = { ...store.getState().settings };
       if (value === undefined) delete settings[key];

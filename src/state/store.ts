@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FlowRequest, Settings, AlignedRow, Trace, Message, TraceDifferences } from '../engine/index.ts';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
-import type { ProgressStage, RequestType } from '../worker/protocol.ts';
+import type { LoadProgress, ProgressStage, RequestType } from '../worker/protocol.ts';
 import type { ScenarioSummary } from '../worker/summary.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Alternative, Question } from './predict/choices.ts';
@@ -32,6 +32,8 @@ export interface ScenarioSlice {
   engineStage: ProgressStage | undefined;
   /** A request running past the client's watchdog limit (worker/client.ts): shown with Cancel. */
   stalled: { request: RequestType; since: number } | undefined;
+  /** Where the current load is (bytes, objects, phase), for the progress bar; undefined when none runs. */
+  loadProgress: LoadProgress | undefined;
 }
 
 export interface SettingsSlice {
@@ -161,6 +163,7 @@ export function initialState(over: Partial<AppState> = {}): AppState {
     busy: false,
     engineStage: undefined,
     stalled: undefined,
+    loadProgress: undefined,
     settings: {},
     settingsError: undefined,
     flow: DEFAULT_FLOW,

@@ -8,8 +8,11 @@
  * offer Cancel. A worker busy in a loop never answers and never fails, so
  * only the page can end it: cancel() terminates it and starts a fresh one
  * with the last scenario and settings that loaded (not the stuck request).
+ * A load that reports progress is alive however long it takes: each report
+ * restarts its watchdog (a 100k-pod file takes longer than `stallMs`).
  */
 import type { Message } from '../engine/index.ts';
+import type { LoadProgress } from '../scenario/progress.ts';
 import {
   isReply,
   type RequestType,
@@ -34,7 +37,12 @@ export type ClientEvent =
   /** A request has run past the watchdog's limit (`request` undefined: none is late any more). */
   | { type: 'stalled'; request: RequestType | undefined; since: number | undefined }
   | { type: 'pushed-error'; error: WireError }
-  | { type: 'progress'; stage: ProgressStage };
+  | { type: 'progress'; stage: ProgressStage; load?: LoadProgress };
+
+/** How a request ends when the person pressed Cancel (the page says so; it is not a load error). */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+}
 
 /** An error that crossed from the worker, with its original name. */
 export class RemoteError extends Error {
@@ -155,7 +163,10 @@ export class EngineClient {
   private receive(m: WorkerMessage): void {
     if (!isReply(m)) {
       if (m.type === 'error') this.emit({ type: 'pushed-error', error: m.error });
-      else this.emit({ type: 'progress', stage: m.stage });
+      else {
+        if (m.load) this.alive('loadScenario');
+        this.emit({ type: 'progress', stage: m.stage, ...(m.load ? { load: m.load } : {}) });
+      }
       return;
     }
     const p = this.pending.get(m.requestId);
@@ -165,11 +176,24 @@ export class EngineClient {
     else p.reject(new RemoteError(m.error));
   }
 
+  /** The worker said it is working on requests of this type: their watchdogs start again. */
+  private alive(type: RequestType): void {
+    let wasLate = false;
+    for (const [id, p] of this.pending) {
+      if (p.type !== type) continue;
+      this.clock.clearTimeout(p.timer);
+      p.timer = this.clock.setTimeout(() => this.late(id), this.stallMs);
+      wasLate ||= p.late;
+      p.late = false;
+    }
+    if (wasLate) this.reportLate();
+  }
+
   private restart(reason: string, cancelled = false): void {
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();
-    this.failPending(reason);
+    this.failPending(reason, cancelled);
     this.worker = this.start();
     // The scenario must be there before settings are applied to it.
     for (const type of ['loadScenario', 'setSettings'] as const) {
@@ -179,10 +203,10 @@ export class EngineClient {
     this.emit({ type: 'restarted', reason, cancelled });
   }
 
-  private failPending(reason: string): void {
+  private failPending(reason: string, cancelled = false): void {
     for (const [id, p] of [...this.pending]) {
       this.settle(id, p);
-      p.reject(new Error(reason));
+      p.reject(cancelled ? new CancelledError(reason) : new Error(reason));
     }
   }
 

@@ -18,15 +18,21 @@ function post(message: WorkerMessage): void {
   scope.postMessage(message);
 }
 
-const host = new EngineHost(REAL_ENGINE, engineFormats(REAL_ENGINE), (stage) => post({ type: 'progress', stage }));
+const host = new EngineHost(REAL_ENGINE, engineFormats(REAL_ENGINE), (stage, load) => post({ type: 'progress', stage, ...(load ? { load } : {}) }));
+
+/** Requests are answered in the order they came, also while a chosen file is being read. */
+let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
-  try {
-    post({ requestId: req.id, ok: true, value: host.handle(req) });
-  } catch (e) {
-    post({ requestId: req.id, ok: false, error: toWireError(e) });
-  }
+  queue = queue.then(async () => {
+    try {
+      // A chosen file is read here, in the worker (host.handleAsync); everything else answers at once.
+      post({ requestId: req.id, ok: true, value: await host.handleAsync(req) });
+    } catch (e) {
+      post({ requestId: req.id, ok: false, error: toWireError(e) });
+    }
+  });
 };
 
 scope.addEventListener('unhandledrejection', (ev) => post({ type: 'error', error: toWireError(ev.reason) }));

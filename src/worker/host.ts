@@ -5,7 +5,10 @@
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
 import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
+import type { ScenarioInput } from '../scenario/load.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
+import type { LoadProgress, OnProgress } from '../scenario/progress.ts';
+import { readBlob } from './read-blob.ts';
 import type {
   AlternativeTrace,
   CiliumReply,
@@ -24,7 +27,8 @@ import { summarize, type ScenarioSummary } from './summary.ts';
 
 /** The engine functions the host needs (the agreed names of src/engine/index.ts). */
 export interface EngineFns {
-  loadScenario(text: string, name: string): LoadResult;
+  /** The one entry for a scenario's bytes or text (scenario/load.ts). */
+  loadScenario(input: ScenarioInput, name: string, progress?: OnProgress): LoadResult;
   derive(model: ClusterModel, settings?: Settings): Datapath;
   traceFlow(dp: Datapath, req: FlowRequest): Trace;
   /** A node's tables before any traffic (cached per datapath by the engine). */
@@ -41,6 +45,9 @@ export interface CliFormats {
   /** `hubble observe` over the whole trace, one entry per printed line. */
   hubble(dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[];
 }
+
+/** How often a load's progress is passed on: well under the page's promise of every 500 ms. */
+export const PROGRESS_MS = 100;
 
 export class HostError extends Error {
   override readonly name = 'HostError';
@@ -59,18 +66,41 @@ export class EngineHost {
   constructor(
     private readonly engine: EngineFns,
     private readonly formats: CliFormats,
-    /** Told where a long request is (the worker pushes it to the page). */
-    private readonly progress: (stage: ProgressStage) => void = () => undefined,
+    /** Told where a long request is (the worker pushes it to the page); a load's details at most every `everyMs`. */
+    private readonly progress: (stage: ProgressStage, load?: LoadProgress) => void = () => undefined,
+    private readonly clock: { now(): number; everyMs: number } = { now: () => Date.now(), everyMs: PROGRESS_MS },
   ) {}
 
   handle<R extends WorkerRequest>(req: R): ReplyValue[R['type']] {
     return this.dispatch(req) as ReplyValue[R['type']];
   }
 
+  /** As handle, and a chosen file is read first (in the worker, with progress). */
+  async handleAsync<R extends WorkerRequest>(req: R): Promise<ReplyValue[R['type']]> {
+    if (req.type !== 'loadScenario' || !('file' in req)) return this.handle(req);
+    const report = this.reporter();
+    const bytes = await readBlob(req.file, (read, total) => report({ phase: 'read', bytes: read, totalBytes: total, objects: 0 }));
+    return this.load(bytes, req.name, report) as ReplyValue[R['type']];
+  }
+
+  /** Passes a load's progress on when its phase changes, else at most every `everyMs`. */
+  private reporter(): OnProgress {
+    let last = Number.NEGATIVE_INFINITY;
+    let phase = '';
+    return (p) => {
+      const now = this.clock.now();
+      if (p.phase === phase && now - last < this.clock.everyMs) return;
+      last = now;
+      phase = p.phase;
+      this.progress(p.phase === 'derive' ? 'deriving' : 'parsing', p);
+    };
+  }
+
   private dispatch(req: WorkerRequest): ReplyValue[WorkerRequest['type']] {
     switch (req.type) {
       case 'loadScenario':
-        return this.load(req.text, req.name);
+        if ('file' in req) throw new HostError('a file is read by handleAsync');
+        return this.load(req.text, req.name, this.reporter());
       case 'setSettings':
         return this.setSettings(req.settings);
       case 'trace':
@@ -95,12 +125,16 @@ export class EngineHost {
   }
 
   /** A broken scenario leaves the current one in place. */
-  private load(text: string, name: string): LoadReply {
+  private load(input: ScenarioInput, name: string, report: OnProgress): LoadReply {
     this.progress('parsing');
-    const result = this.engine.loadScenario(text, name);
+    const result = this.engine.loadScenario(input, name, report);
     if (!result.ok) return { ok: false, errors: result.errors };
+    const totalBytes = typeof input === 'string' ? input.length : input.length;
+    const objects = result.model.nodes.length + result.model.pods.length + result.model.services.length;
+    report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects });
     this.progress('deriving');
     const dp = this.engine.derive(result.model, this.settings);
+    report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects });
     this.model = result.model;
     this.dp = dp;
     this.trace = undefined;

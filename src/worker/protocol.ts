@@ -6,9 +6,10 @@
  */
 import { FlowError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
+import type { LoadProgress } from '../scenario/progress.ts';
 import type { ScenarioSummary } from './summary.ts';
 
-export type { CiliumView, MapRow, ScenarioSummary, TableRows };
+export type { CiliumView, LoadProgress, MapRow, ScenarioSummary, TableRows };
 
 /**
  * Requests that read a trace name it by its flow (a traced Trace's `flow`):
@@ -17,6 +18,8 @@ export type { CiliumView, MapRow, ScenarioSummary, TableRows };
  */
 export type WorkerRequest =
   | { id: number; type: 'loadScenario'; text: string; name: string }
+  /** A chosen file, read in the worker (the page never holds its text): JSON or YAML, by content. */
+  | { id: number; type: 'loadScenario'; file: Blob; name: string }
   | { id: number; type: 'setSettings'; settings: Settings }
   | { id: number; type: 'trace'; flow: FlowRequest }
   /** The same flow under other settings, aligned with the current datapath's trace of it. */
@@ -114,9 +117,9 @@ export type WorkerReply =
 /** Where the engine is in a long request (the page shows the last one while it waits). */
 export type ProgressStage = 'ready' | 'parsing' | 'deriving';
 
-/** Messages the worker sends unasked. */
+/** Messages the worker sends unasked (`load`: where a loadScenario is, at most every 100 ms). */
 export type WorkerPush =
-  | { type: 'progress'; stage: ProgressStage }
+  | { type: 'progress'; stage: ProgressStage; load?: LoadProgress }
   | { type: 'error'; error: WireError };
 
 export type WorkerMessage = WorkerReply | WorkerPush;

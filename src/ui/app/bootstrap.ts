@@ -44,7 +44,7 @@ export function createServices(early: EarlyStart): Services {
   };
   const actions = createActions(store, client, fetchScenario, preloaded, presummary);
   client.on((e) => {
-    if (e.type === 'progress') store.setState({ engineStage: e.stage });
+    if (e.type === 'progress') store.setState({ engineStage: e.stage, ...(e.load && store.getState().busy ? { loadProgress: e.load } : {}) });
     if (e.type === 'stalled') store.setState({ stalled: e.request && e.since !== undefined ? { request: e.request, since: e.since } : undefined });
     if (e.type !== 'restarted') return;
     store.setState((s) => ({ notice: translate(s.lang, e.cancelled ? 'app.cancelled' : 'app.workerRestarted') }));

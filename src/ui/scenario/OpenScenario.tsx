@@ -1,13 +1,18 @@
 /**
  * Scenario choice: the built-in ones, or a cluster's own objects from a file
- * or pasted text. A broken scenario shows its located errors (document,
- * object, field, line); the loaded one stays, and so does the pasted text.
+ * or pasted text. A chosen file is read by the worker (the page shows its
+ * name and size, never its text); the paste box holds at most 1 MB. While a
+ * load runs, a progress bar and Cancel; a broken or cancelled load leaves
+ * the loaded scenario, and the pasted text stays.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
+import { MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { traceAfterLoad } from '../app/bootstrap.ts';
 import { Stalled } from '../app/Stalled.tsx';
-import { readPickedFile } from './read-file.ts';
+import { sizeText } from './load-percent.ts';
+import { LoadProgressBar } from './LoadProgress.tsx';
+import { fileTooBig, MAX_PASTE_BYTES, pastedBytes, scenarioNameOf } from './read-file.ts';
 
 export function ScenarioPicker() {
   const t = useT();
@@ -45,32 +50,67 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
   const draft = useApp((s) => s.draftText);
   const errors = useApp((s) => s.loadErrors);
   const busy = useApp((s) => s.busy);
-  const stage = useApp((s) => s.engineStage);
-  const [text, setText] = useState(draft);
-  const [fileName, setFileName] = useState<string>();
+  const [text, setText] = useState(() => (pastedBytes(draft) > MAX_PASTE_BYTES ? '' : draft));
+  const [file, setFile] = useState<File>();
+  const [pasteNote, setPasteNote] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
   const load = async () => {
-    const name = fileName?.replace(/\.ya?ml$/i, '') || t('scenario.custom');
-    if (await services.actions.loadText(text, name)) {
+    const ok = file
+      ? await services.actions.loadFile(file, scenarioNameOf(file.name))
+      : await services.actions.loadText(text, t('scenario.custom'));
+    if (ok) {
       ref.current?.close();
       await traceAfterLoad(services);
     }
   };
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.currentTarget.files?.[0];
     if (!f) return;
-    setFileName(f.name);
-    const picked = await readPickedFile(f.name, f.size, () => f.arrayBuffer());
-    if (picked.ok) setText(picked.text);
-    else services.store.setState({ loadErrors: [picked.issue] });
+    if (fileTooBig(f.size)) {
+      const message = t('scenario.fileTooBig', { name: f.name, size: sizeText(f.size), limit: sizeText(MAX_SCENARIO_BYTES) });
+      services.store.setState({ loadErrors: [{ severity: 'error', message }] });
+      e.currentTarget.value = '';
+      return;
+    }
+    setFile(f);
+    setPasteNote(undefined);
+  };
+  const paste = (value: string) => {
+    const size = pastedBytes(value);
+    if (size > MAX_PASTE_BYTES) setPasteNote(t('scenario.pasteTooBig', { size: sizeText(size) }));
+    else {
+      setPasteNote(undefined);
+      setText(value);
+    }
+  };
+  const pasteInstead = () => {
+    setFile(undefined);
+    if (input.current) input.current.value = '';
   };
   return (
     <dialog ref={ref} className="open-dialog" aria-labelledby="open-title">
       <h2 id="open-title">{t('scenario.title')}</h2>
       <p>{t('scenario.help')}</p>
+      <p className="muted">{t('scenario.fileOrPaste')}</p>
       <label className="file">
-        <span>{t('scenario.file')}</span> <input type="file" accept=".yaml,.yml,.json,text/yaml" onChange={(e) => void pick(e)} />
+        <span>{t('scenario.file')}</span>{' '}
+        <input ref={input} type="file" accept=".yaml,.yml,.json,application/json,text/yaml" disabled={busy} onChange={pick} />
       </label>
-      <textarea aria-label={t('scenario.title')} value={text} spellCheck={false} rows={14} onChange={(e) => setText(e.currentTarget.value)} />
+      {file ? (
+        <p className="chosen-file" data-testid="chosen-file">
+          {t('scenario.chosen', { name: file.name, size: sizeText(file.size) })}{' '}
+          <button type="button" disabled={busy} onClick={pasteInstead}>
+            {t('scenario.pasteInstead')}
+          </button>
+        </p>
+      ) : (
+        <textarea aria-label={t('scenario.title')} value={text} spellCheck={false} rows={14} onChange={(e) => paste(e.currentTarget.value)} />
+      )}
+      {pasteNote && (
+        <p role="status" className="paste-note">
+          {pasteNote}
+        </p>
+      )}
       {errors.length > 0 && (
         <div className="load-errors" role="alert">
           <p>{t('scenario.errors')}</p>
@@ -88,11 +128,10 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
         </div>
       )}
       <div className="dialog-actions">
-        <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void load()}>
+        <button type="button" className="primary" disabled={busy || (!file && !text.trim())} onClick={() => void load()}>
           {t('scenario.load')}
         </button>
-        {/* The engine's own word for where it is (#7 turns this into a progress bar). */}
-        {busy && stage && <span role="status" className="muted">{stage}…</span>}
+        <LoadProgressBar />
         {/* The modal dialog makes the page behind it inert: the watchdog's Cancel must be here too. */}
         <Stalled />
         <button type="button" onClick={() => ref.current?.close()}>

@@ -1,20 +1,23 @@
 /**
- * A scenario file the person picked, as text: decoded by its BOM like the
- * CLI does (scenario/decode.ts), within the same size limit, or one issue
- * saying why not (shown where load errors are).
+ * What the page checks of a chosen file before the worker reads it: its
+ * size, against the loader's limit (the CLI's, scenario/decode.ts), and of
+ * pasted text: at most 1 MB, so the textarea never holds a cluster.
  */
-import { decodeScenario, MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
-import type { ScenarioIssue } from '../../scenario/model.ts';
+import { MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
 
-export type PickedFile = { ok: true; text: string } | { ok: false; issue: ScenarioIssue };
+/** The most text the paste box holds (UTF-8 bytes): larger inputs are chosen as files. */
+export const MAX_PASTE_BYTES = 1024 * 1024;
 
-export function readPickedFile(name: string, size: number, bytes: () => Promise<ArrayBuffer>): Promise<PickedFile> {
-  if (size > MAX_SCENARIO_BYTES) {
-    const message = `${name} is ${size} bytes, more than the limit of ${MAX_SCENARIO_BYTES}`;
-    return Promise.resolve({ ok: false, issue: { severity: 'error', message } });
-  }
-  return bytes().then((buffer) => {
-    const d = decodeScenario(new Uint8Array(buffer));
-    return d.ok ? { ok: true, text: d.text } : { ok: false, issue: { severity: 'error', message: `${name}: ${d.error}`, line: d.line, doc: 0 } };
-  });
+export function fileTooBig(size: number): boolean {
+  return size > MAX_SCENARIO_BYTES;
+}
+
+/** UTF-8 size of pasted text; past the limit in characters it is at least that many bytes (not encoded). */
+export function pastedBytes(text: string): number {
+  return text.length > MAX_PASTE_BYTES ? text.length : new TextEncoder().encode(text).length;
+}
+
+/** The scenario's name from its file's name. */
+export function scenarioNameOf(fileName: string): string {
+  return fileName.replace(/\.(ya?ml|json)$/i, '');
 }

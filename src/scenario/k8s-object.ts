@@ -1,0 +1,128 @@
+/**
+ * One Kubernetes object read from plain data (what JSON.parse or yaml's toJS
+ * gave), whatever the text's format. Lines are not known here: a `locate`
+ * function finds one when a message needs it (docs/loading-notes.md), so a
+ * clean load of 100,000 objects computes none.
+ */
+import type { ScenarioIssue, SourceRef } from './model.ts';
+
+/** A field path: map keys and sequence indexes, `['spec', 'ports', 0, 'port']`. */
+export type FieldPath = readonly (string | number)[];
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** metadata.namespace; `default` when a namespaced kind omits it; undefined when cluster-scoped. */
+  namespace?: string;
+  /** The object as plain data. */
+  body: Record<string, unknown>;
+  /** `line` is computed on first read. */
+  ref: SourceRef;
+  /** 1-based line of the deepest existing node on `path` (the key's line for map entries). */
+  lineOf(path: FieldPath): number;
+}
+
+export interface Documents {
+  objects: K8sObject[];
+  /** Syntax errors and documents that are not Kubernetes objects. */
+  issues: ScenarioIssue[];
+}
+
+/** One document of the text: its index and how to find the line of a path from its root. */
+export interface DocContext {
+  /** Said in messages about the text itself. */
+  format: 'YAML' | 'JSON';
+  doc: number;
+  /** 1-based line of the deepest existing node on `path` from the document's root. */
+  locate(path: FieldPath): number;
+  objects: K8sObject[];
+  issues: ScenarioIssue[];
+}
+
+/** Kinds that live in a namespace (the API server fills in `default`); others are cluster-scoped. */
+const NAMESPACED = new Set([
+  'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret', 'ServiceAccount',
+  'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'NetworkPolicy',
+  'CiliumEndpoint', 'CiliumNetworkPolicy', 'Ingress', 'Role', 'RoleBinding',
+]);
+
+/** `document 3, line 40`: documents are counted from 1 for people. */
+export function where(doc: number, line: number): string {
+  return `document ${doc + 1}, line ${line}`;
+}
+
+/** A SourceRef whose `line` is found on first read (and kept); enumerable, so it reads like a plain one. */
+export function lazyRef(doc: number, object: string, line: () => number): SourceRef {
+  let known: number | undefined;
+  const ref = { doc, object } as SourceRef;
+  Object.defineProperty(ref, 'line', { enumerable: true, get: () => (known ??= line()) });
+  return ref;
+}
+
+/**
+ * Reads `data` (found at `at` in its document) as a Kubernetes object, or as
+ * a `kind: List` of them (what `kubectl get ... -o yaml|json` prints).
+ */
+export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
+  if (data === null || data === undefined) return;
+  const here = (path: FieldPath) => ctx.locate(path.length === 0 ? at : [...at, ...path]);
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    ctx.issues.push(notAnObject(ctx, here([]), 'it is not a mapping'));
+    return;
+  }
+  const body = data as Record<string, unknown>;
+  const kind = body['kind'];
+  if (typeof kind !== 'string' || kind === '') {
+    ctx.issues.push(notAnObject(ctx, here([]), 'it has no `kind`'));
+    return;
+  }
+  if (kind === 'List') {
+    const items = body['items'];
+    if (items === undefined || items === null) return;
+    if (!Array.isArray(items)) {
+      const line = here(['items']);
+      ctx.issues.push({ severity: 'error', message: `List, items (${where(ctx.doc, line)}): must be a sequence`, line, doc: ctx.doc, field: 'items' });
+      return;
+    }
+    items.forEach((item, i) => collect(item, [...at, 'items', i], ctx));
+    return;
+  }
+  const metadata = body['metadata'];
+  const meta = metadata !== null && typeof metadata === 'object' ? (metadata as Record<string, unknown>) : {};
+  // `name: 123` is read as "123" so the object's other errors are found; names.ts says it must be a string.
+  const name = typeof meta['name'] === 'number' || typeof meta['name'] === 'boolean' ? String(meta['name']) : meta['name'];
+  if (typeof name !== 'string' || name === '') {
+    const line = here(['metadata']);
+    ctx.issues.push({
+      severity: 'error',
+      message: `${kind}, metadata.name (${where(ctx.doc, line)}): is required`,
+      object: kind,
+      field: 'metadata.name',
+      line,
+      doc: ctx.doc,
+    });
+    return;
+  }
+  const given = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? meta['namespace'] : undefined;
+  const namespace = given ?? (NAMESPACED.has(kind) ? 'default' : undefined);
+  const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+  ctx.objects.push({
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    body,
+    ref: lazyRef(ctx.doc, `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`, () => here([])),
+    lineOf: here,
+  });
+}
+
+export function notAnObject({ format, doc }: Pick<DocContext, 'format' | 'doc'>, line: number, why: string): ScenarioIssue {
+  return {
+    severity: 'error',
+    message: `${format} (${where(doc, line)}): not a Kubernetes object (${why}; expected apiVersion, kind, metadata)`,
+    line,
+    doc,
+  };
+}
