@@ -48,9 +48,14 @@ export function lessonCommand(args: string[]): { ok: boolean; text: string } {
   return checkText(lessonPath(files[0] ?? ''), lang);
 }
 
+/** A lesson file as text (read with the scenario's size limit). */
+function readText(path: string): string {
+  return new TextDecoder().decode(readScenarioFile(path));
+}
+
 function listText(): string {
   return builtInLessons().map((id) => {
-    const r = parseLesson(readScenarioFile(resolve(LESSON_DIR, `${id}.yaml`)), id, { scenarios: builtInScenarios() });
+    const r = parseLesson(readText(resolve(LESSON_DIR, `${id}.yaml`)), id, { scenarios: builtInScenarios() });
     return r.ok ? `${id}\t${r.lesson.stops.length} stops\t${r.lesson.title.en}\n` : `${id}\t(invalid: flowlab lesson check ${id})\n`;
   }).join('');
 }
@@ -59,7 +64,7 @@ function checkText(path: string, lang: Lang): { ok: boolean; text: string } {
   const name = basename(path, extname(path));
   // A built-in lesson's id is its file's name (the URL's lesson=); a teacher's copy may keep the id it had.
   const builtIn = resolve(path, '..') === LESSON_DIR;
-  const parsed = parseLesson(readScenarioFile(path), builtIn ? name : undefined, { scenarios: builtInScenarios() });
+  const parsed = parseLesson(readText(path), builtIn ? name : undefined, { scenarios: builtInScenarios() });
   if (!parsed.ok) {
     const lines = parsed.errors.map((e) => `${basename(path)}: ${clipText(issueText(e))}\n`);
     return { ok: false, text: `${lines.join('')}${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}\n` };

@@ -46,6 +46,7 @@ function fakeActions(store: AppStore, calls: string[]): Actions {
       return true;
     },
     loadText: async () => true,
+    loadFile: async () => true,
     setSetting: async () => undefined,
     async setSettings(s) {
       calls.push(`settings ${JSON.stringify(s)}`);
