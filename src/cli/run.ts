@@ -6,6 +6,7 @@
 import { ciliumCommand } from './cilium-command.ts';
 import { execCommand } from './exec-command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.ts';
+import { sysdumpCommand } from './sysdump-command.ts';
 import { traceCommand } from './trace-command.ts';
 import { escapeControls } from './terminal.ts';
 import { USAGE } from './usage.ts';
@@ -16,7 +17,7 @@ export interface Io {
   err: (text: string) => void;
 }
 
-const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help'];
+const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help', 'sysdump'];
 
 export function run(argv: string[], raw: Io): number {
   // Everything printed passes through escapeControls: names in a scenario must not drive the terminal.
@@ -52,6 +53,9 @@ export function run(argv: string[], raw: Io): number {
         (r.ok ? io.out : io.err)(r.text);
         return r.ok ? EXIT_OK : EXIT_USAGE;
       }
+      case 'sysdump':
+        io.out(sysdumpCommand(args));
+        return EXIT_OK;
       default:
         throw new UserError(`unknown command "${command}"; commands: ${COMMANDS.join(', ')} (flowlab help)`);
     }

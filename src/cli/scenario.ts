@@ -12,6 +12,7 @@ import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import { decodeScenario, MAX_SCENARIO_BYTES } from '../scenario/decode.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
+import { isZip, locate, readSysdump, type SysdumpReport } from '../scenario/sysdump/index.ts';
 import { UserError } from './errors.ts';
 import { clipText } from './terminal.ts';
 
@@ -23,7 +24,7 @@ export function builtInScenarios(): string[] {
   return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
 }
 
-const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.ya?ml$/i.test(s);
+const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.(ya?ml|zip)$/i.test(s);
 
 /** The file a --scenario value names. */
 export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
@@ -49,6 +50,13 @@ export function maxScenarioBytes(env: NodeJS.ProcessEnv = process.env): number {
  * otherwise grow until the process dies. Decoded by BOM (scenario/decode.ts).
  */
 export function readScenarioFile(path: string, limit = maxScenarioBytes()): string {
+  const decoded = decodeScenario(readScenarioBytes(path, limit));
+  if (!decoded.ok) throw new UserError(`${basename(path)}: ${decoded.error}`);
+  return decoded.text;
+}
+
+/** A scenario file's bytes (a YAML/JSON text or a cilium-sysdump zip), with the checks readScenarioFile states. */
+export function readScenarioBytes(path: string, limit = maxScenarioBytes()): Uint8Array {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -64,9 +72,7 @@ export function readScenarioFile(path: string, limit = maxScenarioBytes()): stri
       if (n === 0) break;
       got += n;
     }
-    const decoded = decodeScenario(bytes.subarray(0, got));
-    if (!decoded.ok) throw new UserError(`${basename(path)}: ${decoded.error}`);
-    return decoded.text;
+    return bytes.subarray(0, got);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -76,11 +82,26 @@ export function readScenarioFile(path: string, limit = maxScenarioBytes()): stri
   }
 }
 
-export type Loaded = { ok: true; model: ClusterModel; path: string } | { ok: false; errors: ScenarioIssue[]; path: string };
+export type Loaded =
+  | { ok: true; model: ClusterModel; path: string; sysdump?: SysdumpReport }
+  | { ok: false; errors: ScenarioIssue[]; path: string };
 
 export function loadFile(path: string): Loaded {
-  const r = loadScenario(readScenarioFile(path), basename(path, extname(path)));
+  const bytes = readScenarioBytes(path);
+  // A cilium-sysdump zip (by its bytes, whatever its name): its Kubernetes objects are the scenario.
+  if (isZip(bytes)) return loadSysdump(bytes, path);
+  const decoded = decodeScenario(bytes);
+  if (!decoded.ok) throw new UserError(`${basename(path)}: ${decoded.error}`);
+  const r = loadScenario(decoded.text, basename(path, extname(path)));
   return r.ok ? { ok: true, model: r.model, path } : { ok: false, errors: r.errors, path };
+}
+
+function loadSysdump(bytes: Uint8Array, path: string): Loaded {
+  const read = readSysdump(bytes, basename(path));
+  if (!read.ok) throw new UserError(read.error);
+  const r = loadScenario(read.text, basename(path, extname(path)));
+  if (!r.ok) return { ok: false, errors: r.errors.map((e) => locate(e, read.files)), path };
+  return { ok: true, model: r.model, path, sysdump: read.report };
 }
 
 /** One line for a failed load: the first located error, and how many more there are. */

@@ -14,6 +14,7 @@ Usage:
   flowlab exec NODE|POD [--scenario FILE|NAME] [--set key=value ...]
                 [--after "--from SRC --to DST ..."] -- COMMAND [ARGS...]
   flowlab validate FILE
+  flowlab sysdump cilium-sysdump-*.zip [--set key=value ...] [--lang en|ko]
   flowlab help
 
 trace      Walks one conversation (ICMP echo and reply; TCP handshake, request and
@@ -38,9 +39,14 @@ exec       Prints what COMMAND prints on NODE or inside POD, from the model:
            Unknown commands exit 2 and list these. --after runs a flow first
            (neighbour entries, conntrack, tcpdump, strace and the maps follow it).
 validate   Loads a scenario and prints what was understood, or the located errors.
+sysdump    Reads a cilium-sysdump zip: which Kubernetes object files it held and
+           which are missing, then each agent's captured tables (cilium-bugtool's
+           bpf ipcache/lb/endpoint list) against what the model derives for
+           that node: rows missing on either side, identities that differ.
 
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
-anything with a slash or a .yaml/.yml ending is a file. --set overrides
+anything with a slash or a .yaml/.yml/.zip ending is a file; a cilium-sysdump
+zip works as --scenario for every command. --set overrides
 cilium-config keys, e.g. --set enable-ip-masq-agent=false; --set and --compare
 take key=value (or key:value) pairs separated by commas. A scenario file must be
 a regular file of at most 16 MiB (FLOWLAB_MAX_BYTES=N to change the limit), UTF-8

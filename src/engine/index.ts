@@ -43,3 +43,6 @@ export { tcpdumpLine, tcpdumpLines, tcpdumpText } from './capture/tcpdump.ts';
 export { straceLines } from './capture/strace.ts';
 // The seeded generator, for the bench's generated clusters.
 export { createRng, type Rng } from './util/rng.ts';
+// A real cluster against the model: a sysdump's agent tables (issue #9).
+export { compareAgents, compareAgentTables, AGENT_TABLES, type AgentCapture, type AgentResult, type AgentComparison, type AgentTable, type TableComparison } from './reality/compare-agent.ts';
+export { bpfIpcacheList } from './formats/cilium/bpf-ipcache-list.ts';

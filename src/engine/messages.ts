@@ -129,6 +129,24 @@ export const MESSAGE_PARAMS = {
   'policy.origin.none': ['direction', 'identity', 'on'],
   'policy.origin.none.selected': ['direction', 'identity', 'on', 'policies', 'pod'],
   'policy.on.packet': [],
+  // A real cluster against the model (engine/reality): agent tables from a sysdump, Hubble flows replayed.
+  'reality.only_cluster': ['table', 'key', 'value'],
+  'reality.only_model': ['table', 'key', 'value'],
+  'reality.identity': ['table', 'key', 'cluster', 'model'],
+  'reality.value': ['table', 'key', 'cluster', 'model'],
+  'replay.node.agree': ['node'],
+  'replay.node.differ': ['cluster', 'model'],
+  'replay.point.agree': ['point', 'node'],
+  'replay.point.missing': ['point', 'node'],
+  'replay.verdict.agree': ['verdict'],
+  'replay.verdict.differ': ['cluster', 'model'],
+  'replay.drop.unpredicted': ['reason', 'node'],
+  'replay.drop.missing': ['reason', 'node'],
+  'replay.drop.agree': ['reason'],
+  'replay.drop.differ': ['cluster', 'model'],
+  'replay.policy.agree': ['policies'],
+  'replay.policy.differ': ['cluster', 'model'],
+  'replay.untraceable': ['error'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PARAMS;

@@ -93,8 +93,10 @@ function collect(
     issues.push(notAnObject(doc, line, 'it has no `kind`'));
     return;
   }
-  if (kind === 'List') {
-    const items = body['items'];
+  // `kind: List` (kubectl) and typed lists (`NodeList`, what cilium-sysdump writes): the API server leaves
+  // kind and apiVersion out of a typed list's items, so they take them from the list.
+  if (kind === 'List' || (kind.endsWith('List') && Array.isArray(body['items']))) {
+    const items = inheritKind(body, kind);
     const itemsNode = node.get('items', true);
     if (items === undefined || items === null) return;
     if (!Array.isArray(items) || !isSeq(itemsNode)) {
@@ -137,6 +139,19 @@ function collect(
     body,
     ref: { doc, object: `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`, line },
     lineOf: (path) => lineAt(offsetOf(node, path)),
+  });
+}
+
+/** A typed list's items with the kind and apiVersion it implies, where they lack their own. */
+function inheritKind(list: Record<string, unknown>, kind: string): unknown {
+  const items = list['items'];
+  if (kind === 'List' || !Array.isArray(items)) return items;
+  const itemKind = kind.slice(0, -'List'.length);
+  const apiVersion = list['apiVersion'];
+  return items.map((item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const o = item as Record<string, unknown>;
+    return { ...(typeof apiVersion === 'string' ? { apiVersion } : {}), kind: itemKind, ...o };
   });
 }
 
