@@ -6,6 +6,7 @@
 import { ciliumCommand } from './cilium-command.ts';
 import { execCommand } from './exec-command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.ts';
+import { replayCommand } from './replay-command.ts';
 import { sysdumpCommand } from './sysdump-command.ts';
 import { traceCommand } from './trace-command.ts';
 import { escapeControls } from './terminal.ts';
@@ -17,7 +18,7 @@ export interface Io {
   err: (text: string) => void;
 }
 
-const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help', 'sysdump'];
+const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'help', 'sysdump', 'replay'];
 
 export function run(argv: string[], raw: Io): number {
   // Everything printed passes through escapeControls: names in a scenario must not drive the terminal.
@@ -56,6 +57,12 @@ export function run(argv: string[], raw: Io): number {
       case 'sysdump':
         io.out(sysdumpCommand(args));
         return EXIT_OK;
+      case 'replay': {
+        const r = replayCommand(args);
+        io.out(r.text);
+        if (r.stderr) io.err(r.stderr);
+        return EXIT_OK;
+      }
       default:
         throw new UserError(`unknown command "${command}"; commands: ${COMMANDS.join(', ')} (flowlab help)`);
     }
