@@ -18,6 +18,7 @@ import { ViewToggles } from './controls/ViewToggles.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { KeyHint } from './help/KeyHint.tsx';
 import { Legend } from './help/Legend.tsx';
+import { RealityPanel } from './reality/RealityPanel.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
@@ -99,6 +100,7 @@ export function App() {
       <ErrorBoundary inline>
         <KeyHint />
         <Legend />
+        <RealityPanel />
       </ErrorBoundary>
     </div>
   );

@@ -4,7 +4,7 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
+import { compareAgents, compareTraces, replayFlow, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type {
   CiliumReply,
@@ -82,6 +82,10 @@ export class EngineHost {
         return this.cilium(req.node, req.view, req.flow);
       case 'exec':
         return this.exec(req.target, req.argv, req.flow);
+      case 'agents':
+        return compareAgents(this.requireDp(), req.captures);
+      case 'replay':
+        return replayFlow(this.requireDp(), req.flow);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);

@@ -5,6 +5,7 @@
  * because Error objects lose their class when structured-cloned.
  */
 import { FlowError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
+import type { AgentCapture, AgentResult, ObservedFlow, ReplayResult } from '../engine/index.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { ScenarioSummary } from './summary.ts';
 
@@ -35,7 +36,11 @@ export type WorkerRequest =
    * A command run on a node or in a pod (`ssh k8s-w1 ip -c route`, `kubectl exec netpod -- ip neigh`):
    * the target's name and the command's words, never a shell line; for every step of the flow's trace.
    */
-  | { id: number; type: 'exec'; target: string; argv: string[]; flow: FlowRequest | undefined };
+  | { id: number; type: 'exec'; target: string; argv: string[]; flow: FlowRequest | undefined }
+  /** A cilium-sysdump's agent tables (cilium-bugtool output) against the loaded model, node by node. */
+  | { id: number; type: 'agents'; captures: AgentCapture[] }
+  /** A real Hubble flow traced by its 5-tuple and compared with the model's prediction. */
+  | { id: number; type: 'replay'; flow: ObservedFlow };
 
 export type RequestType = WorkerRequest['type'];
 
@@ -49,6 +54,8 @@ export interface ReplyValue {
   hubble: HubbleLine[];
   cilium: CiliumReply;
   exec: ExecReply;
+  agents: AgentResult[];
+  replay: ReplayResult;
 }
 
 export type LoadReply =

@@ -128,5 +128,7 @@ export function locate(issue: ScenarioIssue, files: readonly { path: string; fir
   const own = issue.line !== undefined ? issue.line - file.firstLine + 1 : undefined;
   const where = `${baseName(file.path)}${own !== undefined ? `, line ${own}` : ''}`;
   const message = issue.message.replace(/document \d+, line \d+/g, where);
-  return { ...issue, message, ...(own !== undefined ? { line: own } : {}) };
+  // The joined text's document number means nothing to the person: the file names the place now.
+  const { doc: _doc, ...rest } = issue;
+  return { ...rest, message, ...(own !== undefined ? { line: own } : {}) };
 }

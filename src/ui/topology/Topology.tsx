@@ -10,6 +10,8 @@ import type { Side } from '../../state/compare.ts';
 import { choosePick } from '../../state/pick.ts';
 import { podRef } from '../../state/presets.ts';
 import { isDropped, SIDES } from '../../state/selectors.ts';
+import { useStore } from 'zustand';
+import { realityStore } from '../../state/reality.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
@@ -207,16 +209,24 @@ const NodeBox = memo(function NodeBox({
 }) {
   const { box } = node;
   const cls = (p: PortLayout) => (dropped && currentPort === p ? 'is-drop' : undefined);
+  // Where Hubble saw the real flow chosen in the reality panel (issue #9).
+  const observed = useStore(realityStore, (s) => (s.observed?.node === node.name ? s.observed : undefined));
   return (
     <g
       data-node={node.name}
-      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}`}
+      data-observed={observed ? observed.point ?? observed.verdict : undefined}
+      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}${observed ? ' is-observed' : ''}`}
       onClick={() => onPick(node.name)}
     >
       <rect className="node-box" x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
       <text className="node-name" x={box.x + 10} y={box.y + 21}>
         {node.name}
       </text>
+      {observed && (
+        <text className="observed-label" x={box.x + box.w - 10} y={box.y + 21} textAnchor="end">
+          {`Hubble: ${observed.point ?? observed.verdict}`}
+        </text>
+      )}
       <text className="node-ip" x={box.x + 10} y={box.y + 38}>
         {node.ip}
         {morePods ? ` · ${morePods}` : ''}
