@@ -5,6 +5,7 @@
  * where the real flow and the predicted path agree and where they differ.
  * A side panel, not a modal: the topology behind it shows the flow.
  */
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { render } from '../../i18n/index.ts';
 import { realityStore } from '../../state/reality.ts';
@@ -142,11 +143,14 @@ function Replay() {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const chosen = useStore(realityStore, (s) => s.chosen);
+  const box = useRef<HTMLElement>(null);
+  // The panel is short: bring the answer into view when it arrives.
+  useEffect(() => box.current?.scrollIntoView?.({ block: 'nearest' }), [chosen?.result]);
   if (!chosen) return null;
   if (!chosen.result) return <p role="status">{t('reality.replaying')}</p>;
   const { request, aspects } = chosen.result;
   return (
-    <section className="reality-replay" data-testid="replay-result" aria-live="polite">
+    <section ref={box} className="reality-replay" data-testid="replay-result" aria-live="polite">
       <h3>{t('reality.compare')}</h3>
       {request && <p><code>{`${request.from} → ${request.to} ${request.proto}${request.port ? `:${request.port}` : ''}`}</code></p>}
       <ul>

@@ -223,7 +223,7 @@ const NodeBox = memo(function NodeBox({
         {node.name}
       </text>
       {observed && (
-        <text className="observed-label" x={box.x + box.w - 10} y={box.y + 21} textAnchor="end">
+        <text className="observed-label" x={box.x + box.w / 2} y={box.y - 3} textAnchor="middle">
           {`Hubble: ${observed.point ?? observed.verdict}`}
         </text>
       )}
