@@ -62,6 +62,10 @@ test('a Hubble drop the model does not predict is shown as a difference', async 
   await expect(page.getByTestId('replay-result').locator('li.differ')).toContainText('Hubble saw a drop (POLICY_DENIED) on k8s-s that the model does not predict');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: 'test-results/real-formats-replay-1920.png' });
+  // Presenter mode (#5): the panel's text grows with the page's.
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await expect(page.getByTestId('replay-result')).toBeVisible();
+  await page.screenshot({ path: 'test-results/real-formats-replay-1920-presenter.png' });
   expect(lab.errors).toEqual([]);
 });
 
