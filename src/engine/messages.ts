@@ -147,6 +147,8 @@ export const MESSAGE_PARAMS = {
   'replay.policy.agree': ['policies'],
   'replay.policy.differ': ['cluster', 'model'],
   'replay.untraceable': ['error'],
+  'replay.identity.agree': ['source', 'destination'],
+  'replay.identity.differ': ['ip', 'cluster', 'model'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PARAMS;

@@ -147,4 +147,6 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'replay.policy.agree': 'same policy: {policies}',
   'replay.policy.differ': 'Hubble names policy {cluster}; the model {model}',
   'replay.untraceable': 'the model cannot trace this 5-tuple: {error}',
+  'replay.identity.agree': 'same identities: source {source}, destination {destination}',
+  'replay.identity.differ': '{ip} has identity {cluster} in Hubble but {model} in the model',
 };

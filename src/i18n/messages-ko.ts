@@ -148,4 +148,6 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'replay.policy.agree': '같은 정책: {policies}',
   'replay.policy.differ': 'Hubble이 가리키는 정책은 {cluster}, 모델은 {model}입니다',
   'replay.untraceable': '모델이 이 5-tuple을 추적할 수 없습니다: {error}',
+  'replay.identity.agree': '같은 identity: 출발지 {source}, 목적지 {destination}',
+  'replay.identity.differ': '{ip}의 identity가 Hubble에서는 {cluster}, 모델에서는 {model}입니다',
 };

@@ -50,6 +50,13 @@ describe('where the real flow and the model differ', () => {
     expect(said).toContain(`Hubble saw a drop (POLICY_DENIED) on ${first.node_name} that the model does not predict`);
   });
 
+  it('an identity that differs', () => {
+    const renumbered = { ...first, flow: { ...first.flow, destination: { ...(first.flow['destination'] as object), identity: 77777 } } };
+    const f = readHubbleFlows(JSON.stringify(renumbered)).flows[0];
+    const said = f ? replayFlow(dp, f).aspects.filter((a) => !a.agree).map((a) => render('en', a.says)) : [];
+    expect(said).toEqual([expect.stringMatching(/^172\.16\.1\.235 has identity 77777 in Hubble but \d+ in the model$/)]);
+  });
+
   it('another node', () => {
     const moved = { ...first, node_name: 'k8s-w2', flow: { ...first.flow, node_name: 'k8s-w2' } };
     const f = readHubbleFlows(JSON.stringify(moved)).flows[0];

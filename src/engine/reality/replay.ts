@@ -97,6 +97,19 @@ export function replayFlow(dp: Datapath, observed: ObservedFlow): ReplayResult {
       : { agree: false, says: message('replay.point.missing', { point, node }) });
   }
 
+  // Identities: what Hubble resolved for each address against what the model's ipcache gives it.
+  const same = atPoint ?? predicted.find((f) => f.source.ip === observed.source.ip && f.destination.ip === observed.destination.ip);
+  if (same && observed.source.identity !== undefined && observed.destination.identity !== undefined) {
+    const pairs = [[observed.source, same.source], [observed.destination, same.destination]] as const;
+    const wrong = pairs.filter(([real, model]) => real.identity !== model.identity);
+    if (wrong.length === 0) {
+      aspects.push({ agree: true, says: message('replay.identity.agree', { source: same.source.identity, destination: same.destination.identity }) });
+    }
+    for (const [real, model] of wrong) {
+      aspects.push({ agree: false, says: message('replay.identity.differ', { ip: real.ip, cluster: real.identity ?? '?', model: model.identity }) });
+    }
+  }
+
   // The model's drop notification (a policy-verdict event says DROPPED too, but names no reason).
   const modelDrop = predicted.find((f) => f.eventType === 'drop');
   if (observed.verdict === 'DROPPED') {
