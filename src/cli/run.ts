@@ -7,6 +7,8 @@ import { ciliumCommand } from './cilium-command.ts';
 import { execCommand } from './exec-command.ts';
 import { lessonCommand } from './lesson-command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError } from './errors.ts';
+import { replayCommand } from './replay-command.ts';
+import { sysdumpCommand } from './sysdump-command.ts';
 import { traceCommand } from './trace-command.ts';
 import { escapeControls } from './terminal.ts';
 import { USAGE } from './usage.ts';
@@ -17,7 +19,7 @@ export interface Io {
   err: (text: string) => void;
 }
 
-const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'lesson', 'help'];
+const COMMANDS = ['trace', 'cilium', 'exec', 'validate', 'lesson', 'help', 'sysdump', 'replay'];
 
 export function run(argv: string[], raw: Io): number {
   // Everything printed passes through escapeControls: names in a scenario must not drive the terminal.
@@ -57,6 +59,15 @@ export function run(argv: string[], raw: Io): number {
         const r = lessonCommand(args);
         (r.ok ? io.out : io.err)(r.text);
         return r.ok ? EXIT_OK : EXIT_USAGE;
+      }
+      case 'sysdump':
+        io.out(sysdumpCommand(args));
+        return EXIT_OK;
+      case 'replay': {
+        const r = replayCommand(args);
+        io.out(r.text);
+        if (r.stderr) io.err(r.stderr);
+        return EXIT_OK;
       }
       default:
         throw new UserError(`unknown command "${command}"; commands: ${COMMANDS.join(', ')} (flowlab help)`);

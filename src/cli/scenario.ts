@@ -12,6 +12,7 @@ import { DEFAULT_SCENARIO } from '../scenario/builtin.ts';
 import { MAX_SCENARIO_BYTES } from '../scenario/decode.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ClusterModel, ScenarioIssue } from '../scenario/model.ts';
+import { isZip, locate, readSysdump, type SysdumpReport } from '../scenario/sysdump/index.ts';
 import { UserError } from './errors.ts';
 import { clipText } from './terminal.ts';
 
@@ -23,7 +24,7 @@ export function builtInScenarios(): string[] {
   return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
 }
 
-const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.(ya?ml|json)$/i.test(s);
+const looksLikeFile = (s: string) => s.includes('/') || s.includes('\\') || /\.(ya?ml|json|zip)$/i.test(s);
 
 /** The file a --scenario value names. */
 export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
@@ -75,14 +76,27 @@ export function readScenarioFile(path: string, limit = maxScenarioBytes()): Uint
   }
 }
 
-export type Loaded = { ok: true; model: ClusterModel; path: string } | { ok: false; errors: ScenarioIssue[]; path: string };
+export type Loaded =
+  | { ok: true; model: ClusterModel; path: string; sysdump?: SysdumpReport }
+  | { ok: false; errors: ScenarioIssue[]; path: string };
 
 export function loadFile(path: string): Loaded {
+  const bytes = readScenarioFile(path);
+  // A cilium-sysdump zip (by its bytes, whatever its name): its Kubernetes objects are the scenario.
+  if (isZip(bytes)) return loadSysdump(bytes, path);
   // The same entry as the page's worker: bytes in, JSON or YAML by content.
-  const r = loadScenario(readScenarioFile(path), basename(path, extname(path)));
+  const r = loadScenario(bytes, basename(path, extname(path)));
   const unreadable = !r.ok && r.errors[0]?.kind === 'encoding' ? r.errors[0] : undefined;
   if (unreadable) throw new UserError(`${basename(path)}: ${unreadable.message}`);
   return r.ok ? { ok: true, model: r.model, path } : { ok: false, errors: r.errors, path };
+}
+
+function loadSysdump(bytes: Uint8Array, path: string): Loaded {
+  const read = readSysdump(bytes, basename(path));
+  if (!read.ok) throw new UserError(read.error);
+  const r = loadScenario(read.text, basename(path, extname(path)));
+  if (!r.ok) return { ok: false, errors: r.errors.map((e) => locate(e, read.files)), path };
+  return { ok: true, model: r.model, path, sysdump: read.report };
 }
 
 /** One line for a failed load: the first located error, and how many more there are. */

@@ -5,7 +5,7 @@ import { UserError } from './errors.ts';
 import { FLOW_OPTIONS, flowRequest, parse, SCENARIO_OPTIONS, settingsOf } from './options.ts';
 import { datapathFor } from './scenario.ts';
 
-const FORMATS = ['text', 'hubble', 'hubble-json', 'json', 'tcpdump'] as const;
+const FORMATS = ['text', 'hubble', 'hubble-json', 'json', 'tcpdump', 'hubble-jsonpb'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** traceFlow with FlowError (unknown names) turned into a user error in `lang`, listing the known ones. */
@@ -53,7 +53,10 @@ export function traceCommand(args: string[]): string {
       return traceText(trace, { explain: values.explain ?? false, say });
     case 'hubble':
       return hubbleObserve(dp, trace);
+    // hubble 1.16: `-o json` is an alias of `-o jsonpb`, one GetFlowsResponse per line, which
+    // `hubble observe --input-file` reads back (docs/hubble-jsonpb-notes.md).
     case 'hubble-json':
+    case 'hubble-jsonpb':
       return hubbleObserve(dp, trace, { output: 'json' });
     case 'json':
       return traceJson(trace, say);

@@ -6,7 +6,7 @@ export const USAGE = `flowlab: how Cilium's eBPF datapath moves a packet, hop by
 Usage:
   flowlab trace --from SRC --to DST [--proto icmp|tcp|udp] [--port N]
                 [--scenario FILE|NAME] [--seed N] [--set key=value ...]
-                [--format text|hubble|hubble-json|json|tcpdump]
+                [--format text|hubble|hubble-json|hubble-jsonpb|json|tcpdump]
                 [--iface NODE:IFACE|POD] [--explain] [--lang en|ko]
                 [--compare key=value[,key=value] | --compare MODE]
   flowlab cilium NODE <cilium-dbg arguments> [--scenario FILE|NAME] [--set key=value ...]
@@ -16,6 +16,8 @@ Usage:
   flowlab validate FILE
   flowlab lesson check FILE|ID [--lang en|ko]
   flowlab lesson list
+  flowlab sysdump cilium-sysdump-*.zip [--set key=value ...] [--lang en|ko]
+  flowlab replay FLOWS.json [--scenario FILE|NAME] [--set key=value ...] [--lang en|ko]
   flowlab help
 
 trace      Walks one conversation (ICMP echo and reply; TCP handshake, request and
@@ -23,7 +25,8 @@ trace      Walks one conversation (ICMP echo and reply; TCP handshake, request a
            SRC: a pod (name or namespace/name) or a node. DST: a pod, a service
            (name[:port]), a node or any IPv4 address. --proto defaults to tcp.
            --format text (default): one line per hop (--explain adds why);
-           hubble: what \`hubble observe\` would print (hubble-json: its -o json);
+           hubble: what \`hubble observe\` would print (hubble-json, hubble-jsonpb:
+           its -o jsonpb lines, which \`hubble observe --input-file\` reads);
            json: the whole trace; tcpdump: what \`tcpdump -n -i\` prints on
            --iface (NODE:IFACE, e.g. k8s-s:ens5, or a pod for its eth0).
            --compare runs the flow again with other settings and aligns
@@ -43,9 +46,18 @@ validate   Loads a scenario and prints what was understood, or the located error
 lesson     check: traces each stop of a lesson (public/lessons/ID.yaml or a file)
            and prints the hop its selector finds and every problem (exit 2 if any);
            list: the built-in lessons and their length.
+sysdump    Reads a cilium-sysdump zip: which Kubernetes object files it held and
+           which are missing, then each agent's captured tables (cilium-bugtool's
+           bpf ipcache/lb/endpoint list) against what the model derives for
+           that node: rows missing on either side, identities that differ.
+replay     Reads real Hubble flows (\`hubble observe -o jsonpb\` lines, -o json, a
+           sysdump's hubble-flows-*.json), traces each flow's 5-tuple with the
+           engine and prints where the real flow and the model agree (=) or
+           differ (!): node, observation point, verdict, drop reason, policy.
 
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
-anything with a slash or a .yaml/.yml ending is a file. --set overrides
+anything with a slash or a .yaml/.yml/.zip ending is a file; a cilium-sysdump
+zip works as --scenario for every command. --set overrides
 cilium-config keys, e.g. --set enable-ip-masq-agent=false; --set and --compare
 take key=value (or key:value) pairs separated by commas. A scenario file must be
 a regular file of at most 16 MiB (FLOWLAB_MAX_BYTES=N to change the limit), UTF-8

@@ -43,3 +43,10 @@ export { tcpdumpLine, tcpdumpLines, tcpdumpText } from './capture/tcpdump.ts';
 export { straceLines } from './capture/strace.ts';
 // The seeded generator, for the bench's generated clusters.
 export { createRng, type Rng } from './util/rng.ts';
+// A real cluster against the model: a sysdump's agent tables (issue #9).
+export { compareAgents, compareAgentTables, AGENT_TABLES, type AgentCapture, type AgentResult, type AgentComparison, type AgentTable, type TableComparison } from './reality/compare-agent.ts';
+export { bpfIpcacheList } from './formats/cilium/bpf-ipcache-list.ts';
+// Real Hubble flows: read `hubble observe -o jsonpb` lines, replay one against the model (issue #9).
+export { readHubbleFlows, type ObservedFlow, type ObservedEndpoint, type FlowsRead, type FlowsIssue } from './formats/hubble/read-flows.ts';
+export { replayFlow, requestOf, type ReplayResult, type ReplayAspect } from './reality/replay.ts';
+export { jsonLine as hubbleJsonpbLine } from './formats/hubble/json.ts';

@@ -168,6 +168,26 @@ export const MESSAGE_PARAMS = {
   'policy.port.icmp': ['type'],
   'policy.list': ['a', 'b'],
   'policy.text': ['text'],
+  // A real cluster against the model (engine/reality): agent tables from a sysdump, Hubble flows replayed.
+  'reality.only_cluster': ['table', 'key', 'value'],
+  'reality.only_model': ['table', 'key', 'value'],
+  'reality.identity': ['table', 'key', 'cluster', 'model'],
+  'reality.value': ['table', 'key', 'cluster', 'model'],
+  'replay.node.agree': ['node'],
+  'replay.node.differ': ['cluster', 'model'],
+  'replay.point.agree': ['point', 'node'],
+  'replay.point.missing': ['point', 'node'],
+  'replay.verdict.agree': ['verdict'],
+  'replay.verdict.differ': ['cluster', 'model'],
+  'replay.drop.unpredicted': ['reason', 'node'],
+  'replay.drop.missing': ['reason', 'node'],
+  'replay.drop.agree': ['reason'],
+  'replay.drop.differ': ['cluster', 'model'],
+  'replay.policy.agree': ['policies'],
+  'replay.policy.differ': ['cluster', 'model'],
+  'replay.untraceable': ['error'],
+  'replay.identity.agree': ['source', 'destination'],
+  'replay.identity.differ': ['ip', 'cluster', 'model'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PARAMS;

@@ -77,8 +77,10 @@ export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
     ctx.issues.push(notAnObject(ctx, here([]), 'it has no `kind`'));
     return;
   }
-  if (kind === 'List') {
-    const items = body['items'];
+  // `kind: List` (kubectl) and typed lists (`NodeList`, what cilium-sysdump writes): the API server leaves
+  // kind and apiVersion out of a typed list's items, so they take them from the list.
+  if (kind === 'List' || (kind.endsWith('List') && Array.isArray(body['items']))) {
+    const items = inheritKind(body, kind);
     if (items === undefined || items === null) return;
     if (!Array.isArray(items)) {
       const line = here(['items']);
@@ -115,6 +117,19 @@ export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
     body,
     ref: lazyRef(ctx.doc, `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`, () => here([])),
     lineOf: here,
+  });
+}
+
+/** A typed list's items with the kind and apiVersion it implies, where they lack their own. */
+function inheritKind(list: Record<string, unknown>, kind: string): unknown {
+  const items = list['items'];
+  if (kind === 'List' || !Array.isArray(items)) return items;
+  const itemKind = kind.slice(0, -'List'.length);
+  const apiVersion = list['apiVersion'];
+  return items.map((item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+    const o = item as Record<string, unknown>;
+    return { ...(typeof apiVersion === 'string' ? { apiVersion } : {}), kind: itemKind, ...o };
   });
 }
 

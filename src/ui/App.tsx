@@ -23,6 +23,7 @@ import { Handout } from './lessons/Handout.tsx';
 import { LessonBar, LessonMenu } from './lessons/LessonBar.tsx';
 import { Legend } from './help/Legend.tsx';
 import { EvidenceLines, EvidenceRows } from './evidence/HopEvidence.tsx';
+import { RealityPanel } from './reality/RealityPanel.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
@@ -116,6 +117,7 @@ export function App() {
         <KeyHint />
         <Legend />
         <HopAnnouncer />
+        <RealityPanel />
       </ErrorBoundary>
     </div>
     </>

@@ -4,7 +4,7 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import { compareTraces, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
+import { compareAgents, compareTraces, replayFlow, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
 import type { ScenarioInput } from '../scenario/load.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type { LoadProgress, OnProgress } from '../scenario/progress.ts';
@@ -117,6 +117,10 @@ export class EngineHost {
         return this.exec(req.target, req.argv, req.flow);
       case 'alternatives':
         return this.alternatives(req.flow, req.variants);
+      case 'agents':
+        return compareAgents(this.requireDp(), req.captures);
+      case 'replay':
+        return replayFlow(this.requireDp(), req.flow);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);

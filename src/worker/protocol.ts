@@ -5,6 +5,7 @@
  * because Error objects lose their class when structured-cloned.
  */
 import { FlowError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
+import type { AgentCapture, AgentResult, ObservedFlow, ReplayResult } from '../engine/index.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { LoadProgress } from '../scenario/progress.ts';
 import type { ScenarioSummary } from './summary.ts';
@@ -43,7 +44,12 @@ export type WorkerRequest =
    * Predict mode: the same flow (same seed) under each of several other configurations, each named by the
    * caller's id; one the agent refuses answers with its reason instead of a trace.
    */
-  | { id: number; type: 'alternatives'; flow: FlowRequest; variants: { id: string; settings: Settings }[] };
+  | { id: number; type: 'alternatives'; flow: FlowRequest; variants: { id: string; settings: Settings }[] }
+
+  /** A cilium-sysdump's agent tables (cilium-bugtool output) against the loaded model, node by node. */
+  | { id: number; type: 'agents'; captures: AgentCapture[] }
+  /** A real Hubble flow traced by its 5-tuple and compared with the model's prediction. */
+  | { id: number; type: 'replay'; flow: ObservedFlow };
 
 export type RequestType = WorkerRequest['type'];
 
@@ -58,6 +64,8 @@ export interface ReplyValue {
   cilium: CiliumReply;
   exec: ExecReply;
   alternatives: AlternativeTrace[];
+  agents: AgentResult[];
+  replay: ReplayResult;
 }
 
 /** One configuration's trace of the flow, or why the agent refused that configuration. */

@@ -10,6 +10,8 @@ import type { Side } from '../../state/compare.ts';
 import { choosePick } from '../../state/pick.ts';
 import { podRef } from '../../state/presets.ts';
 import { isDropped, SIDES } from '../../state/selectors.ts';
+import { useStore } from 'zustand';
+import { realityStore } from '../../state/reality.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
@@ -280,10 +282,13 @@ const NodeBox = memo(function NodeBox({
   const t = layout.type;
   const cls = (p: PortLayout) => (dropped && currentPort === p ? 'is-drop' : undefined);
   const found = (key: string) => (pinned.pods.has(key) ? ' is-found' : '');
+  // Where Hubble saw the real flow chosen in the reality panel (issue #9).
+  const observed = useStore(realityStore, (s) => (s.observed?.node === node.name ? s.observed : undefined));
   return (
     <g
       data-node={node.name}
-      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}${pinned.nodes.has(node.name) ? ' is-found' : ''}`}
+      data-observed={observed ? observed.point ?? observed.verdict : undefined}
+      className={`node${isHere ? ' is-here' : ''}${isHere && dropped ? ' is-drop' : ''}${picked === node.name ? ' is-picked' : ''}${pinned.nodes.has(node.name) ? ' is-found' : ''}${observed ? ' is-observed' : ''}`}
       onClick={() => onPick(node.name)}
     >
       <title>{node.name}</title>
@@ -291,6 +296,11 @@ const NodeBox = memo(function NodeBox({
       <text className="node-name" x={box.x + 10} y={box.y + 5 + t.nodeName * 0.92} style={{ fontSize: t.nodeName }}>
         {clip(node.name, node.nameMax)}
       </text>
+      {observed && (
+        <text className="observed-label" x={box.x + box.w / 2} y={box.y - 3} textAnchor="middle" style={{ fontSize: t.sub }}>
+          {`Hubble: ${observed.point ?? observed.verdict}`}
+        </text>
+      )}
       <text className="node-ip" x={box.x + 10} y={box.y + 9 + t.nodeName + t.sub * 0.8} style={{ fontSize: t.sub }}>
         {node.ip}
         {morePods ? ` · ${morePods}` : ''}

@@ -35,7 +35,7 @@ interface MapSource {
   agentCacheEmpty?: boolean;
 }
 
-function ipcacheRows(dp: Datapath, node: string): Map<string, string> {
+export function ipcacheRows(dp: Datapath, node: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const e of dp.ipcache) {
     const hit = dp.ipcacheLookup(node, e.prefix.base);
