@@ -27,7 +27,7 @@ function zip(): Buffer {
 test('a sysdump zip loads, reports what it held and the differences, and replays its Hubble flows', async ({ lab, page }) => {
   await lab.open('');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await page.getByLabel('Choose a YAML file or a cilium-sysdump zip').setInputFiles({ name: ZIP, mimeType: 'application/zip', buffer: zip() });
+  await page.getByLabel('Choose a YAML or JSON file, or a cilium-sysdump zip').setInputFiles({ name: ZIP, mimeType: 'application/zip', buffer: zip() });
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   const panel = page.getByTestId('reality-panel');
   await expect(panel).toBeVisible();
@@ -73,7 +73,7 @@ test('a truncated zip is one located message and the current scenario stays', as
   await lab.open('');
   const whole = zip();
   await page.getByRole('button', { name: 'Open…' }).click();
-  await page.getByLabel('Choose a YAML file or a cilium-sysdump zip').setInputFiles({ name: 'cut.zip', mimeType: 'application/zip', buffer: whole.subarray(0, 3000) });
+  await page.getByLabel('Choose a YAML or JSON file, or a cilium-sysdump zip').setInputFiles({ name: 'cut.zip', mimeType: 'application/zip', buffer: whole.subarray(0, 3000) });
   await expect(page.locator('.load-errors')).toContainText(/cut\.zip: not a readable zip \(.+\); is the file complete\?/);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('kans-lab');
