@@ -13,7 +13,8 @@
  *   D3's `.style()` write through the CSSOM (element.style), which CSP does not
  *   govern, so no 'unsafe-inline' is needed. A `style="..."` attribute in
  *   markup or setAttribute('style') would be blocked, and the e2e test fails.
- * - img-src data: only for the empty favicon (`<link rel="icon" href="data:,">`).
+ * - img-src data: for the empty favicon (`<link rel="icon" href="data:,">`) and the PNG export, which
+ *   draws the exported SVG as a data: image on a canvas (src/ui/export/download.ts).
  * - connect-src 'self': the scenario files and their summaries.
  *
  * Not in dev: Vite's dev server injects inline scripts (React refresh).

@@ -71,7 +71,7 @@ function checkText(path: string, lang: Lang): { ok: boolean; text: string } {
   }
   const { lesson } = parsed;
   const checks = checkLesson(lesson, (scenario, settings) => datapathFor(scenario, settings));
-  let out = `${lesson.id}: ${lesson.title[lang]} (${lesson.stops.length} stops)\n`;
+  let out = `${lesson.id}: ${lesson.title[lang]} (${lesson.stops.length} stop${lesson.stops.length === 1 ? '' : 's'})\n`;
   let problems = 0;
   for (const c of checks) {
     const stop = lesson.stops[c.stop - 1];

@@ -31,7 +31,7 @@ export function scenarioPath(value: string = DEFAULT_SCENARIO): string {
   if (looksLikeFile(value)) return resolve(value);
   const path = resolve(SCENARIO_DIR, `${value}.yaml`);
   if (!existsSync(path)) {
-    throw new UserError(`unknown scenario "${value}"; built-in scenarios: ${builtInScenarios().join(', ')} (or give a .yaml file)`);
+    throw new UserError(`unknown scenario "${value}"; built-in scenarios: ${builtInScenarios().join(', ')} (or give a .yaml, .json or cilium-sysdump .zip file)`);
   }
   return path;
 }

@@ -56,11 +56,11 @@ replay     Reads real Hubble flows (\`hubble observe -o jsonpb\` lines, -o json,
            differ (!): node, observation point, verdict, drop reason, policy.
 
 --scenario NAME is a built-in scenario (public/scenarios/NAME.yaml; default kans-lab);
-anything with a slash or a .yaml/.yml/.zip ending is a file; a cilium-sysdump
+anything with a slash or a .yaml/.yml/.json/.zip ending is a file; a cilium-sysdump
 zip works as --scenario for every command. --set overrides
 cilium-config keys, e.g. --set enable-ip-masq-agent=false; --set and --compare
 take key=value (or key:value) pairs separated by commas. A scenario file must be
-a regular file of at most 16 MiB (FLOWLAB_MAX_BYTES=N to change the limit), UTF-8
+a regular file of at most 256 MiB (FLOWLAB_MAX_BYTES=N to change the limit), UTF-8
 or UTF-16 with a byte-order mark.
 
 Exit status: 0 success, 2 bad input (the message says what), 1 internal error.
