@@ -45,10 +45,12 @@ test('compare lines up: socket LB against kube-proxy, markers never more than on
     expect(Math.abs(s.groupA - s.groupB), `row ${i}: captions on packets ${s.groupA} and ${s.groupB}`).toBeLessThanOrEqual(1);
     maxApart = Math.max(maxApart, Math.abs(s.markerA - s.markerB));
     if (i === 8) {
-      await page.keyboard.press('p');
+      // F: presenter mode (P brings the hop's map rows into view; it leaves the mode alone).
+      await page.keyboard.press('f');
       await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
       await page.screenshot({ path: info.outputPath('compare-presenter-1280.png') });
-      await page.keyboard.press('p');
+      await page.keyboard.press('f');
+      await expect(page.locator('html')).toHaveAttribute('data-presenter', 'off');
     }
   }
   expect(maxApart).toBeLessThanOrEqual(1);

@@ -99,7 +99,7 @@ test('a 5k-row ipcache scrolls, keeps few rows in the page, filters, and its row
   const { yaml } = generateCluster({ nodes: 24, pods: 5000, services: 10, seed: 7 });
   await lab.open('?scenario=kans-lab');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await page.locator('.open-dialog input[type="file"]').setInputFiles({ name: 'five-k.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+  await page.getByLabel('Choose a YAML or JSON file, or a cilium-sysdump zip').setInputFiles({ name: 'five-k.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
   await page.locator('.open-dialog button.primary').click();
   await expect(page.locator('.open-dialog')).toBeHidden({ timeout: 200_000 });
   await page.getByRole('tab', { name: 'ipcache', exact: true }).click();

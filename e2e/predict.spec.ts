@@ -77,8 +77,8 @@ test('predict mode on the service flow: the right answer and kube-proxy\'s among
 
   await page.keyboard.press(String(backend + 1));
   await expect(choices(page).nth(backend)).toHaveAttribute('aria-pressed', 'true');
-  // The projector: P for presenter mode, the question stays open.
-  await page.keyboard.press('p');
+  // The projector: F for presenter mode, the question stays open.
+  await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
   expect(await smallestText(page)).toBeGreaterThanOrEqual(16);
   expect(await axe(page)).toEqual([]);
@@ -101,7 +101,9 @@ test('predict mode on the service flow: the right answer and kube-proxy\'s among
   // A clicker's PageDown goes on: the hop is shown and the list grows by one.
   await page.keyboard.press('PageDown');
   await expect.poll(() => lab.step()).toBe(at + 1);
-  await page.keyboard.press('p');
+  // Out of presenter mode (F), where the hop list is on screen.
+  await page.keyboard.press('f');
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'off');
   await expect(page.locator('.event')).toHaveCount(at + 2);
   await expect(page).toHaveURL(/predict=1/);
   expect(lab.errors).toEqual([]);

@@ -3,7 +3,8 @@
  * as the scenario and shows its report and the agents' differences; a file
  * of `hubble observe -o jsonpb` lines lists its flows, and choosing one shows
  * where the real flow and the model agree and differ, marking the node where
- * Hubble saw it. A truncated zip leaves the current scenario.
+ * Hubble saw it. The zip is a chosen file like any other: the worker unzips
+ * it behind the same progress bar. A truncated zip leaves the current scenario.
  */
 import { expect, test } from './fixtures.ts';
 import { hubbleObserve, traceFlow } from '../src/engine/index.ts';
@@ -27,7 +28,18 @@ function zip(): Buffer {
 test('a sysdump zip loads, reports what it held and the differences, and replays its Hubble flows', async ({ lab, page }) => {
   await lab.open('');
   await page.getByRole('button', { name: 'Open…' }).click();
-  await page.getByLabel('Choose a YAML or JSON file, or a cilium-sysdump zip').setInputFiles({ name: ZIP, mimeType: 'application/zip', buffer: zip() });
+  const bytes = zip();
+  await page.getByLabel('Choose a YAML or JSON file, or a cilium-sysdump zip').setInputFiles({ name: ZIP, mimeType: 'application/zip', buffer: bytes });
+  // Its name and size, as any chosen file: the page does not open it, the worker does.
+  await expect(page.getByTestId('chosen-file')).toContainText(ZIP);
+  await page.evaluate(() => {
+    const w = window as unknown as { bars: string[] };
+    w.bars = [];
+    new MutationObserver(() => {
+      const label = document.querySelector('[role="progressbar"]')?.getAttribute('aria-label');
+      if (label && w.bars[w.bars.length - 1] !== label) w.bars.push(label);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   const panel = page.getByTestId('reality-panel');
   await expect(panel).toBeVisible();
@@ -36,6 +48,9 @@ test('a sysdump zip loads, reports what it held and the differences, and replays
   await expect(report).toContainText('k8s-networkpolicies-<ts>.yaml (NetworkPolicy)');
   await expect(report).toContainText(/ipcache: \S+ has identity 99999 in the cluster but \d+ in the model/);
   await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue(`cilium-sysdump-${TS}`);
+  const bars = await page.evaluate(() => (window as unknown as { bars: string[] }).bars);
+  expect(bars.length).toBeGreaterThan(0);
+  expect(bars.every((b) => /^Loading progress: (Reading the file|Parsing|Checking the objects|Deriving the datapath)$/.test(b))).toBe(true);
   const flows = page.getByTestId('hubble-flows');
   const n = jsonpbLines().length;
   await expect(flows.locator('tbody tr')).toHaveCount(n);
@@ -74,6 +89,7 @@ test('a truncated zip is one located message and the current scenario stays', as
   const whole = zip();
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByLabel('Choose a YAML or JSON file, or a cilium-sysdump zip').setInputFiles({ name: 'cut.zip', mimeType: 'application/zip', buffer: whole.subarray(0, 3000) });
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.locator('.load-errors')).toContainText(/cut\.zip: not a readable zip \(.+\); is the file complete\?/);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('kans-lab');

@@ -6,7 +6,7 @@
  */
 import type { FlowRequest, Settings } from '../engine/index.ts';
 import type { EngineClient } from '../worker/client.ts';
-import type { LoadReply, ScenarioSummary } from '../worker/protocol.ts';
+import type { LoadReply, ScenarioSummary, SysdumpLoaded } from '../worker/protocol.ts';
 import { CancelledError, RemoteError } from '../worker/client.ts';
 import { NO_COMPARISON, rowOfStep, sideBSettings, sideStep } from './compare.ts';
 import { clampStep } from './player.ts';
@@ -15,8 +15,11 @@ import type { AppStore } from './store.ts';
 export interface Actions {
   loadBuiltin(name: string): Promise<boolean>;
   loadText(text: string, name: string): Promise<boolean>;
-  /** A chosen file, read in the worker (its text never comes to the page). */
-  loadFile(file: Blob, name: string): Promise<boolean>;
+  /**
+   * A chosen file, read in the worker (its text never comes to the page). A cilium-sysdump zip is unzipped
+   * there too; what it held beside its objects goes to `onSysdump` once the scenario loaded.
+   */
+  loadFile(file: Blob, name: string, onSysdump?: (sysdump: SysdumpLoaded) => void): Promise<boolean>;
   setSetting(key: string, value: string | undefined): Promise<void>;
   setSettings(settings: Settings, opts?: { retrace: boolean }): Promise<void>;
   setFlow(flow: FlowRequest, step?: number): Promise<void>;
@@ -106,7 +109,9 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
   }
 
   /** Waits for a load; a failed or cancelled one leaves the loaded scenario (and its trace) as they were. */
-  async function load(reply: Promise<LoadReply>, name: string, totalBytes: number): Promise<boolean> {
+  async function load(
+    reply: Promise<LoadReply>, name: string, totalBytes: number, onSysdump?: (s: SysdumpLoaded) => void,
+  ): Promise<boolean> {
     store.setState({ busy: true, loadProgress: { phase: 'read', bytes: 0, totalBytes, objects: 0 } });
     try {
       const r = await reply;
@@ -115,6 +120,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
         return false;
       }
       store.setState({ summary: r.summary, scenarioName: name, loadErrors: [], busy: false, loadProgress: undefined, notice: undefined });
+      if (r.sysdump) onSysdump?.(r.sysdump);
       return true;
     } catch (e) {
       // Cancel is what the person asked for: the page says so (bootstrap's 'restarted'), no error is listed.
@@ -159,7 +165,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       return ok;
     },
     loadText: (text, name) => loadText(text, name),
-    loadFile: (file, name) => load(client.request({ type: 'loadScenario', file, name }), name, file.size),
+    loadFile: (file, name, onSysdump) => load(client.request({ type: 'loadScenario', file, name }), name, file.size, onSysdump),
     setSetting(key, value) {
       const settings = { ...store.getState().settings };
       if (value === undefined) delete settings[key];

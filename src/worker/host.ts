@@ -8,6 +8,7 @@ import { compareAgents, compareTraces, replayFlow, tableRows, type FlowRequest, 
 import type { ScenarioInput } from '../scenario/load.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type { LoadProgress, OnProgress } from '../scenario/progress.ts';
+import { isZip, locate, readSysdump } from '../scenario/sysdump/index.ts';
 import { readBlob } from './read-blob.ts';
 import type {
   AlternativeTrace,
@@ -80,7 +81,26 @@ export class EngineHost {
     if (req.type !== 'loadScenario' || !('file' in req)) return this.handle(req);
     const report = this.reporter();
     const bytes = await readBlob(req.file, (read, total) => report({ phase: 'read', bytes: read, totalBytes: total, objects: 0 }));
-    return this.load(bytes, req.name, report) as ReplyValue[R['type']];
+    // A zip is known by its bytes, whatever its name (as the CLI's --scenario); its name is the File's.
+    const fileName = typeof File !== 'undefined' && req.file instanceof File ? req.file.name : `${req.name}.zip`;
+    const reply = isZip(bytes) ? this.loadSysdump(bytes, fileName, req.name, report) : this.load(bytes, req.name, report);
+    return reply as ReplyValue[R['type']];
+  }
+
+  /**
+   * A cilium-sysdump zip: its Kubernetes objects loaded as one scenario, the
+   * loader's messages located in the zip's own files, and what else it held
+   * (report, agents' tables against the new model) returned with the load.
+   */
+  private loadSysdump(bytes: Uint8Array, fileName: string, name: string, report: OnProgress): LoadReply {
+    // Unzipping has no steps of its own to count: the bar says the parse has begun.
+    report({ phase: 'parse', bytes: 0, totalBytes: bytes.length, objects: 0 });
+    const read = readSysdump(bytes, fileName);
+    if (!read.ok) return { ok: false, errors: [{ severity: 'error', message: read.error }] };
+    const loaded = this.load(read.text, name, report);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => locate(e, read.files)) };
+    const captures = read.report.agents.map((a) => ({ pod: a.pod, tables: a.tables }));
+    return { ...loaded, sysdump: { report: read.report, agents: compareAgents(this.requireDp(), captures) } };
   }
 
   /** Passes a load's progress on when its phase changes, else at most every `everyMs`. */

@@ -7,6 +7,7 @@
 import { FlowError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
 import type { AgentCapture, AgentResult, ObservedFlow, ReplayResult } from '../engine/index.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
+import type { SysdumpReport } from '../scenario/sysdump/index.ts';
 import type { LoadProgress } from '../scenario/progress.ts';
 import type { ScenarioSummary } from './summary.ts';
 
@@ -19,7 +20,10 @@ export type { CiliumView, LoadProgress, MapRow, ScenarioSummary, TableRows };
  */
 export type WorkerRequest =
   | { id: number; type: 'loadScenario'; text: string; name: string }
-  /** A chosen file, read in the worker (the page never holds its text): JSON or YAML, by content. */
+  /**
+   * A chosen file, read in the worker (the page never holds its text): JSON or YAML, by content, or a
+   * cilium-sysdump zip (unzipped here too; its report and the agents' differences come back with the load).
+   */
   | { id: number; type: 'loadScenario'; file: Blob; name: string }
   | { id: number; type: 'setSettings'; settings: Settings }
   | { id: number; type: 'trace'; flow: FlowRequest }
@@ -72,8 +76,14 @@ export interface ReplyValue {
 export type AlternativeTrace = { id: string; trace: Trace } | { id: string; error: string };
 
 export type LoadReply =
-  | { ok: true; summary: ScenarioSummary }
+  | { ok: true; summary: ScenarioSummary; sysdump?: SysdumpLoaded }
   | { ok: false; errors: ScenarioIssue[] };
+
+/** What a cilium-sysdump zip held beside its objects, and its agents' tables against the model just derived. */
+export interface SysdumpLoaded {
+  report: SysdumpReport;
+  agents: AgentResult[];
+}
 
 /** Side B of a comparison: its trace, its cluster (tunnel mode adds devices) and the alignment with A. */
 export interface CompareReply {

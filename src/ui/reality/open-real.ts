@@ -1,41 +1,19 @@
 /**
- * Opening what a real cluster gave: a cilium-sysdump zip (its objects become
- * the scenario text; its report waits for the load) and a file of Hubble
- * flows. Pure of React: the dialog and the panel call these.
+ * Opening what a real cluster gave: a cilium-sysdump zip (the worker unzips
+ * it and loads its objects; what else it held comes back with the load) and
+ * a file of Hubble flows. Pure of React: the dialog and the panel call these.
  */
-import { readHubbleFlows, type AgentCapture } from '../../engine/index.ts';
+import { readHubbleFlows } from '../../engine/index.ts';
 import { MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
-import type { ScenarioIssue } from '../../scenario/model.ts';
-import { isZip, locate, readSysdump, type SysdumpReport } from '../../scenario/sysdump/index.ts';
 import { realityStore } from '../../state/reality.ts';
+import type { SysdumpLoaded } from '../../worker/protocol.ts';
 import type { Services } from '../app/context.tsx';
 
-export interface PendingSysdump {
-  text: string;
-  report: SysdumpReport;
-  files: { path: string; firstLine: number }[];
-}
-
-/** A picked file's bytes as a sysdump, or undefined when it is not a zip. */
-export function sysdumpOf(name: string, bytes: Uint8Array): { ok: true; pending: PendingSysdump } | { ok: false; issue: ScenarioIssue } | undefined {
-  if (!isZip(bytes)) return undefined;
-  const read = readSysdump(bytes, name);
-  if (!read.ok) return { ok: false, issue: { severity: 'error', message: read.error } };
-  return { ok: true, pending: { text: read.text, report: read.report, files: read.files } };
-}
-
-/** After the sysdump's objects loaded: the agents' tables against the model, and its Hubble flows listed. */
-export async function afterSysdumpLoad(services: Services, pending: PendingSysdump): Promise<void> {
-  const captures: AgentCapture[] = pending.report.agents.map((a) => ({ pod: a.pod, tables: a.tables }));
-  const agents = await services.client.request({ type: 'agents', captures });
-  realityStore.setState({ sysdump: { report: pending.report, agents }, open: true, chosen: undefined, observed: undefined });
-  const flows = pending.report.hubbleFlows[0];
+/** After a sysdump's objects loaded (the worker unzipped it): its report and agents' differences, its Hubble flows listed. */
+export function showSysdump(sysdump: SysdumpLoaded): void {
+  realityStore.setState({ sysdump, open: true, chosen: undefined, observed: undefined });
+  const flows = sysdump.report.hubbleFlows[0];
   if (flows) openHubbleText(flows.path.slice(flows.path.lastIndexOf('/') + 1), flows.text);
-}
-
-/** The loader's errors located in the zip's own files. */
-export function locateAll(errors: readonly ScenarioIssue[], pending: PendingSysdump): ScenarioIssue[] {
-  return errors.map((e) => locate(e, pending.files));
 }
 
 export function openHubbleText(name: string, text: string): void {

@@ -3,9 +3,10 @@
  * or pasted text. A chosen file is read by the worker (the page shows its
  * name and size, never its text); the paste box holds at most 1 MB. While a
  * load runs, a progress bar and Cancel; a broken or cancelled load leaves
- * the loaded scenario, and the pasted text stays. A cilium-sysdump zip is
- * unzipped here (its report waits for the load) and its objects go to the
- * worker as text; a file of Hubble flows opens the reality panel.
+ * the loaded scenario, and the pasted text stays. A cilium-sysdump zip is a
+ * chosen file like the others (the worker unzips it, with the same progress
+ * and Cancel; its report comes back with the load); a file of Hubble flows
+ * opens the reality panel.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
@@ -15,7 +16,8 @@ import { Stalled } from '../app/Stalled.tsx';
 import { sizeText } from './load-percent.ts';
 import { LoadProgressBar } from './LoadProgress.tsx';
 import { fileTooBig, MAX_PASTE_BYTES, pastedBytes, scenarioNameOf } from './read-file.ts';
-import { afterSysdumpLoad, locateAll, openHubbleFile, sysdumpOf, type PendingSysdump } from '../reality/open-real.ts';
+import { openHubbleFile, showSysdump } from '../reality/open-real.ts';
+import type { SysdumpLoaded } from '../../worker/protocol.ts';
 
 export function ScenarioPicker() {
   const t = useT();
@@ -56,21 +58,20 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
   const [text, setText] = useState(() => (pastedBytes(draft) > MAX_PASTE_BYTES ? '' : draft));
   const [file, setFile] = useState<File>();
   const [pasteNote, setPasteNote] = useState<string>();
-  // A cilium-sysdump zip's objects, unzipped; its report shows once they load (issue #9).
-  const [sysdump, setSysdump] = useState<PendingSysdump>();
   const input = useRef<HTMLInputElement>(null);
   const load = async () => {
-    const pending = file && sysdump;
-    const ok = pending
-      ? await services.actions.loadText(pending.text, scenarioNameOf(file.name))
-      : file
-        ? await services.actions.loadFile(file, scenarioNameOf(file.name))
-        : await services.actions.loadText(text, t('scenario.custom'));
+    // A cilium-sysdump zip's report and agents' differences, when the file was one (issue #9).
+    let sysdump: SysdumpLoaded | undefined;
+    const ok = file
+      ? await services.actions.loadFile(file, scenarioNameOf(file.name), (s) => {
+          sysdump = s;
+        })
+      : await services.actions.loadText(text, t('scenario.custom'));
     if (ok) {
       ref.current?.close();
-      if (pending) await afterSysdumpLoad(services, pending);
+      if (sysdump) showSysdump(sysdump);
       await traceAfterLoad(services);
-    } else if (pending) services.store.setState((s) => ({ loadErrors: locateAll(s.loadErrors, pending) }));
+    }
   };
   const pickHubble = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.currentTarget.files?.[0];
@@ -79,26 +80,15 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
     if (problem) services.store.setState({ loadErrors: [{ severity: 'error', message: problem }] });
     else ref.current?.close();
   };
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
     const target = e.currentTarget;
     const f = target.files?.[0];
     if (!f) return;
-    setSysdump(undefined);
     if (fileTooBig(f.size)) {
       const message = t('scenario.fileTooBig', { name: f.name, size: sizeText(f.size), limit: sizeText(MAX_SCENARIO_BYTES) });
       services.store.setState({ loadErrors: [{ severity: 'error', message }] });
       target.value = '';
       return;
-    }
-    if (/\.zip$/i.test(f.name)) {
-      const zip = sysdumpOf(f.name, new Uint8Array(await f.arrayBuffer()));
-      if (!zip?.ok) {
-        services.store.setState({ loadErrors: [zip ? zip.issue : { severity: 'error', message: `${f.name}: not a zip` }] });
-        target.value = '';
-        return;
-      }
-      setSysdump(zip.pending);
-      services.store.setState({ loadErrors: [] });
     }
     setFile(f);
     setPasteNote(undefined);
@@ -113,7 +103,6 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
   };
   const pasteInstead = () => {
     setFile(undefined);
-    setSysdump(undefined);
     if (input.current) input.current.value = '';
   };
   return (
@@ -123,7 +112,7 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
       <p className="muted">{t('scenario.fileOrPaste')}</p>
       <label className="file">
         <span>{t('scenario.file')}</span>{' '}
-        <input ref={input} type="file" accept=".yaml,.yml,.json,.zip,application/json,text/yaml" disabled={busy} onChange={(e) => void pick(e)} />
+        <input ref={input} type="file" accept=".yaml,.yml,.json,.zip,application/json,text/yaml" disabled={busy} onChange={pick} />
       </label>
       <label className="file">
         <span>{t('scenario.hubble')}</span>{' '}

@@ -17,7 +17,7 @@ export function pastedBytes(text: string): number {
   return text.length > MAX_PASTE_BYTES ? text.length : new TextEncoder().encode(text).length;
 }
 
-/** The scenario's name from its file's name. */
+/** The scenario's name from its file's name (a sysdump's: its directory's, `cilium-sysdump-<ts>`). */
 export function scenarioNameOf(fileName: string): string {
-  return fileName.replace(/\.(ya?ml|json)$/i, '');
+  return fileName.replace(/\.(ya?ml|json|zip)$/i, '');
 }
