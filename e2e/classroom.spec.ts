@@ -4,6 +4,7 @@
  * reduced motion, two clicks that trace a flow, the hint and the legend.
  * Screenshots of the hint and the legend at 1280x720 in English and Korean.
  */
+import type { Page } from '@playwright/test';
 import { Lab, expect, test } from './fixtures.ts';
 
 const CROSS_NODE = '?scenario=kans-lab&from=netpod&to=webpod1&proto=icmp';
@@ -84,6 +85,42 @@ test('clicking a pod sets the source, a second pod the destination, and the flow
   await expect(page).toHaveURL(/to=netpod/);
   await expect(page.getByLabel('To', { exact: true })).toHaveValue('netpod');
   await expect(lab.packet).toHaveAttribute('data-node', /k8s-w2|k8s-w1|k8s-s/);
+  expect(lab.errors).toEqual([]);
+});
+
+/** Labels of what can be picked (pod and node names, folded chips) that the pick hint hides from the pointer. */
+async function coveredByHint(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.topology .pod-name, .topology .node-name, .topology .fold-chip text')).flatMap((t) => {
+      const r = t.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return top?.closest('[data-testid="pick-hint"]') ? [t.textContent ?? ''] : [];
+    }),
+  );
+}
+
+test('while picking, the hint hides no pod, node or chip (normal view and presenter mode)', async ({ lab, page }) => {
+  await lab.open(CROSS_NODE);
+  await page.locator('.node[data-node="k8s-w2"] .node-name').click();
+  await expect(page.getByTestId('pick-hint')).toContainText('k8s-w2');
+  expect(await coveredByHint(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pick-hint')).toHaveCount(0);
+
+  // Presenter mode folds k8s-w2 (no part in netpod → webpod1) into a chip: the chip picks the node.
+  await lab.open(`${CROSS_NODE}&presenter=1`);
+  await expect(page.locator('.node[data-node="k8s-w2"]')).toHaveCount(0);
+  await page.locator('[data-fold-node="k8s-w2"]').click();
+  await expect(page.getByTestId('pick-hint')).toContainText('k8s-w2');
+  expect(await coveredByHint(page)).toEqual([]);
+  await page.locator('[data-pod="default/netpod"] .pod-name').click();
+  await expect(page.getByTestId('pick-hint')).toHaveCount(0);
+  await expect(page).toHaveURL(/from=k8s-w2/);
+  await expect(page).toHaveURL(/to=netpod/);
+  await expect(lab.packet).toHaveAttribute('data-node', 'k8s-w2');
+  // The new flow touches k8s-w2: it is drawn now, and k8s-w1 folds.
+  await expect(page.locator('.node[data-node="k8s-w2"]')).toHaveCount(1);
+  await expect(page.locator('[data-fold-node="k8s-w1"]')).toHaveCount(1);
   expect(lab.errors).toEqual([]);
 });
 

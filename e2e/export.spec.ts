@@ -1,7 +1,7 @@
 /**
  * Export: the drawing at the current hop as SVG and PNG. The SVG parses,
  * stands alone (drawn in an <img> of an empty page: no stylesheet), names the
- * hop in its file name and holds the hop's labels; the PNG is twice the
+ * hop in its file name and holds the hop's labels (the callout's lines); the PNG is twice the
  * drawing's size. Screenshots of both results for a look.
  */
 import { readFileSync } from 'node:fs';
@@ -22,8 +22,12 @@ for (const presenter of [false, true]) {
     await lab.open(FLOW + (presenter ? '&presenter=1&theme=dark' : '&theme=light'));
     await lab.stepUntil('wire');
     const step = await lab.step();
-    const label = (await lab.packet.locator('.packet-label').textContent()) ?? '';
+    // The marker's words are in the drawing's fixed callout (not on the marker): the file carries the hop's lines.
+    const callout = page.getByTestId('packet-callout');
+    const label = (await callout.locator('.packet-label').textContent()) ?? '';
+    const sublabel = (await callout.locator('.packet-sublabel').textContent()) ?? '';
     expect(label).not.toBe('');
+    expect(sublabel).not.toBe('');
 
     const svg = await download(page, 'export-svg');
     expect(svg.d.suggestedFilename()).toMatch(new RegExp(`^flowlab_kans-lab_netpod-to-webpod1-icmp_hop-0?${step + 1}-of-\\d+_wire\\.svg$`));
@@ -46,6 +50,7 @@ for (const presenter of [false, true]) {
     expect(parsed.error).toBeNull();
     expect(parsed.root).toBe('svg');
     expect(parsed.texts).toContain(label);
+    expect(parsed.texts).toContain(sublabel);
     // Taken right after the step: the file waits for the marker to reach the hop instead of catching it mid-glide.
     await page.waitForTimeout(1500);
     expect(parsed.marker).toBe(await lab.packet.getAttribute('transform'));

@@ -133,8 +133,7 @@ function SingleStage() {
         <HopCaption />
       </Region>
       <Region className="topology-pane">
-        <Topology />
-        <ExportButtons />
+        <Topology tools={<ExportButtons />} />
       </Region>
       <Region className="maps-pane" label={t('maps.title')}>
         <Deferred>

@@ -26,7 +26,8 @@ export function EvidenceRows() {
   return (
     // A tab stop, so a long list of rows scrolls from the keyboard.
     <section className="evidence-rows" aria-label={t('evidence.rows')} data-testid="evidence-rows" tabIndex={0}>
-      <h3>{t('evidence.rows')}</h3>
+      {/* h2: the page's sections are h2 under the title (axe heading-order); the map panel's heading follows. */}
+      <h2>{t('evidence.rows')}</h2>
       {ops.length === 0 ? (
         <p className="muted">{t('evidence.noRows')}</p>
       ) : (
@@ -93,14 +94,15 @@ export function EvidenceLines() {
         <code className="term-cmd" title={t('evidence.strace')}>
           $ kubectl exec {clientName} -- strace -e trace=network
         </code>
-        <pre data-testid="evidence-strace">{lines?.strace ?? t('evidence.noStrace')}</pre>
+        {/* A tab stop: the fixed-height pane scrolls a long line from the keyboard. */}
+        <pre data-testid="evidence-strace" tabIndex={0} aria-label={t('evidence.strace')}>{lines?.strace ?? t('evidence.noStrace')}</pre>
       </div>
       <div className="evidence-line">
         <code className="term-cmd" title={t('evidence.tcpdump')}>
           {where} $ tcpdump -n -i {td?.iface ?? 'eth0'}
           {td?.next && td.line ? ` · ${t('evidence.nextPacket')}` : ''}
         </code>
-        <pre data-testid="evidence-tcpdump">{td?.line ?? t('evidence.noTcpdump')}</pre>
+        <pre data-testid="evidence-tcpdump" tabIndex={0} aria-label={t('evidence.tcpdump')}>{td?.line ?? t('evidence.noTcpdump')}</pre>
       </div>
     </div>
   );

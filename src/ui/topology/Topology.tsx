@@ -4,7 +4,7 @@
  * the current hop changes; the moving packet lives in a <g> owned by D3
  * (PacketLayer), fed by store.subscribe, so frames never go through React.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Trace } from '../../engine/index.ts';
 import type { Side } from '../../state/compare.ts';
 import { choosePick } from '../../state/pick.ts';
@@ -27,9 +27,8 @@ import { TopologySearch } from './TopologySearch.tsx';
  */
 const ZOOM_BASE = { width: 860, height: 420 };
 const ZOOM_BASE_PRESENTER = { width: 840, height: 440 };
-/** Screen px kept free for the legend button (bottom left) and the search box (top right). */
-const LEGEND_PX = 124;
-const SEARCH_PX = 350;
+/** Screen px between the drawing's tools (legend, export, search) and its labels. */
+const TOOLS_MARGIN_PX = 12;
 const NO_PINS: Focus = { nodes: new Set(), pods: new Set() };
 
 function useSize<E extends HTMLElement>() {
@@ -50,13 +49,35 @@ function useSize<E extends HTMLElement>() {
   return [ref, size] as const;
 }
 
+/** The width of an element as rendered (0 until measured): the drawing keeps that much room free for it. */
+function useWidth<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setWidth((w) => (Math.abs(w - entry.contentRect.width) < 2 ? w : Math.ceil(entry.contentRect.width)));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
 /** The callout keeps a third line for the whole flow when any hop has an outer header or a drop. */
 function calloutLines(trace: Trace | undefined): number {
   return trace?.events.some((e) => e.packet?.outer || e.drop) ? 3 : 2;
 }
 
-/** One side's cluster drawing: side A everywhere, side B in the compare view. */
-export function Topology({ side = 'a' }: { side?: Side }) {
+/**
+ * One side's cluster drawing: side A everywhere, side B in the compare view.
+ * `tools` (the export buttons) sit with the legend button and the search box
+ * in one row: bottom left in the normal view, top right in focus (where the
+ * callout takes the bottom's width); the layout keeps the row's measured
+ * width free, so no button covers a label or the marker's callout.
+ */
+export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode }) {
   const t = useT();
   const { store, actions } = useServices();
   const sel = SIDES[side];
@@ -74,6 +95,7 @@ export function Topology({ side = 'a' }: { side?: Side }) {
   const trace = useApp(sel.trace);
   const current = useApp(sel.event);
   const [boxRef, size] = useSize<HTMLDivElement>();
+  const [toolsRef, toolsW] = useWidth<HTMLDivElement>();
   const packetRef = useRef<SVGGElement>(null);
   const presenter = useApp((s) => s.presenter);
   // Nodes and pods the reader brought in with the search box: drawn full size too.
@@ -103,7 +125,9 @@ export function Topology({ side = 'a' }: { side?: Side }) {
   );
   const layout = useMemo(() => {
     if (!summary) return undefined;
-    const lay = (zoom: number) =>
+    const toolsPx = toolsW > 0 ? toolsW + TOOLS_MARGIN_PX : 0;
+    // `room`: drawing units kept free for the tools, left of the callout (normal) or beside the fold row (focus).
+    const lay = (zoom: number, room: number) =>
       layoutTopology(summary, {
         width: size.width / zoom,
         height: size.height / zoom,
@@ -111,13 +135,20 @@ export function Topology({ side = 'a' }: { side?: Side }) {
         ...(focused ? { focus } : {}),
         presenter,
         calloutLines: lines,
-        // In focus the legend button moves to the top right, beside the fold row, so the callout gets the bottom's width.
-        reserveLeft: side === 'a' && !focused ? LEGEND_PX / zoom : 0,
-        reserveTop: ((searchable ? SEARCH_PX : 0) + (side === 'a' && focused ? LEGEND_PX : 0)) / zoom,
+        // In focus the tools move to the top right, beside the fold row, so the callout gets the bottom's width.
+        reserveLeft: focused ? 0 : room,
+        reserveTop: focused ? room : 0,
         ...words,
       });
-    return fitZoom(lay, size, base).layout;
-  }, [summary, size, base, focus, focused, presenter, lines, side, searchable, words]);
+    const fit = fitZoom((z) => lay(z, focused ? toolsPx / z : 0), size, base);
+    if (toolsPx === 0) return fit.layout;
+    // The room in true screen px: a drawing larger than the pane is shown smaller than `zoom`, centred.
+    const shown = Math.min(size.width / fit.layout.width, size.height / fit.layout.height);
+    if (focused) return shown < fit.zoom * 0.98 ? lay(fit.zoom, toolsPx / shown) : fit.layout;
+    // Normal view: the tools sit bottom left; the margin left of a centred drawing already counts (the room does not change its width).
+    const margin = (size.width - fit.layout.width * shown) / 2;
+    return toolsPx > margin ? lay(fit.zoom, (toolsPx - margin) / shown) : fit.layout;
+  }, [summary, size, base, focus, focused, presenter, lines, words, toolsW]);
 
   useEffect(() => {
     const g = packetRef.current;
@@ -164,15 +195,18 @@ export function Topology({ side = 'a' }: { side?: Side }) {
       ) : (
         <p className="topology-empty">{t('app.loading')}</p>
       )}
-      {/* In the drawing's free corner under the network line: the legend explains this drawing. */}
-      {side === 'a' && <LegendButton />}
-      {searchable && summary && (
-        <TopologySearch
-          summary={summary}
-          onFind={(found) => setPinned((p) => ({ nodes: new Set([...p.nodes, found.node]), pods: found.pod ? new Set([...p.pods, found.pod]) : p.pods }))}
-          onClear={pinned.nodes.size ? () => setPinned(NO_PINS) : undefined}
-        />
-      )}
+      <div className="topology-tools" ref={toolsRef}>
+        {searchable && summary && (
+          <TopologySearch
+            summary={summary}
+            onFind={(found) => setPinned((p) => ({ nodes: new Set([...p.nodes, found.node]), pods: found.pod ? new Set([...p.pods, found.pod]) : p.pods }))}
+            onClear={pinned.nodes.size ? () => setPinned(NO_PINS) : undefined}
+          />
+        )}
+        {/* In the drawing's free corner: the legend explains this drawing. */}
+        {side === 'a' && <LegendButton />}
+        {tools}
+      </div>
       {pick !== undefined && (
         <p className="pick-hint" role="status" data-testid="pick-hint">
           {t('pick.source', { ref: pick })}
