@@ -4,7 +4,7 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import { compareAgents, compareTraces, replayFlow, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace } from '../engine/index.ts';
+import { compareAgents, compareTraces, replayFlow, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace, type OnDeriveProgress } from '../engine/index.ts';
 import type { ScenarioInput } from '../scenario/load.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type { LoadProgress, OnProgress } from '../scenario/progress.ts';
@@ -29,7 +29,7 @@ import { summarize, type ScenarioSummary } from './summary.ts';
 export interface EngineFns {
   /** The one entry for a scenario's bytes or text (scenario/load.ts). */
   loadScenario(input: ScenarioInput, name: string, progress?: OnProgress): LoadResult;
-  derive(model: ClusterModel, settings?: Settings): Datapath;
+  derive(model: ClusterModel, settings?: Settings, onProgress?: OnDeriveProgress): Datapath;
   traceFlow(dp: Datapath, req: FlowRequest): Trace;
   /** A node's tables before any traffic (cached per datapath by the engine). */
   initialTables(dp: Datapath, node: string): MapTables;
@@ -137,8 +137,9 @@ export class EngineHost {
     const objects = result.model.nodes.length + result.model.pods.length + result.model.services.length;
     report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects });
     this.progress('deriving');
-    const dp = this.engine.derive(result.model, this.settings);
-    report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects });
+    const dp = this.engine.derive(result.model, this.settings, ({ done, total }) =>
+      report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects, derived: done / Math.max(1, total) }));
+    report({ phase: 'derive', bytes: totalBytes, totalBytes, objects, totalObjects: objects, derived: 1 });
     this.model = result.model;
     this.dp = dp;
     this.trace = undefined;
