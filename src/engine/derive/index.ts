@@ -78,12 +78,14 @@ export function derive(input: ClusterModel, settings?: Settings, onProgress?: On
   const { config } = model;
   const refused = agentStartError(config);
   if (refused) throw new SettingsError(refused);
-  // The work counted: identities (2 passes over the pods), the selector index and the services, the ipcache.
-  const tick = new DeriveTicker(4 * model.pods.length + 2 * model.services.length, onProgress);
+  // The work counted: identities (2 passes over the pods), pods by node, the selector index and the services,
+  // the endpoint indexes and pods by name, the ipcache (one pass each).
+  const tick = new DeriveTicker(7 * model.pods.length + 2 * model.services.length, onProgress);
   const managed = model.pods.filter(isManaged);
   const ids = allocateIdentities(model, managed, tick);
   const podsByNode = new Map<string, PodModel[]>();
   for (const p of managed) {
+    tick.add();
     const list = podsByNode.get(p.nodeName) ?? [];
     list.push(p);
     podsByNode.set(p.nodeName, list);
@@ -148,6 +150,7 @@ export function derive(input: ClusterModel, settings?: Settings, onProgress?: On
   const podNodeByIp = new Map<string, string>();
   const podNodeByKey = new Map<string, string>();
   for (const p of managed) {
+    tick.add();
     if (p.podIP !== undefined) podNodeByIp.set(p.podIP, p.nodeName);
     podNodeByKey.set(`${p.namespace}/${p.name}`, p.nodeName);
   }
@@ -160,6 +163,7 @@ export function derive(input: ClusterModel, settings?: Settings, onProgress?: On
   const podByKey = new Map(model.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   const podsByName = new Map<string, PodModel[]>();
   for (const p of model.pods) {
+    tick.add();
     const list = podsByName.get(p.name) ?? [];
     list.push(p);
     podsByName.set(p.name, list);
