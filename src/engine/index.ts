@@ -6,6 +6,7 @@
  */
 // Derive the datapath and walk a flow through it.
 export { derive, SettingsError, agentStartError } from './derive/index.ts';
+export type { DeriveProgress, OnDeriveProgress } from './derive/progress.ts';
 export { traceFlow } from './flow/trace.ts';
 export { FlowError, type FlowRequest, type Settings } from './request.ts';
 export { MODE_PRESETS, type ModePreset } from './modes.ts';

@@ -380,6 +380,7 @@ export const en = {
   'reality.agree': 'agrees:',
   'reality.differ': 'differs:',
   'scenario.hubble': 'Or open Hubble flows (hubble observe -o jsonpb)',
+  'flow.podsFirst': "Pods (the first {shown} of {total}; find the others with the drawing's search)",
 } as const;
 
 export type MessageKey = keyof typeof en;

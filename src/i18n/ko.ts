@@ -382,4 +382,5 @@ export const ko: Record<MessageKey, string> = {
   'reality.agree': '일치:',
   'reality.differ': '차이:',
   'scenario.hubble': '또는 Hubble 플로우 열기(hubble observe -o jsonpb)',
+  'flow.podsFirst': '파드({total}개 중 처음 {shown}개, 나머지는 그림의 검색으로 찾기)',
 };

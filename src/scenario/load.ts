@@ -55,7 +55,7 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
   const ignored: string[] = [];
   const assembled: Assembled = { nodes: [], pods: [], services: [], brokenNodes: new Set() };
   const got: Collected = { nodes: [], ciliumNodes: [], endpoints: [], slices: [] };
-  const seen = new Map<string, K8sObject>();
+  const seen = new Map<number, Map<string, K8sObject>>();
   // A later document's copy of an object is an update of it (updates.ts says the rule).
   const last = lastDocuments(docs.objects);
   const policies: PolicyModel[] = [];
@@ -64,7 +64,7 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
   for (const [i, obj] of docs.objects.entries()) {
     if (progress && i % PROGRESS_EVERY === 0) progress({ phase: 'validate', bytes: totalBytes, totalBytes, objects: i, totalObjects });
     const f = new Fields(obj, issues);
-    if (!isLatest(obj, f, last, seen)) continue;
+    if (last.repeated && !isLatest(obj, f, last.last, seen)) continue;
     if (obj.apiVersion === '') {
       f.error(['apiVersion'], 'is required');
       continue;

@@ -14,6 +14,8 @@ export interface LoadProgress {
   objects: number;
   /** Known from the validate phase on. */
   totalObjects?: number;
+  /** derive: the share of its work done, 0..1 (the engine counts pods and services as it goes). */
+  derived?: number;
 }
 
 export type OnProgress = (p: LoadProgress) => void;

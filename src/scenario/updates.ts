@@ -13,11 +13,18 @@
 import { where, type K8sObject } from './documents.ts';
 import type { Fields } from './fields.ts';
 
+export interface LastCopies {
+  /** The last copy of each object. */
+  last: Map<string, K8sObject>;
+  /** Some object appears more than once (else every object is its own latest copy and isLatest need not run). */
+  repeated: boolean;
+}
+
 /** The last document index at which each object appears. */
-export function lastDocuments(objects: readonly K8sObject[]): Map<string, K8sObject> {
+export function lastDocuments(objects: readonly K8sObject[]): LastCopies {
   const last = new Map<string, K8sObject>();
   for (const obj of objects) last.set(obj.ref.object, obj);
-  return last;
+  return { last, repeated: last.size !== objects.length };
 }
 
 /**
@@ -25,14 +32,16 @@ export function lastDocuments(objects: readonly K8sObject[]): Map<string, K8sObj
  * (an error) and for one a later document replaces (a warning names where).
  * `seen` holds the first copy of each object in each YAML document (by doc index).
  */
-export function isLatest(obj: K8sObject, f: Fields, last: Map<string, K8sObject>, seen: Map<string, K8sObject>): boolean {
-  const key = `${obj.ref.doc}|${obj.ref.object}`;
-  const first = seen.get(key);
+export function isLatest(obj: K8sObject, f: Fields, last: Map<string, K8sObject>, seen: Map<number, Map<string, K8sObject>>): boolean {
+  // By document, then object: no `doc|object` string built per object.
+  let inDoc = seen.get(obj.ref.doc);
+  if (!inDoc) seen.set(obj.ref.doc, (inDoc = new Map()));
+  const first = inDoc.get(obj.ref.object);
   if (first) {
     f.error(undefined, `is listed twice in one document (first at ${where(first.ref.doc, first.ref.line)})`);
     return false;
   }
-  seen.set(key, obj);
+  inDoc.set(obj.ref.object, obj);
   const later = last.get(obj.ref.object);
   if (later && later.ref.doc !== obj.ref.doc) {
     f.warn(undefined, `is replaced by the later copy at ${where(later.ref.doc, later.ref.line)} (read as an update)`);

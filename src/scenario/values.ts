@@ -30,8 +30,13 @@ export const asPort = (n: number) => n as Port;
 export const asIfIndex = (n: number) => n as IfIndex;
 export const asEndpointId = (n: number) => n as EndpointId;
 
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const CANONICAL_IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
 /** Parses a dotted-quad IPv4 string; returns undefined when it is not one. */
 export function parseIpv4(text: string): Ipv4 | undefined {
+  // Already canonical (no leading zeros, each part 0..255): what nearly every file holds, read without ipaddr.js.
+  if (typeof text === 'string' && CANONICAL_IPV4.test(text)) return text as Ipv4;
   if (typeof text !== 'string' || !ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
   return ipaddr.IPv4.parse(text).toString() as Ipv4;
 }

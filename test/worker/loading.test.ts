@@ -31,6 +31,10 @@ describe('a file loaded in the worker', () => {
     expect([...new Set(phases)]).toEqual(['read', 'parse', 'validate', 'derive']);
     const read = seen.find((s) => s.load?.phase === 'read')?.load;
     expect(read).toMatchObject({ bytes: file.size, totalBytes: file.size });
+    // Deriving says how far it got (the engine's own counter), from its start to its end.
+    const derived = seen.flatMap((s) => (s.load?.phase === 'derive' && s.load.derived !== undefined ? [s.load.derived] : []));
+    expect(derived[0]).toBe(0);
+    expect(derived.at(-1)).toBe(1);
   });
 
   it('passes details on at most every `everyMs`, but always when the phase changes', async () => {

@@ -7,6 +7,7 @@
 import type { ClusterModel, PodModel } from '../../scenario/model.ts';
 import { asIdentity, type Identity } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
+import type { DeriveTicker } from './progress.ts';
 import type { IdentityInfo } from './types.ts';
 
 /** Reserved identities (pkg/identity/numericidentity.go). */
@@ -41,7 +42,7 @@ export interface IdentityAllocation {
   infos: Map<number, IdentityInfo>;
 }
 
-export function allocateIdentities(model: ClusterModel, managedPods: PodModel[]): IdentityAllocation {
+export function allocateIdentities(model: ClusterModel, managedPods: PodModel[], tick?: DeriveTicker): IdentityAllocation {
   const clusterName = model.config.raw['cluster-name'] ?? 'default';
   const infos = new Map<number, IdentityInfo>();
   for (const [id, name] of Object.entries(RESERVED_NAMES)) {
@@ -51,6 +52,7 @@ export function allocateIdentities(model: ClusterModel, managedPods: PodModel[])
   // Many pods share a label set (replicas): compute each set's identity labels once.
   const keyOfPodLabels = new Map<string, string>();
   const setKey = (pod: PodModel) => {
+    tick?.add();
     const raw = `${pod.namespace}\u0000${pod.serviceAccount ?? ''}\u0000${JSON.stringify(pod.labels)}`;
     const known = keyOfPodLabels.get(raw);
     if (known !== undefined) return known;
@@ -77,6 +79,7 @@ export function allocateIdentities(model: ClusterModel, managedPods: PodModel[])
   }
   const byPod = new Map<string, Identity>();
   for (const [pod, key] of podKeys) {
+    tick?.add();
     const id = pod.endpoint.identity ?? must(byLabelSet.get(key), () => `the identity of label set ${key}`);
     byPod.set(`${pod.namespace}/${pod.name}`, id);
     if (!infos.has(id)) infos.set(id, { id, labels: must(labelsOf.get(key), () => `the labels of ${key}`), reserved: false });

@@ -17,6 +17,7 @@ import { LpmTable } from '../maps/lpm.ts';
 import { policyCidrIdentities } from '../policy/index.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
+import { DeriveTicker, type OnDeriveProgress } from './progress.ts';
 import type { AttachModes, Datapath, EndpointInfo, Frontend, Frontend6, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
 
 /** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
@@ -71,15 +72,20 @@ export function agentStartError(c: ClusterModel['config']): string | undefined {
   return undefined;
 }
 
-export function derive(input: ClusterModel, settings?: Settings): Datapath {
+/** `onProgress` hears how far it got every few thousand pods or frontends (a load's progress bar). */
+export function derive(input: ClusterModel, settings?: Settings, onProgress?: OnDeriveProgress): Datapath {
   const model = withSettings(input, settings);
   const { config } = model;
   const refused = agentStartError(config);
   if (refused) throw new SettingsError(refused);
+  // The work counted: identities (2 passes over the pods), pods by node, the selector index and the services,
+  // the endpoint indexes and pods by name, the ipcache (one pass each).
+  const tick = new DeriveTicker(7 * model.pods.length + 2 * model.services.length, onProgress);
   const managed = model.pods.filter(isManaged);
-  const ids = allocateIdentities(model, managed);
+  const ids = allocateIdentities(model, managed, tick);
   const podsByNode = new Map<string, PodModel[]>();
   for (const p of managed) {
+    tick.add();
     const list = podsByNode.get(p.nodeName) ?? [];
     list.push(p);
     podsByNode.set(p.nodeName, list);
@@ -97,7 +103,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     healthIpOf.set(n.name, health);
   }
   // NodePort and HostPort frontends exist only with enable-node-port (on with kube-proxy replacement).
-  const derived = deriveServices(model.services, model.pods, config);
+  const derived = deriveServices(model.services, model.pods, config, tick);
   const { frontends, backends, frontends6, backends6 } = derived;
   const apiserverIps = new Set(
     frontends
@@ -144,6 +150,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const podNodeByIp = new Map<string, string>();
   const podNodeByKey = new Map<string, string>();
   for (const p of managed) {
+    tick.add();
     if (p.podIP !== undefined) podNodeByIp.set(p.podIP, p.nodeName);
     podNodeByKey.set(`${p.namespace}/${p.name}`, p.nodeName);
   }
@@ -156,6 +163,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
   const podByKey = new Map(model.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   const podsByName = new Map<string, PodModel[]>();
   for (const p of model.pods) {
+    tick.add();
     const list = podsByName.get(p.name) ?? [];
     list.push(p);
     podsByName.set(p.name, list);
@@ -172,6 +180,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     ipcache.push({ prefix: host32(n.healthIp), owner: { kind: 'health', node: n.name } });
   }
   for (const p of managed) {
+    tick.add();
     if (p.podIP === undefined) continue;
     const identity = must(ids.byPod.get(`${p.namespace}/${p.name}`), () => `the identity of ${p.namespace}/${p.name}`);
     ipcache.push({ prefix: host32(p.podIP), owner: { kind: 'pod', node: p.nodeName, identity } });
@@ -270,6 +279,7 @@ export function derive(input: ClusterModel, settings?: Settings): Datapath {
     ipMasqCidrs,
     snatExclusionCidr,
   };
+  tick.finish();
   return dp;
 }
 

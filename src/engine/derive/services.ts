@@ -13,6 +13,7 @@ import type { CiliumConfig, PodModel, ServiceModel, ServicePort, SliceEndpoint }
 import { asPort, type Ipv4, type Ipv6, type Port } from '../../scenario/values.ts';
 import { SelectorIndex } from '../../scenario/selector.ts';
 import { planFrontends, type Plan } from './service-plans.ts';
+import type { DeriveTicker } from './progress.ts';
 import type { Backend, Backend6, BackendOf, BackendState, Frontend, Frontend6, FrontendOf } from './types.ts';
 
 export const ANY_ADDRESS = '0.0.0.0' as Ipv4;
@@ -84,9 +85,10 @@ export interface DerivedServices {
   backends6: Map<number, Backend6>;
 }
 
-export function deriveServices(services: ServiceModel[], pods: PodModel[], config: CiliumConfig): DerivedServices {
+export function deriveServices(services: ServiceModel[], pods: PodModel[], config: CiliumConfig, tick?: DeriveTicker): DerivedServices {
   const plans = planFrontends(services, pods, config);
-  const index = new SelectorIndex(pods);
+  tick?.add(services.length);
+  const index = new SelectorIndex(pods, tick);
   // IDs named by the service-ids annotation are reserved first.
   const claimed = new Set<number>();
   for (const svc of services) svc.serviceIds?.forEach((id) => claimed.add(id));
@@ -107,7 +109,10 @@ export function deriveServices(services: ServiceModel[], pods: PodModel[], confi
   const backendIdByAddr = new Map<string, number>();
   const frontends: Frontend[] = [];
   const frontends6: Frontend6[] = [];
+  // The frontends count as one service's worth of work in all (a service has one frontend or several).
+  const perPlan = ided.length > 0 ? services.length / ided.length : 0;
   for (const { plan, id } of ided) {
+    tick?.add(perPlan);
     const backendIds = planBackends(plan, index, config).map((a) => {
       const k = `${a.address}:${a.port}`;
       let bid = backendIdByAddr.get(k);

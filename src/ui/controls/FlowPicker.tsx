@@ -10,6 +10,20 @@ import { useApp, useServices, useT } from '../app/context.tsx';
 
 const PROTOS: FlowProto[] = ['icmp', 'tcp', 'udp'];
 
+/**
+ * Pods offered in the From list and the To suggestions. A 100,000-pod cluster
+ * as 200,000 <option>s took React over a minute to insert (each new keyed
+ * sibling looks past the others for its place) and made nobody's choice
+ * easier: past this many, the first ones are listed and the drawing's search
+ * finds the rest.
+ */
+export const LISTED_PODS = 1000;
+
+/** The pods listed: all of them up to LISTED_PODS (the same array), else the first LISTED_PODS. */
+export function listedPods<P>(all: P[]): P[] {
+  return all.length > LISTED_PODS ? all.slice(0, LISTED_PODS) : all;
+}
+
 export function Presets() {
   const t = useT();
   const { actions } = useServices();
@@ -41,7 +55,11 @@ export function FlowPicker() {
   useEffect(() => {
     if (pick !== undefined) setDraft((d) => ({ ...d, from: pick }));
   }, [pick]);
-  const pods = summary?.nodes.flatMap((n) => n.pods) ?? [];
+  const allPods = useMemo(() => summary?.nodes.flatMap((n) => n.pods) ?? [], [summary]);
+  const pods = useMemo(() => listedPods(allPods), [allPods]);
+  const podsLabel = pods === allPods
+    ? t('flow.pods')
+    : t('flow.podsFirst', { shown: LISTED_PODS.toLocaleString(), total: allPods.length.toLocaleString() });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next: FlowRequest = { from: draft.from.trim(), to: draft.to.trim(), proto: draft.proto };
@@ -54,7 +72,7 @@ export function FlowPicker() {
         <span>{t('flow.from')}</span>
         <select aria-label={t('flow.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}>
           {!pods.some((p) => podRef(p) === draft.from) && !summary?.nodes.some((n) => n.name === draft.from) && <option value={draft.from}>{draft.from}</option>}
-          <optgroup label={t('flow.pods')}>
+          <optgroup label={podsLabel}>
             {pods.map((p) => (
               <option key={p.key} value={podRef(p)}>
                 {podRef(p)} ({p.node})

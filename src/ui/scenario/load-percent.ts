@@ -1,7 +1,7 @@
 /**
  * A load's progress as one number for the progress bar: each phase fills its
- * share (reading and parsing by bytes, checking by objects); deriving has no
- * steps to count, so it holds at its start until the load answers.
+ * share (reading and parsing by bytes, checking by objects, deriving by the
+ * share of its work the engine reports).
  */
 import type { LoadPhase, LoadProgress } from '../../scenario/progress.ts';
 
@@ -9,7 +9,7 @@ const SPAN: Record<LoadPhase, [number, number]> = { read: [0, 10], parse: [10, 6
 
 export function loadPercent(p: LoadProgress): number {
   const [from, to] = SPAN[p.phase];
-  const part = p.phase === 'validate' ? p.objects / Math.max(1, p.totalObjects ?? p.objects) : p.phase === 'derive' ? 0 : p.bytes / Math.max(1, p.totalBytes);
+  const part = p.phase === 'validate' ? p.objects / Math.max(1, p.totalObjects ?? p.objects) : p.phase === 'derive' ? (p.derived ?? 0) : p.bytes / Math.max(1, p.totalBytes);
   return Math.round(from + (to - from) * Math.min(1, Math.max(0, part)));
 }
 
