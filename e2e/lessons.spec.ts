@@ -71,10 +71,13 @@ async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind
   for (const [i, map] of tables.entries()) {
     const rows = page.locator(`[data-testid="evidence-row"][data-map="${map}"]`);
     await expect(rows.first(), `${lesson.id} stop ${k + 1}: a row of ${map} in the evidence`).toBeInViewport();
-    const key = stop.evidence.maps?.key;
-    if (key) await expect.poll(() => rows.evaluateAll((els, t) => els.some((el) => el.textContent?.includes(t)), key)).toBe(true);
     // The full table below the rows keeps what room is left: its lit row is there to scroll to (P).
     if (i === 0) await expect(page.locator(`.map-row[data-map="${map}"][aria-current="true"]`).first(), `${lesson.id} stop ${k + 1}: ${map} lit`).toBeAttached();
+  }
+  const key = stop.evidence.maps?.key;
+  if (key && tables.length) {
+    const named = page.locator(tables.map((m) => `[data-testid="evidence-row"][data-map="${m}"]`).join(', ')).filter({ hasText: key });
+    await expect(named.first(), `${lesson.id} stop ${k + 1}: the row of ${key}`).toBeInViewport();
   }
   const claims: [string, LineClaim | undefined][] = [
     ['evidence-strace', stop.evidence.strace],
@@ -121,6 +124,7 @@ for (const lang of ['en', 'ko'] as const) {
         box ??= await paneBox(lab);
         expect(await paneBox(lab), `${lesson.id} stop ${k + 1}`).toEqual(box);
         const at = await lab.step();
+        if (at === Number(await page.locator('input.scrubber').getAttribute('max'))) continue;
         await page.keyboard.press('ArrowRight');
         await expect.poll(() => lab.step()).toBe(at + 1);
         expect(await paneBox(lab), `${lesson.id} stop ${k + 1}, next hop`).toEqual(box);
