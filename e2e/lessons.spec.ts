@@ -9,10 +9,11 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkLesson } from '../src/lessons/check.ts';
-import type { Lesson, Stop } from '../src/lessons/model.ts';
+import type { Lesson, LineClaim, Stop } from '../src/lessons/model.ts';
 import { parseLesson } from '../src/lessons/parse.ts';
 import { loadBuiltin } from '../test/engine/builtin.ts';
 import { expect, test, type Lab } from './fixtures.ts';
+import { labelOverlap, smallestTextPx } from './measure.ts';
 
 const DIR = fileURLToPath(new URL('../public/lessons/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../test-results/lessons/', import.meta.url));
@@ -27,10 +28,6 @@ const lessons: { lesson: Lesson; steps: number[]; kinds: string[] }[] = readdirS
     return { lesson: r.lesson, steps: checks.map((c) => c.step ?? -1), kinds: checks.map((c) => c.hop?.kind ?? '') };
   })
   .sort((a, b) => a.lesson.order - b.lesson.order);
-
-/** The views tab the page shows for a stop (ui/lessons/evidence.ts evidenceView). */
-const viewOf = (s: Stop) =>
-  s.evidence.tcpdump ? 'tcpdump' : s.evidence.strace ? 'strace' : s.evidence.hubble ? 'hubble' : s.evidence.terminal ? 'terminal' : undefined;
 
 /** True when `text` inside `el` is rendered within el's visible (scrolled) box and the window. */
 function textOnScreen(el: Element, text: string): boolean {
@@ -68,41 +65,69 @@ async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind
   await expect(lab.packet).toHaveAttribute('data-step', String(step));
   await expect(lab.packet).toHaveAttribute('data-kind', kind);
   await expect(page).toHaveURL(new RegExp(`[?&]step=${step}(&|$)`));
-  // The first named map's lit row is on screen; the others are lit in the panel (today's panel stacks the
-  // tables, so e.g. cilium_lb4_backends_v3 sits below services_v2: the evidence area shows them together).
+  // Each named map's rows are in the hop's evidence (decoded, beside the raw text) inside the viewport, the key's
+  // row too; the map panel lights the same rows.
   const tables = (stop.evidence.maps?.names ?? []).filter((m) => !['fib', 'neigh', 'iptables', 'nf_conntrack'].includes(m));
   for (const [i, map] of tables.entries()) {
-    const lit = page.locator(`.map-table[data-map="${map}"] tr[aria-current="true"]`);
-    if (i === 0) await expect(lit.first(), `${lesson.id} stop ${k + 1}: a lit row of ${map}`).toBeInViewport();
-    else await expect(lit.first(), `${lesson.id} stop ${k + 1}: a lit row of ${map}`).toBeAttached();
-    if (i === 0 && stop.evidence.maps?.key) await expect(lit.filter({ hasText: stop.evidence.maps.key }).first()).toBeInViewport();
+    const rows = page.locator(`[data-testid="evidence-row"][data-map="${map}"]`);
+    await expect(rows.first(), `${lesson.id} stop ${k + 1}: a row of ${map} in the evidence`).toBeInViewport();
+    // The full table below the rows keeps what room is left: its lit row is there to scroll to (P).
+    if (i === 0) await expect(page.locator(`.map-row[data-map="${map}"][aria-current="true"]`).first(), `${lesson.id} stop ${k + 1}: ${map} lit`).toBeAttached();
   }
-  const view = viewOf(stop);
-  if (view) {
-    const out = page.getByTestId(`${view}-output`);
-    await expect(out, `${lesson.id} stop ${k + 1}: ${view}`).toBeInViewport();
-    const shows = view === 'tcpdump' ? stop.evidence.tcpdump?.shows : view === 'strace' ? stop.evidence.strace?.shows : view === 'hubble' ? stop.evidence.hubble?.shows : undefined;
-    if (shows) {
-      await expect(out).toContainText(shows);
+  const key = stop.evidence.maps?.key;
+  if (key && tables.length) {
+    const named = page.locator(tables.map((m) => `[data-testid="evidence-row"][data-map="${m}"]`).join(', ')).filter({ hasText: key });
+    await expect(named.first(), `${lesson.id} stop ${k + 1}: the row of ${key}`).toBeInViewport();
+  }
+  const claims: [string, LineClaim | undefined][] = [
+    ['evidence-strace', stop.evidence.strace],
+    ['evidence-tcpdump', stop.evidence.tcpdump],
+    ['hubble-output', stop.evidence.hubble],
+  ];
+  for (const [id, claim] of claims) {
+    if (!claim) continue;
+    const out = page.getByTestId(id);
+    await expect(out, `${lesson.id} stop ${k + 1}: ${id}`).toBeInViewport();
+    if (claim.shows) {
+      await expect(out).toContainText(claim.shows);
       // The line itself is on screen, not only its box: inside the output's visible part and the viewport.
-      await expect.poll(() => out.evaluate(textOnScreen, shows), `${lesson.id} stop ${k + 1}: "${shows}" on screen`).toBe(true);
+      await expect.poll(() => out.evaluate(textOnScreen, claim.shows ?? ''), `${lesson.id} stop ${k + 1}: "${claim.shows}" on screen`).toBe(true);
     }
-    const lacks = view === 'tcpdump' ? stop.evidence.tcpdump?.lacks : undefined;
-    if (lacks) await expect(out).not.toContainText(lacks);
+    if (id === 'evidence-tcpdump' && claim.lacks) await expect(out).not.toContainText(claim.lacks);
   }
+  if (stop.evidence.terminal) await expect(page.getByTestId('terminal-output'), `${lesson.id} stop ${k + 1}: terminal`).toBeInViewport();
+  // Issue #7 point 11: what the back of the room reads in the drawing, the marker's words clear of the place's label.
+  const text = await smallestTextPx(page, '.topology-svg');
+  expect(text.px, `${lesson.id} stop ${k + 1}: "${text.text}"`).toBeGreaterThanOrEqual(16);
+  const names = await smallestTextPx(page, '.topology-svg .node-name, .topology-svg .pod-name');
+  expect(names.px, `${lesson.id} stop ${k + 1}: "${names.text}"`).toBeGreaterThanOrEqual(18);
+  expect(await labelOverlap(page), `${lesson.id} stop ${k + 1}: callout on the place's label`).toBe(0);
 }
+
+/** The drawing's box on screen (not its viewBox, which is the flow's): the same at every stop and every hop. */
+const paneBox = (lab: Lab) => lab.page.locator('.topology-pane').boundingBox();
 
 for (const lang of ['en', 'ko'] as const) {
   for (const { lesson, steps, kinds } of lessons) {
     test(`lesson ${lesson.id} (${lang}): PageDown walks every stop with its proof on screen`, async ({ lab, page }) => {
       test.setTimeout(90_000);
       await page.goto(`./?lesson=${lesson.id}&stop=1&presenter=1&lang=${lang}`);
+      let box: Awaited<ReturnType<typeof paneBox>> | undefined;
       for (let k = 0; k < lesson.stops.length; k++) {
         if (k > 0) await page.keyboard.press('PageDown');
         await checkStop(lab, lesson, k, steps[k] ?? -1, kinds[k] ?? '', lang);
         // Let the marker land before the picture.
         await page.waitForTimeout(700);
         await page.screenshot({ path: `${SHOTS}${lang}-${lesson.id}-${k + 1}.png` });
+        if (lesson.stops[k]?.compare) continue;
+        // The drawing stays where it is: between the lesson's stops and on the next hop.
+        box ??= await paneBox(lab);
+        expect(await paneBox(lab), `${lesson.id} stop ${k + 1}`).toEqual(box);
+        const at = await lab.step();
+        if (at === Number(await page.locator('input.scrubber').getAttribute('max'))) continue;
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => lab.step()).toBe(at + 1);
+        expect(await paneBox(lab), `${lesson.id} stop ${k + 1}, next hop`).toEqual(box);
       }
       if (lesson.stops.length > 1) {
         // PageUp and N: back one stop, forward again.

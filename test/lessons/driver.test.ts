@@ -77,6 +77,8 @@ describe('the lesson driver', () => {
     let s = store.getState();
     expect(s.trace?.events[s.step]?.kind).toBe('socket-lb-rewrite');
     expect(s.mapTab).toBe('services');
+    // The request names the hop's own rows of the named map, on the hop's node (the evidence rows list them first).
+    expect(s.evidence?.map).toEqual({ tab: 'services', rows: expect.arrayContaining(['10.10.252.131:80 (0)']), node: 'k8s-s' });
     expect(calls).toEqual(['flow netpod>svc']);
 
     calls.length = 0;
@@ -85,13 +87,30 @@ describe('the lesson driver', () => {
     s = store.getState();
     expect(calls).toEqual(['settings {"enable-ip-masq-agent":"false"}', 'flow netpod>webpod1']);
     expect(s.trace?.events[s.step]?.kind).toBe('snat');
-    expect(s).toMatchObject({ mapTab: 'nat', viewTab: 'tcpdump', tcpdumpAt: 'k8s-s/ens5' });
+    // tcpdump is the strip's, beside strace: no views tab for it.
+    expect(s).toMatchObject({ mapTab: 'nat', tcpdumpAt: 'k8s-s/ens5', evidence: { tcpdump: 'k8s-s/ens5' } });
+    expect(s.viewTab).not.toBe('tcpdump');
 
     calls.length = 0;
     openLesson(store, [lesson], 'demo', 2);
     await driver.ready();
     expect(calls).toEqual(['load kans-lab-policy', 'flow netpod>svc', 'compare kube-proxy']);
-    expect(store.getState()).toMatchObject({ viewTab: 'terminal', terminalCommand: { line: 'c0 service list', n: 1 } });
+    expect(store.getState()).toMatchObject({ viewTab: 'terminal', evidence: { view: 'terminal', command: 'c0 service list' } });
+    driver.stop();
+  });
+
+  it('stepping away from the stop\'s hop lets the map panel follow the hop; leaving the lesson drops the request', async () => {
+    const store = createAppStore();
+    const actions = fakeActions(store, []);
+    const driver = startLessons(store, actions, [lesson]);
+    await actions.loadBuiltin('kans-lab');
+    openLesson(store, [lesson], 'demo', 1);
+    await driver.ready();
+    expect(store.getState().evidence?.map?.tab).toBe('nat');
+    store.setState({ step: store.getState().step + 1 });
+    expect(store.getState().evidence).toEqual({ tcpdump: 'k8s-s/ens5' });
+    openLesson(store, [lesson], undefined);
+    expect(store.getState().evidence).toBeUndefined();
     driver.stop();
   });
 
@@ -139,9 +158,12 @@ describe('showEvidence', () => {
     expect(tcpdumpTargetId(summary, 'nobody')).toBeUndefined();
   });
 
-  it('picks the first named map that has a tab, and the capture view', () => {
-    const store = createAppStore({ panelNode: 'k8s-w2' });
+  it('picks the first named map that has a tab; strace needs no views tab (the strip shows it), hubble does', () => {
+    const store = createAppStore({ panelNode: 'k8s-w2', viewTab: 'events' });
     showEvidence(store, { maps: { names: ['fib', 'cilium_ipcache'] }, strace: {} });
-    expect(store.getState()).toMatchObject({ mapTab: 'ipcache', viewTab: 'strace', panelNode: undefined });
+    expect(store.getState()).toMatchObject({ mapTab: 'ipcache', panelNode: undefined, evidence: { map: { tab: 'ipcache', rows: [] } } });
+    expect(store.getState().viewTab).not.toBe('strace');
+    showEvidence(store, { hubble: {} });
+    expect(store.getState()).toMatchObject({ viewTab: 'hubble', evidence: { view: 'hubble' } });
   });
 });

@@ -27,6 +27,22 @@ function predictStore(over: Partial<AppState> = {}) {
 }
 
 describe('predict mode: stepping', () => {
+  it('inside a lesson the clicker reveals an open question, then goes to the next stop, never hop by hop', () => {
+    const { store } = predictStore({ lesson: { id: 'socket-lb', stop: 0, stops: 4 } });
+    const next = KEYS.PageDown;
+    if (!next) throw new Error('no PageDown');
+    // → asks about the next hop as outside a lesson.
+    KEYS.ArrowRight?.(store);
+    expect(store.getState().predictAsk?.revealed).toBe(false);
+    next(store);
+    expect(store.getState()).toMatchObject({ predictAsk: { revealed: true }, lesson: { stop: 0 }, step: 0 });
+    next(store);
+    expect(store.getState()).toMatchObject({ predictAsk: undefined, lesson: { stop: 1 }, step: 0 });
+    // Nothing asked: straight to the next stop.
+    KEYS.n?.(store);
+    expect(store.getState()).toMatchObject({ predictAsk: undefined, lesson: { stop: 2 } });
+  });
+
   it('→ asks about the next hop without showing it, Enter/→ reveals and scores, then shows the hop', () => {
     const { store, trace, alts } = predictStore();
     predictForward(store);

@@ -116,6 +116,21 @@ export function predictBack(store: AppStore, back: (store: AppStore) => void = s
 export const orPredict = (f: (store: AppStore) => void) => (store: AppStore): void =>
   predicting(store.getState()) ? predictForward(store) : f(store);
 
+/**
+ * Wraps the clicker's "next stop" (PageDown, N). Inside a lesson a teacher
+ * walks stops, not hops: an open question is revealed first, and the press
+ * after the reveal goes on to the next stop (never hop by hop through the
+ * stop's flow); with nothing asked it is the next stop. → still asks about
+ * each hop. Outside a lesson it is predict's "next" like →.
+ */
+export const orPredictStop = (f: (store: AppStore) => void) => (store: AppStore): void => {
+  const s = store.getState();
+  if (!s.lesson || !predicting(s)) return orPredict(f)(store);
+  if (s.predictAsk && !s.predictAsk.revealed) return reveal(store);
+  if (s.predictAsk) store.setState({ predictAsk: undefined });
+  f(store);
+};
+
 /** Wraps a "previous" key: in predict mode it first closes an open question. */
 export const orPredictBack = (f: (store: AppStore) => void) => (store: AppStore): void =>
   predicting(store.getState()) ? predictBack(store, f) : f(store);

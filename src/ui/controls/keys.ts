@@ -13,7 +13,7 @@ import type { AppStore } from '../../state/store.ts';
 import { revealHopRows } from '../../state/evidence.ts';
 import { tabOfMap } from '../panels/map-tabs.ts';
 import { togglePresenter } from './presenter.ts';
-import { orPredict, orPredictBack } from '../../state/predict/player.ts';
+import { orPredict, orPredictBack, orPredictStop } from '../../state/predict/player.ts';
 
 /** A field where letters and arrows edit text: the keys belong to it. */
 export function isTextField(target: EventTarget | null): boolean {
@@ -34,10 +34,11 @@ export const KEYS: Readonly<Record<string, KeyAction>> = {
   ArrowLeft: orPredictBack(stepBack),
   Home: reset,
   End: toEnd,
-  PageDown: orPredict(nextStop),
+  // Inside a lesson the clicker's next goes from stop to stop, revealing an open question first.
+  PageDown: orPredictStop(nextStop),
   PageUp: orPredictBack(prevStop),
-  n: orPredict(nextStop),
-  N: orPredict(nextStop),
+  n: orPredictStop(nextStop),
+  N: orPredictStop(nextStop),
   b: orPredictBack(prevStop),
   B: orPredictBack(prevStop),
   // P: the proof. The map panel opens the hop's tab and scrolls its rows into view (issue #7 point 3).

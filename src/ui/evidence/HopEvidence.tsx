@@ -20,7 +20,14 @@ const shortMap = (m: string) => m.replace(/^cilium_(lb4_)?/, '');
 export function EvidenceRows() {
   const t = useT();
   const ev = useApp(selectCurrentEvent);
-  const ops = ev?.maps ?? [];
+  const asked = useApp((s) => s.evidence?.map?.rows);
+  // The rows a request names (a lesson stop's maps) first, so they are the ones on screen; then the hop's others.
+  const ops = useMemo(() => {
+    const all = ev?.maps ?? [];
+    if (!asked?.length) return all;
+    const named = new Set(asked);
+    return [...all.filter((o) => named.has(o.key)), ...all.filter((o) => !named.has(o.key))];
+  }, [ev, asked]);
   const lookup = useMemo(() => (map: string, key: string) => ops.find((o) => o.map === map && o.key === key)?.value, [ops]);
   if (!ev) return null;
   return (

@@ -1,7 +1,8 @@
 /**
  * Which strace and tcpdump lines prove a hop (issue #7: side by side, whole).
- * strace: the client's last socket call up to the hop (at the socket-LB hop,
- * connect() with the address the application named: the VIP). tcpdump: on
+ * strace: the hop's own socket call, else the client's last call up to the
+ * hop that named its peer (connect() with the address the application named:
+ * the VIP), else its last call. tcpdump: on
  * the interface the hop runs at (a pod's eth0, an lxc, the node's device);
  * at a socket hop no packet exists yet, so it is the first packet the call
  * sends, as the client's eth0 shows it (the backend's address, never the VIP).
@@ -52,7 +53,10 @@ export function hopLines(
   const calls = straceLines(events, step);
   // At a socket hop, the line of its own call (connect, sendmsg, getpeername) rather than a later one.
   const own = ev?.socket ? ev.syscalls?.findLast((l) => l.startsWith(`${ev.socket?.call ?? ''}(`)) : undefined;
-  const strace = own ?? calls.at(-1)?.line;
+  // Else the last call that named the peer (connect, sendto, sendmsg): the address the application asked for, which
+  // a later getsockname() would hide from the strip (the socket-LB lesson's "strace shows the VIP, tcpdump never").
+  const named = calls.findLast((c) => /^(connect|sendto|sendmsg)\(/.test(c.line));
+  const strace = own ?? named?.line ?? calls.at(-1)?.line;
   const where = target ?? (ev ? hopTarget(summary, ev, clientPod) : undefined);
   if (!ev || !where) return { strace, tcpdump: undefined };
   if (!ev.packet && ev.socket) {

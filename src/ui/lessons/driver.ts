@@ -9,15 +9,13 @@ import { findHop } from '../../lessons/select.ts';
 import { setStep } from '../../state/player.ts';
 import type { AppStore } from '../../state/store.ts';
 import type { Actions } from '../../state/actions.ts';
+import { showEvidence as request } from '../../state/evidence.ts';
 import { showEvidence } from './evidence.ts';
 
 const sameSettings = (a: Record<string, string> | undefined, b: Record<string, string>) => {
   const ka = Object.keys(a ?? {});
   return ka.length === Object.keys(b).length && ka.every((k) => a?.[k] === b[k]);
 };
-
-/** Lets React commit the hop and the map panel follow it, so the evidence is set after (and wins). */
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
 
 export interface LessonDriver {
   /** Resolves when the stop on screen is the store's (tests and the handout wait on it). */
@@ -56,8 +54,7 @@ export function startLessons(store: AppStore, actions: Actions, lessons: readonl
     const events = store.getState().trace?.events ?? [];
     setStep(store, findHop(events, stop.hop) ?? 0);
     if (stop.compare) await actions.setCompare(stop.compare);
-    if (stale()) return;
-    await settle();
+    // Synchronously after the hop: the map panel does not follow the hop's tab while a request names one.
     if (!stale()) showEvidence(store, stop.evidence);
   }
 
@@ -69,7 +66,14 @@ export function startLessons(store: AppStore, actions: Actions, lessons: readonl
       store.setState({ lesson: undefined });
       return;
     }
+    // Stepping away from the stop's hop: its rows are not this hop's; the map panel follows the hop again.
+    if (s.lesson && s.step !== prev.step && opening === 0 && s.evidence?.map) {
+      const { map: _map, ...rest } = s.evidence;
+      store.setState({ evidence: rest });
+    }
     const l = s.lesson;
+    // Leaving the lesson: back to the hop's own evidence.
+    if (!l && prev.lesson && s.evidence) request(store, undefined);
     const key = l ? `${l.id}#${l.stop}` : '';
     if (key === opened) return;
     opened = key;

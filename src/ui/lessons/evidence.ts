@@ -1,24 +1,25 @@
 /**
- * showEvidence: puts a lesson stop's evidence on screen with today's panels
- * (the map panel's tab, the views' tab, the tcpdump interface, a terminal
- * command). It is the one seam between lessons and the evidence display:
- * when the evidence area lands, this function is the only one to repoint.
+ * A lesson stop's evidence as the page's one "show this evidence" request
+ * (state/evidence.ts): the named maps' tab and their answer rows, lit in the
+ * hop's evidence rows and the map panel; the tcpdump target of the strip
+ * under the drawing (strace beside it, always); a views tab only for what
+ * the strip does not show (hubble, a terminal command).
  */
 import type { Evidence } from '../../lessons/model.ts';
-import type { AppState, AppStore, ViewTab } from '../../state/store.ts';
+import { showEvidence as request } from '../../state/evidence.ts';
+import { selectCurrentEvent } from '../../state/selectors.ts';
+import type { AppState, AppStore, EvidenceRequest, ViewTab } from '../../state/store.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { tabOfMap } from '../panels/map-tabs.ts';
 
-/** The views tab that shows a stop's capture evidence; the first named wins (tcpdump, strace, hubble, terminal). */
+/** The views tab a stop needs besides the strip (which shows strace and tcpdump): hubble, then the terminal. */
 export function evidenceView(ev: Evidence): ViewTab | undefined {
-  if (ev.tcpdump) return 'tcpdump';
-  if (ev.strace) return 'strace';
   if (ev.hubble) return 'hubble';
   if (ev.terminal) return 'terminal';
   return undefined;
 }
 
-/** The tcpdump view's target id (terminal/tcpdump.ts targetId) for `at` as a lesson names it: a pod or NODE:IFACE. */
+/** The tcpdump target id (terminal/tcpdump.ts targetId) for `at` as a lesson names it: a pod or NODE:IFACE. */
 export function tcpdumpTargetId(summary: ScenarioSummary | undefined, at: string): string | undefined {
   if (!summary) return undefined;
   const colon = at.lastIndexOf(':');
@@ -31,14 +32,29 @@ export function tcpdumpTargetId(summary: ScenarioSummary | undefined, at: string
   return pod ? `${pod.node}/eth0@${pod.key}` : undefined;
 }
 
-export function showEvidence(store: AppStore, ev: Evidence): void {
-  const s = store.getState();
-  const patch: Partial<AppState> = { panelNode: undefined };
-  const tab = ev.maps?.names.map(tabOfMap).find((t) => t !== undefined);
-  if (tab) patch.mapTab = tab;
+/** The request for a stop at the current hop: the rows are the hop's own rows of the named maps (the key's first). */
+export function evidenceRequest(s: AppState, ev: Evidence): EvidenceRequest {
+  const req: EvidenceRequest = {};
+  const names = ev.maps?.names ?? [];
+  const tab = names.map(tabOfMap).find((t) => t !== undefined);
+  if (tab) {
+    const ops = (selectCurrentEvent(s)?.maps ?? []).filter((o) => names.includes(o.map));
+    const key = ev.maps?.key;
+    const keyed = key === undefined ? ops : ops.filter((o) => o.key.includes(key));
+    // The panel shows the node whose rows prove the stop (the hop may read another node's map).
+    const node = (keyed[0] ?? ops[0])?.node;
+    req.map = { tab, rows: [...new Set(ops.map((o) => o.key))], ...(node !== undefined ? { node } : {}) };
+  }
+  if (ev.tcpdump) {
+    const at = tcpdumpTargetId(s.summary, ev.tcpdump.at);
+    if (at) req.tcpdump = at;
+  }
   const view = evidenceView(ev);
-  if (view) patch.viewTab = view;
-  if (ev.tcpdump) patch.tcpdumpAt = tcpdumpTargetId(s.summary, ev.tcpdump.at);
-  if (ev.terminal) patch.terminalCommand = { line: ev.terminal, n: (s.terminalCommand?.n ?? 0) + 1 };
-  store.setState(patch);
+  if (view) req.view = view;
+  if (ev.terminal !== undefined) req.command = ev.terminal;
+  return req;
+}
+
+export function showEvidence(store: AppStore, ev: Evidence): void {
+  request(store, evidenceRequest(store.getState(), ev));
 }
