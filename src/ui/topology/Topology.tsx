@@ -16,8 +16,9 @@ import { useApp, useServices, useT } from '../app/context.tsx';
 import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
 import { FoldStrip } from './FoldStrip.tsx';
-import { flowFocus, FOCUS_ABOVE, usesFocus, type Focus } from './focus.ts';
+import { flowFocus, FOCUS_ABOVE, fullTextPx, usesFocus, type Focus } from './focus.ts';
 import { fitZoom, layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
+import type { ScenarioSummary } from '../../worker/summary.ts';
 import { PacketLayer } from './packet-layer.ts';
 import { TopologySearch } from './TopologySearch.tsx';
 
@@ -106,7 +107,6 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
   const searchable = nodeCount > FOCUS_ABOVE && !presenter;
   // Per flow, never per hop: the drawing stays still while the flow is stepped through.
   const focus = useMemo(() => flowFocus(trace, pinned), [trace, pinned]);
-  const focused = usesFocus(nodeCount, presenter);
   const lines = calloutLines(trace);
   // On a big screen draw the same layout larger (the viewBox scales it up), so
   // type grows with the projector instead of the boxes spreading apart.
@@ -123,8 +123,8 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
     }),
     [t],
   );
-  const layout = useMemo(() => {
-    if (!summary) return undefined;
+  // One layout of the drawing, full or focused, fitted to the pane (and to the tools' room).
+  const placeAll = useCallback((summary: ScenarioSummary, focused: boolean): TopologyLayout => {
     const toolsPx = toolsW > 0 ? toolsW + TOOLS_MARGIN_PX : 0;
     // `room`: drawing units kept free for the tools, left of the callout (normal) or beside the fold row (focus).
     const lay = (zoom: number, room: number) =>
@@ -148,7 +148,16 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
     // Normal view: the tools sit bottom left; the margin left of a centred drawing already counts (the room does not change its width).
     const margin = (size.width - fit.layout.width * shown) / 2;
     return toolsPx > margin ? lay(fit.zoom, (toolsPx - margin) / shown) : fit.layout;
-  }, [summary, size, base, focus, focused, presenter, lines, words, toolsW]);
+  }, [size, base, focus, presenter, lines, words, toolsW]);
+  const { layout, focused } = useMemo(() => {
+    if (!summary) return { layout: undefined, focused: false };
+    const place = (focused: boolean) => placeAll(summary, focused);
+    // Full or focus: the full drawing unless presenter mode, a big cluster, or its text would be too small to read.
+    if (usesFocus(nodeCount, presenter)) return { layout: place(true), focused: true };
+    const full = place(false);
+    if (!usesFocus(nodeCount, presenter, fullTextPx(full, size))) return { layout: full, focused: false };
+    return { layout: place(true), focused: true };
+  }, [summary, nodeCount, size, presenter, placeAll]);
 
   useEffect(() => {
     const g = packetRef.current;
