@@ -75,6 +75,8 @@ test('with reduced motion the marker jumps to the hop without gliding', async ({
 });
 
 test('clicking a pod sets the source, a second pod the destination, and the flow is traced', async ({ lab, page }) => {
+  // The full lab (k8s-w2 drawn, not folded) needs a big screen: at 1280x720 the normal view focuses on the flow.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await lab.open(CROSS_NODE);
   await page.locator('[data-pod="default/webpod2"] .pod-name').click();
   await expect(page.getByTestId('pick-hint')).toContainText('webpod2');
@@ -100,6 +102,8 @@ async function coveredByHint(page: Page): Promise<string[]> {
 }
 
 test('while picking, the hint hides no pod, node or chip (normal view and presenter mode)', async ({ lab, page }) => {
+  // The full lab (k8s-w2 drawn, not folded) needs a big screen: at 1280x720 the normal view focuses on the flow.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await lab.open(CROSS_NODE);
   await page.locator('.node[data-node="k8s-w2"] .node-name').click();
   await expect(page.getByTestId('pick-hint')).toContainText('k8s-w2');

@@ -4,6 +4,8 @@ const CROSS_NODE = '?scenario=kans-lab&from=netpod&to=webpod1&proto=icmp';
 const SERVICE = '?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80';
 
 test('loads the lab with its three nodes and no console errors', async ({ lab, page }) => {
+  // Every node full size needs a big screen: at 1280x720 the normal view focuses on the flow (e2e/normal-view.spec.ts).
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await lab.open();
   await expect(lab.topology).toBeVisible();
   await expect(page.locator('.caption-text')).toBeVisible();

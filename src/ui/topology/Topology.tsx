@@ -16,8 +16,9 @@ import { useApp, useServices, useT } from '../app/context.tsx';
 import { LegendButton } from '../help/Legend.tsx';
 import { hopAnchor } from './anchors.ts';
 import { FoldStrip } from './FoldStrip.tsx';
-import { flowFocus, FOCUS_ABOVE, usesFocus, type Focus } from './focus.ts';
+import { flowFocus, FOCUS_ABOVE, fullTextPx, usesFocus, type Focus } from './focus.ts';
 import { fitZoom, layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
+import type { ScenarioSummary } from '../../worker/summary.ts';
 import { PacketLayer } from './packet-layer.ts';
 import { TopologySearch } from './TopologySearch.tsx';
 
@@ -27,6 +28,11 @@ import { TopologySearch } from './TopologySearch.tsx';
  */
 const ZOOM_BASE = { width: 860, height: 420 };
 const ZOOM_BASE_PRESENTER = { width: 840, height: 440 };
+/**
+ * A short pane in the normal view (a 1280x720 laptop) that focuses because the full drawing's text would be
+ * unreadable: the focused drawing is small, so it starts zoomed in from here (fitZoom backs off while it is crowded).
+ */
+const ZOOM_BASE_SHORT = { width: 640, height: 280 };
 /** Screen px between the drawing's tools (legend, export, search) and its labels. */
 const TOOLS_MARGIN_PX = 12;
 const NO_PINS: Focus = { nodes: new Set(), pods: new Set() };
@@ -106,7 +112,6 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
   const searchable = nodeCount > FOCUS_ABOVE && !presenter;
   // Per flow, never per hop: the drawing stays still while the flow is stepped through.
   const focus = useMemo(() => flowFocus(trace, pinned), [trace, pinned]);
-  const focused = usesFocus(nodeCount, presenter);
   const lines = calloutLines(trace);
   // On a big screen draw the same layout larger (the viewBox scales it up), so
   // type grows with the projector instead of the boxes spreading apart.
@@ -123,8 +128,8 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
     }),
     [t],
   );
-  const layout = useMemo(() => {
-    if (!summary) return undefined;
+  // One layout of the drawing, full or focused, fitted to the pane (and to the tools' room).
+  const placeAll = useCallback((summary: ScenarioSummary, focused: boolean, from = base): TopologyLayout => {
     const toolsPx = toolsW > 0 ? toolsW + TOOLS_MARGIN_PX : 0;
     // `room`: drawing units kept free for the tools, left of the callout (normal) or beside the fold row (focus).
     const lay = (zoom: number, room: number) =>
@@ -140,7 +145,7 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
         reserveTop: focused ? room : 0,
         ...words,
       });
-    const fit = fitZoom((z) => lay(z, focused ? toolsPx / z : 0), size, base);
+    const fit = fitZoom((z) => lay(z, focused ? toolsPx / z : 0), size, from);
     if (toolsPx === 0) return fit.layout;
     // The room in true screen px: a drawing larger than the pane is shown smaller than `zoom`, centred.
     const shown = Math.min(size.width / fit.layout.width, size.height / fit.layout.height);
@@ -148,7 +153,15 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
     // Normal view: the tools sit bottom left; the margin left of a centred drawing already counts (the room does not change its width).
     const margin = (size.width - fit.layout.width * shown) / 2;
     return toolsPx > margin ? lay(fit.zoom, (toolsPx - margin) / shown) : fit.layout;
-  }, [summary, size, base, focus, focused, presenter, lines, words, toolsW]);
+  }, [size, base, focus, presenter, lines, words, toolsW]);
+  const { layout, focused } = useMemo(() => {
+    if (!summary) return { layout: undefined, focused: false };
+    // Full or focus: the full drawing unless presenter mode, a big cluster, or its text would be too small to read.
+    if (usesFocus(nodeCount, presenter)) return { layout: placeAll(summary, true), focused: true };
+    const full = placeAll(summary, false);
+    if (!usesFocus(nodeCount, presenter, fullTextPx(full, size))) return { layout: full, focused: false };
+    return { layout: placeAll(summary, true, ZOOM_BASE_SHORT), focused: true };
+  }, [summary, nodeCount, size, presenter, placeAll]);
 
   useEffect(() => {
     const g = packetRef.current;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioSummary, SummaryNode, SummaryPod } from '../../worker/summary.ts';
 import { fixtureTrace } from '../../worker/fixture.test-helper.ts';
 import { lanePath } from './anchors.ts';
-import { flowFocus, usesFocus } from './focus.ts';
+import { flowFocus, fullTextPx, READABLE_PX, usesFocus } from './focus.ts';
 import { fitZoom, layoutTopology, type Box, type Point, type TopologyLayout } from './layout.ts';
 
 const ZONES = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
@@ -55,6 +55,23 @@ describe('flowFocus', () => {
     for (const n of [1, 3, 8]) expect(usesFocus(n, false)).toBe(false);
     expect(usesFocus(9, false)).toBe(true);
     expect(usesFocus(3, true)).toBe(true);
+  });
+
+  it('the normal view focuses a small cluster too when its full drawing would show text under 12 px', () => {
+    expect(usesFocus(3, false, READABLE_PX - 0.1)).toBe(true);
+    expect(usesFocus(3, false, READABLE_PX)).toBe(false);
+    const s = cluster(3, 3);
+    const full = (pane: { width: number; height: number }) =>
+      fitZoom((z) => layoutTopology(s, { width: pane.width / z, height: pane.height / z }), pane, { width: 860, height: 420 }).layout;
+    // The pane a 1280x720 laptop leaves the drawing (~830x180): the lab's full drawing is a third of its size.
+    const laptop = { width: 830, height: 180 };
+    expect(fullTextPx(full(laptop), laptop)).toBeLessThan(READABLE_PX);
+    expect(usesFocus(3, false, fullTextPx(full(laptop), laptop))).toBe(true);
+    // 1920x1080 (the pane ~1266x585) keeps every node.
+    const big = { width: 1266, height: 585 };
+    expect(usesFocus(3, false, fullTextPx(full(big), big))).toBe(false);
+    // Not yet measured: no judgement, the full drawing.
+    expect(usesFocus(3, false, fullTextPx(full(big), { width: 0, height: 0 }))).toBe(false);
   });
 });
 

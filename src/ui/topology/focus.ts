@@ -5,6 +5,7 @@
  * stepped through.
  */
 import type { Trace } from '../../engine/index.ts';
+import type { TopologyLayout } from './layout.ts';
 
 export interface Focus {
   /** Nodes drawn full size. */
@@ -22,9 +23,36 @@ export interface Focus {
 /** Up to this many nodes the normal view draws every node (the lab, three-zones); above it, focus. */
 export const FOCUS_ABOVE = 8;
 
-/** Presenter mode always focuses (the room needs the room); a big cluster does in any mode. */
-export function usesFocus(nodeCount: number, presenter: boolean): boolean {
-  return presenter || nodeCount > FOCUS_ABOVE;
+/**
+ * Screen px under which the full drawing's smallest text is unreadable (a laptop at 1280x720, where the
+ * controls leave the drawing a short pane): the normal view then focuses too, so the flow stays legible.
+ */
+export const READABLE_PX = 12;
+
+/**
+ * Presenter mode always focuses (the room needs the room); a big cluster does in any mode; and so does
+ * a small one whose full drawing would show its smallest text under READABLE_PX (`fullTextPx`, on screen).
+ */
+export function usesFocus(nodeCount: number, presenter: boolean, fullTextPx = Number.POSITIVE_INFINITY): boolean {
+  return presenter || nodeCount > FOCUS_ABOVE || fullTextPx < READABLE_PX;
+}
+
+/** The smallest font size (drawing units) among the texts a layout draws: names, IPs, ports, chips, callout. */
+export function smallestFont(l: TopologyLayout): number {
+  const t = l.type;
+  const sizes = [t.nodeName, t.sub, t.chip, t.label, t.sublabel];
+  for (const n of l.nodes) {
+    if (n.pods.length) sizes.push(t.podName);
+    for (const p of [...n.ports, ...n.pods.flatMap((x) => [x.eth0, x.lxc])]) sizes.push(p.size, ...(p.sub ? [p.subSize] : []));
+  }
+  return Math.min(...sizes);
+}
+
+/** The full layout's smallest text in screen px, drawn centred and scaled to fit a pane of `pane` px. */
+export function fullTextPx(l: TopologyLayout, pane: { width: number; height: number }): number {
+  // Before the pane is measured there is nothing to judge: keep the full drawing.
+  if (pane.width <= 0 || pane.height <= 0 || l.width <= 0 || l.height <= 0) return Number.POSITIVE_INFINITY;
+  return smallestFont(l) * Math.min(pane.width / l.width, pane.height / l.height);
 }
 
 /** The nodes and pods a trace touches, plus what the reader pinned with the search box. */
