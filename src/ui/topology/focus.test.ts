@@ -102,6 +102,16 @@ describe('focus and context layout', () => {
     for (const n of l.nodes) expect(overlaps(n.box, l.fold?.box as Box)).toBe(false);
   });
 
+  it('tools wider than the pane leaves beside them: the fold row goes under them, never a negative width', () => {
+    const s = cluster(40, 3);
+    const f = { nodes: new Set(['k8s-0']), pods: new Set(['default/p0-0']) };
+    const l = layoutTopology(s, { width: 500, height: 400, focus: f, reserveTop: 2000 });
+    const box = l.fold?.box as Box;
+    expect(box.w).toBeGreaterThan(0);
+    for (const c of l.fold?.chips ?? []) expect(c.box.w).toBeGreaterThan(0);
+    for (const n of l.nodes) expect(overlaps(n.box, box)).toBe(false);
+  });
+
   it('presenter at 1280x720 (an 838x456 pane): drawn at 1:1, every text >= 16 px, names >= 18 px', () => {
     const s = cluster(3, 12);
     for (const f of [focus, { nodes: new Set(['k8s-0']), pods: new Set(['default/p0-0', 'default/p0-1']) }]) {

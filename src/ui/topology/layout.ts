@@ -232,9 +232,12 @@ export function layoutTopology(summary: ScenarioSummary, opts: LayoutOptions): T
 
   // The context strip on top (focus mode only), leaving the search box its corner.
   const reserveTop = opts.reserveTop ?? 0;
-  const fold = folded.length
-    ? foldStrip(folded, { x: gap, y: gap / 2, w: width0 - 2 * gap - reserveTop, h: 0 }, t, opts.foldText ?? DEFAULT_FOLD, opts.presenter ? 1 : 2)
-    : undefined;
+  // A narrow pane with wide tools leaves the strip no room beside them: it then goes under them, full width.
+  const besideTools = width0 - 2 * gap - reserveTop >= width0 * 0.4;
+  const stripArea = besideTools
+    ? { x: gap, y: gap / 2, w: width0 - 2 * gap - reserveTop, h: 0 }
+    : { x: gap, y: t.chip + 24, w: width0 - 2 * gap, h: 0 };
+  const fold = folded.length ? foldStrip(folded, stripArea, t, opts.foldText ?? DEFAULT_FOLD, opts.presenter ? 1 : 2) : undefined;
   const top = fold ? fold.box.y + fold.box.h + gap * 0.5 : reserveTop > 0 ? t.chip + 24 : gap;
 
   // Which pods each full node shows: focus, the flow's (and pinned) pods; normal, as many as fit, the flow's first.
