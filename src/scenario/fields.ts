@@ -149,6 +149,11 @@ export class Fields {
       return out;
     }
     for (const [k, value] of Object.entries(v as Record<string, unknown>)) {
+      // The usual case, a string, is taken as is (what str() would give) without a path per entry.
+      if (typeof value === 'string') {
+        out[k] = value;
+        continue;
+      }
       const s = this.str([...path, k]);
       if (s !== undefined || value === '') out[k] = s ?? '';
     }

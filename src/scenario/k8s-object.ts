@@ -52,20 +52,55 @@ export function where(doc: number, line: number): string {
   return `document ${doc + 1}, line ${line}`;
 }
 
+const ROOT: FieldPath = [];
+
 /**
- * A SourceRef whose `line` is found on first read (and kept); an own enumerable
- * getter, so it reads like a plain one. A literal getter, not defineProperty:
- * V8 keeps a literal's shape fast, and 100,000 objects each have one.
+ * A SourceRef whose `line` (of `src`'s root) is found on first read (and kept);
+ * an own enumerable getter, so it reads like a plain one (and a structured
+ * clone copies it). A literal getter, not defineProperty: V8 keeps a literal's
+ * shape fast, and 100,000 objects each have one.
  */
-export function lazyRef(doc: number, object: string, line: () => number): SourceRef {
+function lazyRef(doc: number, object: string, src: { lineOf(path: FieldPath): number }): SourceRef {
   let known: number | undefined;
   return {
     doc,
     object,
     get line() {
-      return (known ??= line());
+      return (known ??= src.lineOf(ROOT));
     },
   };
+}
+
+/**
+ * One collected object. A class, not a literal with closures: 100,000 objects
+ * share one `lineOf`, and an item's path (`items`, i) is built only when a
+ * line is asked for.
+ */
+class CollectedObject implements K8sObject {
+  readonly ref: SourceRef;
+
+  constructor(
+    readonly apiVersion: string,
+    readonly kind: string,
+    readonly name: string,
+    readonly namespace: string | undefined,
+    readonly body: Record<string, unknown>,
+    private readonly at: FieldPath,
+    private readonly item: number | undefined,
+    private readonly ctx: DocContext,
+  ) {
+    this.ref = lazyRef(ctx.doc, `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`, this);
+  }
+
+  lineOf(path: FieldPath): number {
+    return this.ctx.locate(pathOf(this.at, this.item, path));
+  }
+}
+
+/** `path` below the object at `base` (or at item `item` of the list at `base`). */
+function pathOf(base: FieldPath, item: number | undefined, path: FieldPath): FieldPath {
+  const at = item === undefined ? base : [...base, 'items', item];
+  return path.length === 0 ? at : [...at, ...path];
 }
 
 /**
@@ -73,16 +108,23 @@ export function lazyRef(doc: number, object: string, line: () => number): Source
  * a `kind: List` of them (what `kubectl get ... -o yaml|json` prints).
  */
 export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
+  collectAt(data, at, undefined, ctx);
+}
+
+/**
+ * collect of `data` at `base` (item `item` of the list there when set). No closure per object, and the
+ * path is built only when a message needs a line.
+ */
+function collectAt(data: unknown, base: FieldPath, item: number | undefined, ctx: DocContext): void {
   if (data === null || data === undefined) return;
-  const here = (path: FieldPath) => ctx.locate(path.length === 0 ? at : [...at, ...path]);
   if (typeof data !== 'object' || Array.isArray(data)) {
-    ctx.issues.push(notAnObject(ctx, here([]), 'it is not a mapping'));
+    ctx.issues.push(notAnObject(ctx, ctx.locate(pathOf(base, item, ROOT)), 'it is not a mapping'));
     return;
   }
   const body = data as Record<string, unknown>;
   const kind = body['kind'];
   if (typeof kind !== 'string' || kind === '') {
-    ctx.issues.push(notAnObject(ctx, here([]), 'it has no `kind`'));
+    ctx.issues.push(notAnObject(ctx, ctx.locate(pathOf(base, item, ROOT)), 'it has no `kind`'));
     return;
   }
   // `kind: List` (kubectl) and typed lists (`NodeList`, what cilium-sysdump writes): the API server leaves
@@ -91,11 +133,12 @@ export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
     const items = inheritKind(body, kind);
     if (items === undefined || items === null) return;
     if (!Array.isArray(items)) {
-      const line = here(['items']);
+      const line = ctx.locate(pathOf(base, item, ['items']));
       ctx.issues.push({ severity: 'error', message: `List, items (${where(ctx.doc, line)}): must be a sequence`, line, doc: ctx.doc, field: 'items' });
       return;
     }
-    items.forEach((item, i) => collect(item, [...at, 'items', i], ctx));
+    const listAt = pathOf(base, item, ROOT);
+    items.forEach((entry, i) => collectAt(entry, listAt, i, ctx));
     return;
   }
   const metadata = body['metadata'];
@@ -103,7 +146,7 @@ export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
   // `name: 123` is read as "123" so the object's other errors are found; names.ts says it must be a string.
   const name = typeof meta['name'] === 'number' || typeof meta['name'] === 'boolean' ? String(meta['name']) : meta['name'];
   if (typeof name !== 'string' || name === '') {
-    const line = here(['metadata']);
+    const line = ctx.locate(pathOf(base, item, ['metadata']));
     ctx.issues.push({
       severity: 'error',
       message: `${kind}, metadata.name (${where(ctx.doc, line)}): is required`,
@@ -117,15 +160,7 @@ export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
   const given = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? meta['namespace'] : undefined;
   const namespace = given ?? (NAMESPACED.has(kind) ? 'default' : undefined);
   const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
-  ctx.objects.push({
-    apiVersion,
-    kind,
-    name,
-    namespace,
-    body,
-    ref: lazyRef(ctx.doc, `${kind} ${namespace === undefined ? name : `${namespace}/${name}`}`, () => here([])),
-    lineOf: here,
-  });
+  ctx.objects.push(new CollectedObject(apiVersion, kind, name, namespace, body, base, item, ctx));
 }
 
 /** A typed list's items with the kind and apiVersion it implies, where they lack their own. */

@@ -38,7 +38,8 @@ export function identityLabels(pod: PodModel, clusterName: string, namespaceLabe
 }
 
 export interface IdentityAllocation {
-  byPod: Map<string, Identity>;
+  /** By the pod itself (one of `managedPods`): no `namespace/name` string per pod. */
+  byPod: Map<PodModel, Identity>;
   infos: Map<number, IdentityInfo>;
 }
 
@@ -77,11 +78,11 @@ export function allocateIdentities(model: ClusterModel, managedPods: PodModel[],
     byLabelSet.set(key, asIdentity(next));
     taken.add(next);
   }
-  const byPod = new Map<string, Identity>();
+  const byPod = new Map<PodModel, Identity>();
   for (const [pod, key] of podKeys) {
     tick?.add();
     const id = pod.endpoint.identity ?? must(byLabelSet.get(key), () => `the identity of label set ${key}`);
-    byPod.set(`${pod.namespace}/${pod.name}`, id);
+    byPod.set(pod, id);
     if (!infos.has(id)) infos.set(id, { id, labels: must(labelsOf.get(key), () => `the labels of ${key}`), reserved: false });
   }
   return { byPod, infos };

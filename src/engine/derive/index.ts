@@ -130,7 +130,7 @@ export function derive(input: ClusterModel, settings?: Settings, onProgress?: On
       healthIp,
       podCIDRs: n.podCIDRs,
       get endpoints() {
-        const identityOf = (p: PodModel) => must(ids.byPod.get(`${p.namespace}/${p.name}`), () => `the identity of ${p.namespace}/${p.name}`);
+        const identityOf = (p: PodModel) => must(ids.byPod.get(p), () => `the identity of ${p.namespace}/${p.name}`);
         return (endpoints ??= nodeEndpoints(n, podsByNode.get(n.name) ?? [], healthIp, identityOf));
       },
       get interfaces() {
@@ -182,7 +182,7 @@ export function derive(input: ClusterModel, settings?: Settings, onProgress?: On
   for (const p of managed) {
     tick.add();
     if (p.podIP === undefined) continue;
-    const identity = must(ids.byPod.get(`${p.namespace}/${p.name}`), () => `the identity of ${p.namespace}/${p.name}`);
+    const identity = must(ids.byPod.get(p), () => `the identity of ${p.namespace}/${p.name}`);
     ipcache.push({ prefix: host32(p.podIP), owner: { kind: 'pod', node: p.nodeName, identity } });
   }
   const lpm = buildIpcache(ipcache);
