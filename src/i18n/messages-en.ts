@@ -78,7 +78,7 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'sock.no_backend': 'connect() to {vip}:{port}: the service exists but has no backends (count 0), so cil_sock4_connect fails the call with EHOSTUNREACH. No packet is ever sent.',
   'sock.revnat.getpeername': 'getpeername() asks who the socket is connected to: cil_sock4_getpeername finds the cilium_lb4_reverse_sk entry and answers {vip}:{port}, so the application never sees {addr}.',
   'sock.revnat.recvmsg': 'recvmsg() gets the answer from {addr}: cil_sock4_recvmsg finds the cilium_lb4_reverse_sk entry and rewrites the source to {vip}:{port}.',
-  'lb.dnat.new': 'The socket LB is off, so cil_from_container balances per packet: lb4_local picks backend {backend} of {count} (random), records it in a CT_SERVICE entry, and lb4_xlate rewrites the destination {from} to {to}.',
+  'lb.dnat.new': 'The socket LB is off, so cil_from_container balances per packet: lb4_local picks one of the {count} backends at random (backend {backend}), records it in a CT_SERVICE entry, and lb4_xlate rewrites the destination {from} to {to}.',
   'lb.dnat.again': 'Per-packet LB again: the CT_SERVICE entry names the same backend {backend}, so the destination {from} is rewritten to {to} as before.',
   'lb.revnat': 'The CT entry carries rev_nat_index {id}: lb4_rev_nat looks it up in cilium_lb4_reverse_nat and rewrites the source {from} back to the service {to}.',
   'hostport.dnat':

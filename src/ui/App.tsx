@@ -4,7 +4,8 @@
  * the right, the hop inspector and the views (hop list, Hubble, tcpdump,
  * strace, terminal) below. Each region has its own error boundary.
  */
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { useApp, useServices, useT } from './app/context.tsx';
 import { Deferred } from './app/Deferred.tsx';
 import { Stalled } from './app/Stalled.tsx';
@@ -19,19 +20,43 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { HopAnnouncer } from './help/HopAnnouncer.tsx';
 import { ExportButtons } from './export/ExportButtons.tsx';
 import { KeyHint } from './help/KeyHint.tsx';
-import { Handout } from './lessons/Handout.tsx';
 import { LessonBar, LessonMenu } from './lessons/LessonBar.tsx';
 import { Legend } from './help/Legend.tsx';
 import { EvidenceLines, EvidenceRows } from './evidence/HopEvidence.tsx';
-import { RealityPanel } from './reality/RealityPanel.tsx';
 import { HopCaption } from './hop/HopCaption.tsx';
 import { HopInspector } from './hop/HopInspector.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
 import { ScenarioPicker } from './scenario/OpenScenario.tsx';
 import { Views } from './terminal/Views.tsx';
 import { Topology } from './topology/Topology.tsx';
-import { PredictPanel } from './predict/PredictPanel.tsx';
+import { predicting } from '../state/predict/player.ts';
+import { realityStore } from '../state/reality.ts';
 import { usePredictKeys } from './predict/use-predict-keys.ts';
+
+// Panels most visits never open load on first use, so their code is not fetched before the drawing shows.
+const Handout = lazy(() => import('./lessons/Handout.tsx').then((m) => ({ default: m.Handout })));
+const RealityPanel = lazy(() => import('./reality/RealityPanel.tsx').then((m) => ({ default: m.RealityPanel })));
+const PredictPanel = lazy(() => import('./predict/PredictPanel.tsx').then((m) => ({ default: m.PredictPanel })));
+
+/** The real cluster's panel, fetched once a sysdump or a Hubble file opened it. */
+function Reality() {
+  const open = useStore(realityStore, (s) => s.open);
+  return open ? (
+    <Suspense fallback={null}>
+      <RealityPanel />
+    </Suspense>
+  ) : null;
+}
+
+/** The predict question, fetched once predict mode is on. */
+function Predict() {
+  const on = useApp(predicting);
+  return on ? (
+    <Suspense fallback={null}>
+      <PredictPanel />
+    </Suspense>
+  ) : null;
+}
 
 /** Mirrors theme, language and presenter mode onto <html> for CSS and screen readers. */
 function useDocumentView() {
@@ -80,7 +105,11 @@ export function App() {
   usePredictKeys(store);
   return (
     <>
-    {handout && <Handout />}
+    {handout && (
+      <Suspense fallback={null}>
+        <Handout />
+      </Suspense>
+    )}
     <div className="app">
       <header className="topbar">
         <div className="topbar-row">
@@ -117,7 +146,7 @@ export function App() {
         <KeyHint />
         <Legend />
         <HopAnnouncer />
-        <RealityPanel />
+        <Reality />
       </ErrorBoundary>
     </div>
     </>
@@ -140,7 +169,7 @@ function SingleStage() {
           <EvidenceRows />
           <MapPanel />
         </Deferred>
-        <PredictPanel />
+        <Predict />
       </Region>
       {/* Fixed height, like the caption: the drawing's box never moves between hops. */}
       <Region className="lines-pane" label={t('evidence.title')}>
