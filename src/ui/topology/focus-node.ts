@@ -17,7 +17,7 @@
 import type { SummaryIface, SummaryNode } from '../../worker/summary.ts';
 import { fit, rest, type Box } from './geometry.ts';
 import type { NodeLayout, NodeOpts, PodLayout, PortLayout } from './layout.ts';
-import { parts, stripPortW } from './layout.ts';
+import { parts, stackPort, stripPortW } from './layout.ts';
 import { monoWidth, sansWidth, type TypeScale } from './type-scale.ts';
 
 const PAD = 8;
@@ -111,19 +111,12 @@ export function layoutFocusNode(node: SummaryNode, box: Box, busY: number, o: No
     node: node.name, iface: node.device, kind: 'netdev', label: node.device, sub: node.ip,
     box: devBox, anchor: rest(devBox), size: t.port, subSize: t.port, inline: true,
   };
-  const stackW = Math.min(sansWidth(o.stackLabel, t.port) + 14, box.w * 0.5);
-  const stackH = t.port + 10;
-  const stack: PortLayout = {
-    node: node.name, iface: 'host', kind: 'stack', label: o.stackLabel,
-    box: { x: box.x + box.w - stackW - 6, y: box.y + 5, w: stackW, h: stackH },
-    anchor: { x: box.x + box.w - 3, y: box.y + 5 + stackH / 2 },
-    size: t.port, subSize: t.sub,
-  };
+  const stack = stackPort(node.name, box, o.stackLabel, t);
   return {
     name: node.name, ip: node.ip, box, pods, hiddenPods: node.pods.length - visible.length,
     ports: [...ports, device, stack], device, stack, busY,
     // One lane: everything above it is level 0, the device below it.
     channelY: lane, lowChannelY: lane, passageX: device.anchor.x,
-    nameMax: Math.max(4, Math.floor((box.w - stackW - 24) / (t.nodeName * 0.62))),
+    nameMax: Math.max(4, Math.floor((box.w - stack.box.w - 24) / (t.nodeName * 0.62))),
   };
 }

@@ -25,6 +25,22 @@ import { focusCell, focusNodeNeeds, layoutFocusNode } from './focus-node.ts';
 
 export { REST, rest, type Box, type Point };
 
+/**
+ * The "kernel stack" box, in the node header's right corner, clear of the pods: kube-proxy's iptables and
+ * legacy host routing pass through here between the ports. Its anchor is its right end, on the node's edge:
+ * the way to and from the kernel runs down that edge. The full and the focused node draw it the same way.
+ */
+export function stackPort(node: string, box: Box, label: string, t: TypeScale): PortLayout {
+  const w = Math.min(sansWidth(label, t.port) + 14, box.w * 0.5);
+  const h = t.port + 10;
+  return {
+    node, iface: 'host', kind: 'stack', label,
+    box: { x: box.x + box.w - w - 6, y: box.y + 5, w, h },
+    anchor: { x: box.x + box.w - 3, y: box.y + 5 + h / 2 },
+    size: t.port, subSize: t.sub,
+  };
+}
+
 export interface PortLayout {
   node: string;
   iface: string;
@@ -351,17 +367,8 @@ function layoutNode(node: SummaryNode, box: Box, busY: number, o: NodeOpts): Nod
     size: fit(node.device, devW, t.port, t.portMin), subSize: fit(node.ip, devW, t.sub, t.portMin),
     ...(o.focus ? { inline: true, size: t.port, subSize: t.port } : {}),
   };
-  // In the header's right corner, clear of the pods: kube-proxy's iptables and
-  // legacy host routing pass through here between the ports.
-  const stackW = Math.min(sansWidth(o.stackLabel, t.port) + 14, box.w * 0.5);
-  const stackH = t.port + 10;
-  const stack: PortLayout = {
-    node: node.name, iface: 'host', kind: 'stack', label: o.stackLabel,
-    box: { x: box.x + box.w - stackW - 6, y: box.y + 5, w: stackW, h: stackH },
-    // Its right end, on the node's edge: the way to and from the kernel runs down that edge.
-    anchor: { x: box.x + box.w - 3, y: box.y + 5 + stackH / 2 },
-    size: t.port, subSize: t.sub,
-  };
+  const stack = stackPort(node.name, box, o.stackLabel, t);
+  const stackW = stack.box.w;
   const nameMax = Math.max(4, Math.floor((box.w - stackW - 24) / (t.nodeName * 0.62)));
   return {
     name: node.name, ip: node.ip, box, pods, hiddenPods, ports: [...ports.ports, device, stack], device, stack, busY,
