@@ -1,6 +1,7 @@
 /**
  * One load, alone in a child process, so its heap is its own: `node
- * --max-old-space-size=1536 --import tsx bench/load-child.ts FILE` reads the
+ * --max-old-space-size=1536 bench/results/load-child/load-child.js FILE` (this
+ * file as loading.ts bundles it; `--import tsx bench/load-child.ts` works too) reads the
  * file's bytes, loads them with the one entry the CLI and the page's worker
  * use (loadScenario: JSON or YAML by content), derives, and prints one JSON
  * line of figures. `--json-parse` instead times JSON.parse of the file's text.

@@ -11,9 +11,10 @@ import { readYamlDocuments } from './yaml-documents.ts';
 
 export { where, type Documents, type FieldPath, type K8sObject } from './k8s-object.ts';
 
-export function readDocuments(text: string, progress?: OnProgress, totalBytes = text.length): Documents {
+/** `stream`: a kubectl-printed JSON List may come item by item (see readJsonDocuments). */
+export function readDocuments(text: string, progress?: OnProgress, totalBytes = text.length, stream = true): Documents {
   if (!looksLikeJson(text)) return readYamlDocuments(text, progress, totalBytes);
-  const json = readJsonDocuments(text, progress, totalBytes);
+  const json = readJsonDocuments(text, progress, totalBytes, stream);
   if (!json.syntaxError) return json.docs;
   // `{apiVersion: v1, ...}` is YAML's flow style, not JSON: it is read as YAML when that reads it cleanly.
   const yaml = readYamlDocuments(text, progress, totalBytes);

@@ -6,6 +6,7 @@
  * message (json-scan.ts), never for a clean load.
  */
 import { collect, where, type DocContext, type Documents } from './k8s-object.ts';
+import { streamJsonList } from './json-list-stream.ts';
 import { JsonLocator, skipSpace, skipValue } from './json-scan.ts';
 import { LineIndex } from './line-index.ts';
 import type { OnProgress } from './progress.ts';
@@ -24,11 +25,27 @@ export interface JsonDocuments {
   syntaxError: boolean;
 }
 
-export function readJsonDocuments(text: string, progress?: OnProgress, totalBytes = text.length): JsonDocuments {
+/**
+ * `stream`: a List laid out as kubectl prints it is handed over item by item (json-list-stream.ts); its
+ * `forEach` throws NOT_STREAMED when an item breaks the layout, and the caller reads again with `stream` off.
+ */
+export function readJsonDocuments(text: string, progress?: OnProgress, totalBytes = text.length, stream = true): JsonDocuments {
   const docs: Documents = { objects: [], issues: [] };
   const lines = new LineIndex(text);
   const locator = new JsonLocator(text);
+  const context = (doc: number, start: number): DocContext => ({
+    format: 'JSON',
+    doc,
+    locate: (path) => lines.lineAt(locator.offsetOf(start, path)),
+    objects: docs.objects,
+    issues: docs.issues,
+  });
   progress?.({ phase: 'parse', bytes: 0, totalBytes, objects: 0 });
+  if (stream) {
+    const start = skipSpace(text, 0);
+    const items = streamJsonList(text, start, locator, context(0, start), progress, totalBytes);
+    if (items) return { docs: { ...docs, stream: items }, syntaxError: false };
+  }
   let values: { data: unknown; start: number }[];
   let syntaxError = false;
   try {
@@ -46,13 +63,7 @@ export function readJsonDocuments(text: string, progress?: OnProgress, totalByte
     });
   }
   values.forEach(({ data, start }, doc) => {
-    const ctx: DocContext = {
-      format: 'JSON',
-      doc,
-      locate: (path) => lines.lineAt(locator.offsetOf(start, path)),
-      objects: docs.objects,
-      issues: docs.issues,
-    };
+    const ctx = context(doc, start);
     // A bare array of objects (`jq '.items'`): each element is an object of this one document
     if (Array.isArray(data)) data.forEach((item, i) => collect(item, [i], ctx));
     else collect(data, [], ctx);

@@ -89,7 +89,8 @@ export class JsonLocator {
     return offset;
   }
 
-  private member(i: number, want: string): { key: number; value: number } | undefined {
+  /** The key and value offsets of the member `want` of the object starting at `i` (a `{`), if it has one. */
+  member(i: number, want: string): { key: number; value: number } | undefined {
     const text = this.text;
     let j = skipSpace(text, i + 1);
     while (text.charCodeAt(j) === 34) {

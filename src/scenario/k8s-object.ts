@@ -21,12 +21,27 @@ export interface K8sObject {
   ref: SourceRef;
   /** 1-based line of the deepest existing node on `path` (the key's line for map entries). */
   lineOf(path: FieldPath): number;
+  /**
+   * Forget the body once the loader has read all it needs from it (its model keeps the values; a message
+   * still finds its line, which comes from the text). 100,000 pods' bodies are most of a load's memory.
+   */
+  release?(): void;
+}
+
+/** Objects handed over one at a time, as they are read (json-list-stream.ts). */
+export interface ObjectStream {
+  forEach(visit: (obj: K8sObject) => void): void;
 }
 
 export interface Documents {
   objects: K8sObject[];
   /** Syntax errors and documents that are not Kubernetes objects. */
   issues: ScenarioIssue[];
+  /**
+   * The objects, when they are read one at a time instead (`objects` is then empty): a collect issue
+   * lands in `issues` while the stream is read.
+   */
+  stream?: ObjectStream;
 }
 
 /** One document of the text: its index and how to find the line of a path from its root. */
@@ -84,7 +99,7 @@ class CollectedObject implements K8sObject {
     readonly kind: string,
     readonly name: string,
     readonly namespace: string | undefined,
-    readonly body: Record<string, unknown>,
+    public body: Record<string, unknown>,
     private readonly at: FieldPath,
     private readonly item: number | undefined,
     private readonly ctx: DocContext,
@@ -95,7 +110,14 @@ class CollectedObject implements K8sObject {
   lineOf(path: FieldPath): number {
     return this.ctx.locate(pathOf(this.at, this.item, path));
   }
+
+  release(): void {
+    this.body = RELEASED;
+  }
 }
+
+/** What a released object's fields read as: nothing (Fields.get answers undefined). */
+const RELEASED: Record<string, unknown> = Object.freeze({});
 
 /** `path` below the object at `base` (or at item `item` of the list at `base`). */
 function pathOf(base: FieldPath, item: number | undefined, path: FieldPath): FieldPath {
@@ -161,6 +183,16 @@ function collectAt(data: unknown, base: FieldPath, item: number | undefined, ctx
   const namespace = given ?? (NAMESPACED.has(kind) ? 'default' : undefined);
   const apiVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
   ctx.objects.push(new CollectedObject(apiVersion, kind, name, namespace, body, base, item, ctx));
+}
+
+/**
+ * Item `i` of the List `list` at the root of its document, read alone (json-list-stream.ts): what
+ * collect of the whole List does for that item.
+ */
+export function collectItem(list: Record<string, unknown>, item: unknown, i: number, ctx: DocContext): void {
+  const kind = list['kind'];
+  const typed = typeof kind === 'string' && kind !== 'List' ? (inheritKind({ ...list, items: [item] }, kind) as unknown[])[0] : item;
+  collectAt(typed, ROOT, i, ctx);
 }
 
 /** A typed list's items with the kind and apiVersion it implies, where they lack their own. */

@@ -13,11 +13,12 @@ import { CILIUM_CONFIG, IP_MASQ_AGENT, readCaptureStart, readCiliumConfig, readI
 import { readCiliumNode, readNode } from './kinds/node.ts';
 import { readCiliumNetworkPolicy } from './kinds/ciliumnetworkpolicy.ts';
 import { readNetworkPolicy } from './kinds/networkpolicy.ts';
-import { readCiliumEndpoint, readPod } from './kinds/pod.ts';
+import { podIpPath, readCiliumEndpoint, readPod } from './kinds/pod.ts';
 import { readEndpointSlice, readService } from './kinds/service.ts';
 import { joinEndpoints, joinNodes, joinSlices, type Collected } from './join.ts';
 import type { LoadResult, PolicyModel, ScenarioIssue } from './model.ts';
 import { isLatest, lastDocuments } from './updates.ts';
+import { NOT_STREAMED } from './json-list-stream.ts';
 import { checkNames } from './names.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 import { PROGRESS_EVERY, type OnProgress } from './progress.ts';
@@ -45,7 +46,13 @@ export function loadScenario(input: ScenarioInput, name: string, progress?: OnPr
     text = decoded.text;
   }
   const totalBytes = typeof input === 'string' ? text.length : input.length;
-  return loadDocuments(readDocuments(text, progress, totalBytes), name, progress, totalBytes);
+  try {
+    return loadDocuments(readDocuments(text, progress, totalBytes), name, progress, totalBytes);
+  } catch (err) {
+    // A List that looked kubectl-printed but was not, item by item: read whole, as any other JSON.
+    if (err !== NOT_STREAMED) throw err;
+    return loadDocuments(readDocuments(text, progress, totalBytes, false), name, progress, totalBytes);
+  }
 }
 
 /** The objects of a scenario, however they were read, to a model. */
@@ -56,30 +63,37 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
   const assembled: Assembled = { nodes: [], pods: [], services: [], brokenNodes: new Set() };
   const got: Collected = { nodes: [], ciliumNodes: [], endpoints: [], slices: [] };
   const seen = new Map<number, Map<string, K8sObject>>();
-  // A later document's copy of an object is an update of it (updates.ts says the rule).
-  const last = lastDocuments(docs.objects);
+  // A later document's copy of an object is an update of it (updates.ts says the rule). A stream is one
+  // document, so nothing in it is replaced; a copy twice in it is still found (isLatest's `seen`).
+  const last = docs.stream ? { last: new Map<string, K8sObject>(), repeated: true } : lastDocuments(docs.objects);
   const policies: PolicyModel[] = [];
 
   const totalObjects = docs.objects.length;
-  for (const [i, obj] of docs.objects.entries()) {
-    if (progress && i % PROGRESS_EVERY === 0) progress({ phase: 'validate', bytes: totalBytes, totalBytes, objects: i, totalObjects });
+  const read = (obj: K8sObject, i: number) => {
+    if (progress && !docs.stream && i % PROGRESS_EVERY === 0) progress({ phase: 'validate', bytes: totalBytes, totalBytes, objects: i, totalObjects });
     const f = new Fields(obj, issues);
-    if (last.repeated && !isLatest(obj, f, last.last, seen)) continue;
+    if (last.repeated && !isLatest(obj, f, last.last, seen)) return;
     if (obj.apiVersion === '') {
       f.error(['apiVersion'], 'is required');
-      continue;
+      return;
     }
     // Own keys only: an apiVersion of `__proto__` or `constructor` must not find Object's.
     if (!(Object.hasOwn(MODELLED, obj.apiVersion) && MODELLED[obj.apiVersion]?.includes(obj.kind))) {
       const known = Object.values(MODELLED).some((kinds) => kinds.includes(obj.kind));
       ignore(obj, known ? `apiVersion ${obj.apiVersion} is not modelled` : 'kind not modelled', ignored);
-      continue;
+      return;
     }
     checkNames(f);
     if (obj.kind === 'NetworkPolicy') policies.push(readNetworkPolicy(f));
     else if (obj.kind === 'CiliumNetworkPolicy') policies.push(readCiliumNetworkPolicy(f));
     else readOne(obj, f, assembled, got, ignored);
-  }
+  };
+  if (docs.stream) {
+    let i = 0;
+    docs.stream.forEach((obj) => read(obj, i++));
+    // What the stream found that is not an object (a string item, an item without kind) stops the load, as it would read whole.
+    if (docs.issues.length > 0) return { ok: false, errors: docs.issues };
+  } else docs.objects.forEach(read);
 
   // The cluster-wide steps say they are still at it between them (a page's bar should move every 500 ms).
   const alive = () => progress?.({ phase: 'validate', bytes: totalBytes, totalBytes, objects: totalObjects, totalObjects });
@@ -128,11 +142,15 @@ function readOne(obj: K8sObject, f: Fields, out: Assembled, got: Collected, igno
     case 'CiliumNode':
       got.ciliumNodes.push(readCiliumNode(f));
       return;
+    // Pods and their endpoints are nearly all of a big cluster's objects: once read, their bodies go (the
+    // later checks only place messages, and lines come from the text).
     case 'Pod':
-      out.pods.push({ model: readPod(f), f });
+      out.pods.push({ model: readPod(f), f, ipPath: podIpPath(f) });
+      obj.release?.();
       return;
     case 'CiliumEndpoint':
       got.endpoints.push(readCiliumEndpoint(f));
+      obj.release?.();
       return;
     case 'Service': {
       const svc = readService(f);

@@ -18,7 +18,8 @@ import { cidrContains, cidrToString, type Cidr } from './values.ts';
 
 export interface Assembled {
   nodes: { model: NodeModel; f: Fields; ciliumNode?: CiliumNodeFacts }[];
-  pods: { model: PodModel; f: Fields; endpoint?: CiliumEndpointFacts }[];
+  /** `ipPath`: where the IP was written (status.podIP or status.podIPs), kept from before the body was released. */
+  pods: { model: PodModel; f: Fields; ipPath: FieldPath; endpoint?: CiliumEndpointFacts }[];
   services: { model: ServiceModel; f: Fields }[];
   /** Nodes declared but unusable (an error is already reported): their pods are not checked again. */
   brokenNodes: Set<string>;
@@ -116,7 +117,7 @@ function cidrList(cidrs: Cidr[]): string {
 
 function checkPods(a: Assembled, claim: Claim): void {
   const nodes = new Map(a.nodes.map((n) => [n.model.name, n.model]));
-  for (const { model: pod, f } of a.pods) {
+  for (const { model: pod, f, ipPath } of a.pods) {
     const node = nodes.get(pod.nodeName);
     if (a.brokenNodes.has(pod.nodeName)) continue;
     if (pod.nodeName !== '' && !node) {
@@ -135,15 +136,11 @@ function checkPods(a: Assembled, claim: Claim): void {
     }
     if (pod.podIP === undefined) continue;
     if (!node.podCIDRs.some((c) => cidrContains(c, pod.podIP as NodeModel['internalIP']))) {
-      f.error(ipPath(f), `${pod.podIP} is outside Node ${node.name}'s pod CIDRs (${cidrList(node.podCIDRs)})`);
+      f.error(ipPath, `${pod.podIP} is outside Node ${node.name}'s pod CIDRs (${cidrList(node.podCIDRs)})`);
       continue;
     }
-    claim(pod.podIP, { label: f.obj.ref.object, f, path: ipPath(f) });
+    claim(pod.podIP, { label: f.obj.ref.object, f, path: ipPath });
   }
-}
-
-function ipPath(f: Fields): FieldPath {
-  return f.has(['status', 'podIP']) ? ['status', 'podIP'] : ['status', 'podIPs'];
 }
 
 /** Endpoint ids, lxc names and ifindexes are per node: two endpoints on one node may not share them. */

@@ -29,7 +29,7 @@ export function readPod(f: Fields): PodModel {
   }
   const podIP = readPodIP(f);
   if (podIP === undefined && !hostNetwork && hasIpv6(f)) {
-    f.warn(ipField(f), 'has only IPv6 addresses: the lab models IPv4, so this pod is no endpoint here and cannot be traced');
+    f.warn(podIpPath(f), 'has only IPv6 addresses: the lab models IPv4, so this pod is no endpoint here and cannot be traced');
   }
   if (podIP === undefined && phase === 'Running' && !hostNetwork && !f.has(['status', 'podIP'])) {
     f.error(['status', 'podIP'], 'is required for a Running pod (the engine does not allocate pod IPs)');
@@ -63,7 +63,8 @@ function hasIpv6(f: Fields): boolean {
   return ipv6Of(f.get(['status', 'podIP'])) || listed;
 }
 
-function ipField(f: Fields): string[] {
+/** Where the pod's IP was written, for a later message about it (its body is gone by then). */
+export function podIpPath(f: Fields): readonly string[] {
   return f.has(['status', 'podIP']) ? ['status', 'podIP'] : ['status', 'podIPs'];
 }
 
