@@ -8,7 +8,7 @@ import { createAppStore, type AppState } from '../../src/state/store.ts';
 import { readUrl, writeUrl } from '../../src/state/url.ts';
 import { predictQuestion } from '../../src/state/predict/choices.ts';
 import { toAlternatives, watchPredict, type AlternativesClient } from '../../src/state/predict/load.ts';
-import { alternativesKey, pickChoice, predictForward, scoreKey, scoreOf, togglePredict } from '../../src/state/predict/player.ts';
+import { alternativesKey, pickChoice, predictForward, scoreKey, scoreOf, seek, togglePredict } from '../../src/state/predict/player.ts';
 import { predictVariants } from '../../src/state/predict/variants.ts';
 
 const FLOW = { from: 'netpod', to: 'svc', proto: 'tcp' as const, port: 80 };
@@ -93,6 +93,25 @@ describe('predict mode: stepping', () => {
     store.setState({ predictAlts: undefined });
     predictForward(store);
     expect(store.getState()).toMatchObject({ step: 0, predictAsk: undefined });
+  });
+
+  it('End and the scrubber never jump past hops nobody predicted; Home and dragging back still work', () => {
+    const { store } = predictStore();
+    KEYS.End?.(store);
+    expect(store.getState()).toMatchObject({ step: 0, predictAsk: undefined });
+    store.setState({ step: 3 });
+    seek(store, 9);
+    expect(store.getState().step).toBe(3);
+    seek(store, 1);
+    expect(store.getState().step).toBe(1);
+    KEYS.Home?.(store);
+    expect(store.getState().step).toBe(0);
+    // Predict off: End and the scrubber go anywhere.
+    togglePredict(store);
+    seek(store, 4);
+    expect(store.getState().step).toBe(4);
+    KEYS.End?.(store);
+    expect(store.getState().step).toBe((store.getState().trace?.events.length ?? 0) - 1);
   });
 
   it('off, the keys step as before', () => {

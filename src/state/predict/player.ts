@@ -4,7 +4,7 @@
  * 1-4 pick a choice. Outside predict mode (or in the compare view) the
  * keys step as usual. Pure store updates, tested in Node.
  */
-import { cursorOf, lastCursor, moveTo, stepBack, stepForward } from '../player.ts';
+import { cursorOf, lastCursor, moveTo, setCursor, stepBack, stepForward } from '../player.ts';
 import { settingsPairsText } from '../../engine/index.ts';
 import type { AppState, AppStore } from '../store.ts';
 import { predictQuestion } from './choices.ts';
@@ -137,4 +137,21 @@ export const orPredictBack = (f: (store: AppStore) => void) => (store: AppStore)
 
 export function togglePredict(store: AppStore): void {
   store.setState((s) => ({ predict: !s.predict, predictAsk: undefined, predictSkipped: undefined, playing: false }));
+}
+
+/**
+ * Wraps a key that would jump ahead (End): in predict mode the hops ahead stay hidden until the class
+ * answers, so it does nothing there.
+ */
+export const unlessPredicting = (f: (store: AppStore) => void) => (store: AppStore): void => {
+  if (!predicting(store.getState())) f(store);
+};
+
+/**
+ * The scrubber: in predict mode it goes back freely but never ahead of the hop on screen (dragging ahead
+ * would show hops nobody predicted yet); elsewhere any hop.
+ */
+export function seek(store: AppStore, n: number): void {
+  const s = store.getState();
+  setCursor(store, predicting(s) ? Math.min(n, cursorOf(s)) : n);
 }

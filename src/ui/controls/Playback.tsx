@@ -1,8 +1,8 @@
 /** Reset, Step back, Play/Pause, Step forward, speed and the scrubber. */
-import { cursorOf, lastCursor, pause, play, reset, setCursor, stepBack, stepForward } from '../../state/player.ts';
+import { cursorOf, lastCursor, pause, play, reset, stepBack, stepForward } from '../../state/player.ts';
 import { SPEEDS } from '../../state/store.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { orPredict, predicting } from '../../state/predict/player.ts';
+import { orPredict, predicting, seek } from '../../state/predict/player.ts';
 import { PredictToggle } from '../predict/PredictToggle.tsx';
 
 export function Playback() {
@@ -45,7 +45,7 @@ export function Playback() {
         max={last}
         value={step}
         disabled={!has}
-        onChange={(e) => setCursor(store, Number(e.currentTarget.value))}
+        onChange={(e) => seek(store, Number(e.currentTarget.value))}
       />
       {/* Not a live region: the hop announcer (help/HopAnnouncer.tsx) reads the count with the sentence. */}
       <span className="hop-counter">

@@ -13,7 +13,7 @@ import type { AppStore } from '../../state/store.ts';
 import { revealHopRows } from '../../state/evidence.ts';
 import { tabOfMap } from '../panels/map-tabs.ts';
 import { togglePresenter } from './presenter.ts';
-import { orPredict, orPredictBack, orPredictStop } from '../../state/predict/player.ts';
+import { orPredict, orPredictBack, orPredictStop, unlessPredicting } from '../../state/predict/player.ts';
 
 /** A field where letters and arrows edit text: the keys belong to it. */
 export function isTextField(target: EventTarget | null): boolean {
@@ -33,7 +33,8 @@ export const KEYS: Readonly<Record<string, KeyAction>> = {
   ArrowRight: orPredict(stepForward),
   ArrowLeft: orPredictBack(stepBack),
   Home: reset,
-  End: toEnd,
+  // End would show every hop at once: not while the class is predicting them.
+  End: unlessPredicting(toEnd),
   // Inside a lesson the clicker's next goes from stop to stop, revealing an open question first.
   PageDown: orPredictStop(nextStop),
   PageUp: orPredictBack(prevStop),
