@@ -1,12 +1,12 @@
 /**
  * The other configurations predict mode traces the same flow under: each
- * choice the settings bar offers (src/ui/controls/settings-choices.ts), one
+ * choice the settings bar offers (src/state/settings-choices.ts), one
  * change at a time from the settings in force, so a wrong choice is "what
  * Cilium would do if only this were different". Pure; deduplicated by the
  * configuration they end up with, so two names for one datapath trace once.
  */
 import { MODE_PRESETS, settingsPairsText, type Settings } from '../../engine/index.ts';
-import { ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from '../../ui/controls/settings-choices.ts';
+import { ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from '../settings-choices.ts';
 import type { SettingKey } from '../../worker/summary.ts';
 
 /** How the reveal names a configuration (rendered from the UI catalog). */

@@ -8,7 +8,7 @@ import { MODE_PRESETS, settingsPairsText } from '../../engine/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { SettingKey } from '../../worker/summary.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { currentMode, modeSettings, prune, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from './settings-choices.ts';
+import { currentMode, modeSettings, prune, ROUTING_CHOICES, routingChoice, withRouting, withSwitch, type RoutingChoice } from '../../state/settings-choices.ts';
 
 const SWITCHES: SettingKey[] = ['enable-ip-masq-agent', 'kube-proxy-replacement', 'bpf-lb-sock', 'enable-host-legacy-routing'];
 const SELECTS: { key: SettingKey; values: string[] }[] = [

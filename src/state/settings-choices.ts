@@ -4,8 +4,8 @@
  * mode with BPF masquerade on, ip-masq-agent without BPF masquerade), so a
  * switch here changes the keys that must move with it.
  */
-import { MODE_PRESETS, type Settings } from '../../engine/index.ts';
-import type { SettingKey } from '../../worker/summary.ts';
+import { MODE_PRESETS, type Settings } from '../engine/index.ts';
+import type { SettingKey } from '../worker/summary.ts';
 
 /** Keys the kube-proxy preset turns off together. */
 const KUBE_PROXY = MODE_PRESETS.find((p) => p.id === 'kube-proxy')?.settings ?? {};

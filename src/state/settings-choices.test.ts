@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSwitches } from '../../worker/summary.ts';
-import { CONFIG } from '../../worker/fixture.test-helper.ts';
+import { effectiveSwitches } from '../worker/summary.ts';
+import { CONFIG } from '../worker/fixture.test-helper.ts';
 import { currentMode, modeSettings, prune, routingChoice, withRouting, withSwitch } from './settings-choices.ts';
 
 const config = effectiveSwitches(CONFIG);
