@@ -49,6 +49,17 @@ describe('the pure core', () => {
   }
 });
 
+describe('the state', () => {
+  // The store and its pure updates are tested in Node and shared by every view: the UI depends on them, never the reverse.
+  it('imports nothing from src/ui', () => {
+    const ui = join(root, 'src/ui');
+    const offenders = files(join(root, 'src/state')).flatMap((f) =>
+      relativeImports(f).filter((to) => to.startsWith(ui)).map((to) => `${f.slice(root.length)} -> ${to.slice(root.length)}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
 /** Relative imports of a file (`import`/`export ... from`, type-only ones included, and bare `import './x'`). */
 function relativeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
