@@ -1,0 +1,78 @@
+/**
+ * One drawing for both sides of a compare (presenter mode): both sides run the
+ * same scenario with different settings, so they share nodes and pods and
+ * differ only in a few host devices (cilium_vxlan / cilium_geneve in tunnel
+ * mode). The drawing is the union of the two summaries; a device only one side
+ * has is marked as that side's. Pure, tested in Node.
+ */
+import type { Side } from '../../state/compare.ts';
+import type { ScenarioSummary, SummaryNode } from '../../worker/summary.ts';
+import type { Focus } from './focus.ts';
+import type { Box, TopologyLayout } from './layout.ts';
+
+export interface SharedSummary {
+  summary: ScenarioSummary;
+  /** `node/iface` of each device only one side has, and which side. */
+  only: ReadonlyMap<string, Side>;
+}
+
+function mergeNode(a: SummaryNode, b: SummaryNode | undefined, only: Map<string, Side>): SummaryNode {
+  if (!b) return a;
+  const names = new Set(a.interfaces.map((i) => i.name));
+  const inB = new Set(b.interfaces.map((i) => i.name));
+  for (const i of a.interfaces) if (!inB.has(i.name)) only.set(`${a.name}/${i.name}`, 'a');
+  const extra = b.interfaces.filter((i) => !names.has(i.name));
+  for (const i of extra) only.set(`${a.name}/${i.name}`, 'b');
+  const pods = new Set(a.pods.map((p) => p.key));
+  return { ...a, interfaces: [...a.interfaces, ...extra], pods: [...a.pods, ...b.pods.filter((p) => !pods.has(p.key))] };
+}
+
+/** Side A's summary with side B's devices and pods it lacks added (and marked); A alone when B is not traced. */
+export function unionSummary(a: ScenarioSummary, b: ScenarioSummary | undefined): SharedSummary {
+  const only = new Map<string, Side>();
+  if (!b || b === a) return { summary: a, only };
+  const byName = new Map(b.nodes.map((n) => [n.name, n]));
+  const nodes = a.nodes.map((n) => mergeNode(n, byName.get(n.name), only));
+  const known = new Set(a.nodes.map((n) => n.name));
+  return { summary: { ...a, nodes: [...nodes, ...b.nodes.filter((n) => !known.has(n.name))] }, only };
+}
+
+/** What either side's flow touches: both get full size. */
+export function mergeFocus(a: Focus, b: Focus): Focus {
+  return {
+    nodes: new Set([...a.nodes, ...b.nodes]),
+    pods: new Set([...a.pods, ...b.pods]),
+    ifaces: new Set([...(a.ifaces ?? []), ...(b.ifaces ?? [])]),
+  };
+}
+
+/**
+ * Lines to ask the layout's callout band for, so it holds both sides' callouts one above the other
+ * (`a` and `b` lines, 6 units apart): side by side each would get half the width and cut its words.
+ * One line more than the two together pays for the second callout's padding and the gap.
+ */
+export const sharedCalloutLines = (a: number, b: number): number => a + b + 1;
+
+/** The layout's callout band cut in two, each as tall as its lines: side A's words above, side B's below. */
+export function splitCallout(c: Box, lines: { a: number; b: number } = { a: 1, b: 1 }, gap = 6): Record<Side, Box> {
+  const h = ((c.h - gap) * lines.a) / (lines.a + lines.b);
+  return { a: { ...c, h }, b: { ...c, y: c.y + h + gap, h: c.h - gap - h } };
+}
+
+/**
+ * The layout with each one-side device marked: its second line names the side (`tag`), so the room sees
+ * that only that side's packets can pass there. The ports keep their place; only their words change.
+ */
+export function markOnly(layout: TopologyLayout, only: ReadonlyMap<string, Side>, tag: (side: Side) => string): TopologyLayout {
+  if (only.size === 0) return layout;
+  const nodes = layout.nodes.map((n) => ({
+    ...n,
+    ports: n.ports.map((p) => {
+      const side = only.get(`${p.node}/${p.iface}`);
+      if (!side) return p;
+      const words = tag(side);
+      return { ...p, only: side, sub: p.sub ? `${p.sub} ${words}` : words, subSize: Math.max(p.subSize, layout.type.portMin) };
+    }),
+  }));
+  return { ...layout, nodes };
+}
