@@ -108,7 +108,10 @@ export function Topology({ side = 'a', tools, shared = false }: { side?: Side; t
   const summaryB = useApp((s) => (shared ? s.compare?.summary : undefined));
   const traceB = useApp((s) => (shared ? SIDES.b.trace(s) : undefined));
   const currentB = useApp((s) => (shared ? SIDES.b.event(s) : undefined));
-  const union = useMemo(() => (ownSummary && shared ? unionSummary(ownSummary, summaryB) : undefined), [ownSummary, summaryB, shared]);
+  const union = useMemo(
+    () => (ownSummary && shared ? unionSummary(ownSummary, summaryB, (s) => t('compare.onlyTag', { side: s.toUpperCase() })) : undefined),
+    [ownSummary, summaryB, shared, t],
+  );
   const summary = union?.summary ?? ownSummary;
   const [boxRef, size] = useSize<HTMLDivElement>();
   const [toolsRef, toolsW] = useWidth<HTMLDivElement>();
@@ -166,16 +169,15 @@ export function Topology({ side = 'a', tools, shared = false }: { side?: Side; t
     const margin = (size.width - fit.layout.width * shown) / 2;
     return toolsPx > margin ? lay(fit.zoom, (toolsPx - margin) / shown) : fit.layout;
   }, [size, base, focus, presenter, lines, words, toolsW]);
-  const onlyTag = useCallback((s: Side) => t('compare.onlyTag', { side: s.toUpperCase() }), [t]);
   const { layout, focused } = useMemo(() => {
     if (!summary) return { layout: undefined, focused: false };
-    if (union) return { layout: markOnly(placeAll(summary, true), union.only, onlyTag), focused: true };
+    if (union) return { layout: markOnly(placeAll(summary, true), union.only), focused: true };
     // Full or focus: the full drawing unless presenter mode, a big cluster, or its text would be too small to read.
     if (usesFocus(nodeCount, presenter)) return { layout: placeAll(summary, true), focused: true };
     const full = placeAll(summary, false);
     if (!usesFocus(nodeCount, presenter, fullTextPx(full, size))) return { layout: full, focused: false };
     return { layout: placeAll(summary, true, ZOOM_BASE_SHORT), focused: true };
-  }, [summary, nodeCount, size, presenter, placeAll, union, onlyTag]);
+  }, [summary, nodeCount, size, presenter, placeAll, union]);
 
   useEffect(() => {
     const g = packetRef.current;

@@ -6,7 +6,7 @@
  * has is marked as that side's. Pure, tested in Node.
  */
 import type { Side } from '../../state/compare.ts';
-import type { ScenarioSummary, SummaryNode } from '../../worker/summary.ts';
+import type { ScenarioSummary, SummaryIface, SummaryNode } from '../../worker/summary.ts';
 import type { Focus } from './focus.ts';
 import type { Box, TopologyLayout } from './layout.ts';
 
@@ -16,23 +16,35 @@ export interface SharedSummary {
   only: ReadonlyMap<string, Side>;
 }
 
-function mergeNode(a: SummaryNode, b: SummaryNode | undefined, only: Map<string, Side>): SummaryNode {
+/** Words naming a one-side device, on its second line (where an address goes): "B only". */
+export type OnlyTag = (side: Side) => string;
+const ONLY_EN: OnlyTag = (side) => `${side.toUpperCase()} only`;
+
+function mergeNode(a: SummaryNode, b: SummaryNode | undefined, only: Map<string, Side>, tag: OnlyTag): SummaryNode {
   if (!b) return a;
   const names = new Set(a.interfaces.map((i) => i.name));
   const inB = new Set(b.interfaces.map((i) => i.name));
-  for (const i of a.interfaces) if (!inB.has(i.name)) only.set(`${a.name}/${i.name}`, 'a');
-  const extra = b.interfaces.filter((i) => !names.has(i.name));
-  for (const i of extra) only.set(`${a.name}/${i.name}`, 'b');
+  // The tag takes the address line, so the layout gives the device two lines and the tag's width.
+  const tagged = (i: SummaryIface, side: Side): SummaryIface => {
+    only.set(`${a.name}/${i.name}`, side);
+    return { ...i, ip: i.ip ? `${i.ip} ${tag(side)}` : tag(side) };
+  };
+  const own = a.interfaces.map((i) => (inB.has(i.name) ? i : tagged(i, 'a')));
+  const extra = b.interfaces.filter((i) => !names.has(i.name)).map((i) => tagged(i, 'b'));
   const pods = new Set(a.pods.map((p) => p.key));
-  return { ...a, interfaces: [...a.interfaces, ...extra], pods: [...a.pods, ...b.pods.filter((p) => !pods.has(p.key))] };
+  return { ...a, interfaces: [...own, ...extra], pods: [...a.pods, ...b.pods.filter((p) => !pods.has(p.key))] };
 }
 
-/** Side A's summary with side B's devices and pods it lacks added (and marked); A alone when B is not traced. */
-export function unionSummary(a: ScenarioSummary, b: ScenarioSummary | undefined): SharedSummary {
+/**
+ * Side A's summary with side B's devices and pods it lacks added, each one-side device marked and its
+ * second line naming the side (`tag`); A alone when B is not traced. For the drawing only: the tagged
+ * address line is words, not an address.
+ */
+export function unionSummary(a: ScenarioSummary, b: ScenarioSummary | undefined, tag: OnlyTag = ONLY_EN): SharedSummary {
   const only = new Map<string, Side>();
   if (!b || b === a) return { summary: a, only };
   const byName = new Map(b.nodes.map((n) => [n.name, n]));
-  const nodes = a.nodes.map((n) => mergeNode(n, byName.get(n.name), only));
+  const nodes = a.nodes.map((n) => mergeNode(n, byName.get(n.name), only, tag));
   const known = new Set(a.nodes.map((n) => n.name));
   return { summary: { ...a, nodes: [...nodes, ...b.nodes.filter((n) => !known.has(n.name))] }, only };
 }
@@ -59,19 +71,14 @@ export function splitCallout(c: Box, lines: { a: number; b: number } = { a: 1, b
   return { a: { ...c, h }, b: { ...c, y: c.y + h + gap, h: c.h - gap - h } };
 }
 
-/**
- * The layout with each one-side device marked: its second line names the side (`tag`), so the room sees
- * that only that side's packets can pass there. The ports keep their place; only their words change.
- */
-export function markOnly(layout: TopologyLayout, only: ReadonlyMap<string, Side>, tag: (side: Side) => string): TopologyLayout {
+/** The layout with each one-side device marked (`only`), for its side's colour and dashed outline. */
+export function markOnly(layout: TopologyLayout, only: ReadonlyMap<string, Side>): TopologyLayout {
   if (only.size === 0) return layout;
   const nodes = layout.nodes.map((n) => ({
     ...n,
     ports: n.ports.map((p) => {
       const side = only.get(`${p.node}/${p.iface}`);
-      if (!side) return p;
-      const words = tag(side);
-      return { ...p, only: side, sub: p.sub ? `${p.sub} ${words}` : words, subSize: Math.max(p.subSize, layout.type.portMin) };
+      return side ? { ...p, only: side } : p;
     }),
   }));
   return { ...layout, nodes };
