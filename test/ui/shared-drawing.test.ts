@@ -9,7 +9,7 @@ import { loadBuiltin } from '../engine/builtin.ts';
 import { summarize } from '../../src/worker/summary.ts';
 import { flowFocus, smallestFont } from '../../src/ui/topology/focus.ts';
 import { layoutTopology, type Box } from '../../src/ui/topology/layout.ts';
-import { markOnly, mergeFocus, sharedCalloutLines, splitCallout, unionSummary } from '../../src/ui/topology/shared.ts';
+import { markOnly, mergeFocus, sharedBand, sharedCalloutLines, splitCallout, unionSummary } from '../../src/ui/topology/shared.ts';
 
 const TUNNEL: Settings = { 'routing-mode': 'tunnel', 'tunnel-protocol': 'vxlan' };
 const PING = { from: 'netpod', to: 'webpod1', proto: 'icmp' } as const;
@@ -68,5 +68,12 @@ describe('the shared drawing of a compare', () => {
     expect(c.b.y).toBeGreaterThanOrEqual(c.a.y + c.a.h);
     expect(c.b.y + c.b.h).toBeLessThanOrEqual(l.height);
     for (const n of l.nodes) for (const box of [c.a, c.b]) expect(overlaps(n.box, box)).toBe(false);
+    // The outside world's box beside A's callout; B's then runs the whole width, clear of it.
+    const band = sharedBand(l, { a: 2, b: 3 });
+    expect(band.callouts.b.w).toBeGreaterThan(c.b.w + 100);
+    expect(band.callouts.b.x + band.callouts.b.w).toBeLessThanOrEqual(l.width);
+    expect(overlaps(band.layout.outside, band.callouts.b)).toBe(false);
+    expect(overlaps(band.layout.outside, band.callouts.a)).toBe(false);
+    expect(band.layout.outside.y).toBeGreaterThanOrEqual(band.callouts.a.y);
   });
 });

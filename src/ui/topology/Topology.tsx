@@ -20,7 +20,7 @@ import { flowFocus, FOCUS_ABOVE, fullTextPx, usesFocus, type Focus } from './foc
 import { fitZoom, layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { PacketLayer } from './packet-layer.ts';
-import { markOnly, mergeFocus, sharedCalloutLines, splitCallout, unionSummary } from './shared.ts';
+import { markOnly, mergeFocus, sharedBand, sharedCalloutLines, unionSummary } from './shared.ts';
 import { sharedNudge } from './shared-nudge.ts';
 import { TopologySearch } from './TopologySearch.tsx';
 
@@ -169,15 +169,18 @@ export function Topology({ side = 'a', tools, shared = false }: { side?: Side; t
     const margin = (size.width - fit.layout.width * shown) / 2;
     return toolsPx > margin ? lay(fit.zoom, (toolsPx - margin) / shown) : fit.layout;
   }, [size, base, focus, presenter, lines, words, toolsW]);
-  const { layout, focused } = useMemo(() => {
+  const { layout, focused, callouts } = useMemo((): { layout: TopologyLayout | undefined; focused: boolean; callouts?: ReturnType<typeof sharedBand>['callouts'] } => {
     if (!summary) return { layout: undefined, focused: false };
-    if (union) return { layout: markOnly(placeAll(summary, true), union.only), focused: true };
+    if (union) {
+      const band = sharedBand(markOnly(placeAll(summary, true), union.only), sideLines);
+      return { layout: band.layout, focused: true, callouts: band.callouts };
+    }
     // Full or focus: the full drawing unless presenter mode, a big cluster, or its text would be too small to read.
     if (usesFocus(nodeCount, presenter)) return { layout: placeAll(summary, true), focused: true };
     const full = placeAll(summary, false);
     if (!usesFocus(nodeCount, presenter, fullTextPx(full, size))) return { layout: full, focused: false };
     return { layout: placeAll(summary, true, ZOOM_BASE_SHORT), focused: true };
-  }, [summary, nodeCount, size, presenter, placeAll, union]);
+  }, [summary, nodeCount, size, presenter, placeAll, union, sideLines]);
 
   useEffect(() => {
     const g = packetRef.current;
@@ -187,8 +190,8 @@ export function Topology({ side = 'a', tools, shared = false }: { side?: Side; t
       return () => layer.dispose();
     }
     const gb = packetRefB.current;
-    if (!gb) return;
-    const c = splitCallout(layout.callout, sideLines);
+    if (!gb || !callouts) return;
+    const c = callouts;
     const nudge = sharedNudge(layout);
     const a = new PacketLayer(g, layout, store, SIDES.a, { callout: c.a, letter: 'A', nudge: (s) => nudge(s).a });
     const b = new PacketLayer(gb, layout, store, SIDES.b, { callout: c.b, letter: 'B', nudge: (s) => nudge(s).b });
@@ -196,7 +199,7 @@ export function Topology({ side = 'a', tools, shared = false }: { side?: Side; t
       a.dispose();
       b.dispose();
     };
-  }, [layout, store, sel, shared, sideLines]);
+  }, [layout, store, sel, shared, callouts]);
 
   const anchor = current && layout ? hopAnchor(current, layout) : undefined;
   const currentPort = anchor?.port;

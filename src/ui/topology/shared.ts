@@ -65,10 +65,26 @@ export function mergeFocus(a: Focus, b: Focus): Focus {
  */
 export const sharedCalloutLines = (a: number, b: number): number => a + b + 1;
 
-/** The layout's callout band cut in two, each as tall as its lines: side A's words above, side B's below. */
-export function splitCallout(c: Box, lines: { a: number; b: number } = { a: 1, b: 1 }, gap = 6): Record<Side, Box> {
+/**
+ * The layout's callout band cut in two, each as tall as its lines: side A's words above, side B's below.
+ * `right`: where B's may reach (the drawing's right margin), when the outside world's box sits beside A's only.
+ */
+export function splitCallout(c: Box, lines: { a: number; b: number } = { a: 1, b: 1 }, gap = 6, right?: number): Record<Side, Box> {
   const h = ((c.h - gap) * lines.a) / (lines.a + lines.b);
-  return { a: { ...c, h }, b: { ...c, y: c.y + h + gap, h: c.h - gap - h } };
+  return { a: { ...c, h }, b: { ...c, y: c.y + h + gap, h: c.h - gap - h, w: right !== undefined ? Math.max(c.w, right - c.x) : c.w } };
+}
+
+/**
+ * The outside world's box raised beside side A's callout, so side B's (the one with the tunnel's outer
+ * header, usually the longer line) can run the drawing's whole width under it. Returns the layout and the
+ * two callouts.
+ */
+export function sharedBand(layout: TopologyLayout, lines: { a: number; b: number }): { layout: TopologyLayout; callouts: Record<Side, Box> } {
+  const margin = layout.callout.x;
+  const first = splitCallout(layout.callout, lines);
+  const o = layout.outside;
+  const outside = { ...o, y: first.a.y + Math.max(0, (first.a.h - o.h) / 2) };
+  return { layout: { ...layout, outside }, callouts: splitCallout(layout.callout, lines, 6, layout.width - margin) };
 }
 
 /** The layout with each one-side device marked (`only`), for its side's colour and dashed outline. */
