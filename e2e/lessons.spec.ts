@@ -3,8 +3,12 @@
  * presenter mode, in English and Korean: the URL follows the stop, the bar
  * shows the stop's caption, the marker stands on the hop the lesson's
  * selector finds (traced here with the same engine), and the evidence the
- * stop names is on screen inside the viewport. A screenshot of every stop
- * goes to test-results/lessons/. Then the printable handout.
+ * stop names is on screen inside the viewport. A compare stop (one shared
+ * drawing for both sides in presenter mode) is measured the same way: its
+ * drawing's type, both callouts clear of their places, side A's strace and
+ * tcpdump claims on screen, and a drawing that stays put on the next row.
+ * A screenshot of every stop goes to test-results/lessons/. Then the
+ * printable handout.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +16,7 @@ import { checkLesson } from '../src/lessons/check.ts';
 import type { Lesson, LineClaim, Stop } from '../src/lessons/model.ts';
 import { parseLesson } from '../src/lessons/parse.ts';
 import { loadBuiltin } from '../test/engine/builtin.ts';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, type Lab } from './fixtures.ts';
 import { labelOverlap, smallestTextPx } from './measure.ts';
 
@@ -55,11 +60,15 @@ async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind
   // The whole caption shows in the bar's fixed height: nothing to scroll.
   expect(await page.getByTestId('lesson-caption').evaluate((el) => el.scrollHeight <= el.clientHeight + 1), `${lesson.id} stop ${k + 1}: caption fits`).toBe(true);
   if (stop.compare) {
-    // Side A's marker on the lesson's hop, side B traced beside it.
+    // Side A's marker on the lesson's hop, side B traced beside it, both on the one shared drawing.
     await expect(lab.sidePacket('a')).toHaveAttribute('data-step', String(step));
     await expect(lab.sidePacket('a')).toHaveAttribute('data-kind', kind);
     await expect(lab.sidePacket('b')).toHaveAttribute('data-step', /\d+/);
     await expect(page).toHaveURL(new RegExp(`[?&]compare=${stop.compare}(&|$)`));
+    await expect(page.locator('.topology-svg')).toHaveCount(1);
+    // The claims are side A's (the lesson's hop is side A's): in side A's strace | tcpdump strip.
+    await checkLines(page.getByTestId('compare-evidence-a'), stop, `${lesson.id} stop ${k + 1}`);
+    await checkDrawing(page, `${lesson.id} stop ${k + 1}`);
     return;
   }
   await expect(lab.packet).toHaveAttribute('data-step', String(step));
@@ -79,6 +88,13 @@ async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind
     const named = page.locator(tables.map((m) => `[data-testid="evidence-row"][data-map="${m}"]`).join(', ')).filter({ hasText: key });
     await expect(named.first(), `${lesson.id} stop ${k + 1}: the row of ${key}`).toBeInViewport();
   }
+  await checkLines(page, stop, `${lesson.id} stop ${k + 1}`);
+  if (stop.evidence.terminal) await expect(page.getByTestId('terminal-output'), `${lesson.id} stop ${k + 1}: terminal`).toBeInViewport();
+  await checkDrawing(page, `${lesson.id} stop ${k + 1}`);
+}
+
+/** The stop's strace, tcpdump and Hubble claims inside `scope` (the page, or one side of a compare), on screen. */
+async function checkLines(scope: Page | Locator, stop: Stop, name: string) {
   const claims: [string, LineClaim | undefined][] = [
     ['evidence-strace', stop.evidence.strace],
     ['evidence-tcpdump', stop.evidence.tcpdump],
@@ -86,26 +102,31 @@ async function checkStop(lab: Lab, lesson: Lesson, k: number, step: number, kind
   ];
   for (const [id, claim] of claims) {
     if (!claim) continue;
-    const out = page.getByTestId(id);
-    await expect(out, `${lesson.id} stop ${k + 1}: ${id}`).toBeInViewport();
+    const out = scope.getByTestId(id);
+    await expect(out, `${name}: ${id}`).toBeInViewport();
     if (claim.shows) {
       await expect(out).toContainText(claim.shows);
       // The line itself is on screen, not only its box: inside the output's visible part and the viewport.
-      await expect.poll(() => out.evaluate(textOnScreen, claim.shows ?? ''), `${lesson.id} stop ${k + 1}: "${claim.shows}" on screen`).toBe(true);
+      await expect.poll(() => out.evaluate(textOnScreen, claim.shows ?? ''), `${name}: "${claim.shows}" on screen`).toBe(true);
     }
     if (id === 'evidence-tcpdump' && claim.lacks) await expect(out).not.toContainText(claim.lacks);
   }
-  if (stop.evidence.terminal) await expect(page.getByTestId('terminal-output'), `${lesson.id} stop ${k + 1}: terminal`).toBeInViewport();
-  // Issue #7 point 11: what the back of the room reads in the drawing, the marker's words clear of the place's label.
+}
+
+/** Issue #7 point 11: what the back of the room reads in the drawing, the markers' words clear of their places' labels. */
+async function checkDrawing(page: Page, name: string) {
   const text = await smallestTextPx(page, '.topology-svg');
-  expect(text.px, `${lesson.id} stop ${k + 1}: "${text.text}"`).toBeGreaterThanOrEqual(16);
+  expect(text.px, `${name}: "${text.text}"`).toBeGreaterThanOrEqual(16);
   const names = await smallestTextPx(page, '.topology-svg .node-name, .topology-svg .pod-name');
-  expect(names.px, `${lesson.id} stop ${k + 1}: "${names.text}"`).toBeGreaterThanOrEqual(18);
-  expect(await labelOverlap(page), `${lesson.id} stop ${k + 1}: callout on the place's label`).toBe(0);
+  expect(names.px, `${name}: "${names.text}"`).toBeGreaterThanOrEqual(18);
+  expect(await labelOverlap(page), `${name}: callout on the place's label`).toBe(0);
 }
 
 /** The drawing's box on screen (not its viewBox, which is the flow's): the same at every stop and every hop. */
 const paneBox = (lab: Lab) => lab.page.locator('.topology-pane').boundingBox();
+
+/** The player's cursor from the scrubber: a hop, or in the compare view the aligned row (two markers, one cursor). */
+const cursor = async (lab: Lab) => Number(await lab.page.locator('input.scrubber').inputValue());
 
 for (const lang of ['en', 'ko'] as const) {
   for (const { lesson, steps, kinds } of lessons) {
@@ -119,15 +140,21 @@ for (const lang of ['en', 'ko'] as const) {
         // Let the marker land before the picture.
         await page.waitForTimeout(700);
         await page.screenshot({ path: `${SHOTS}${lang}-${lesson.id}-${k + 1}.png` });
-        if (lesson.stops[k]?.compare) continue;
-        // The drawing stays where it is: between the lesson's stops and on the next hop.
-        box ??= await paneBox(lab);
-        expect(await paneBox(lab), `${lesson.id} stop ${k + 1}`).toEqual(box);
-        const at = await lab.step();
+        // The drawing stays where it is: between the lesson's stops and on the next hop (a compare's shared
+        // drawing is its own, so it is checked against itself on the next row).
+        const compare = lesson.stops[k]?.compare !== undefined;
+        const here = compare ? await paneBox(lab) : (box ??= await paneBox(lab));
+        expect(await paneBox(lab), `${lesson.id} stop ${k + 1}`).toEqual(here);
+        const at = await cursor(lab);
         if (at === Number(await page.locator('input.scrubber').getAttribute('max'))) continue;
         await page.keyboard.press('ArrowRight');
-        await expect.poll(() => lab.step()).toBe(at + 1);
-        expect(await paneBox(lab), `${lesson.id} stop ${k + 1}, next hop`).toEqual(box);
+        await expect.poll(() => cursor(lab)).toBe(at + 1);
+        expect(await paneBox(lab), `${lesson.id} stop ${k + 1}, next hop`).toEqual(here);
+        if (compare) {
+          // The next row's drawing is measured too: its type, and both callouts still clear of their places.
+          await page.waitForTimeout(700);
+          await checkDrawing(page, `${lesson.id} stop ${k + 1}, next row`);
+        }
       }
       if (lesson.stops.length > 1) {
         // PageUp and N: back one stop, forward again.

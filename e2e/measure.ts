@@ -36,21 +36,23 @@ export async function smallestTextPx(page: Page, selector = '.topology-svg'): Pr
  * Overlap (px²) between the marker's callout (its words) and the label of
  * the place the current hop is at: the outlined port's name and address,
  * the pod's name and IP when the port is a pod's, or the outside world's
- * name. 0 when they do not touch.
+ * name. 0 when they do not touch. The compare view's shared drawing has two
+ * markers, each with its callout: neither may touch either side's place.
  */
 export async function labelOverlap(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const plate = document.querySelector('.topology-svg [data-testid="packet-callout"]');
-    if (!plate) return 0;
-    const a = plate.getBoundingClientRect();
+    const plates = Array.from(document.querySelectorAll('.topology-svg [data-testid="packet-callout"]'));
     let labels = Array.from(document.querySelectorAll('.topology-svg .port.is-current text, .topology-svg .pod.is-here .pod-name, .topology-svg .pod.is-here .pod-ip'));
     if (labels.length === 0) labels = Array.from(document.querySelectorAll('.topology-svg [data-testid="outside"] text'));
     let area = 0;
-    for (const l of labels) {
-      const b = l.getBoundingClientRect();
-      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-      if (w > 0 && h > 0) area += w * h;
+    for (const plate of plates) {
+      const a = plate.getBoundingClientRect();
+      for (const l of labels) {
+        const b = l.getBoundingClientRect();
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 0 && h > 0) area += w * h;
+      }
     }
     return area;
   });

@@ -381,6 +381,10 @@ export const en = {
   'reality.differ': 'differs:',
   'scenario.hubble': 'Or open Hubble flows (hubble observe -o jsonpb)',
   'flow.podsFirst': "Pods (the first {shown} of {total}; find the others with the drawing's search)",
+  'compare.onlyTag': '{side} only',
+  'compare.evidence': 'Side {side}: strace and tcpdump at its hop',
+  'compare.straceOf': 'strace in {pod}',
+  'compare.tcpdumpOf': 'tcpdump on {where}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -383,4 +383,8 @@ export const ko: Record<MessageKey, string> = {
   'reality.differ': '차이:',
   'scenario.hubble': '또는 Hubble 플로우 열기(hubble observe -o jsonpb)',
   'flow.podsFirst': '파드({total}개 중 처음 {shown}개, 나머지는 그림의 검색으로 찾기)',
+  'compare.onlyTag': '{side}에만',
+  'compare.evidence': '{side} 쪽 홉의 strace와 tcpdump',
+  'compare.straceOf': '{pod}의 strace',
+  'compare.tcpdumpOf': '{where}의 tcpdump',
 };

@@ -4,6 +4,13 @@
  * devices side A lacks); below, the aligned hop lists with the shared
  * cursor. The map panel, inspector and terminal views fold away here so
  * both drawings fit a 1280x720 projector.
+ *
+ * Presenter mode draws ONE drawing for both sides (they run the same
+ * scenario): two side-by-side drawings would each get half the projector and
+ * type under 14 px. Both markers walk the shared drawing in their side's
+ * colour, each with its letter and its half of the callout band; beside it
+ * each side's hop sentence and its strace | tcpdump lines, so the proof of
+ * both sides is on screen without a click.
  */
 import type { Message } from '../../engine/index.ts';
 import { render } from '../../i18n/index.ts';
@@ -13,6 +20,7 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { Topology } from '../topology/Topology.tsx';
 import { AlignedList } from './AlignedList.tsx';
 import { SideCaption, sideBName } from './SideCaption.tsx';
+import { SideEvidence } from './SideEvidence.tsx';
 
 function CompareHeader() {
   const t = useT();
@@ -78,6 +86,45 @@ function CompareDifferences() {
 }
 
 export function CompareStage() {
+  const presenter = useApp((s) => s.presenter);
+  return presenter ? <SharedStage /> : <SideBySideStage />;
+}
+
+/**
+ * Presenter mode: the header and the shared drawing left, each side's hop and proof right. The aligned
+ * hop list is left out: the callouts and the sides' captions say each side's hop, → steps the rows.
+ */
+function SharedStage() {
+  const t = useT();
+  const spec = useApp((s) => s.compare?.spec ?? '');
+  return (
+    <main className="stage compare-stage is-shared" data-testid="compare-stage">
+      <section className="compare-head-pane">
+        <ErrorBoundary inline>
+          <CompareHeader />
+        </ErrorBoundary>
+      </section>
+      <section className="topology-pane compare-shared">
+        <ErrorBoundary inline>
+          <Topology shared />
+        </ErrorBoundary>
+      </section>
+      {/* One column for both sides, from the top: their proof needs the height more than the header does. */}
+      <div className="compare-sides">
+        {(['a', 'b'] as const).map((side) => (
+          <section key={side} className={`compare-side compare-side-${side}`} aria-label={side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) })}>
+            <ErrorBoundary inline>
+              <SideCaption side={side} />
+              <SideEvidence side={side} />
+            </ErrorBoundary>
+          </section>
+        ))}
+      </div>
+    </main>
+  );
+}
+
+function SideBySideStage() {
   const t = useT();
   const spec = useApp((s) => s.compare?.spec ?? '');
   const hasB = useApp((s) => s.compare?.trace !== undefined);

@@ -20,6 +20,8 @@ import { flowFocus, FOCUS_ABOVE, fullTextPx, usesFocus, type Focus } from './foc
 import { fitZoom, layoutTopology, type NodeLayout, type PortLayout, type TopologyLayout } from './layout.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { PacketLayer } from './packet-layer.ts';
+import { markOnly, mergeFocus, sharedBand, sharedCalloutLines, unionSummary } from './shared.ts';
+import { sharedNudge } from './shared-nudge.ts';
 import { TopologySearch } from './TopologySearch.tsx';
 
 /**
@@ -77,13 +79,15 @@ function calloutLines(trace: Trace | undefined): number {
 }
 
 /**
- * One side's cluster drawing: side A everywhere, side B in the compare view.
+ * One side's cluster drawing: side A everywhere, side B in the compare view;
+ * `shared`: both sides of a compare on one drawing (presenter mode), each with
+ * its marker, lit port and half of the callout band (shared.ts).
  * `tools` (the export buttons) sit with the legend button and the search box
  * in one row: bottom left in the normal view, top right in focus (where the
  * callout takes the bottom's width); the layout keeps the row's measured
  * width free, so no button covers a label or the marker's callout.
  */
-export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode }) {
+export function Topology({ side = 'a', tools, shared = false }: { side?: Side; tools?: ReactNode; shared?: boolean }) {
   const t = useT();
   const { store, actions } = useServices();
   const sel = SIDES[side];
@@ -97,12 +101,22 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
     },
     [store, actions],
   );
-  const summary = useApp(sel.summary);
+  const ownSummary = useApp(sel.summary);
   const trace = useApp(sel.trace);
   const current = useApp(sel.event);
+  // The shared drawing's second side (undefined when the drawing is one side's).
+  const summaryB = useApp((s) => (shared ? s.compare?.summary : undefined));
+  const traceB = useApp((s) => (shared ? SIDES.b.trace(s) : undefined));
+  const currentB = useApp((s) => (shared ? SIDES.b.event(s) : undefined));
+  const union = useMemo(
+    () => (ownSummary && shared ? unionSummary(ownSummary, summaryB, (s) => t('compare.onlyTag', { side: s.toUpperCase() })) : undefined),
+    [ownSummary, summaryB, shared, t],
+  );
+  const summary = union?.summary ?? ownSummary;
   const [boxRef, size] = useSize<HTMLDivElement>();
   const [toolsRef, toolsW] = useWidth<HTMLDivElement>();
   const packetRef = useRef<SVGGElement>(null);
+  const packetRefB = useRef<SVGGElement>(null);
   const presenter = useApp((s) => s.presenter);
   // Nodes and pods the reader brought in with the search box: drawn full size too.
   const [pinned, setPinned] = useState<Focus>(NO_PINS);
@@ -111,8 +125,9 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
   // Not in presenter mode, which hides the pickers too: find the node first, then present.
   const searchable = nodeCount > FOCUS_ABOVE && !presenter;
   // Per flow, never per hop: the drawing stays still while the flow is stepped through.
-  const focus = useMemo(() => flowFocus(trace, pinned), [trace, pinned]);
-  const lines = calloutLines(trace);
+  const focus = useMemo(() => (shared ? mergeFocus(flowFocus(trace, pinned), flowFocus(traceB)) : flowFocus(trace, pinned)), [trace, traceB, pinned, shared]);
+  const sideLines = useMemo(() => ({ a: calloutLines(trace), b: calloutLines(traceB) }), [trace, traceB]);
+  const lines = shared ? sharedCalloutLines(sideLines.a, sideLines.b) : calloutLines(trace);
   // On a big screen draw the same layout larger (the viewBox scales it up), so
   // type grows with the projector instead of the boxes spreading apart.
   const base = presenter ? ZOOM_BASE_PRESENTER : ZOOM_BASE;
@@ -154,28 +169,46 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
     const margin = (size.width - fit.layout.width * shown) / 2;
     return toolsPx > margin ? lay(fit.zoom, (toolsPx - margin) / shown) : fit.layout;
   }, [size, base, focus, presenter, lines, words, toolsW]);
-  const { layout, focused } = useMemo(() => {
+  const { layout, focused, callouts } = useMemo((): { layout: TopologyLayout | undefined; focused: boolean; callouts?: ReturnType<typeof sharedBand>['callouts'] } => {
     if (!summary) return { layout: undefined, focused: false };
+    if (union) {
+      const band = sharedBand(markOnly(placeAll(summary, true), union.only), sideLines);
+      return { layout: band.layout, focused: true, callouts: band.callouts };
+    }
     // Full or focus: the full drawing unless presenter mode, a big cluster, or its text would be too small to read.
     if (usesFocus(nodeCount, presenter)) return { layout: placeAll(summary, true), focused: true };
     const full = placeAll(summary, false);
     if (!usesFocus(nodeCount, presenter, fullTextPx(full, size))) return { layout: full, focused: false };
     return { layout: placeAll(summary, true, ZOOM_BASE_SHORT), focused: true };
-  }, [summary, nodeCount, size, presenter, placeAll]);
+  }, [summary, nodeCount, size, presenter, placeAll, union, sideLines]);
 
   useEffect(() => {
     const g = packetRef.current;
     if (!g || !layout) return;
-    const layer = new PacketLayer(g, layout, store, sel);
-    return () => layer.dispose();
-  }, [layout, store, sel]);
+    if (!shared) {
+      const layer = new PacketLayer(g, layout, store, sel);
+      return () => layer.dispose();
+    }
+    const gb = packetRefB.current;
+    if (!gb || !callouts) return;
+    const c = callouts;
+    const nudge = sharedNudge(layout);
+    const a = new PacketLayer(g, layout, store, SIDES.a, { callout: c.a, letter: 'A', nudge: (s) => nudge(s).a });
+    const b = new PacketLayer(gb, layout, store, SIDES.b, { callout: c.b, letter: 'B', nudge: (s) => nudge(s).b });
+    return () => {
+      a.dispose();
+      b.dispose();
+    };
+  }, [layout, store, sel, shared, callouts]);
 
   const anchor = current && layout ? hopAnchor(current, layout) : undefined;
   const currentPort = anchor?.port;
+  const portB = currentB && layout ? hopAnchor(currentB, layout).port : undefined;
   const dropped = current !== undefined && isDropped(current);
+  const droppedB = currentB !== undefined && isDropped(currentB);
   const stackLabel = t('topology.stack');
   return (
-    <div className="topology" ref={boxRef} data-side={side} data-legend={focused ? 'top' : 'bottom'}>
+    <div className={shared ? 'topology is-shared' : 'topology'} ref={boxRef} data-side={shared ? 'ab' : side} data-legend={focused ? 'top' : 'bottom'}>
       {layout && summary ? (
         <svg
           aria-label={t('topology.label')}
@@ -191,19 +224,22 @@ export function Topology({ side = 'a', tools }: { side?: Side; tools?: ReactNode
             <NodeBox
               key={n.name}
               node={n}
-              here={current?.node === n.name || (current?.kind === 'wire' && current.peer?.node === n.name)}
+              here={[current, currentB].some((ev) => ev?.node === n.name || (ev?.kind === 'wire' && ev.peer?.node === n.name))}
               currentPort={currentPort?.node === n.name ? currentPort : undefined}
-              dropped={dropped && currentPort?.node === n.name}
+              currentB={portB?.node === n.name ? portB : undefined}
+              shared={shared}
+              dropped={(dropped && currentPort?.node === n.name) || (droppedB && portB?.node === n.name)}
               stackLabel={stackLabel}
               morePods={n.hiddenPods ? t('topology.morePods', { n: n.hiddenPods }) : ''}
               picked={pick}
               onPick={onPick}
               layout={layout}
-              arpMac={current?.kind === 'arp-proxy' && currentPort?.kind === 'lxc' && currentPort.node === n.name ? arpMac(current) : undefined}
+              arpMac={current?.kind === 'arp-proxy' && currentPort?.kind === 'lxc' && currentPort.node === n.name ? arpMac(current) : currentB?.kind === 'arp-proxy' && portB?.kind === 'lxc' && portB.node === n.name ? arpMac(currentB) : undefined}
               pinned={pinned}
             />
           ))}
-          <g ref={packetRef} className="packet-layer" />
+          <g ref={packetRef} className="packet-layer" data-side={shared ? 'a' : undefined} />
+          {shared && <g ref={packetRefB} className="packet-layer" data-side="b" />}
         </svg>
       ) : (
         <p className="topology-empty">{t('app.loading')}</p>
@@ -270,14 +306,29 @@ function clip(text: string, max: number): string {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
 
-function Port({ port, current, className, label, sub }: { port: PortLayout; current: boolean; className?: string; label?: string; sub?: string }) {
+/** In the shared drawing: which sides' hops are at this port (`cur-a`, `cur-b`), for the side's colour. */
+function sideMarks(a: boolean, b: boolean | undefined): string {
+  if (b === undefined) return '';
+  return `${a ? ' cur-a' : ''}${b ? ' cur-b' : ''}`;
+}
+
+function Port({ port, current, currentB, className, label, sub }: {
+  port: PortLayout; current: boolean; currentB?: boolean; className?: string; label?: string; sub?: string;
+}) {
   const { box } = port;
   const text = label ?? port.label;
   const two = port.sub !== undefined && !port.inline;
+  const lit = current || currentB === true;
   return (
-    <g data-iface={port.kind === 'eth0' ? 'eth0' : port.iface} className={`port port-${port.kind}${current ? ' is-current' : ''} ${className ?? ''}`}>
+    <g
+      data-iface={port.kind === 'eth0' ? 'eth0' : port.iface}
+      data-only={port.only}
+      className={`port port-${port.kind}${lit ? ' is-current' : ''}${sideMarks(current, currentB)}${port.only ? ` only-${port.only}` : ''} ${className ?? ''}`}
+    >
       <title>{port.sub ? `${port.iface} ${port.sub}` : port.iface}</title>
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={4} />
+      {/* Side B's ring outside the port's own outline, so a port both sides are at shows both colours. */}
+      {currentB && <rect className="ring-b" x={box.x - 4} y={box.y - 4} width={box.w + 8} height={box.h + 8} rx={6} />}
       <text
         x={box.x + box.w / 2}
         y={box.y + (two ? box.h / 2 - 2 : box.h / 2 + port.size * 0.36)}
@@ -302,6 +353,8 @@ const NodeBox = memo(function NodeBox({
   node,
   here: isHere,
   currentPort,
+  currentB,
+  shared = false,
   dropped,
   stackLabel,
   morePods,
@@ -314,6 +367,9 @@ const NodeBox = memo(function NodeBox({
   node: NodeLayout;
   here: boolean;
   currentPort: PortLayout | undefined;
+  /** The shared drawing's side B port (undefined in a one-side drawing or elsewhere). */
+  currentB?: PortLayout | undefined;
+  shared?: boolean;
   dropped: boolean;
   stackLabel: string;
   morePods: string;
@@ -327,7 +383,9 @@ const NodeBox = memo(function NodeBox({
 }) {
   const { box } = node;
   const t = layout.type;
-  const cls = (p: PortLayout) => (dropped && currentPort === p ? 'is-drop' : undefined);
+  const cls = (p: PortLayout) => (dropped && (currentPort === p || currentB === p) ? 'is-drop' : undefined);
+  // Side B's mark: only in the shared drawing (a one-side drawing's ports keep their classes as they were).
+  const isB = (p: PortLayout) => (shared ? currentB === p : undefined);
   const found = (key: string) => (pinned.pods.has(key) ? ' is-found' : '');
   // Where Hubble saw the real flow chosen in the reality panel (issue #9).
   const observed = useStore(realityStore, (s) => (s.observed?.node === node.name ? s.observed : undefined));
@@ -353,7 +411,7 @@ const NodeBox = memo(function NodeBox({
         {morePods ? ` · ${morePods}` : ''}
       </text>
       {node.pods.map((p) => {
-        const here = currentPort === p.eth0 || currentPort === p.lxc;
+        const here = currentPort === p.eth0 || currentPort === p.lxc || currentB === p.eth0 || currentB === p.lxc;
         return (
           <g
             key={p.pod.key}
@@ -374,13 +432,19 @@ const NodeBox = memo(function NodeBox({
             <text className="pod-ip" x={p.ipX ?? p.box.x + 6} y={p.ipY} style={{ fontSize: t.sub }}>
               {p.pod.ip}
             </text>
-            <Port port={p.eth0} current={currentPort === p.eth0} className={cls(p.eth0)} />
-            <Port port={p.lxc} current={currentPort === p.lxc} className={cls(p.lxc)} {...(arpMac && currentPort === p.lxc ? { sub: arpMac } : {})} />
+            <Port port={p.eth0} current={currentPort === p.eth0} currentB={isB(p.eth0)} className={cls(p.eth0)} />
+            <Port
+              port={p.lxc}
+              current={currentPort === p.lxc}
+              currentB={isB(p.lxc)}
+              className={cls(p.lxc)}
+              {...(arpMac && (currentPort === p.lxc || currentB === p.lxc) ? { sub: arpMac } : {})}
+            />
           </g>
         );
       })}
       {node.ports.map((port) => (
-        <Port key={port.iface} port={port} current={currentPort === port} className={cls(port)} label={port.kind === 'stack' ? stackLabel : undefined} />
+        <Port key={port.iface} port={port} current={currentPort === port} currentB={isB(port)} className={cls(port)} label={port.kind === 'stack' ? stackLabel : undefined} />
       ))}
     </g>
   );

@@ -56,6 +56,8 @@ export interface PortLayout {
   subSize: number;
   /** The address on the same line as the name (the device in focus, to save the room's height). */
   inline?: boolean;
+  /** In the compare view's shared drawing: a device only this side has (shared.ts). */
+  only?: 'a' | 'b';
 }
 
 export interface PodLayout {

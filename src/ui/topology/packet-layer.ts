@@ -19,8 +19,18 @@ import { kindName, translate } from '../../i18n/index.ts';
 import { isDropped, type SideSelectors } from '../../state/selectors.ts';
 import type { AppState, AppStore } from '../../state/store.ts';
 import { findPort, hopAnchor, hopPath, outsidePoint, pointAlong, type Anchor } from './anchors.ts';
-import type { Point, TopologyLayout } from './layout.ts';
+import type { Box, Point, TopologyLayout } from './layout.ts';
 
+/**
+ * A second marker on a shared drawing (the compare view in presenter mode): its own half of the callout
+ * band, a letter on the marker and on its words, and a nudge that moves it aside when both sides' markers
+ * stand on the same place (else one would hide the other).
+ */
+export interface LayerOptions {
+  callout: Box;
+  letter: string;
+  nudge: (s: AppState) => Point;
+}
 
 export class PacketLayer {
   private readonly root: Selection<SVGGElement, unknown, null, undefined>;
@@ -37,32 +47,43 @@ export class PacketLayer {
     private readonly layout: TopologyLayout,
     private readonly store: AppStore,
     private readonly side: SideSelectors,
+    private readonly opts?: LayerOptions,
   ) {
     this.root = select(g);
     this.root.selectAll('*').remove();
     const t = layout.type;
     this.r = Math.round(t.sub * 0.75);
     this.trail = this.root.append('polyline').attr('class', 'packet-trail');
-    const c = layout.callout;
+    const c = opts?.callout ?? layout.callout;
+    // With a letter, the words start after it: the letter says whose marker they describe.
+    const lx = opts ? c.x + letterW(t) + 8 : c.x;
     this.callout = this.root.append('g').attr('class', 'packet-callout').attr('data-testid', 'packet-callout').style('display', 'none');
     this.callout.append('rect').attr('class', 'packet-plate').attr('x', c.x).attr('y', c.y).attr('width', c.w).attr('height', c.h).attr('rx', 6);
+    if (opts) {
+      const lw = letterW(t);
+      this.callout.append('rect').attr('class', 'side-letter').attr('x', c.x + 4).attr('y', c.y + 4).attr('width', lw).attr('height', c.h - 8).attr('rx', 5);
+      this.callout.append('text').attr('class', 'side-letter-text').attr('text-anchor', 'middle')
+        .attr('x', c.x + 4 + lw / 2).attr('y', c.y + c.h / 2 + t.label * 0.36).style('font-size', `${t.label}px`).text(opts.letter);
+    }
     const badge = this.callout.append('g').attr('class', 'socket-badge').style('display', 'none');
     const badgeH = t.sublabel + 6;
-    badge.append('rect').attr('x', c.x + 8).attr('y', c.y + 6).attr('height', badgeH).attr('rx', badgeH / 2);
+    badge.append('rect').attr('x', lx + 8).attr('y', c.y + 6).attr('height', badgeH).attr('rx', badgeH / 2);
     badge.append('text').attr('y', c.y + 6 + badgeH / 2 + t.sublabel * 0.36).style('font-size', `${t.sublabel}px`);
     const line1 = c.y + 6 + t.label * 0.9;
-    this.callout.append('text').attr('class', 'packet-label').attr('x', c.x + 10).attr('y', line1).style('font-size', `${t.label}px`);
-    this.callout.append('text').attr('class', 'packet-sublabel').attr('x', c.x + 10).attr('y', line1 + t.sublabel + 6).style('font-size', `${t.sublabel}px`);
+    this.callout.append('text').attr('class', 'packet-label').attr('x', lx + 10).attr('y', line1).style('font-size', `${t.label}px`);
+    this.callout.append('text').attr('class', 'packet-sublabel').attr('x', lx + 10).attr('y', line1 + t.sublabel + 6).style('font-size', `${t.sublabel}px`);
     // Third line, only when the flow has one: the tunnel's outer header or the drop reason.
-    this.callout.append('text').attr('class', 'packet-extra').attr('x', c.x + 10).attr('y', line1 + 2 * (t.sublabel + 6)).style('font-size', `${t.sublabel}px`);
+    this.callout.append('text').attr('class', 'packet-extra').attr('x', lx + 10).attr('y', line1 + 2 * (t.sublabel + 6)).style('font-size', `${t.sublabel}px`);
     this.marker = this.root.append('g').attr('data-testid', 'packet').attr('class', 'packet').style('display', 'none');
     this.marker.append('path').attr('class', 'packet-shape');
     this.marker.append('text').attr('class', 'packet-glyph').attr('text-anchor', 'middle').attr('y', t.sub * 0.36).style('font-size', `${t.sub}px`);
+
     this.unsubscribe = store.subscribe((s, prev) => {
       const trace = side.trace(s);
       const step = side.step(s);
       const before = side.trace(prev);
-      if (step !== side.step(prev) || trace !== before || s.lang !== prev.lang || side.idle(s) !== side.idle(prev)) {
+      const moved = opts !== undefined && s.row !== prev.row;
+      if (moved || step !== side.step(prev) || trace !== before || s.lang !== prev.lang || side.idle(s) !== side.idle(prev)) {
         this.show(s, before === trace ? side.step(prev) : undefined);
       }
     });
@@ -96,12 +117,15 @@ export class PacketLayer {
     const forward = prevStep !== undefined && step === prevStep + 1;
     // A conversation that starts on the wire (a client outside the cluster) comes from its sender's side.
     const from = step > 0 ? this.anchorAt(events, step - 1) : ev.kind === 'wire' ? senderAnchor(ev, this.layout) : undefined;
-    const path = hopPath(from, to, this.layout, ev);
+    const n = this.opts?.nudge(s);
+    const raw = hopPath(from, to, this.layout, ev);
+    // Nudged aside (another side's marker stands here): the whole way moves with it, so the trail still ends at the marker.
+    const path = n && (n.x || n.y) ? raw.map((p) => ({ x: p.x + n.x, y: p.y + n.y })) : raw;
     this.decorate(ev, s, step);
     this.trail.attr('points', path.length > 1 ? path.map((p) => `${p.x},${p.y}`).join(' ') : null).attr('class', `packet-trail dir-${hopDirection(ev)}`);
     this.marker.interrupt().style('display', null);
     this.callout.style('display', null);
-    const end = path[path.length - 1] ?? to.point;
+    const end = path[path.length - 1] ?? (n ? { x: to.point.x + n.x, y: to.point.y + n.y } : to.point);
     // prefers-reduced-motion: the marker jumps to the hop; the trail still shows the way it went.
     if (!forward || path.length < 2 || !this.at || reducedMotion()) {
       this.place(end);
@@ -144,9 +168,13 @@ export class PacketLayer {
     const R = this.r;
     const shape = reply ? `M0,${-R - 3}L${R + 3},0L0,${R + 3}L${-R - 3},0Z` : `M${R},0A${R},${R} 0 1,1 ${-R},0A${R},${R} 0 1,1 ${R},0Z`;
     this.marker.select('.packet-shape').attr('d', shape);
-    this.marker.select('.packet-glyph').text(dropped ? '✕' : reply ? '←' : '→');
+    // On a shared drawing the marker carries its side's letter (shape and colour still say request or reply).
+    this.marker.select('.packet-glyph').text(dropped ? '✕' : this.opts ? this.opts.letter : reply ? '←' : '→');
+    if (this.opts) this.marker.attr('data-letter', this.opts.letter);
     const t = this.layout.type;
-    const c = this.layout.callout;
+    const c0 = this.opts?.callout ?? this.layout.callout;
+    // The words' box right of the side's letter.
+    const c = this.opts ? { ...c0, x: c0.x + letterW(t) + 8, w: c0.w - letterW(t) - 8 } : c0;
     const socket = ev.kind === 'socket-lb-rewrite' || ev.kind === 'socket-rev-nat';
     const badge = this.callout.select<SVGGElement>('.socket-badge');
     const badgeWord = translate(s.lang, 'topology.socket');
@@ -168,6 +196,9 @@ export class PacketLayer {
     this.callout.select('.packet-extra').text(fitText(extra, room, t.sublabel)).attr('class', `packet-extra${dropped ? ' is-drop' : ''}`);
   }
 }
+
+/** Width of the side's letter plate in a shared callout. */
+const letterW = (t: TopologyLayout['type']) => Math.round(t.label * 1.3);
 
 /** Width of a monospace text; CJK characters take about a full em. */
 function textWidth(text: string, px: number): number {
