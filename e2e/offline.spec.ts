@@ -20,8 +20,15 @@ test('the lab loads and steps offline after the first visit', async ({ page, con
   const before = await lab.step();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => lab.step()).toBe(before + 1);
+  // The URL is written 150 ms after the last change: reload once it holds this view (flow and step), not an older one.
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(before + 1));
   await page.reload();
   await expect(lab.packet).toHaveAttribute('data-step', /\d+/);
+  // The engine worker's chunks fetched on first use come from the precache too: three-zones' lines need the
+  // yaml package, and `hubble observe` the views' code (src/worker/yaml-on-demand.ts, formats.ts).
+  await page.keyboard.press('End');
+  await page.getByRole('tab', { name: 'Hubble' }).click();
+  await expect(page.getByTestId('hubble-output')).toContainText('->');
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(lab.errors).toEqual([]);
   await context.setOffline(false);
