@@ -106,6 +106,21 @@ function yamlOnDemand(): Plugin {
   };
 }
 
+const I18N_INDEX = fileURLToPath(new URL('./src/i18n/index.ts', import.meta.url));
+const KO_ON_DEMAND = fileURLToPath(new URL('./src/i18n/ko-on-demand.ts', import.meta.url));
+
+/**
+ * In the page, the Korean catalogs that src/i18n/index.ts imports resolve to
+ * src/i18n/ko-on-demand.ts, which fetches them when Korean is first chosen.
+ */
+function koreanOnDemand(): Plugin {
+  return {
+    name: 'flowlab-korean-on-demand',
+    enforce: 'pre',
+    resolveId: (id, importer) => (importer === I18N_INDEX && (id === './ko.ts' || id === './messages-ko.ts') ? KO_ON_DEMAND : undefined),
+  };
+}
+
 /** The Content-Security-Policy <meta> in the built index.html (src/csp.ts says what it allows and why). */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -117,7 +132,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy(), offline()],
+  plugins: [react(), koreanOnDemand(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy(), offline()],
   worker: { format: 'es', plugins: () => [yamlOnDemand()] },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
