@@ -24,11 +24,18 @@ test('the lab loads and steps offline after the first visit', async ({ page, con
   await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(before + 1));
   await page.reload();
   await expect(lab.packet).toHaveAttribute('data-step', /\d+/);
-  // The engine worker's chunks fetched on first use come from the precache too: three-zones' lines need the
-  // yaml package, and `hubble observe` the views' code (src/worker/yaml-on-demand.ts, formats.ts).
+  // The engine worker's chunks fetched on first use come from the precache too: `hubble observe` needs the
+  // views' code (src/worker/formats.ts), and YAML with an anchor the yaml package (yaml-on-demand.ts).
   await page.keyboard.press('End');
   await page.getByRole('tab', { name: 'Hubble' }).click();
   await expect(page.getByTestId('hubble-output')).toContainText('->');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const anchored = 'apiVersion: v1\nkind: Pod\nmetadata: &m\n  name: bad\nspec:\n  nodeName: nowhere\nstatus:\n  podIP: 999.1.1.1\n';
+  await page.getByRole('textbox', { name: 'Open a scenario' }).fill(anchored);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.locator('.load-errors')).toContainText('Pod default/bad');
+  await expect(page.locator('.load-errors')).toContainText(/line \d+/);
+  await page.getByRole('button', { name: 'Close' }).click();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(lab.errors).toEqual([]);
   await context.setOffline(false);

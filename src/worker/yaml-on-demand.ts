@@ -2,8 +2,10 @@
  * The `yaml` package in the worker, fetched on first need. The scenario
  * loader (src/scenario) imports `yaml` for what its fast reader steps aside
  * from (yaml-fast.ts: anchors, tags, folded scalars ...) and to locate an
- * error's (or an ignored object's, or a policy rule's) line. The default
- * scenario kans-lab and one-node need neither, so the worker's build
+ * error's (or an ignored object's, or a policy rule's) line. A line in a
+ * document the fast reader read is found without the package too (a tree of
+ * positions, yaml-positions.ts), so the built-in scenarios need none of it
+ * and the worker's build
  * resolves `yaml` to this module (vite.config.ts, worker plugins) and the
  * package (~30 KB gzipped) stays out of the first drawing. The CLI, the
  * tests and the build itself import the package as it is.
@@ -18,6 +20,7 @@
  */
 import type * as Yaml from 'yaml';
 import { readFastYaml, UNSUPPORTED } from '../scenario/yaml-fast.ts';
+import { isPositions, readPositions } from './yaml-positions.ts';
 
 type YamlPackage = typeof Yaml;
 
@@ -31,18 +34,28 @@ export class YamlNotLoaded extends Error {
   }
 }
 
-function need(): YamlPackage {
-  if (lib) return lib;
+function missing(): never {
   missed = true;
   throw new YamlNotLoaded();
 }
 
+function need(): YamlPackage {
+  return lib ?? missing();
+}
+
 // The names src/scenario imports from `yaml` (yaml-on-demand.test.ts keeps this list complete).
 export const parseAllDocuments = ((...a: Parameters<YamlPackage['parseAllDocuments']>) => need().parseAllDocuments(...a)) as YamlPackage['parseAllDocuments'];
-export const parseDocument = ((...a: Parameters<YamlPackage['parseDocument']>) => need().parseDocument(...a)) as YamlPackage['parseDocument'];
-export const isMap = ((node: unknown) => need().isMap(node)) as YamlPackage['isMap'];
-export const isScalar = ((node: unknown) => need().isScalar(node)) as YamlPackage['isScalar'];
-export const isSeq = ((node: unknown) => need().isSeq(node)) as YamlPackage['isSeq'];
+/**
+ * yaml's parseDocument. Without the package, a document the fast reader reads is asked for only to find a
+ * line in it (yaml-documents.ts locate): it gets a tree of positions (yaml-positions.ts), not yaml's nodes.
+ */
+export const parseDocument = ((...a: Parameters<YamlPackage['parseDocument']>) => {
+  if (lib || readFastYaml(a[0]) === UNSUPPORTED) return need().parseDocument(...a);
+  return { contents: readPositions(a[0], missing), errors: [] };
+}) as YamlPackage['parseDocument'];
+export const isMap = ((node: unknown) => (isPositions(node) ? node.kind === 'map' : need().isMap(node))) as YamlPackage['isMap'];
+export const isScalar = ((node: unknown) => (isPositions(node) ? node.kind === 'scalar' : need().isScalar(node))) as YamlPackage['isScalar'];
+export const isSeq = ((node: unknown) => (isPositions(node) ? node.kind === 'seq' : need().isSeq(node))) as YamlPackage['isSeq'];
 
 /** yaml's parse; a document the fast reader reads (it reads what yaml would) needs no package. */
 export const parse = ((src: string, ...rest: unknown[]) => {

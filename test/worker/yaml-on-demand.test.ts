@@ -22,15 +22,21 @@ const src = new URL('../../src/scenario/', import.meta.url);
 const ANCHORED = (text: string) => `${text}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: anchored\n  namespace: default\n  labels: &l {app: anchored}\n  annotations: *l\n`;
 
 describe('yaml on demand in the worker', () => {
+  const builtins = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  const withoutPackage = new Map<string, string>();
+
   // First, while the package is not fetched yet in this module.
-  it('loads the default scenario and one-node without fetching the package', async () => {
+  it('loads every built-in scenario without fetching the package, lines included', async () => {
     const load = vi.fn(realYaml);
-    for (const file of ['kans-lab.yaml', 'one-node.yaml']) {
+    for (const file of builtins) {
       const text = readFileSync(new URL(file, dir), 'utf8');
       const reply = await onDemand.withYaml(async () => loadScenario(text, file), false, load);
       expect(reply.ok, file).toBe(true);
+      if (reply.ok) withoutPackage.set(file, JSON.stringify(reply.model));
     }
     expect(load).not.toHaveBeenCalled();
+    // three-zones lists ignored objects with their lines; kans-lab-policy's rules carry theirs.
+    expect(withoutPackage.get('three-zones.yaml')).toMatch(/line \d+/);
   });
 
   it('fetches the package for YAML the fast reader steps aside from, and loads again with it', async () => {
@@ -48,6 +54,15 @@ describe('yaml on demand in the worker', () => {
     expect(again).toHaveBeenCalledTimes(1);
     expect(load).toHaveBeenCalledTimes(1);
     expect(zones.ok && zones.model.ignored.join('\n')).toMatch(/line \d+/);
+  });
+
+  it('reads the built-in scenarios without the package as with it (the same model, the same lines)', async () => {
+    for (const file of builtins) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      // The package is here now (the test before fetched it): every call goes to it.
+      const reply = await onDemand.withYaml(async () => loadScenario(text, file), false, realYaml);
+      expect(reply.ok && JSON.stringify(reply.model), file).toBe(withoutPackage.get(file));
+    }
   });
 
   it('offers every name src/scenario imports from yaml', () => {
