@@ -91,6 +91,36 @@ function scenarioSummaries(): Plugin {
   };
 }
 
+const YAML_ON_DEMAND = fileURLToPath(new URL('./src/worker/yaml-on-demand.ts', import.meta.url));
+
+/**
+ * In the engine worker's build only, `yaml` resolves to src/worker/yaml-on-demand.ts,
+ * which fetches the package on first need (only that module imports the real one):
+ * the built-in scenarios load without it, so the first drawing does not wait for it.
+ */
+function yamlOnDemand(): Plugin {
+  return {
+    name: 'flowlab-yaml-on-demand',
+    enforce: 'pre',
+    resolveId: (id, importer) => (id === 'yaml' && importer !== YAML_ON_DEMAND ? YAML_ON_DEMAND : undefined),
+  };
+}
+
+const I18N_INDEX = fileURLToPath(new URL('./src/i18n/index.ts', import.meta.url));
+const KO_ON_DEMAND = fileURLToPath(new URL('./src/i18n/ko-on-demand.ts', import.meta.url));
+
+/**
+ * In the page, the Korean catalogs that src/i18n/index.ts imports resolve to
+ * src/i18n/ko-on-demand.ts, which fetches them when Korean is first chosen.
+ */
+function koreanOnDemand(): Plugin {
+  return {
+    name: 'flowlab-korean-on-demand',
+    enforce: 'pre',
+    resolveId: (id, importer) => (importer === I18N_INDEX && (id === './ko.ts' || id === './messages-ko.ts') ? KO_ON_DEMAND : undefined),
+  };
+}
+
 /** The Content-Security-Policy <meta> in the built index.html (src/csp.ts says what it allows and why). */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -102,8 +132,8 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy(), offline()],
-  worker: { format: 'es' },
+  plugins: [react(), koreanOnDemand(), builtinScenarios(), builtinLessons(), scenarioSummaries(), contentSecurityPolicy(), offline()],
+  worker: { format: 'es', plugins: () => [yamlOnDemand()] },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
 });

@@ -129,6 +129,22 @@ test('Korean: ?lang=ko translates the page and the hop sentences', async ({ lab,
   await expect(page).toHaveURL(/lang=en/);
 });
 
+test('English to Korean with the language menu: the Korean catalogs are fetched on that choice', async ({ lab, page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await lab.open(CROSS_NODE);
+  await lab.stepUntil('ipcache-lookup');
+  // An English page has not fetched them (src/i18n/ko-on-demand.ts).
+  expect(fetched.filter((p) => /\/(ko|messages-ko)-[\w-]+\.js$/.test(p))).toEqual([]);
+  await page.getByLabel('Language').selectOption('ko');
+  await expect(page.getByRole('button', { name: '재생' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.locator('.caption-text')).toContainText(/[가-힣]/);
+  await expect(page).toHaveURL(/lang=ko/);
+  expect(fetched.filter((p) => /\/(ko|messages-ko)-[\w-]+\.js$/.test(p))).toHaveLength(2);
+  expect(lab.errors).toEqual([]);
+});
+
 test('a broken scenario shows located errors and keeps the current one', async ({ lab, page }) => {
   await lab.open(CROSS_NODE);
   const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  nodeName: nowhere\nstatus:\n  podIP: 999.1.1.1\n';

@@ -20,8 +20,22 @@ test('the lab loads and steps offline after the first visit', async ({ page, con
   const before = await lab.step();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => lab.step()).toBe(before + 1);
+  // The URL is written 150 ms after the last change: reload once it holds this view (flow and step), not an older one.
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe(String(before + 1));
   await page.reload();
   await expect(lab.packet).toHaveAttribute('data-step', /\d+/);
+  // The engine worker's chunks fetched on first use come from the precache too: `hubble observe` needs the
+  // views' code (src/worker/formats.ts), and YAML with an anchor the yaml package (yaml-on-demand.ts).
+  await page.keyboard.press('End');
+  await page.getByRole('tab', { name: 'Hubble' }).click();
+  await expect(page.getByTestId('hubble-output')).toContainText('->');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  const anchored = 'apiVersion: v1\nkind: Pod\nmetadata: &m\n  name: bad\nspec:\n  nodeName: nowhere\nstatus:\n  podIP: 999.1.1.1\n';
+  await page.getByRole('textbox', { name: 'Open a scenario' }).fill(anchored);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.locator('.load-errors')).toContainText('Pod default/bad');
+  await expect(page.locator('.load-errors')).toContainText(/line \d+/);
+  await page.getByRole('button', { name: 'Close' }).click();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(lab.errors).toEqual([]);
   await context.setOffline(false);

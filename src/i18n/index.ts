@@ -17,6 +17,7 @@ import { particle } from './particles.ts';
 export type { Lang, MessageKey };
 export { LANGS } from './lang.ts';
 export { kindName } from './kinds.ts';
+export { loadLang } from './ko-on-demand.ts';
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { en, ko };
 const CATALOGS: Record<Lang, Record<MessageId, string>> = { en: MESSAGES_EN, ko: MESSAGES_KO };

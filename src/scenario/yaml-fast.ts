@@ -1,8 +1,10 @@
 /**
  * A fast reader for the block YAML that `kubectl get -o yaml` and Helm
  * print: block mappings and sequences, plain and quoted one-line scalars,
- * `{}` and `[]`, and `|` literal blocks. Anything else in a document (anchors,
- * tags, flow collections with content, folded or multi-line scalars,
+ * `{}` and `[]`, one-line flow sequences of scalars (`["-f", "/dev/null"]`,
+ * as manifests write a container's command), and `|` literal blocks.
+ * Anything else in a document (anchors, tags, other flow collections,
+ * folded or multi-line scalars,
  * duplicate keys ...) answers UNSUPPORTED and the document goes to the `yaml`
  * package, which reads every form and locates every error. Where this reader
  * answers, it gives what yaml's parse would (YAML 1.2 core schema):
@@ -56,6 +58,7 @@ function scalar(raw: string): Out {
   if (c === "'") return quoted(raw, singleQuoted);
   if (raw === '{}' || raw.startsWith('{} #')) return {};
   if (raw === '[]' || raw.startsWith('[] #')) return [];
+  if (c === '[') return flowSequence(raw);
   // Indicators that start something this reader does not read (flow, alias, anchor, tag, block, directive).
   if ('[]{}&*!|>%@`#,'.includes(c)) no();
   if ((c === '-' || c === '?' || c === ':') && (raw.length === 1 || raw.charAt(1) === ' ')) no();
@@ -63,6 +66,41 @@ function scalar(raw: string): Out {
   const text = (hash >= 0 ? raw.slice(0, hash) : raw).trimEnd();
   if (text.includes(': ') || text.endsWith(':') || text.includes('\t')) no();
   return plain(text);
+}
+
+/** Plain scalars in a flow sequence: no indicator first, no flow indicator, `:`, `#` or space inside. */
+const FLOW_PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./+=@~-]*/;
+
+/**
+ * `[a, "b", 1]` closed on its line, then nothing but a comment: quoted or
+ * plain scalars separated by commas. Nested collections, empty or trailing
+ * entries, pairs and multi-word plain scalars are yaml's to read.
+ */
+function flowSequence(raw: string): Out[] {
+  const out: Out[] = [];
+  let j = 1;
+  for (;;) {
+    while (raw.charCodeAt(j) === 32) j++;
+    const c = raw.charAt(j);
+    if (c === '"' || c === "'") {
+      const { value, end } = (c === '"' ? doubleQuoted : singleQuoted)(raw.slice(j));
+      out.push(value);
+      j += end;
+    } else {
+      const m = FLOW_PLAIN.exec(raw.slice(j));
+      if (!m) no();
+      const text = m?.[0] ?? '';
+      out.push(plain(text));
+      j += text.length;
+    }
+    while (raw.charCodeAt(j) === 32) j++;
+    const sep = raw.charAt(j++);
+    if (sep === ']') break;
+    if (sep !== ',') no();
+  }
+  const rest = raw.slice(j).trimStart();
+  if (rest !== '' && !(rest.startsWith('#') && raw.charAt(j) === ' ')) no();
+  return out;
 }
 
 /** A quoted scalar that closes on its line, then nothing but a comment. */

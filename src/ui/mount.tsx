@@ -2,13 +2,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { createServices, openInitialView } from './app/bootstrap.ts';
+import { loadLang } from '../i18n/index.ts';
+import { createServices, initialLang, openInitialView } from './app/bootstrap.ts';
 import { ServicesProvider } from './app/context.tsx';
 import type { EarlyStart } from './app/engine-start.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import './styles.css';
 
-export function mount(early: EarlyStart): void {
+export async function mount(early: EarlyStart): Promise<void> {
+  // A Korean page fetches its catalogs first (src/i18n/ko-on-demand.ts); an English one has them.
+  await loadLang(initialLang());
   const services = createServices(early);
   const root = document.getElementById('root');
   if (root) {

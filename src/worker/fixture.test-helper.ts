@@ -6,7 +6,8 @@
 import { FlowError, placeFields, podAt, tcAt, type FlowRequest, type Settings, type Datapath, type EndpointInfo, type NodeDatapath, type MapTables, type HopEvent, type Packet, type Trace, type Place } from '../engine/index.ts';
 import type { CiliumConfig, ClusterModel, LoadResult } from '../scenario/model.ts';
 import { DEFAULT_CT_TIMEOUTS } from '../scenario/config-ct.ts';
-import type { CliFormats, EngineFns } from './host.ts';
+import { ENGINE_EXTRAS } from './extras.ts';
+import type { EngineFns, HostExtras } from './host.ts';
 
 const ip = (s: string) => s as never;
 
@@ -160,8 +161,9 @@ function initial(): MapTables {
   };
 }
 
-export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
+export function stubFormats(engine: Pick<EngineFns, 'tablesAt'>): HostExtras {
   return {
+    ...ENGINE_EXTRAS,
     cilium(dp, trace, step, node, view) {
       if (view.view !== 'map get') throw new Error(`cilium ${view.view}: not in the stub`);
       const rows = engine.tablesAt(dp, trace, step, node)[view.map];

@@ -1,14 +1,18 @@
 /**
  * The views the page asks for, backed by the formats code (src/engine/formats):
  * `cilium-dbg` views over a node's tables as of a step, and `hubble observe`
- * over a whole trace, line by line.
+ * over a whole trace, line by line; with the other extras (extras.ts), all
+ * that the host answers besides loading, tracing and tables. The worker
+ * imports this module dynamically, on the first request that needs it.
  */
 import { resolveExecTarget, runCiliumView, runExec, hubbleLines, type Datapath, type CiliumView, type Trace } from '../engine/index.ts';
-import type { CliFormats, EngineFns } from './host.ts';
+import { ENGINE_EXTRAS } from './extras.ts';
+import type { EngineFns, HostExtras } from './host.ts';
 import type { HubbleLine, HubbleQuery } from './protocol.ts';
 
-export function engineFormats(engine: Pick<EngineFns, 'tablesAt'>): CliFormats {
+export function engineFormats(engine: Pick<EngineFns, 'tablesAt'>): HostExtras {
   return {
+    ...ENGINE_EXTRAS,
     cilium(dp: Datapath, trace: Trace | undefined, step: number, node: string, view: CiliumView): string {
       const r = runCiliumView(dp, engine.tablesAt(dp, trace, step, node), node, view);
       if (!r.ok) throw new Error(r.error);

@@ -51,6 +51,23 @@ describe('EngineHost', () => {
     expect(() => h.handle({ id: 5, type: 'compare', flow, settings: { 'routing-mode': 'bogus' } })).toThrow(/bogus/);
   });
 
+  it('fetches the extras (views, compare, replay, sysdump) on the first request that needs them, once', async () => {
+    const engine = fakeEngine();
+    const fetchExtras = vi.fn(async () => stubFormats(engine));
+    const h = new EngineHost(engine, fetchExtras);
+    const flow = { from: 'client', to: 'server', proto: 'icmp' } as const;
+    await h.handleAsync({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
+    await h.handleAsync({ id: 2, type: 'trace', flow });
+    await h.handleAsync({ id: 3, type: 'tables', node: 'k8s-a' });
+    // Loading, tracing and the tables (all the first drawing asks for) need none of it.
+    expect(fetchExtras).not.toHaveBeenCalled();
+    expect(() => h.handle({ id: 4, type: 'hubble', flow, query: { filter: {} } })).toThrow(/handleAsync/);
+    const lines = await h.handleAsync({ id: 5, type: 'hubble', flow, query: { filter: {} } });
+    expect(lines.length).toBeGreaterThan(0);
+    await h.handleAsync({ id: 6, type: 'compare', flow, settings: { 'routing-mode': 'tunnel' } });
+    expect(fetchExtras).toHaveBeenCalledTimes(1);
+  });
+
   it('loads a scenario into a summary of nodes, pods and interfaces', () => {
     const reply = host().handle({ id: 1, type: 'loadScenario', text: 'ok', name: 'lab' });
     expect(reply.ok).toBe(true);

@@ -4,11 +4,12 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import { compareAgents, compareTraces, replayFlow, tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace, type OnDeriveProgress } from '../engine/index.ts';
+import { tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace, type OnDeriveProgress } from '../engine/index.ts';
+import type { compareAgents, compareTraces, replayFlow } from '../engine/index.ts';
 import type { ScenarioInput } from '../scenario/load.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
 import type { LoadProgress, OnProgress } from '../scenario/progress.ts';
-import { isZip, locate, readSysdump } from '../scenario/sysdump/index.ts';
+import type { isZip, locate, readSysdump } from '../scenario/sysdump/index.ts';
 import { readBlob } from './read-blob.ts';
 import type {
   AlternativeTrace,
@@ -47,6 +48,25 @@ export interface CliFormats {
   hubble(dp: Datapath, trace: Trace, query: HubbleQuery): HubbleLine[];
 }
 
+/**
+ * What only requests after the first drawing need: the views (`cilium-dbg`,
+ * a node's or pod's commands, `hubble observe`), compare, predict's other
+ * configurations, a sysdump's unzipping and a real Hubble flow's replay.
+ * The worker fetches them as a chunk on first use (engine.worker.ts); tests
+ * pass them at once (formats.ts, extras.ts).
+ */
+export interface HostExtras extends CliFormats {
+  compareTraces: typeof compareTraces;
+  compareAgents: typeof compareAgents;
+  replayFlow: typeof replayFlow;
+  isZip: typeof isZip;
+  readSysdump: typeof readSysdump;
+  locate: typeof locate;
+}
+
+/** The requests answered with HostExtras. */
+const EXTRA_REQUESTS: ReadonlySet<WorkerRequest['type']> = new Set(['compare', 'hubble', 'cilium', 'exec', 'alternatives', 'agents', 'replay']);
+
 /** The part of the derive phase that is the engine's derive(); the rest is each node's endpoints for the summary. */
 const DERIVE_SHARE = 0.75;
 
@@ -67,13 +87,18 @@ export class EngineHost {
   /** Predict mode's other datapaths (or why the agent refused them) by settings, kept until the scenario or settings change. */
   private alternativeDps = new Map<string, Datapath | string>();
 
+  /** Set once the extras are there: at once when given as an object, on first need when given as a loader. */
+  private extras: HostExtras | undefined;
+
   constructor(
     private readonly engine: EngineFns,
-    private readonly formats: CliFormats,
+    private readonly extrasSource: HostExtras | (() => Promise<HostExtras>),
     /** Told where a long request is (the worker pushes it to the page); a load's details at most every `everyMs`. */
     private readonly progress: (stage: ProgressStage, load?: LoadProgress) => void = () => undefined,
     private readonly clock: { now(): number; everyMs: number } = { now: () => Date.now(), everyMs: PROGRESS_MS },
-  ) {}
+  ) {
+    if (typeof extrasSource !== 'function') this.extras = extrasSource;
+  }
 
   handle<R extends WorkerRequest>(req: R): ReplyValue[R['type']] {
     return this.dispatch(req) as ReplyValue[R['type']];
@@ -81,13 +106,24 @@ export class EngineHost {
 
   /** As handle, and a chosen file is read first (in the worker, with progress). */
   async handleAsync<R extends WorkerRequest>(req: R): Promise<ReplyValue[R['type']]> {
+    // A chosen file may be a sysdump zip: it takes the extras too (a click, long after the first drawing).
+    if (EXTRA_REQUESTS.has(req.type) || 'file' in req) await this.loadExtras();
     if (req.type !== 'loadScenario' || !('file' in req)) return this.handle(req);
     const report = this.reporter();
     const bytes = await readBlob(req.file, (read, total) => report({ phase: 'read', bytes: read, totalBytes: total, objects: 0 }));
     // A zip is known by its bytes, whatever its name (as the CLI's --scenario); its name is the File's.
     const fileName = typeof File !== 'undefined' && req.file instanceof File ? req.file.name : `${req.name}.zip`;
-    const reply = isZip(bytes) ? this.loadSysdump(bytes, fileName, req.name, report) : this.load(bytes, req.name, report);
+    const reply = this.extra().isZip(bytes) ? this.loadSysdump(bytes, fileName, req.name, report) : this.load(bytes, req.name, report);
     return reply as ReplyValue[R['type']];
+  }
+
+  private async loadExtras(): Promise<void> {
+    if (!this.extras && typeof this.extrasSource === 'function') this.extras = await this.extrasSource();
+  }
+
+  private extra(): HostExtras {
+    if (!this.extras) throw new HostError('the views, compare and replay are loaded by handleAsync');
+    return this.extras;
   }
 
   /**
@@ -98,12 +134,12 @@ export class EngineHost {
   private loadSysdump(bytes: Uint8Array, fileName: string, name: string, report: OnProgress): LoadReply {
     // Unzipping has no steps of its own to count: the bar says the parse has begun.
     report({ phase: 'parse', bytes: 0, totalBytes: bytes.length, objects: 0 });
-    const read = readSysdump(bytes, fileName);
+    const read = this.extra().readSysdump(bytes, fileName);
     if (!read.ok) return { ok: false, errors: [{ severity: 'error', message: read.error }] };
     const loaded = this.load(read.text, name, report);
-    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => locate(e, read.files)) };
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => this.extra().locate(e, read.files)) };
     const captures = read.report.agents.map((a) => ({ pod: a.pod, tables: a.tables }));
-    return { ...loaded, sysdump: { report: read.report, agents: compareAgents(this.requireDp(), captures) } };
+    return { ...loaded, sysdump: { report: read.report, agents: this.extra().compareAgents(this.requireDp(), captures) } };
   }
 
   /** Passes a load's progress on when its phase changes, else at most every `everyMs`. */
@@ -133,7 +169,7 @@ export class EngineHost {
       case 'tables':
         return tableRows(this.engine.initialTables(this.requireDp(), req.node)) satisfies TableRows[];
       case 'hubble':
-        return this.formats.hubble(this.requireDp(), this.traceOf(req.flow), req.query);
+        return this.extra().hubble(this.requireDp(), this.traceOf(req.flow), req.query);
       case 'cilium':
         return this.cilium(req.node, req.view, req.flow);
       case 'exec':
@@ -141,9 +177,9 @@ export class EngineHost {
       case 'alternatives':
         return this.alternatives(req.flow, req.variants);
       case 'agents':
-        return compareAgents(this.requireDp(), req.captures);
+        return this.extra().compareAgents(this.requireDp(), req.captures);
       case 'replay':
-        return replayFlow(this.requireDp(), req.flow);
+        return this.extra().replayFlow(this.requireDp(), req.flow);
       default: {
         const never: never = req;
         throw new HostError(`unknown request ${JSON.stringify(never)}`);
@@ -206,7 +242,7 @@ export class EngineHost {
     if (this.other?.key !== key) this.other = { key, dp: this.engine.derive(model, settings) };
     const dp = this.other.dp;
     const trace = this.engine.traceFlow(dp, flow);
-    return { trace, summary: summarize(dp, settings, model.config), comparison: compareTraces(a, trace) };
+    return { trace, summary: summarize(dp, settings, model.config), comparison: this.extra().compareTraces(a, trace) };
   }
 
   /**
@@ -247,14 +283,14 @@ export class EngineHost {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);
     const writes = (ev: HopEvent) => ev.maps.some((op) => op.node === node && op.op !== 'lookup');
-    return textsPerStep(trace, writes, (step) => this.formats.cilium(dp, trace, step, node, view));
+    return textsPerStep(trace, writes, (step) => this.extra().cilium(dp, trace, step, node, view));
   }
 
   /** The command's text before the first hop and after every hop where it changes (tcpdump, neigh, conntrack ...). */
   private exec(target: string, argv: readonly string[], flow: FlowRequest | undefined): ExecReply {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);
-    return textsPerStep(trace, () => true, (step) => this.formats.exec(dp, trace, step, target, argv));
+    return textsPerStep(trace, () => true, (step) => this.extra().exec(dp, trace, step, target, argv));
   }
 
   private requireModel(): ClusterModel {

@@ -77,9 +77,25 @@ describe('readFastYaml', () => {
   });
 
   it('steps aside for anchors, tags, flow collections, folded and multi-line scalars, duplicate keys, tabs', () => {
-    for (const doc of ['a: &x 1\nb: *x', 'a: !!str 1', 'a: [1, 2]', 'a: >\n  folded', 'a: one\n  two', 'a: 1\na: 2', 'a:\t1', "a: 'open", '1: x', 'a: b: c']) {
+    for (const doc of ['a: &x 1\nb: *x', 'a: !!str 1', 'a: [1, [2]]', 'a: {b: 1}', 'a: [x y]', 'a: [1,]', 'a: [a: 1]', 'a: >\n  folded', 'a: one\n  two', 'a: 1\na: 2', 'a:\t1', "a: 'open", '1: x', 'a: b: c']) {
       expect(readFastYaml(doc), doc).toBe(UNSUPPORTED);
     }
+  });
+
+  it('reads one-line flow sequences of scalars (a container\'s command) as yaml does', () => {
+    for (const doc of ['command: ["tail"]', 'args: ["-f", "/dev/null"]  # two', "a: ['it''s', x, 1, 0x1F, null, true]", 'a: [ "sleep" ,infinity ]', '- [a, b]\n- ["c"]']) {
+      expect(agrees(doc), doc).toBe(true);
+    }
+    const item = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constantFrom('a b', 'x: y', '#', ',', ']', '-f', '~'));
+    const plainOrQuoted = (v: unknown) => fc.constantFrom(JSON.stringify(v), typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v), String(v));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 5 }).chain((vs) => fc.tuple(...vs.map(plainOrQuoted))), fc.constantFrom(',', ', ', ' , '), (parts, sep) => {
+        const doc = `k: [${parts.join(sep)}]`;
+        const fast = readFastYaml(doc);
+        if (fast !== UNSUPPORTED) expect(fast, doc).toEqual(reference(doc));
+      }),
+      { numRuns: Number(process.env.FAST_RUNS ?? 1000) },
+    );
   });
 
   it('agrees with yaml on any data yaml prints in block style, or steps aside', () => {
@@ -100,7 +116,7 @@ describe('readFastYaml', () => {
   }, 120_000);
 
   it('never reads what yaml refuses: on YAML-ish text it agrees or steps aside', () => {
-    const token = fc.constantFrom('a', 'b: ', ': ', '- ', '  ', '\n', '"', "'", '#', ' #', '|', '|-', '|+', '>', '1', '-1', '0o7', 'x: y', '{}', '[]', '---', '\\', 'true', '.5', '&a', '*a', '!t', '?', ':');
+    const token = fc.constantFrom('a', 'b: ', ': ', '- ', '  ', '\n', '"', "'", '#', ' #', '|', '|-', '|+', '>', '1', '-1', '0o7', 'x: y', '{}', '[]', '---', '\\', 'true', '.5', '&a', '*a', '!t', '?', ':', '[', ']', ',', ', ');
     fc.assert(
       fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
         const doc = tokens.join('');

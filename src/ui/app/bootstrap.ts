@@ -6,7 +6,7 @@
 import builtins from 'virtual:scenarios';
 import lessons from 'virtual:lessons';
 import type { FlowRequest } from '../../engine/index.ts';
-import { defaultLang, translate } from '../../i18n/index.ts';
+import { defaultLang, translate, type Lang } from '../../i18n/index.ts';
 import { DEFAULT_SCENARIO } from '../../scenario/builtin.ts';
 import { createActions } from '../../state/actions.ts';
 import { startClock } from '../../state/player.ts';
@@ -18,9 +18,14 @@ import type { Services } from './context.tsx';
 import { fetchScenario, type EarlyStart } from './engine-start.ts';
 import { openLesson, startLessons } from '../lessons/driver.ts';
 
+/** The page's first language: the URL's, else the browser's. */
+export function initialLang(): Lang {
+  return readUrl(window.location.search).lang ?? defaultLang(navigator.languages ?? [navigator.language]);
+}
+
 export function createServices(early: EarlyStart): Services {
   const url = readUrl(window.location.search);
-  const lang = url.lang ?? defaultLang(navigator.languages ?? [navigator.language]);
+  const lang = initialLang();
   const prefersLight = window.matchMedia?.('(prefers-color-scheme: light)').matches ?? false;
   const store = createAppStore({
     lang,

@@ -1,5 +1,5 @@
 /** Presenter mode, theme and language switches. */
-import type { Lang } from '../../i18n/index.ts';
+import { loadLang, type Lang } from '../../i18n/index.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { togglePresenter } from './presenter.ts';
 
@@ -9,6 +9,8 @@ export function ViewToggles() {
   const presenter = useApp((s) => s.presenter);
   const theme = useApp((s) => s.theme);
   const lang = useApp((s) => s.lang);
+  // The page shows a language once its catalogs are here (Korean is fetched on first choice).
+  const switchLang = (next: Lang) => void loadLang(next).then(() => store.setState({ lang: next }), () => undefined);
   return (
     <div className="view-toggles">
       <button type="button" aria-pressed={presenter} title="F" onClick={() => togglePresenter(store)}>
@@ -23,7 +25,7 @@ export function ViewToggles() {
       </button>
       <label className="lang">
         <span className="sr-only">{t('view.language')}</span>
-        <select aria-label={t('view.language')} value={lang} onChange={(e) => store.setState({ lang: e.currentTarget.value as Lang })}>
+        <select aria-label={t('view.language')} value={lang} onChange={(e) => switchLang(e.currentTarget.value as Lang)}>
           <option value="en">English</option>
           <option value="ko">한국어</option>
         </select>
