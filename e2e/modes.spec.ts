@@ -48,18 +48,21 @@ test('compare: two paths side by side, the differing rows marked, one cursor ste
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => sideStep(lab, 'a')).toBe(a + 1);
   expect(await sideStep(lab, 'b')).toBe(b + 2);
-  // The address keeps the row; a reload comes back to it.
-  await expect(page).toHaveURL(/step=\d+.*compare=tunnel-vxlan|compare=tunnel-vxlan.*step=\d+/);
-  const row = Number(new URL(page.url()).searchParams.get('step'));
+  // The address keeps the row (written 150 ms after the last change); a reload comes back to it.
+  const row = Number(await page.locator('.aligned-row[aria-current="true"]').getAttribute('data-row'));
+  await expect(page).toHaveURL(new RegExp(`step=${row}&.*compare=tunnel-vxlan|compare=tunnel-vxlan.*step=${row}(&|$)`));
   await page.reload();
   await expect(page.locator('.aligned-row[aria-current="true"]')).toHaveAttribute('data-row', String(row));
-  // Presenter mode keeps the two drawings side by side.
+  // Presenter mode draws one shared cluster with both markers (compare.spec.ts measures it); F brings the two back.
   await page.keyboard.press('f');
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'on');
+  await expect(page.locator('.compare-shared svg.topology-svg')).toHaveCount(1);
+  await expect(side(lab, 'a')).toHaveAttribute('data-step', String(a + 1));
+  await expect(side(lab, 'b')).toHaveAttribute('data-step', String(b + 2));
+  await page.keyboard.press('f');
   const boxA = await page.locator('[data-side="a"]').boundingBox();
   const boxB = await page.locator('[data-side="b"]').boundingBox();
   expect(boxA && boxB && boxB.x > boxA.x + boxA.width - 1 && Math.abs(boxB.y - boxA.y) < 2).toBe(true);
-  await page.keyboard.press('f');
   await page.getByRole('button', { name: 'Close compare' }).click();
   await expect(page.getByTestId('compare-stage')).toHaveCount(0);
   await expect(lab.packet).toHaveCount(1);
