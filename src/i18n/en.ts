@@ -381,6 +381,8 @@ export const en = {
   'reality.differ': 'differs:',
   'scenario.hubble': 'Or open Hubble flows (hubble observe -o jsonpb)',
   'flow.podsFirst': "Pods (the first {shown} of {total}; find the others with the drawing's search)",
+  'reality.noFlows': '{name}: no Hubble flows ({why})',
+  'reality.emptyFile': 'the file is empty',
 } as const;
 
 export type MessageKey = keyof typeof en;

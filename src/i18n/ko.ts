@@ -383,4 +383,6 @@ export const ko: Record<MessageKey, string> = {
   'reality.differ': '차이:',
   'scenario.hubble': '또는 Hubble 플로우 열기(hubble observe -o jsonpb)',
   'flow.podsFirst': '파드({total}개 중 처음 {shown}개, 나머지는 그림의 검색으로 찾기)',
+  'reality.noFlows': '{name}: Hubble 플로우가 없습니다 ({why})',
+  'reality.emptyFile': '파일이 비어 있습니다',
 };
