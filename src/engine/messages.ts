@@ -197,6 +197,9 @@ export const MESSAGE_PARAMS = {
   'hubble.not_flow': [],
   'hubble.no_ip': [],
   'hubble.no_addresses': [],
+  // A sysdump's agent table (cilium-bugtool output) that cannot be read (reality/printed-table.ts).
+  'reality.table.header': ['header'],
+  'reality.table.column': ['line', 'title'],
   // A scenario's load problems (src/scenario/issue-ids.ts): the loader's words, in the same catalogs.
   ...SCENARIO_MESSAGE_PARAMS,
 } as const satisfies Record<string, readonly string[]>;

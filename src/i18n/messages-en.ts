@@ -197,5 +197,7 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'hubble.not_flow': 'not a Hubble flow (expected {"flow": {...}, "node_name": ..., "time": ...})',
   'hubble.no_ip': 'the flow has no IP (an L7 or non-IP flow: not replayed)',
   'hubble.no_addresses': 'IP.source and IP.destination are required',
+  'reality.table.header': 'line 1: expected the header "{header}"',
+  'reality.table.column': 'line {line}: the header has no "{title}" column',
   ...SCENARIO_EN,
 };

@@ -198,5 +198,7 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'hubble.not_flow': 'Hubble 플로우가 아닙니다 ({"flow": {...}, "node_name": ..., "time": ...} 형식이어야 합니다)',
   'hubble.no_ip': '플로우에 IP가 없습니다 (L7 플로우이거나 IP가 아닌 플로우라 재생하지 않습니다)',
   'hubble.no_addresses': 'IP.source와 IP.destination이 반드시 있어야 합니다',
+  'reality.table.header': '1행: 헤더 "{header}"{이/가} 있어야 합니다',
+  'reality.table.column': '{line}행: 헤더에 "{title}" 열이 없습니다',
   ...SCENARIO_KO,
 };

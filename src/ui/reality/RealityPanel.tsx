@@ -68,7 +68,7 @@ function SysdumpReport() {
             <div key={tb.table}>
               <p className={tb.differences.length ? 'differ' : 'agree'}>
                 <code>{tb.command}</code>{' '}
-                {tb.error ?? t('reality.rows', { cluster: tb.clusterRows, model: tb.modelRows, n: tb.differences.length })}
+                {(tb.says ? render(lang, tb.says) : tb.error) ?? t('reality.rows', { cluster: tb.clusterRows, model: tb.modelRows, n: tb.differences.length })}
               </p>
               {tb.differences.length > 0 && (
                 <ul className="reality-diffs">

@@ -53,11 +53,14 @@ export function ScenarioPicker() {
 
 /** One load problem in the page's language; the object and field written as they are in the scenario. */
 function IssueText({ issue }: { issue: ScenarioIssue }) {
+  const t = useT();
   const lang = useApp((s) => s.lang);
   const said = issueMessage(lang, issue);
-  // The loader's message often names the object and field already; do not say them twice.
+  const where = issue.doc !== undefined && issue.line !== undefined ? t('scenario.where', { doc: issue.doc + 1, line: issue.line }) : undefined;
+  // The loader's message often names the place, object and field already; do not say them twice.
   return (
     <>
+      {where && !said.includes(where) && <span className="issue-where">{where} </span>}
       {issue.object && !said.includes(issue.object) && <strong>{issue.object} </strong>}
       {issue.field && !said.includes(issue.field) && <code>{issue.field} </code>}
       {said}
@@ -155,7 +158,6 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
           <ul>
             {errors.map((e, i) => (
               <li key={i} className={`issue issue-${e.severity}`}>
-                {e.doc !== undefined && e.line !== undefined && <span className="issue-where">{t('scenario.where', { doc: e.doc + 1, line: e.line })} </span>}
                 <IssueText issue={e} />
               </li>
             ))}
