@@ -95,6 +95,10 @@ test('Korean load problems: located, said in Korean, the current scenario stays'
   await expect(errors).toContainText('Service default/web2, spec.type (문서 2, 14행): "Balanced"는 ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나가 아닙니다');
   await expect(errors).not.toContainText(english);
   await page.screenshot({ path: info.outputPath('ko-load-errors-1280.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(errors).toBeInViewport();
+  await page.screenshot({ path: info.outputPath('ko-load-errors-1920.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: '닫기' }).click();
 
   // YAML's own reason (the parser library's English) stays; the place around it is Korean.
