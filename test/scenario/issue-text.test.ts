@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readHubbleFlows } from '../../src/engine/index.ts';
+import { readPrintedTable } from '../../src/engine/reality/printed-table.ts';
 import { issueMessage, render } from '../../src/i18n/index.ts';
 import { applySettings } from '../../src/scenario/config.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -127,7 +128,8 @@ describe('load problems in both languages', () => {
   });
 
   it('a Hubble file\'s lines that are no flow, in both languages', () => {
-    const read = readHubbleFlows('garbage\n[1]\n{"node_status": {}}\n{"hello": 1}\n{"flow": {"verdict": "FORWARDED"}}\n');
+    const lines = ['garbage', '[1]', '{"node_status": {}}', '{"hello": 1}', '{"flow": {"verdict": "FORWARDED"}}', '{"flow": {"IP": {"source": "10.0.0.1"}}}'];
+    const read = readHubbleFlows(lines.join('\n'));
     expect(read.issues.map((i) => render('en', i.says))).toEqual(read.issues.map((i) => i.message));
     expect(read.issues.map((i) => issueMessage('ko', i))).toEqual([
       '1행: JSON이 아닙니다 (한 줄에 `hubble observe -o jsonpb` 응답 하나가 있어야 합니다)',
@@ -135,6 +137,16 @@ describe('load problems in both languages', () => {
       '3행: node_status 응답이며 플로우가 아니므로 건너뜁니다',
       '4행: Hubble 플로우가 아닙니다 ({"flow": {...}, "node_name": ..., "time": ...} 형식이어야 합니다)',
       '5행: 플로우에 IP가 없습니다 (L7 플로우이거나 IP가 아닌 플로우라 재생하지 않습니다)',
+      '6행: IP.source와 IP.destination이 반드시 있어야 합니다',
     ]);
+  });
+
+  it('an agent table that cannot be read, in both languages', () => {
+    const noHeader = readPrintedTable('garbage\n', ['IP PREFIX/ADDRESS', 'IDENTITY']);
+    const noColumn = readPrintedTable('x\nIP PREFIX/ADDRESS   WHO\n', ['IP PREFIX/ADDRESS', 'IDENTITY']);
+    if (noHeader.ok || noColumn.ok) throw new Error('read');
+    expect([render('en', noHeader.says), render('en', noColumn.says)]).toEqual([noHeader.error, noColumn.error]);
+    expect(render('ko', noHeader.says)).toBe('1행: 헤더 "IP PREFIX/ADDRESS  IDENTITY"가 있어야 합니다');
+    expect(render('ko', noColumn.says)).toBe('2행: 헤더에 "IDENTITY" 열이 없습니다');
   });
 });
