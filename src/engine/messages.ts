@@ -5,6 +5,7 @@
  * `Record<MessageId, string>` and the one renderer. This file lists each id
  * with the parameter names its templates use, so no catalog is imported here.
  */
+import { SCENARIO_MESSAGE_PARAMS } from '../scenario/issue-ids.ts';
 
 export const MESSAGE_PARAMS = {
   'send.arp': ['pod', 'gw'],
@@ -188,6 +189,19 @@ export const MESSAGE_PARAMS = {
   'replay.untraceable': ['error'],
   'replay.identity.agree': ['source', 'destination'],
   'replay.identity.differ': ['ip', 'cluster', 'model'],
+  // A Hubble flows file's lines that are no flow (formats/hubble/read-flows.ts).
+  'hubble.line': ['line', 'text'],
+  'hubble.not_json': [],
+  'hubble.not_object': [],
+  'hubble.other_response': ['kind'],
+  'hubble.not_flow': [],
+  'hubble.no_ip': [],
+  'hubble.no_addresses': [],
+  // A sysdump's agent table (cilium-bugtool output) that cannot be read (reality/printed-table.ts).
+  'reality.table.header': ['header'],
+  'reality.table.column': ['line', 'title'],
+  // A scenario's load problems (src/scenario/issue-ids.ts): the loader's words, in the same catalogs.
+  ...SCENARIO_MESSAGE_PARAMS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PARAMS;

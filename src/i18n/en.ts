@@ -385,6 +385,8 @@ export const en = {
   'compare.evidence': 'Side {side}: strace and tcpdump at its hop',
   'compare.straceOf': 'strace in {pod}',
   'compare.tcpdumpOf': 'tcpdump on {where}',
+  'reality.noFlows': '{name}: no Hubble flows ({why})',
+  'reality.emptyFile': 'the file is empty',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -64,6 +64,15 @@ export const explainOutcome = (lang: Lang, o: Pick<TraceOutcome, 'message'>): st
 /** A drop's reason in `lang` (Hubble and the CLI tables keep Cilium's English `drop.reason`). */
 export const dropReasonText = (lang: Lang, drop: { code: number; reason: string }): string => render(lang, dropReason(drop));
 
+/**
+ * A located problem (a scenario's load issue, a Hubble file's line) in `lang`:
+ * its words when it has them, else its English line (a few UI-made issues).
+ */
+export const issueMessage = (lang: Lang, issue: { message: string; text?: Message; says?: Message }): string => {
+  const words = issue.text ?? issue.says;
+  return words ? render(lang, words) : issue.message;
+};
+
 /** The browser's language picks the default: Korean for ko*, English otherwise. */
 export function defaultLang(languages: readonly string[]): Lang {
   for (const l of languages) {

@@ -69,7 +69,7 @@ export const ko: Record<MessageKey, string> = {
   'scenario.load': '불러오기',
   'scenario.close': '닫기',
   'scenario.errors': '시나리오를 불러오지 못했습니다. 지금 시나리오는 그대로입니다. 문제:',
-  'scenario.where': '{doc}번 문서, {line}번째 줄',
+  'scenario.where': '문서 {doc}, {line}행',
   'scenario.custom': '붙여 넣음',
   'inspector.title': '홉',
   'inspector.empty': '흐름을 고르면 홉이 보입니다.',
@@ -387,4 +387,6 @@ export const ko: Record<MessageKey, string> = {
   'compare.evidence': '{side} 쪽 홉의 strace와 tcpdump',
   'compare.straceOf': '{pod}의 strace',
   'compare.tcpdumpOf': '{where}의 tcpdump',
+  'reality.noFlows': '{name}: Hubble 플로우가 없습니다 ({why})',
+  'reality.emptyFile': '파일이 비어 있습니다',
 };

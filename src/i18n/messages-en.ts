@@ -3,6 +3,7 @@
  * outcomes, drop reasons and user errors, by the engine's message id.
  * Placeholders are {name}; their names are listed in src/engine/messages.ts.
  */
+import { SCENARIO_EN } from '../scenario/issue-text-en.ts';
 import type { MessageId } from '../engine/index.ts';
 
 export const MESSAGES_EN: Record<MessageId, string> = {
@@ -188,4 +189,15 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'replay.untraceable': 'the model cannot trace this 5-tuple: {error}',
   'replay.identity.agree': 'same identities: source {source}, destination {destination}',
   'replay.identity.differ': '{ip} has identity {cluster} in Hubble but {model} in the model',
+  // A Hubble flows file's lines that are no flow; then the scenario's load problems.
+  'hubble.line': 'line {line}: {text}',
+  'hubble.not_json': 'not JSON (expected one `hubble observe -o jsonpb` response per line)',
+  'hubble.not_object': 'not a JSON object',
+  'hubble.other_response': 'a {kind} response, not a flow (skipped)',
+  'hubble.not_flow': 'not a Hubble flow (expected {"flow": {...}, "node_name": ..., "time": ...})',
+  'hubble.no_ip': 'the flow has no IP (an L7 or non-IP flow: not replayed)',
+  'hubble.no_addresses': 'IP.source and IP.destination are required',
+  'reality.table.header': 'line 1: expected the header "{header}"',
+  'reality.table.column': 'line {line}: the header has no "{title}" column',
+  ...SCENARIO_EN,
 };

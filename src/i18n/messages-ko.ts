@@ -4,6 +4,7 @@
  * Cilium's own names (programs, maps, observation points) stay untranslated;
  * drop reasons keep Cilium's English in parentheses, as Hubble prints it.
  */
+import { SCENARIO_KO } from './scenario-ko.ts';
 import type { MessageId } from '../engine/index.ts';
 
 export const MESSAGES_KO: Record<MessageId, string> = {
@@ -189,4 +190,15 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'replay.untraceable': '모델이 이 5-tuple을 추적할 수 없습니다: {error}',
   'replay.identity.agree': '같은 identity: 출발지 {source}, 목적지 {destination}',
   'replay.identity.differ': '{ip}의 identity가 Hubble에서는 {cluster}, 모델에서는 {model}입니다',
+  // A Hubble flows file's lines that are no flow; then the scenario's load problems.
+  'hubble.line': '{line}행: {text}',
+  'hubble.not_json': 'JSON이 아닙니다 (한 줄에 `hubble observe -o jsonpb` 응답 하나가 있어야 합니다)',
+  'hubble.not_object': 'JSON 오브젝트가 아닙니다',
+  'hubble.other_response': '{kind} 응답이며 플로우가 아니므로 건너뜁니다',
+  'hubble.not_flow': 'Hubble 플로우가 아닙니다 ({"flow": {...}, "node_name": ..., "time": ...} 형식이어야 합니다)',
+  'hubble.no_ip': '플로우에 IP가 없습니다 (L7 플로우이거나 IP가 아닌 플로우라 재생하지 않습니다)',
+  'hubble.no_addresses': 'IP.source와 IP.destination이 반드시 있어야 합니다',
+  'reality.table.header': '1행: 헤더 "{header}"{이/가} 있어야 합니다',
+  'reality.table.column': '{line}행: 헤더에 "{title}" 열이 없습니다',
+  ...SCENARIO_KO,
 };

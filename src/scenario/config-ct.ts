@@ -5,6 +5,7 @@
  * and friends, in seconds). Values are Go durations (`8000s`, `2h13m20s`).
  */
 import type { CtTimeouts } from './model.ts';
+import { say, type IssueText } from './issue-text.ts';
 
 export const CT_TIMEOUT_KEYS = [
   'monitor-aggregation-flags',
@@ -70,13 +71,13 @@ export function goDurationSeconds(text: string): number | undefined {
 
 /** Reads each key (its default when absent); a value that is not a duration is reported and defaulted. */
 export function readCtTimeouts(
-  value: (key: CtKey) => string | undefined, bad: (key: CtKey, text: string) => void,
+  value: (key: CtKey) => string | undefined, bad: (key: CtKey, text: IssueText) => void,
 ): CtTimeouts {
   const out = { ...DEFAULT_CT_TIMEOUTS };
   const flags = value('monitor-aggregation-flags');
   if (flags !== undefined) {
     const bits = reportFlags(flags);
-    if (bits === undefined) bad('monitor-aggregation-flags', `"${flags}" is not a list of TCP flags (syn, fin, rst, psh, ack, urg, ece, cwr) or all`);
+    if (bits === undefined) bad('monitor-aggregation-flags', say('scenario.config.not_flags', { value: flags }));
     else out.reportFlags = bits;
   }
   for (const key of Object.keys(FIELDS) as DurationKey[]) {
@@ -84,7 +85,7 @@ export function readCtTimeouts(
     const v = value(key);
     if (v === undefined) continue;
     const seconds = goDurationSeconds(v);
-    if (seconds === undefined || seconds <= 0) bad(key, `"${v}" is not a positive duration (e.g. 8000s, 2h13m20s, 60s)`);
+    if (seconds === undefined || seconds <= 0) bad(key, say('scenario.config.not_duration', { value: v }));
     else out[field] = seconds;
   }
   return out;

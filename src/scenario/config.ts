@@ -7,6 +7,8 @@ import type { CiliumConfig, ClusterModel, LoadResult, MonitorAggregation, Scenar
 import { shown } from './fields.ts';
 import { parseCidr, type Cidr } from './values.ts';
 import { CT_TIMEOUT_KEYS, readCtTimeouts } from './config-ct.ts';
+import { issueOf } from './issue-of.ts';
+import { say, type IssueText } from './issue-text.ts';
 
 /** The keys the engine models; every other key is kept in `raw` and shown, not used. */
 export const CILIUM_CONFIG_KEYS = [
@@ -44,7 +46,7 @@ export interface ConfigProblem {
   key?: CiliumConfigKey;
   /** Other keys the problem is about (a combination): a `--set` of any of them caused it too. */
   also?: CiliumConfigKey[];
-  text: string;
+  text: IssueText;
 }
 
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
@@ -58,7 +60,7 @@ const MONITOR_LEVELS: Record<string, MonitorAggregation> = {
 
 export function checkCiliumConfig(raw: Record<string, string>): { config: CiliumConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const bad = (key: CiliumConfigKey, text: string) => problems.push({ severity: 'error', key, text });
+  const bad = (key: CiliumConfigKey, text: IssueText) => problems.push({ severity: 'error', key, text });
   const value = (key: CiliumConfigKey): string | undefined => {
     const v = raw[key];
     return v === undefined || v.trim() === '' ? undefined : v.trim();
@@ -68,14 +70,14 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
     if (v === undefined) return fallback;
     if (GO_TRUE.has(v)) return true;
     if (GO_FALSE.has(v)) return false;
-    bad(key, `${shown(v)} is not a boolean (true or false)`);
+    bad(key, say('scenario.config.not_bool', { value: shown(v) }));
     return fallback;
   };
   const oneOf = <T extends string>(key: CiliumConfigKey, allowed: readonly T[], fallback: T): T => {
     const v = value(key);
     if (v === undefined) return fallback;
     if ((allowed as readonly string[]).includes(v)) return v as T;
-    bad(key, `${shown(v)} is not one of ${allowed.join(', ')}`);
+    bad(key, say('scenario.config.not_one_of', { value: shown(v), allowed: allowed.join(', ') }));
     return fallback;
   };
 
@@ -86,7 +88,7 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
   let ipv4NativeRoutingCIDR: Cidr | undefined;
   if (cidrText !== undefined) {
     ipv4NativeRoutingCIDR = parseCidr(cidrText);
-    if (ipv4NativeRoutingCIDR === undefined) bad('ipv4-native-routing-cidr', `${shown(cidrText)} is not an IPv4 CIDR (a.b.c.d/n)`);
+    if (ipv4NativeRoutingCIDR === undefined) bad('ipv4-native-routing-cidr', say('scenario.not_cidr', { value: shown(cidrText) }));
   }
   // Policy enforcement mode; the policy compiler reads it from raw (src/engine/policy/compile.ts).
   oneOf('enable-policy', ['default', 'always', 'never'] as const, 'default');
@@ -94,7 +96,7 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
   const level = monitorText.toLowerCase();
   const monitorAggregation = Object.hasOwn(MONITOR_LEVELS, level) ? MONITOR_LEVELS[level] : undefined;
   if (monitorAggregation === undefined) {
-    bad('monitor-aggregation', `${shown(monitorText)} is not one of none, low, medium, maximum (or 0..4)`);
+    bad('monitor-aggregation', say('scenario.config.monitor', { value: shown(monitorText) }));
   }
 
   const config: CiliumConfig = {
@@ -128,11 +130,11 @@ export function checkCiliumConfig(raw: Record<string, string>): { config: Cilium
 }
 
 /** `mtu`: the agent's MTU option (0, the default, means detect it from the device). */
-function mtuValue(v: string | undefined, bad: (text: string) => void): number {
+function mtuValue(v: string | undefined, bad: (text: IssueText) => void): number {
   if (v === undefined) return 0;
   const n = /^\d+$/.test(v) ? Number(v) : NaN;
   if (n === 0 || (n >= 576 && n <= 65535)) return n;
-  bad(`"${v}" is not an MTU (0 to detect it, or 576 to 65535)`);
+  bad(say('scenario.config.mtu', { value: v }));
   return 0;
 }
 
@@ -144,10 +146,10 @@ function kprValue(v: string | undefined, problems: ConfigProblem[]): boolean {
   if (v === 'true') return true;
   const key = 'kube-proxy-replacement';
   if (v === 'strict' || v === 'partial') {
-    problems.push({ severity: 'warning', key, text: `${shown(v)} was removed in Cilium 1.15; read as "${v === 'strict'}"` });
+    problems.push({ severity: 'warning', key, text: say('scenario.config.kpr_removed', { value: shown(v), now: String(v === 'strict') }) });
     return v === 'strict';
   }
-  problems.push({ severity: 'error', key, text: `${shown(v)} is not one of true, false (or the old strict, partial)` });
+  problems.push({ severity: 'error', key, text: say('scenario.config.kpr', { value: shown(v) }) });
   return false;
 }
 
@@ -165,7 +167,7 @@ function agentRefusals(c: CiliumConfig): ConfigProblem[] {
       severity: 'error',
       key: 'enable-bpf-masquerade',
       also: ['kube-proxy-replacement'],
-      text: 'the Cilium agent refuses to start: BPF masquerading needs kube-proxy-replacement=true (with kube-proxy, set enable-bpf-masquerade=false)',
+      text: say('scenario.config.bpf_masq_kpr'),
     });
   }
   if (c.enableIpMasqAgent && !c.enableBpfMasquerade) {
@@ -173,21 +175,21 @@ function agentRefusals(c: CiliumConfig): ConfigProblem[] {
       severity: 'error',
       key: 'enable-ip-masq-agent',
       also: ['enable-bpf-masquerade'],
-      text: 'the Cilium agent refuses to start: enable-ip-masq-agent needs enable-bpf-masquerade=true',
+      text: say('scenario.config.ipmasq_bpf'),
     });
   }
   if (c.routingMode === 'tunnel' && c.autoDirectNodeRoutes) {
     out.push({
       severity: 'warning',
       key: 'auto-direct-node-routes',
-      text: 'the agent refuses to start with this in tunnel mode ("auto-direct-node-routes cannot be used with tunneling")',
+      text: say('scenario.config.adnr_tunnel'),
     });
   }
   if (c.routingMode === 'native' && c.enableIpv4Masquerade && !c.enableIpMasqAgent && !c.ipv4NativeRoutingCIDR) {
     out.push({
       severity: 'warning',
       key: 'ipv4-native-routing-cidr',
-      text: 'the agent refuses to start without it in native routing with masquerading ("native routing cidr must be configured")',
+      text: say('scenario.config.native_cidr'),
     });
   }
   return out;
@@ -198,9 +200,7 @@ const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
 /** parseCiliumConfig(raw): issues name the key (`field`) but no line; the loader adds where the key is. */
 export function parseCiliumConfig(raw: Record<string, string>): { config: CiliumConfig; issues: ScenarioIssue[] } {
   const { config, problems } = checkCiliumConfig(raw);
-  const issues = problems.map((p) => ({
-    severity: p.severity,
-    message: p.key ? `cilium-config ${p.key}: ${p.text}` : `cilium-config: ${p.text}`,
+  const issues = problems.map((p) => issueOf(p.severity, say('scenario.head', { head: p.key ? `cilium-config ${p.key}` : 'cilium-config', text: p.text }), {
     object: CILIUM_CONFIG_OBJECT,
     field: p.key,
   }));
@@ -217,11 +217,8 @@ export function applySettings(model: ClusterModel, settings: Record<string, stri
   const known = new Set<string>(CILIUM_CONFIG_KEYS);
   for (const key of Object.keys(settings)) {
     if (!known.has(key)) {
-      errors.push({
-        severity: 'error',
-        message: `--set ${clip(key)}: not a cilium-config key the engine models (known: ${CILIUM_CONFIG_KEYS.join(', ')})`,
-        field: key,
-      });
+      const text = say('scenario.head', { head: `--set ${clip(key)}`, text: say('scenario.config.unknown_key', { known: CILIUM_CONFIG_KEYS.join(', ') }) });
+      errors.push(issueOf('error', text, { field: key }));
     }
   }
   const { config, problems } = checkCiliumConfig({ ...model.config.raw, ...settings });
@@ -231,7 +228,7 @@ export function applySettings(model: ClusterModel, settings: Record<string, stri
     const set = [p.key, ...(p.also ?? [])].filter((k): k is CiliumConfigKey => k !== undefined && k in settings);
     const pairs = set.map((k) => `${k}=${clip(settings[k] ?? '')}`).join(',');
     const head = set.length > 0 ? `--set ${pairs}` : `${CILIUM_CONFIG_OBJECT}${p.key ? `, data.${p.key}` : ''}`;
-    const issue = { severity: p.severity, message: `${head}: ${p.text}`, object: CILIUM_CONFIG_OBJECT, field: p.key };
+    const issue = issueOf(p.severity, say('scenario.head', { head, text: p.text }), { object: CILIUM_CONFIG_OBJECT, field: p.key });
     (p.severity === 'error' ? errors : warnings).push(issue);
   }
   if (errors.length > 0) return { ok: false, errors };

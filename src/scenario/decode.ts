@@ -4,6 +4,8 @@
  * text must be valid UTF-8. Invalid bytes are an error at their line, not
  * U+FFFD quietly replacing a character in a name.
  */
+import { english, say, type IssueText } from './issue-text.ts';
+
 /** TextDecoder exists in every runtime the loader runs in; the pure core's types (no DOM, no node) omit it. */
 declare const TextDecoder: new (
   label: string,
@@ -13,7 +15,9 @@ declare const TextDecoder: new (
 /** The largest scenario read (CLI: unless FLOWLAB_MAX_BYTES says otherwise): a 1,000-node, 100k-pod cluster is ~80 MB of YAML. */
 export const MAX_SCENARIO_BYTES = 256 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string; line: number };
+/** A failure says `error` in English and `says` as words for the page (issue-text.ts). */
+
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string; says: IssueText; line: number };
 
 function bom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; skip: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
@@ -31,7 +35,8 @@ export function decodeScenario(bytes: Uint8Array): Decoded {
   } catch {
     const at = firstInvalid(body, encoding);
     const line = lineAt(body, at, encoding);
-    return { ok: false, line, error: `line ${line}: the file is not valid ${encoding.toUpperCase()} (byte ${at + skip + 1})` };
+    const says = say('scenario.encoding', { line, encoding: encoding.toUpperCase(), byte: at + skip + 1 });
+    return { ok: false, line, error: english(says), says };
   }
 }
 

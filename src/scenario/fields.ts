@@ -3,7 +3,9 @@
  * located issue (object, field path, YAML line) instead of an exception, so
  * one pass over a scenario reports every mistake at once.
  */
-import { where, type FieldPath, type K8sObject } from './documents.ts';
+import { type FieldPath, type K8sObject } from './documents.ts';
+import { english, say, whereDoc, type IssueText } from './issue-text.ts';
+export { issueOf } from './issue-of.ts';
 import type { ScenarioIssue } from './model.ts';
 import { parseCidr, parseIpv4, type Cidr, type Ipv4 } from './values.ts';
 
@@ -23,17 +25,21 @@ export function issueAt(
   obj: K8sObject,
   path: FieldPath | undefined,
   severity: ScenarioIssue['severity'],
-  text: string,
+  body: IssueText,
 ): ScenarioIssue {
   const line = path && path.length > 0 ? obj.lineOf(path) : obj.ref.line;
   const field = path && path.length > 0 ? fieldText(path) : undefined;
   // A hostile name (megabytes long) would otherwise be repeated whole in every message about its object.
   const object = obj.ref.object.length > 160 ? `${obj.ref.object.slice(0, 157)}...` : obj.ref.object;
   const shortField = field !== undefined && field.length > 160 ? `${field.slice(0, 157)}...` : field;
-  const head = shortField === undefined ? object : `${object}, ${shortField}`;
+  const at = whereDoc(obj.ref.doc, line);
+  const text = shortField === undefined
+    ? say('scenario.at.object', { object, where: at, text: body })
+    : say('scenario.at.field', { object, field: shortField, where: at, text: body });
   return {
     severity,
-    message: `${head} (${where(obj.ref.doc, line)}): ${text}`,
+    message: english(text),
+    text,
     object: obj.ref.object,
     field,
     line,
@@ -75,37 +81,37 @@ export class Fields {
     return v !== undefined && v !== null;
   }
 
-  error(path: FieldPath | undefined, text: string): undefined {
+  error(path: FieldPath | undefined, text: IssueText): undefined {
     this.sink.push(issueAt(this.obj, path, 'error', text));
     return undefined;
   }
 
-  warn(path: FieldPath | undefined, text: string): void {
+  warn(path: FieldPath | undefined, text: IssueText): void {
     this.sink.push(issueAt(this.obj, path, 'warning', text));
   }
 
   str(path: FieldPath, required = false): string | undefined {
     const v = this.get(path);
-    if (v === undefined || v === null || v === '') return required ? this.error(path, 'is required') : undefined;
+    if (v === undefined || v === null || v === '') return required ? this.error(path, say('scenario.required')) : undefined;
     // Scalars YAML typed as numbers or booleans are what a person meant as text.
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if (typeof v !== 'string') return this.error(path, `must be a string, not ${shown(v)}`);
+    if (typeof v !== 'string') return this.error(path, say('scenario.must_be_string', { value: shown(v) }));
     return v;
   }
 
   int(path: FieldPath, range: IntRange = {}): number | undefined {
     const v = this.get(path);
-    if (v === undefined || v === null) return range.required ? this.error(path, 'is required') : undefined;
+    if (v === undefined || v === null) return range.required ? this.error(path, say('scenario.required')) : undefined;
     const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = range;
-    if (typeof v !== 'number' || !Number.isInteger(v)) return this.error(path, `must be an integer, not ${shown(v)}`);
-    if (v < min || v > max) return this.error(path, `${v} is out of range (${min}..${max})`);
+    if (typeof v !== 'number' || !Number.isInteger(v)) return this.error(path, say('scenario.must_be_integer', { value: shown(v) }));
+    if (v < min || v > max) return this.error(path, say('scenario.out_of_range', { value: v, min, max }));
     return v;
   }
 
   bool(path: FieldPath): boolean | undefined {
     const v = this.get(path);
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'boolean') return this.error(path, `must be true or false, not ${shown(v)}`);
+    if (typeof v !== 'boolean') return this.error(path, say('scenario.must_be_bool', { value: shown(v) }));
     return v;
   }
 
@@ -114,8 +120,8 @@ export class Fields {
     if (text === undefined) return undefined;
     const ip = parseIpv4(text);
     if (ip === undefined) {
-      const why = text.includes(':') ? ' (IPv6 is not modelled)' : '';
-      return this.error(path, `${shown(text)} is not an IPv4 address${why}`);
+      const id = text.includes(':') ? 'scenario.not_ipv4.ipv6' : 'scenario.not_ipv4';
+      return this.error(path, say(id, { value: shown(text) }));
     }
     return ip;
   }
@@ -124,7 +130,7 @@ export class Fields {
     const text = this.str(path, required);
     if (text === undefined) return undefined;
     const cidr = parseCidr(text);
-    return cidr ?? this.error(path, `${shown(text)} is not an IPv4 CIDR (a.b.c.d/n)`);
+    return cidr ?? this.error(path, say('scenario.not_cidr', { value: shown(text) }));
   }
 
   /** A sequence; absent = empty; anything else is an error (and empty). */
@@ -132,7 +138,7 @@ export class Fields {
     const v = this.get(path);
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) {
-      this.error(path, `must be a list, not ${shown(v)}`);
+      this.error(path, say('scenario.must_be_list', { value: shown(v) }));
       return [];
     }
     return v;
@@ -145,7 +151,7 @@ export class Fields {
     const out: Record<string, string> = Object.create(null) as Record<string, string>;
     if (v === undefined || v === null) return out;
     if (typeof v !== 'object' || Array.isArray(v)) {
-      this.error(path, `must be a map of strings, not ${shown(v)}`);
+      this.error(path, say('scenario.must_be_string_map', { value: shown(v) }));
       return out;
     }
     for (const [k, value] of Object.entries(v as Record<string, unknown>)) {

@@ -10,6 +10,7 @@ import type { CiliumEndpointFacts } from './kinds/pod.ts';
 import type { SliceFacts } from './kinds/service.ts';
 import type { CiliumConfig, NodeModel, ScenarioIssue } from './model.ts';
 import type { Assembled } from './validate.ts';
+import { say } from './issue-text.ts';
 
 /** What the per-kind readers found, before joining. */
 export interface Collected {
@@ -30,7 +31,7 @@ export function joinNodes(got: Collected, out: Assembled, issues: ScenarioIssue[
   for (const cn of got.ciliumNodes) {
     const node = byName.get(cn.name);
     if (!node) {
-      cn.f.warn(undefined, `has no Node ${cn.name} in the scenario: ignored`);
+      cn.f.warn(undefined, say('scenario.cn.no_node', { node: cn.name }));
       continue;
     }
     cnByName.set(cn.name, cn);
@@ -39,14 +40,14 @@ export function joinNodes(got: Collected, out: Assembled, issues: ScenarioIssue[
     if (cn.healthIP) d.healthIP = cn.healthIP;
     if (d.podCIDRs.length === 0) d.podCIDRs = cn.podCIDRs;
     if (cn.internalIP && d.internalIP && cn.internalIP !== d.internalIP) {
-      cn.f.warn(['spec', 'addresses'], `InternalIP ${cn.internalIP} differs from the Node's ${d.internalIP}; the Node's is used`);
+      cn.f.warn(['spec', 'addresses'], say('scenario.cn.internal_ip', { ip: cn.internalIP, node: d.internalIP }));
     }
   }
   for (const { draft, f } of got.nodes) {
     // A CIDR that did not parse has its own error already; this one is for none at all.
     const badCidr = issues.some((i) => /^spec\.(ipam\.)?podCIDR/.test(i.field ?? '') && i.object?.endsWith(` ${draft.name}`));
     if (draft.podCIDRs.length === 0 && !badCidr) {
-      f.error(['spec', 'podCIDRs'], 'the node has no IPv4 pod CIDR (set spec.podCIDRs, or its CiliumNode spec.ipam.podCIDRs)');
+      f.error(['spec', 'podCIDRs'], say('scenario.node.no_pod_cidr'));
     }
     if (draft.internalIP === undefined) {
       out.brokenNodes.add(draft.name);
@@ -63,15 +64,15 @@ export function joinEndpoints(got: Collected, out: Assembled): void {
   for (const cep of got.endpoints) {
     const pod = pods.get(cep.key);
     if (!pod) {
-      cep.f.warn(undefined, `has no Pod ${cep.key} in the scenario: ignored`);
+      cep.f.warn(undefined, say('scenario.cep.no_pod', { pod: cep.key }));
       continue;
     }
     if (pod.model.hostNetwork) {
-      cep.f.warn(undefined, `Pod ${cep.key} uses the host network and has no endpoint: ignored`);
+      cep.f.warn(undefined, say('scenario.cep.host_network', { pod: cep.key }));
       continue;
     }
     if (cep.ip && pod.model.podIP && cep.ip !== pod.model.podIP) {
-      cep.f.error(['status', 'networking', 'addressing', 0, 'ipv4'], `${cep.ip} is not the Pod's IP ${pod.model.podIP}`);
+      cep.f.error(['status', 'networking', 'addressing', 0, 'ipv4'], say('scenario.cep.ip', { ip: cep.ip, pod: pod.model.podIP }));
     }
     pod.model.endpoint = cep.facts;
     pod.endpoint = cep;
@@ -83,7 +84,7 @@ export function joinSlices(got: Collected, out: Assembled): void {
   for (const slice of got.slices) {
     const svc = services.get(slice.service);
     if (!svc) {
-      slice.f.warn(['metadata', 'labels'], `names Service ${slice.service}, which is not in the scenario: ignored`);
+      slice.f.warn(['metadata', 'labels'], say('scenario.slice.no_service', { service: slice.service }));
       continue;
     }
     if (slice.f.str(['addressType']) === 'IPv6') {

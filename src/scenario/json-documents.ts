@@ -5,11 +5,13 @@
  * lines). Each top-level value is its own document; lines are found only for a
  * message (json-scan.ts), never for a clean load.
  */
-import { collect, where, type DocContext, type Documents } from './k8s-object.ts';
+import { collect, type DocContext, type Documents } from './k8s-object.ts';
 import { streamJsonList } from './json-list-stream.ts';
 import { JsonLocator, skipSpace, skipValue } from './json-scan.ts';
 import { LineIndex } from './line-index.ts';
 import type { OnProgress } from './progress.ts';
+import { issueOf } from './issue-of.ts';
+import { literal, say, whereDoc } from './issue-text.ts';
 
 /** The first thing in the text (after `---` lines) opens a JSON object or array. */
 export function looksLikeJson(text: string): boolean {
@@ -100,10 +102,6 @@ function syntaxIssue(err: unknown, text: string, start: number, end: number, doc
   const at = Math.min(start + (pos ? Number(pos[1]) : raw.includes('end of JSON') ? end - start : 0), text.length);
   const reason = raw.replace(/,? "[\s\S]*" is not valid JSON$/, '').replace(/ ?(?:in JSON )?at position \d+[\s\S]*$/, '') || 'not valid JSON';
   const line = lines.lineAt(at);
-  return {
-    severity: 'error' as const,
-    message: `JSON (${where(doc, line)}, column ${lines.columnAt(at)}): ${reason}`,
-    line,
-    doc,
-  };
+  const where = say('scenario.where.column', { where: whereDoc(doc, line), column: lines.columnAt(at) });
+  return issueOf('error', say('scenario.at.object', { object: 'JSON', where, text: literal(reason) }), { line, doc });
 }

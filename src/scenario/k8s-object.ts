@@ -5,6 +5,7 @@
  * clean load of 100,000 objects computes none.
  */
 import type { ScenarioIssue, SourceRef } from './model.ts';
+import { english, say, whereDoc, type IssueText } from './issue-text.ts';
 
 /** A field path: map keys and sequence indexes, `['spec', 'ports', 0, 'port']`. */
 export type FieldPath = readonly (string | number)[];
@@ -140,13 +141,13 @@ export function collect(data: unknown, at: FieldPath, ctx: DocContext): void {
 function collectAt(data: unknown, base: FieldPath, item: number | undefined, ctx: DocContext): void {
   if (data === null || data === undefined) return;
   if (typeof data !== 'object' || Array.isArray(data)) {
-    ctx.issues.push(notAnObject(ctx, ctx.locate(pathOf(base, item, ROOT)), 'it is not a mapping'));
+    ctx.issues.push(notAnObject(ctx, ctx.locate(pathOf(base, item, ROOT)), say('scenario.not_object.mapping')));
     return;
   }
   const body = data as Record<string, unknown>;
   const kind = body['kind'];
   if (typeof kind !== 'string' || kind === '') {
-    ctx.issues.push(notAnObject(ctx, ctx.locate(pathOf(base, item, ROOT)), 'it has no `kind`'));
+    ctx.issues.push(notAnObject(ctx, ctx.locate(pathOf(base, item, ROOT)), say('scenario.not_object.kind')));
     return;
   }
   // `kind: List` (kubectl) and typed lists (`NodeList`, what cilium-sysdump writes): the API server leaves
@@ -156,7 +157,8 @@ function collectAt(data: unknown, base: FieldPath, item: number | undefined, ctx
     if (items === undefined || items === null) return;
     if (!Array.isArray(items)) {
       const line = ctx.locate(pathOf(base, item, ['items']));
-      ctx.issues.push({ severity: 'error', message: `List, items (${where(ctx.doc, line)}): must be a sequence`, line, doc: ctx.doc, field: 'items' });
+      const text = say('scenario.at.field', { object: 'List', field: 'items', where: whereDoc(ctx.doc, line), text: say('scenario.must_be_sequence') });
+      ctx.issues.push({ severity: 'error', message: english(text), text, line, doc: ctx.doc, field: 'items' });
       return;
     }
     const listAt = pathOf(base, item, ROOT);
@@ -169,9 +171,11 @@ function collectAt(data: unknown, base: FieldPath, item: number | undefined, ctx
   const name = typeof meta['name'] === 'number' || typeof meta['name'] === 'boolean' ? String(meta['name']) : meta['name'];
   if (typeof name !== 'string' || name === '') {
     const line = ctx.locate(pathOf(base, item, ['metadata']));
+    const text = say('scenario.at.field', { object: kind, field: 'metadata.name', where: whereDoc(ctx.doc, line), text: say('scenario.required') });
     ctx.issues.push({
       severity: 'error',
-      message: `${kind}, metadata.name (${where(ctx.doc, line)}): is required`,
+      message: english(text),
+      text,
       object: kind,
       field: 'metadata.name',
       line,
@@ -208,10 +212,12 @@ function inheritKind(list: Record<string, unknown>, kind: string): unknown {
   });
 }
 
-export function notAnObject({ format, doc }: Pick<DocContext, 'format' | 'doc'>, line: number, why: string): ScenarioIssue {
+export function notAnObject({ format, doc }: Pick<DocContext, 'format' | 'doc'>, line: number, why: IssueText): ScenarioIssue {
+  const text = say('scenario.at.object', { object: format, where: whereDoc(doc, line), text: say('scenario.not_object', { why }) });
   return {
     severity: 'error',
-    message: `${format} (${where(doc, line)}): not a Kubernetes object (${why}; expected apiVersion, kind, metadata)`,
+    message: english(text),
+    text,
     line,
     doc,
   };

@@ -9,6 +9,7 @@ import { CILIUM_CONFIG_OBJECT, checkCiliumConfig } from './config.ts';
 import { decodeScenario } from './decode.ts';
 import { readDocuments, where, type Documents, type K8sObject } from './documents.ts';
 import { Fields } from './fields.ts';
+import { issueOf } from './issue-of.ts';
 import { CILIUM_CONFIG, IP_MASQ_AGENT, readCaptureStart, readCiliumConfig, readIpMasqAgent } from './kinds/configmap.ts';
 import { readCiliumNode, readNode } from './kinds/node.ts';
 import { readCiliumNetworkPolicy } from './kinds/ciliumnetworkpolicy.ts';
@@ -22,6 +23,7 @@ import { NOT_STREAMED } from './json-list-stream.ts';
 import { checkNames } from './names.ts';
 import { validateCluster, type Assembled } from './validate.ts';
 import { PROGRESS_EVERY, type OnProgress } from './progress.ts';
+import { say, whereDoc } from './issue-text.ts';
 
 export { applySettings } from './config.ts';
 
@@ -42,7 +44,7 @@ export function loadScenario(input: ScenarioInput, name: string, progress?: OnPr
   if (typeof input === 'string') text = input;
   else {
     const decoded = decodeScenario(input);
-    if (!decoded.ok) return { ok: false, errors: [{ severity: 'error', message: decoded.error, line: decoded.line, doc: 0, kind: 'encoding' }] };
+    if (!decoded.ok) return { ok: false, errors: [issueOf('error', decoded.says, { line: decoded.line, doc: 0, kind: 'encoding' })] };
     text = decoded.text;
   }
   const totalBytes = typeof input === 'string' ? text.length : input.length;
@@ -74,7 +76,7 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
     const f = new Fields(obj, issues);
     if (last.repeated && !isLatest(obj, f, last.last, seen)) return;
     if (obj.apiVersion === '') {
-      f.error(['apiVersion'], 'is required');
+      f.error(['apiVersion'], say('scenario.required'));
       return;
     }
     // Own keys only: an apiVersion of `__proto__` or `constructor` must not find Object's.
@@ -104,16 +106,13 @@ export function loadDocuments(docs: Documents, name: string, progress?: OnProgre
   joinSlices(got, assembled);
   const config = got.config ?? checkCiliumConfig({}).config;
   if (!got.config) {
-    issues.push({
-      severity: 'warning',
-      message: `no ${CILIUM_CONFIG_OBJECT}: Cilium 1.16 defaults are used (tunnel mode, kube-proxy kept)`,
-    });
+    issues.push(issueOf('warning', say('scenario.no_config', { object: CILIUM_CONFIG_OBJECT })));
   }
   if (got.nonMasqueradeCIDRs) config.nonMasqueradeCIDRs = got.nonMasqueradeCIDRs;
   alive();
   validateCluster(assembled);
   if (assembled.nodes.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    issues.push({ severity: 'error', message: 'the scenario has no Node objects (document 1, line 1)', line: 1, doc: 0 });
+    issues.push(issueOf('error', say('scenario.no_nodes', { where: whereDoc(0, 1) }), { line: 1, doc: 0 }));
   }
 
   const errors = issues.filter((i) => i.severity === 'error');

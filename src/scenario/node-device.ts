@@ -17,6 +17,7 @@
 import type { Fields } from './fields.ts';
 import type { NodeModel } from './model.ts';
 import { cidrContains, cidrHost, cidrToString, parseCidr, parseMac, type Cidr, type Ipv4, type Mac } from './values.ts';
+import { say } from './issue-text.ts';
 
 export const DEVICE_ANNOTATION = 'flowlab.cilium.io/device';
 export const SUBNET_ANNOTATION = 'flowlab.cilium.io/device-subnet';
@@ -44,13 +45,13 @@ export function readDeviceFacts(f: Fields): DeviceFacts {
   const device = f.str(annotation(DEVICE_ANNOTATION));
   if (device !== undefined) {
     if (isDeviceName(device)) out.device = device;
-    else f.error(annotation(DEVICE_ANNOTATION), `"${device}" is not a network device name (1 to 15 characters, no spaces, "/" or ":")`);
+    else f.error(annotation(DEVICE_ANNOTATION), say('scenario.node.not_device', { value: device }));
   }
   const subnet = f.str(annotation(SUBNET_ANNOTATION));
   if (subnet !== undefined) {
     const c = parseCidr(subnet);
     if (c) out.deviceSubnet = c;
-    else f.error(annotation(SUBNET_ANNOTATION), `"${subnet}" is not an IPv4 CIDR (a.b.c.d/n)`);
+    else f.error(annotation(SUBNET_ANNOTATION), say('scenario.not_cidr', { value: `"${subnet}"` }));
   }
   const gateway = f.ipv4(annotation(GATEWAY_ANNOTATION));
   if (gateway) out.gateway = gateway;
@@ -58,14 +59,14 @@ export function readDeviceFacts(f: Fields): DeviceFacts {
   if (mac !== undefined) {
     const m = parseMac(mac);
     if (m) out.deviceMac = m;
-    else f.error(annotation(MAC_ANNOTATION), `"${mac}" is not a MAC address (six colon-separated hex bytes)`);
+    else f.error(annotation(MAC_ANNOTATION), say('scenario.not_mac', { value: mac }));
   }
   // Annotation values are strings: "9001".
   const mtu = f.str(annotation(MTU_ANNOTATION));
   if (mtu !== undefined) {
     const n = /^\d+$/.test(mtu) ? Number(mtu) : NaN;
     if (n >= 576 && n <= 65535) out.deviceMtu = n;
-    else f.error(annotation(MTU_ANNOTATION), `"${mtu}" is not an MTU (576 to 65535)`);
+    else f.error(annotation(MTU_ANNOTATION), say('scenario.node.not_mtu', { value: mtu }));
   }
   return out;
 }
@@ -88,7 +89,7 @@ export function resolveDevice(
   }
   let subnet = facts.deviceSubnet;
   if (subnet && !cidrContains(subnet, internalIP)) {
-    f.error(annotation(SUBNET_ANNOTATION), `${cidrToString(subnet)} does not contain the node's InternalIP ${internalIP}`);
+    f.error(annotation(SUBNET_ANNOTATION), say('scenario.node.subnet_without_ip', { cidr: cidrToString(subnet), ip: internalIP }));
     subnet = undefined;
   }
   if (!subnet) {
@@ -97,7 +98,7 @@ export function resolveDevice(
   }
   let gateway = facts.gateway;
   if (gateway && !cidrContains(subnet, gateway)) {
-    f.error(annotation(GATEWAY_ANNOTATION), `${gateway} is not in the device subnet ${cidrToString(subnet)}`);
+    f.error(annotation(GATEWAY_ANNOTATION), say('scenario.node.gateway_outside', { ip: gateway, cidr: cidrToString(subnet) }));
     gateway = undefined;
   }
   if (!gateway) {

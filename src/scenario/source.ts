@@ -1,3 +1,5 @@
+import type { IssueText } from './issue-text.ts';
+
 /** What every part of the scenario model points back to: where an object came from, and a located problem. */
 
 export type L4Proto = 'TCP' | 'UDP' | 'SCTP';
@@ -15,7 +17,10 @@ export interface SourceRef {
 /** A located problem in a scenario: names the document, object, field and line. */
 export interface ScenarioIssue {
   severity: 'error' | 'warning';
+  /** The English line (the CLI prints it; tests assert it). */
   message: string;
+  /** The same words as data, for the page to render in its language (issue-text.ts); absent on a few UI-made issues. */
+  text?: IssueText;
   /** `Pod default/webpod1` when known. */
   object?: string;
   /** `status.podIP` */

@@ -10,8 +10,9 @@
  * the API server never returns an object twice, so two copies there
  * contradict each other: that stays an error.
  */
-import { where, type K8sObject } from './documents.ts';
+import type { K8sObject } from './documents.ts';
 import type { Fields } from './fields.ts';
+import { say, whereDoc } from './issue-text.ts';
 
 export interface LastCopies {
   /** The last copy of each object. */
@@ -38,13 +39,13 @@ export function isLatest(obj: K8sObject, f: Fields, last: Map<string, K8sObject>
   if (!inDoc) seen.set(obj.ref.doc, (inDoc = new Map()));
   const first = inDoc.get(obj.ref.object);
   if (first) {
-    f.error(undefined, `is listed twice in one document (first at ${where(first.ref.doc, first.ref.line)})`);
+    f.error(undefined, say('scenario.listed_twice_in_doc', { where: whereDoc(first.ref.doc, first.ref.line) }));
     return false;
   }
   inDoc.set(obj.ref.object, obj);
   const later = last.get(obj.ref.object);
   if (later && later.ref.doc !== obj.ref.doc) {
-    f.warn(undefined, `is replaced by the later copy at ${where(later.ref.doc, later.ref.line)} (read as an update)`);
+    f.warn(undefined, say('scenario.replaced_by_later', { where: whereDoc(later.ref.doc, later.ref.line) }));
     return false;
   }
   return true;

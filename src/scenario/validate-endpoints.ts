@@ -6,6 +6,7 @@
  */
 import type { Assembled } from './validate.ts';
 import { podIsActive } from './kinds/pod.ts';
+import { say } from './issue-text.ts';
 
 export const MAX_ENDPOINT_ID = 4095;
 
@@ -19,9 +20,6 @@ export function checkEndpointCapacity(a: Assembled): void {
     // The health endpoint takes one ID of the pool too.
     const endpoints = (count.get(n.model.name) ?? 0) + 1;
     if (endpoints <= MAX_ENDPOINT_ID) continue;
-    n.f.error(
-      undefined,
-      `has ${endpoints} endpoints (${endpoints - 1} pods and cilium-health), more than the ${MAX_ENDPOINT_ID} endpoint IDs a node's agent can allocate`,
-    );
+    n.f.error(undefined, say('scenario.node.too_many_endpoints', { n: endpoints, pods: endpoints - 1, max: MAX_ENDPOINT_ID }));
   }
 }

@@ -6,6 +6,7 @@
 import { SERVICE_IDS_ANNOTATION } from './frontends.ts';
 import type { Assembled } from './validate.ts';
 import type { SelectorIndex } from './selector.ts';
+import { say } from './issue-text.ts';
 
 export function validateServices(a: Assembled, index: SelectorIndex): void {
   const clusterIPs = new Map<string, string>();
@@ -15,19 +16,19 @@ export function validateServices(a: Assembled, index: SelectorIndex): void {
     const label = f.obj.ref.object;
     if (svc.clusterIP) {
       const first = clusterIPs.get(svc.clusterIP);
-      if (first) f.error(['spec', 'clusterIP'], `${svc.clusterIP} is also the ClusterIP of ${first}`);
+      if (first) f.error(['spec', 'clusterIP'], say('scenario.svc.cluster_ip_taken', { ip: svc.clusterIP, other: first }));
       else clusterIPs.set(svc.clusterIP, label);
     }
     for (const id of svc.serviceIds ?? []) {
       const first = ids.get(id);
-      if (first) f.error(['metadata', 'annotations', SERVICE_IDS_ANNOTATION], `service ID ${id} is also used by ${first}`);
+      if (first) f.error(['metadata', 'annotations', SERVICE_IDS_ANNOTATION], say('scenario.svc.id_taken', { id, other: first }));
       else ids.set(id, label);
     }
     svc.ports.forEach((p, i) => {
       if (p.nodePort === undefined) return;
       const key = `${p.nodePort}/${p.protocol}`;
       const first = nodePorts.get(key);
-      if (first && first !== label) f.error(['spec', 'ports', i, 'nodePort'], `${key} is also a nodePort of ${first}`);
+      if (first && first !== label) f.error(['spec', 'ports', i, 'nodePort'], say('scenario.svc.node_port_taken', { port: key, other: first }));
       else nodePorts.set(key, label);
     });
     checkBackends(index, svc, f);
@@ -39,12 +40,12 @@ type ServiceEntry = Assembled['services'][number];
 function checkBackends(index: SelectorIndex, svc: ServiceEntry['model'], f: ServiceEntry['f']): void {
   if (svc.sliceEndpoints !== undefined) return;
   if (!svc.selector) {
-    f.warn(['spec'], 'has no selector and no EndpointSlice: it has no backends');
+    f.warn(['spec'], say('scenario.svc.no_selector'));
     return;
   }
   const selector = Object.entries(svc.selector);
   if (index.select(svc.namespace, svc.selector).length === 0) {
     const text = selector.map(([k, v]) => `${k}=${v}`).join(',');
-    f.warn(['spec', 'selector'], `${text} matches no Running pod in namespace ${svc.namespace}: the Service has no backends`);
+    f.warn(['spec', 'selector'], say('scenario.svc.selects_none', { selector: text, namespace: svc.namespace }));
   }
 }

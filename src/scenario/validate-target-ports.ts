@@ -6,6 +6,7 @@
  */
 import type { SelectorIndex } from './selector.ts';
 import type { Assembled } from './validate.ts';
+import { say } from './issue-text.ts';
 
 export function checkNamedTargetPorts(a: Assembled, index: SelectorIndex): void {
   for (const { model: svc, f } of a.services) {
@@ -16,7 +17,7 @@ export function checkNamedTargetPorts(a: Assembled, index: SelectorIndex): void 
       const name = port.targetPort;
       if (typeof name !== 'string') return;
       if (pods.some((p) => p.ports.some((c) => c.name === name && c.protocol === port.protocol))) return;
-      f.warn(['spec', 'ports', i, 'targetPort'], `"${name}" is not the name of a ${port.protocol} port any selected pod declares: this port has no backends`);
+      f.warn(['spec', 'ports', i, 'targetPort'], say('scenario.svc.target_port_name', { value: name, proto: port.protocol }));
     });
   }
 }

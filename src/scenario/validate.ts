@@ -4,7 +4,6 @@
  * endpoint ids and interfaces unique per node. Service checks: validate-services.ts.
  */
 import type { FieldPath } from './documents.ts';
-import { where } from './documents.ts';
 import type { Fields } from './fields.ts';
 import type { CiliumNodeFacts } from './kinds/node.ts';
 import type { CiliumEndpointFacts } from './kinds/pod.ts';
@@ -15,6 +14,7 @@ import { SelectorIndex } from './selector.ts';
 import { validateServices } from './validate-services.ts';
 import { checkNamedTargetPorts } from './validate-target-ports.ts';
 import { cidrContains, cidrToString, type Cidr } from './values.ts';
+import { say, whereDoc, type IssueParam } from './issue-text.ts';
 
 export interface Assembled {
   nodes: { model: NodeModel; f: Fields; ciliumNode?: CiliumNodeFacts }[];
@@ -36,14 +36,14 @@ interface Owner {
 
 export function validateCluster(a: Assembled): void {
   const owners = new Map<string, Owner>();
-  const claim = (ip: string, owner: Owner, what = 'the IP') => {
+  const claim = (ip: string, owner: Owner) => {
     const first = owners.get(ip);
     if (!first) {
       owners.set(ip, owner);
       return;
     }
-    const at = where(first.f.obj.ref.doc, first.f.obj.lineOf(first.path));
-    owner.f.error(owner.path, `${ip} is also ${what} of ${first.label} (${at})`);
+    const at = whereDoc(first.f.obj.ref.doc, first.f.obj.lineOf(first.path));
+    owner.f.error(owner.path, say('scenario.ip_taken', { ip, owner: first.label, where: at }));
   };
   for (const n of a.nodes) claim(n.model.internalIP, { label: n.f.obj.ref.object, f: n.f, path: internalIpPath(n.f) });
   checkPodCidrOverlap(a.nodes);
@@ -81,13 +81,13 @@ function checkPodCidrOverlap(nodes: NodeEntry[]): void {
         const hit = other.model.podCIDRs.find((o) => overlaps(o, c));
         if (!hit) continue;
         const [f, path] = cidrAt(n, k);
-        f.error(path, `${cidrToString(c)} overlaps Node ${other.model.name}'s pod CIDR ${cidrToString(hit)}`);
+        f.error(path, say('scenario.node.cidr_overlap', { cidr: cidrToString(c), node: other.model.name, other: cidrToString(hit) }));
       }
     });
   });
 }
 
-type Claim = (ip: string, owner: Owner, what?: string) => void;
+type Claim = (ip: string, owner: Owner) => void;
 
 /** cilium_host and health IPs come from the node's pod CIDR under IPAM kubernetes. */
 function checkCiliumNode(n: NodeEntry, claim: Claim): void {
@@ -101,7 +101,7 @@ function checkCiliumNode(n: NodeEntry, claim: Claim): void {
   for (const [ip, path, what] of facts) {
     if (!ip) continue;
     claim(ip, { label: `${cn.f.obj.ref.object} (${what})`, f: cn.f, path });
-    if (!inPodCidr(ip)) cn.f.warn(path, `${what} ${ip} is outside the node's pod CIDRs (${cidrList(n.model.podCIDRs)})`);
+    if (!inPodCidr(ip)) cn.f.warn(path, say('scenario.cn.outside_cidr', { what, ip, cidrs: cidrList(n.model.podCIDRs) }));
   }
 }
 
@@ -111,8 +111,8 @@ function ciliumInternalIpPath(f: Fields): FieldPath {
   return ['spec', 'addresses', Math.max(i, 0), 'ip'];
 }
 
-function cidrList(cidrs: Cidr[]): string {
-  return cidrs.map(cidrToString).join(', ') || 'none';
+function cidrList(cidrs: Cidr[]): IssueParam {
+  return cidrs.map(cidrToString).join(', ') || say('scenario.none');
 }
 
 function checkPods(a: Assembled, claim: Claim): void {
@@ -121,8 +121,8 @@ function checkPods(a: Assembled, claim: Claim): void {
     const node = nodes.get(pod.nodeName);
     if (a.brokenNodes.has(pod.nodeName)) continue;
     if (pod.nodeName !== '' && !node) {
-      const known = [...nodes.keys()].join(', ') || 'none';
-      f.error(['spec', 'nodeName'], `"${pod.nodeName}" is not a Node in the scenario (nodes: ${known})`);
+      const known = [...nodes.keys()].join(', ') || say('scenario.none');
+      f.error(['spec', 'nodeName'], say('scenario.pod.unknown_node', { value: pod.nodeName, nodes: known }));
       continue;
     }
     if (!node || !podIsActive(pod.phase)) continue;
@@ -130,13 +130,13 @@ function checkPods(a: Assembled, claim: Claim): void {
       // The kubelet reports the node's IP for host-network pods.
       if (pod.podIP === undefined) pod.podIP = node.internalIP;
       else if (pod.podIP !== node.internalIP) {
-        f.error(['status', 'podIP'], `a hostNetwork pod has its node's IP ${node.internalIP}, not ${pod.podIP}`);
+        f.error(['status', 'podIP'], say('scenario.pod.host_network_ip', { node: node.internalIP, ip: pod.podIP }));
       }
       continue;
     }
     if (pod.podIP === undefined) continue;
     if (!node.podCIDRs.some((c) => cidrContains(c, pod.podIP as NodeModel['internalIP']))) {
-      f.error(ipPath, `${pod.podIP} is outside Node ${node.name}'s pod CIDRs (${cidrList(node.podCIDRs)})`);
+      f.error(ipPath, say('scenario.pod.outside_cidr', { ip: pod.podIP, node: node.name, cidrs: cidrList(node.podCIDRs) }));
       continue;
     }
     claim(pod.podIP, { label: f.obj.ref.object, f, path: ipPath });
@@ -157,7 +157,7 @@ function checkEndpointsPerNode(pods: Assembled['pods']): void {
       if (value === undefined) continue;
       const key = `${pod.nodeName}|${what}|${String(value)}`;
       const first = seen.get(key);
-      if (first) endpoint.f.error(path, `${what} ${String(value)} is also ${first}'s on node ${pod.nodeName}`);
+      if (first) endpoint.f.error(path, say('scenario.pod.endpoint_taken', { what, value: String(value), other: first, node: pod.nodeName }));
       else seen.set(key, endpoint.f.obj.ref.object);
     }
   }

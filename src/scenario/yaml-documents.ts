@@ -7,11 +7,13 @@
  * yaml's parseAllDocuments whole, as before.
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { collect, where, type DocContext, type Documents, type FieldPath } from './k8s-object.ts';
+import { collect, type DocContext, type Documents, type FieldPath } from './k8s-object.ts';
 import { LineIndex } from './line-index.ts';
 import { PROGRESS_EVERY, type OnProgress } from './progress.ts';
 import { readFastYaml, UNSUPPORTED } from './yaml-fast.ts';
 import { splitYamlDocuments } from './yaml-split.ts';
+import { issueOf } from './issue-of.ts';
+import { literal, say, whereDoc } from './issue-text.ts';
 
 const PARSE = { prettyErrors: false } as const;
 
@@ -42,7 +44,8 @@ function readDocument(doc: Document, index: number, base: number, tree: () => Do
     const at = base + e.pos[0];
     const line = lines.lineAt(at);
     const message = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-    out.issues.push({ severity: 'error', message: `YAML (${where(index, line)}, column ${lines.columnAt(at)}): ${message}`, line, doc: index });
+    const where = say('scenario.where.column', { where: whereDoc(index, line), column: lines.columnAt(at) });
+    out.issues.push(issueOf('error', say('scenario.at.object', { object: 'YAML', where, text: literal(message) }), { line, doc: index }));
   }
   if (doc.errors.length > 0 || doc.contents === null) return;
   let data: unknown;
@@ -52,7 +55,8 @@ function readDocument(doc: Document, index: number, base: number, tree: () => Do
   } catch (err) {
     const line = lines.lineAt(base + (doc.contents.range?.[0] ?? 0));
     const reason = err instanceof Error ? err.message : String(err);
-    out.issues.push({ severity: 'error', message: `YAML (${where(index, line)}): ${reason}`, line, doc: index });
+    const text = say('scenario.at.object', { object: 'YAML', where: whereDoc(index, line), text: literal(reason) });
+    out.issues.push(issueOf('error', text, { line, doc: index }));
     return;
   }
   collect(data, [], context(index, base, tree, lines, out));

@@ -135,7 +135,7 @@ export class EngineHost {
     // Unzipping has no steps of its own to count: the bar says the parse has begun.
     report({ phase: 'parse', bytes: 0, totalBytes: bytes.length, objects: 0 });
     const read = this.extra().readSysdump(bytes, fileName);
-    if (!read.ok) return { ok: false, errors: [{ severity: 'error', message: read.error }] };
+    if (!read.ok) return { ok: false, errors: [read.issue] };
     const loaded = this.load(read.text, name, report);
     if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => this.extra().locate(e, read.files)) };
     const captures = read.report.agents.map((a) => ({ pod: a.pod, tables: a.tables }));

@@ -23,7 +23,9 @@ describe('a chosen scenario file (issue #10.7: decoded by BOM as the CLI does, n
 
   it('invalid UTF-8 is an error at its line; a file over the limit is not read; pasted text stops at 1 MB', async () => {
     const bad = new Uint8Array([...Buffer.from('a: 1\nb: '), 0xc3, 0x28]);
-    expect(await firstError(bad)).toEqual({ severity: 'error', message: 'line 2: the file is not valid UTF-8 (byte 10)', line: 2, doc: 0, kind: 'encoding' });
+    expect(await firstError(bad)).toEqual({ severity: 'error', message: 'line 2: the file is not valid UTF-8 (byte 10)', line: 2, doc: 0, kind: 'encoding',
+      text: { id: 'scenario.encoding', params: { line: 2, encoding: 'UTF-8', byte: 10 } },
+    });
     expect(fileTooBig(MAX_SCENARIO_BYTES + 1)).toBe(true);
     expect(fileTooBig(80e6)).toBe(false);
     expect(pastedBytes('é'.repeat(MAX_PASTE_BYTES / 2))).toBe(MAX_PASTE_BYTES);

@@ -35,6 +35,8 @@ export interface TableComparison {
   differences: Message[];
   /** The cluster's file could not be read as the command's table. */
   error?: string;
+  /** `error` as words, for the page's language. */
+  says?: Message;
 }
 
 export interface AgentComparison {
@@ -80,7 +82,7 @@ export function compareAgentTables(
     const clusterRead = readPrintedTable(raw, spec.titles);
     const model = modelRead.ok ? modelRead.table : { titles: spec.titles, rows: new Map<string, string[]>() };
     if (!clusterRead.ok) {
-      tables.push({ table, command: spec.command, clusterRows: 0, modelRows: model.rows.size, differences: [], error: clusterRead.error });
+      tables.push({ table, command: spec.command, clusterRows: 0, modelRows: model.rows.size, differences: [], error: clusterRead.error, says: clusterRead.says });
       continue;
     }
     tables.push({

@@ -9,12 +9,14 @@
  * fenced block; bugtool/cmd/root.go writeCmdToFile with markdown on): the
  * fence and the title are dropped first.
  */
+import { message, type Message } from '../messages.ts';
 export interface PrintedTable {
   titles: [string, string];
   rows: Map<string, string[]>;
 }
 
-export type PrintedRead = { ok: true; table: PrintedTable } | { ok: false; error: string };
+/** A table that cannot be read: the English line (the CLI's) and the same words for the page (`says`). */
+export type PrintedRead = { ok: true; table: PrintedTable } | { ok: false; error: string; says: Message };
 
 function unwrapMarkdown(text: string): string {
   const fenced = /```\n([\s\S]*?)\n```/.exec(text);
@@ -28,10 +30,14 @@ export function readPrintedTable(text: string, titles: readonly [string, string]
   if (header === undefined) {
     // "No entries found." (stderr, but bugtool writes stderr into the same file) is an empty table, not an error.
     if (/No entries found/.test(text)) return { ok: true, table: { titles: [titles[0], titles[1]], rows: new Map() } };
-    return { ok: false, error: `line 1: expected the header "${titles[0]}  ${titles[1]}"` };
+    const header = `${titles[0]}  ${titles[1]}`;
+    return { ok: false, error: `line 1: expected the header "${header}"`, says: message('reality.table.header', { header }) };
   }
   const col = header.indexOf(titles[1], titles[0].length);
-  if (col < 0) return { ok: false, error: `line ${headerAt + 1}: the header has no "${titles[1]}" column` };
+  if (col < 0) {
+    const [line, title] = [headerAt + 1, titles[1]];
+    return { ok: false, error: `line ${line}: the header has no "${title}" column`, says: message('reality.table.column', { line, title }) };
+  }
   const rows = new Map<string, string[]>();
   let last: string[] | undefined;
   for (const line of lines.slice(headerAt + 1)) {

@@ -18,6 +18,7 @@ import {
   inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readCidrText, readPolicyPort,
   readSelector, sourcedKey,
 } from './policy-fields.ts';
+import { say } from '../issue-text.ts';
 
 type Direction = 'ingress' | 'egress';
 
@@ -42,7 +43,7 @@ export function readCiliumNetworkPolicy(f: Fields): PolicyModel {
   const namespace = f.obj.namespace ?? 'default';
   const rules: PolicyRuleModel[] = [];
   const specs = f.list(['specs']);
-  if (!f.has(['spec']) && specs.length === 0) f.error(['spec'], 'is required (or specs: a list of rules)');
+  if (!f.has(['spec']) && specs.length === 0) f.error(['spec'], say('scenario.cnp.spec_required'));
   const paths: FieldPath[] = [...(f.has(['spec']) ? [['spec']] : []), ...specs.map((_, i) => ['specs', i])];
   for (const at of paths) {
     const rule = readRule(f, at, namespace);
@@ -53,16 +54,16 @@ export function readCiliumNetworkPolicy(f: Fields): PolicyModel {
 
 function readRule(f: Fields, at: FieldPath, namespace: string): PolicyRuleModel | undefined {
   if (f.has([...at, 'nodeSelector'])) {
-    f.warn([...at, 'nodeSelector'], 'host policies (nodeSelector) are not modelled: this rule is ignored');
+    f.warn([...at, 'nodeSelector'], say('scenario.cnp.host_policy'));
     return undefined;
   }
   if (!f.has([...at, 'endpointSelector'])) {
-    return f.error([...at, 'endpointSelector'], 'is required ({} selects every pod of the namespace)');
+    return f.error([...at, 'endpointSelector'], say('scenario.selector_required'));
   }
   const subject = readSelector(f, [...at, 'endpointSelector'], sourcedKey).selector;
   const written = subject.requirements.find((r) => r.key === NAMESPACE_KEY && r.operator === 'In');
   if (written && written.values.join() !== namespace) {
-    f.warn([...at, 'endpointSelector'], `a CiliumNetworkPolicy applies in its own namespace (${namespace}); the namespace written here is replaced`);
+    f.warn([...at, 'endpointSelector'], say('scenario.cnp.namespace_replaced', { namespace }));
   }
   subject.requirements = [...subject.requirements.filter((r) => r !== written), inRequirement(NAMESPACE_KEY, namespace)];
   const ingress = readPeerRules(f, [...at, 'ingress'], 'ingress', false, namespace);
@@ -108,8 +109,8 @@ function readPeerRule(f: Fields, at: FieldPath, dir: Direction, deny: boolean, n
   // A peer list given empty selects nobody (SetAggregatedSelectors), as does a rule whose only peers are not modelled.
   const emptyList = [names.endpoints, names.entities, names.cidr, names.cidrSet].some((k) => f.has([...at, k]) && f.list([...at, k]).length === 0);
   const unmodelled = names.unmodelled.filter((k) => f.has([...at, k]));
-  for (const k of unmodelled) f.warn([...at, k], `${k} is not modelled: ignored`);
-  if (f.has([...at, 'authentication'])) f.warn([...at, 'authentication'], 'mutual authentication is not modelled: ignored');
+  for (const k of unmodelled) f.warn([...at, k], say('scenario.not_modelled', { what: k }));
+  if (f.has([...at, 'authentication'])) f.warn([...at, 'authentication'], say('scenario.cnp.authentication'));
   const peerless = endpoints.length + entities.length + cidrs.length === 0;
   if (emptyList || (peerless && unmodelled.length > 0)) {
     entities.push('none');
@@ -137,7 +138,7 @@ function readEntities(f: Fields, path: FieldPath, said: Phrase[]): PolicyEntity[
     const e = f.str([...path, j], true);
     if (e === undefined) return;
     if (!(ENTITIES as readonly string[]).includes(e)) {
-      f.error([...path, j], `"${e}" is not an entity (${ENTITIES.join(', ')})`);
+      f.error([...path, j], say('scenario.cnp.not_entity', { value: e, allowed: ENTITIES.join(', ') }));
       return;
     }
     out.push(e as PolicyEntity);
@@ -151,12 +152,12 @@ function readToPorts(f: Fields, path: FieldPath, deny: boolean): PolicyPort[] {
   const out: PolicyPort[] = [];
   f.list(path).forEach((_, i) => {
     const rule = [...path, i];
-    if (!deny && f.has([...rule, 'rules'])) f.warn([...rule, 'rules'], 'L7 rules are not modelled: the ports are allowed at L4 only');
+    if (!deny && f.has([...rule, 'rules'])) f.warn([...rule, 'rules'], say('scenario.cnp.l7'));
     f.list([...rule, 'ports']).forEach((__, j) => {
       const at = [...rule, 'ports', j];
       const protoText = (f.str([...at, 'protocol']) ?? 'ANY').toUpperCase();
       if (!(PORT_PROTOCOLS as readonly string[]).includes(protoText)) {
-        f.error([...at, 'protocol'], `"${protoText}" is not one of ${PORT_PROTOCOLS.join(', ')} (ICMP goes in icmps)`);
+        f.error([...at, 'protocol'], say('scenario.cnp.protocol', { value: protoText, allowed: PORT_PROTOCOLS.join(', ') }));
         return;
       }
       const port = readPolicyPort(f, at, protoText as PolicyProtocol, true);
@@ -173,14 +174,14 @@ function readIcmps(f: Fields, path: FieldPath): PolicyPort[] {
     f.list([...path, i, 'fields']).forEach((__, j) => {
       const at = [...path, i, 'fields', j];
       const family = f.str([...at, 'family']) ?? 'IPv4';
-      if (family === 'IPv6') return f.warn(at, 'ICMPv6 is not modelled: ignored');
-      if (family !== 'IPv4') return void f.error([...at, 'family'], `"${family}" is not IPv4 or IPv6`);
+      if (family === 'IPv6') return f.warn(at, say('scenario.not_modelled', { what: 'ICMPv6' }));
+      if (family !== 'IPv4') return void f.error([...at, 'family'], say('scenario.not_either', { value: family, a: 'IPv4', b: 'IPv6' }));
       const v = f.get([...at, 'type']);
       // Own keys only: a type named `constructor` must not find Object's.
       const named = (n: string) => (Object.hasOwn(ICMP_TYPES, n) ? ICMP_TYPES[n] : undefined);
       const type = typeof v === 'string' && !/^\d+$/.test(v) ? named(v) : typeof v === 'string' ? Number(v) : v;
       if (typeof type !== 'number' || !Number.isInteger(type) || type < 0 || type > 255) {
-        return void f.error([...at, 'type'], `must be an ICMP type (0..255 or a name such as EchoRequest), not ${JSON.stringify(v)}`);
+        return void f.error([...at, 'type'], say('scenario.cnp.icmp_type', { value: String(JSON.stringify(v)) }));
       }
       out.push({ port: type, protocol: 'ICMP' });
     });

@@ -8,6 +8,7 @@ import { checkCiliumConfig } from '../config.ts';
 import type { Fields } from '../fields.ts';
 import type { CiliumConfig } from '../model.ts';
 import { parseCidr, type Cidr } from '../values.ts';
+import { say } from '../issue-text.ts';
 
 export const CILIUM_CONFIG = { namespace: 'kube-system', name: 'cilium-config' };
 export const IP_MASQ_AGENT = { namespace: 'kube-system', name: 'ip-masq-agent' };
@@ -37,7 +38,7 @@ export function readCaptureStart(f: Fields): number | undefined {
   if (text === undefined) return undefined;
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(text);
   const ms = ok ? Date.parse(text) : NaN;
-  if (Number.isNaN(ms)) return f.error(path, `"${text}" is not an RFC 3339 time (e.g. 2024-11-01T14:01:20.633Z)`);
+  if (Number.isNaN(ms)) return f.error(path, say('scenario.not_rfc3339', { value: text }));
   // Date.parse keeps milliseconds; the microsecond digits, when given, are added back.
   const micro = /\.\d{3}(\d{1,3})/.exec(text)?.[1] ?? '';
   return ms * 1000 + (micro ? Number(micro.padEnd(3, '0')) : 0);
@@ -55,19 +56,19 @@ export function readIpMasqAgent(f: Fields): Cidr[] | undefined {
   try {
     parsed = parseYaml(text);
   } catch (err) {
-    return f.error(path, `is not valid YAML: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+    return f.error(path, say('scenario.ipmasq.yaml', { reason: (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '' }));
   }
   if (parsed === null || parsed === undefined) return undefined;
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) return f.error(path, 'must be a map with nonMasqueradeCIDRs');
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return f.error(path, say('scenario.ipmasq.map'));
   const list = (parsed as Record<string, unknown>)['nonMasqueradeCIDRs'];
   if (list === undefined || list === null) return undefined;
-  if (!Array.isArray(list)) return f.error(path, 'nonMasqueradeCIDRs must be a list of CIDRs');
+  if (!Array.isArray(list)) return f.error(path, say('scenario.ipmasq.list'));
   const out: Cidr[] = [];
   for (const item of list) {
     const c = typeof item === 'string' ? parseCidr(item) : undefined;
     if (c) out.push(c);
     else if (!(typeof item === 'string' && item.includes(':'))) {
-      f.error(path, `nonMasqueradeCIDRs: ${JSON.stringify(item)} is not an IPv4 CIDR`);
+      f.error(path, say('scenario.ipmasq.cidr', { value: JSON.stringify(item) }));
     }
   }
   return out;

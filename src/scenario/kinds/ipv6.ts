@@ -7,12 +7,13 @@
 import type { FieldPath } from '../documents.ts';
 import type { Fields } from '../fields.ts';
 import { parseIpv6, type Ipv6 } from '../values.ts';
+import { say } from '../issue-text.ts';
 
 /** An IPv6 address at `path`, or an error naming it. */
 export function readIpv6(f: Fields, path: FieldPath): Ipv6 | undefined {
   const text = f.str(path);
   if (text === undefined) return undefined;
-  return parseIpv6(text) ?? f.error(path, `"${text}" is not an IPv6 address`);
+  return parseIpv6(text) ?? f.error(path, say('scenario.not_ipv6', { value: text }));
 }
 
 /** The first entry of a string list that is IPv6 (`spec.clusterIPs`), read as one. */

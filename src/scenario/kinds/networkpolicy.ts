@@ -15,6 +15,7 @@ import {
   inRequirement, NAMESPACE_KEY, NAMESPACE_LABELS, peerRule, readCidrRule, readPolicyPort,
   readSelector,
 } from './policy-fields.ts';
+import { say } from '../issue-text.ts';
 
 type Direction = 'ingress' | 'egress';
 
@@ -23,13 +24,13 @@ const KNOWN_NAMESPACE_LABEL = 'kubernetes.io/metadata.name';
 
 export function readNetworkPolicy(f: Fields): PolicyModel {
   const namespace = f.obj.namespace ?? 'default';
-  if (!f.has(['spec', 'podSelector'])) f.error(['spec', 'podSelector'], 'is required ({} selects every pod of the namespace)');
+  if (!f.has(['spec', 'podSelector'])) f.error(['spec', 'podSelector'], say('scenario.selector_required'));
   const subject = readSelector(f, ['spec', 'podSelector'], (k) => `k8s:${k}`).selector;
   subject.requirements.push(inRequirement(NAMESPACE_KEY, namespace));
 
   const types = f.list(['spec', 'policyTypes']).map((_, i) => {
     const t = f.str(['spec', 'policyTypes', i], true);
-    if (t !== undefined && t !== 'Ingress' && t !== 'Egress') f.error(['spec', 'policyTypes', i], `"${t}" is not Ingress or Egress`);
+    if (t !== undefined && t !== 'Ingress' && t !== 'Egress') f.error(['spec', 'policyTypes', i], say('scenario.not_either', { value: t, a: 'Ingress', b: 'Egress' }));
     return t;
   });
   const ingress = readDirection(f, 'ingress', namespace);
@@ -85,12 +86,12 @@ function readPeer(f: Fields, at: FieldPath, namespace: string): Peer | undefined
   const hasPods = f.has([...at, 'podSelector']);
   const hasNamespaces = f.has([...at, 'namespaceSelector']);
   if (f.has([...at, 'ipBlock'])) {
-    if (hasPods || hasNamespaces) return f.error(at, 'ipBlock may not be combined with podSelector or namespaceSelector');
+    if (hasPods || hasNamespaces) return f.error(at, say('scenario.np.ipblock_combined'));
     const cidr = readCidrRule(f, [...at, 'ipBlock']);
     const c = cidr && cidrPhrase(cidr);
     return cidr && c && { rule: { endpoints: [], entities: [], cidrs: [cidr] }, text: phrase(`ipBlock ${c.text}`, words('policy.peer.ipblock', { cidr: c.words })) };
   }
-  if (!hasPods && !hasNamespaces) return f.error(at, 'needs a podSelector, a namespaceSelector or an ipBlock');
+  if (!hasPods && !hasNamespaces) return f.error(at, say('scenario.np.peer_empty'));
   const pods = readSelector(f, [...at, 'podSelector'], (k) => `k8s:${k}`);
   const selector: EndpointSelectorModel = { requirements: [...pods.selector.requirements] };
   if (!hasNamespaces) {
@@ -107,7 +108,7 @@ function readPeer(f: Fields, at: FieldPath, namespace: string): Peer | undefined
     selector.requirements.push(...ns.selector.requirements);
     const unknown = ns.selector.requirements.filter((r) => r.key !== `k8s:${NAMESPACE_LABELS}.${KNOWN_NAMESPACE_LABEL}`);
     if (unknown.length > 0) {
-      f.warn([...at, 'namespaceSelector'], `Namespace objects are not modelled, so namespaces carry only ${KNOWN_NAMESPACE_LABEL}: this selector may match none`);
+      f.warn([...at, 'namespaceSelector'], say('scenario.np.namespace_labels', { label: KNOWN_NAMESPACE_LABEL }));
     }
   }
   const podsText = hasPods ? `pods ${pods.text || '(all)'}` : 'pods';
@@ -125,7 +126,7 @@ function readPorts(f: Fields, path: FieldPath): PolicyPort[] {
     const at = [...path, i];
     const protoText = f.str([...at, 'protocol']) ?? 'TCP';
     if (!(PROTOCOLS as readonly string[]).includes(protoText)) {
-      f.error([...at, 'protocol'], `"${protoText}" is not one of ${PROTOCOLS.join(', ')}`);
+      f.error([...at, 'protocol'], say('scenario.not_one_of', { value: protoText, allowed: PROTOCOLS.join(', ') }));
       return;
     }
     const port = readPolicyPort(f, at, protoText as L4Proto, false);

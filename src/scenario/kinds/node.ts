@@ -8,6 +8,7 @@ import { ipv6Address } from './ipv6.ts';
 import type { NodeModel } from '../model.ts';
 import { readDeviceFacts, type DeviceFacts } from '../node-device.ts';
 import { parseMac, type Cidr, type Ipv4, type Mac } from '../values.ts';
+import { say } from '../issue-text.ts';
 
 export { DEFAULT_DEVICE, DEVICE_ANNOTATION } from '../node-device.ts';
 /** Annotation stating the node's other device MACs: `cilium_net=16:cf:..,cilium_host=..,lxc_health=..`. */
@@ -43,7 +44,7 @@ function readMacs(f: Fields): Record<string, Mac> {
     const [name, macText, extra] = pair.split('=');
     const mac = macText === undefined ? undefined : parseMac(macText.trim());
     if (!name || mac === undefined || extra !== undefined) {
-      f.error(path, `"${pair}" is not name=MAC (e.g. cilium_host=36:c8:ec:67:2d:e5)`);
+      f.error(path, say('scenario.node.not_name_mac', { value: pair }));
       continue;
     }
     out[name.trim()] = mac;
@@ -77,7 +78,7 @@ function readAddress(f: Fields, path: string[], type: string, field: string, req
     return rec?.['type'] === type && !String(rec?.[field] ?? '').includes(':');
   });
   if (index < 0) {
-    if (required) f.error(path, `has no IPv4 ${type} address (a ${f.obj.kind} needs one)`);
+    if (required) f.error(path, say('scenario.node.no_address', { type, kind: f.obj.kind }));
     return undefined;
   }
   return f.ipv4([...path, index, field], true);

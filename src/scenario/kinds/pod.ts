@@ -7,6 +7,7 @@ import type { Fields } from '../fields.ts';
 import { podIpv6 } from './ipv6.ts';
 import type { ContainerPort, EndpointFacts, L4Proto, PodModel } from '../model.ts';
 import { asEndpointId, asIdentity, asIfIndex, asPort, parseMac, type Ipv4, type Mac } from '../values.ts';
+import { say } from '../issue-text.ts';
 
 const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
 export const PROTOCOLS: readonly L4Proto[] = ['TCP', 'UDP', 'SCTP'];
@@ -19,20 +20,20 @@ export function podIsActive(phase: string): boolean {
 export function readPod(f: Fields): PodModel {
   let phase = f.str(['status', 'phase']) ?? 'Running';
   if (!PHASES.includes(phase)) {
-    f.error(['status', 'phase'], `"${phase}" is not one of ${PHASES.join(', ')}`);
+    f.error(['status', 'phase'], say('scenario.not_one_of', { value: phase, allowed: PHASES.join(', ') }));
     phase = 'Running';
   }
   const hostNetwork = f.bool(['spec', 'hostNetwork']) ?? false;
   const nodeName = f.str(['spec', 'nodeName']) ?? '';
   if (nodeName === '' && phase !== 'Pending') {
-    f.error(['spec', 'nodeName'], `is required for a ${phase} pod (only a Pending pod may be unscheduled)`);
+    f.error(['spec', 'nodeName'], say('scenario.pod.node_required', { phase }));
   }
   const podIP = readPodIP(f);
   if (podIP === undefined && !hostNetwork && hasIpv6(f)) {
-    f.warn(podIpPath(f), 'has only IPv6 addresses: the lab models IPv4, so this pod is no endpoint here and cannot be traced');
+    f.warn(podIpPath(f), say('scenario.pod.ipv6_only'));
   }
   if (podIP === undefined && phase === 'Running' && !hostNetwork && !f.has(['status', 'podIP'])) {
-    f.error(['status', 'podIP'], 'is required for a Running pod (the engine does not allocate pod IPs)');
+    f.error(['status', 'podIP'], say('scenario.pod.ip_required'));
   }
   return {
     namespace: f.obj.namespace ?? 'default',
@@ -109,7 +110,7 @@ function readContainerPorts(f: Fields): ContainerPort[] {
 export function readProtocol(f: Fields, path: (string | number)[]): L4Proto {
   const text = f.str(path) ?? 'TCP';
   if ((PROTOCOLS as readonly string[]).includes(text)) return text as L4Proto;
-  f.error(path, `"${text}" is not one of ${PROTOCOLS.join(', ')}`);
+  f.error(path, say('scenario.not_one_of', { value: text, allowed: PROTOCOLS.join(', ') }));
   return 'TCP';
 }
 
@@ -137,14 +138,14 @@ export function readCiliumEndpoint(f: Fields): CiliumEndpointFacts {
   const ifName = f.str([...net, 'interface-name']);
   if (ifName !== undefined) {
     if (/^[^\s/:]{1,15}$/.test(ifName)) facts.interfaceName = ifName;
-    else f.error([...net, 'interface-name'], `"${ifName}" is not a network device name (1 to 15 characters)`);
+    else f.error([...net, 'interface-name'], say('scenario.pod.not_device', { value: ifName }));
   }
   const ifIndex = f.int([...net, 'interface-index'], { min: 1, max: 0x7fffffff });
   if (ifIndex !== undefined) facts.interfaceIndex = asIfIndex(ifIndex);
   const netns = f.str([...net, 'netns']);
   if (netns !== undefined) {
     if (/^[^\s/]{1,255}$/.test(netns)) facts.netns = netns;
-    else f.error([...net, 'netns'], `"${netns}" is not a network namespace name`);
+    else f.error([...net, 'netns'], say('scenario.pod.not_netns', { value: netns }));
   }
   return {
     key: `${f.obj.namespace ?? 'default'}/${f.obj.name}`,
@@ -157,5 +158,5 @@ export function readCiliumEndpoint(f: Fields): CiliumEndpointFacts {
 function readMac(f: Fields, path: string[]): Mac | undefined {
   const text = f.str(path);
   if (text === undefined) return undefined;
-  return parseMac(text) ?? f.error(path, `"${text}" is not a MAC address (six colon-separated hex bytes)`);
+  return parseMac(text) ?? f.error(path, say('scenario.not_mac', { value: text }));
 }

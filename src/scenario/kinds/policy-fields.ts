@@ -10,6 +10,7 @@ import type {
 } from '../model.ts';
 import { cidrContains, cidrToString, parseCidr, parseIpv4, type Cidr } from '../values.ts';
 import { listWords, phrase, portPhrase, words, type Phrase } from './rule-words.ts';
+import { say } from '../issue-text.ts';
 
 /** The namespace label every pod identity carries (pkg/k8s/apis/cilium.io PodNamespaceLabel). */
 export const NAMESPACE_KEY = 'k8s:io.kubernetes.pod.namespace';
@@ -46,7 +47,7 @@ export function readSelector(f: Fields, path: FieldPath, keyOf: (key: string) =>
   const out: ReadSelector = { selector: { requirements: [] }, text: '' };
   if (v === undefined || v === null) return out;
   if (typeof v !== 'object' || Array.isArray(v)) {
-    f.error(path, `must be a label selector (matchLabels, matchExpressions), not ${shown(v)}`);
+    f.error(path, say('scenario.must_be_selector', { value: shown(v) }));
     return out;
   }
   const words: string[] = [];
@@ -61,13 +62,13 @@ export function readSelector(f: Fields, path: FieldPath, keyOf: (key: string) =>
     const values = f.list([...at, 'values']).map((_, j) => f.str([...at, 'values', j]) ?? '');
     if (key === undefined || opText === undefined) return;
     if (!(OPERATORS as readonly string[]).includes(opText)) {
-      f.error([...at, 'operator'], `"${opText}" is not one of ${OPERATORS.join(', ')}`);
+      f.error([...at, 'operator'], say('scenario.not_one_of', { value: opText, allowed: OPERATORS.join(', ') }));
       return;
     }
     const operator = opText as SelectorOperator;
     const needsValues = operator === 'In' || operator === 'NotIn';
-    if (needsValues && values.length === 0) f.error([...at, 'values'], `must not be empty for operator ${operator}`);
-    if (!needsValues && values.length > 0) f.error([...at, 'values'], `must be empty for operator ${operator}`);
+    if (needsValues && values.length === 0) f.error([...at, 'values'], say('scenario.values_needed', { operator }));
+    if (!needsValues && values.length > 0) f.error([...at, 'values'], say('scenario.values_unwanted', { operator }));
     out.selector.requirements.push({ key: keyOf(key), operator, values });
     words.push(expressionText(key, operator, values));
   });
@@ -93,17 +94,17 @@ export function readCidrText(f: Fields, path: FieldPath, allowBareIp: boolean): 
   const text = f.str(path, true);
   if (text === undefined) return undefined;
   if (text.includes(':')) {
-    f.warn(path, `${shown(text)} is IPv6, which is not modelled: ignored`);
+    f.warn(path, say('scenario.ipv6_ignored', { value: shown(text) }));
     return undefined;
   }
   const ip = allowBareIp && !text.includes('/') ? parseIpv4(text) : undefined;
   const cidr = ip ? { base: ip, bits: 32 } : parseCidr(text);
-  return cidr ?? f.error(path, `${shown(text)} is not an IPv4 CIDR (a.b.c.d/n)`);
+  return cidr ?? f.error(path, say('scenario.not_cidr', { value: shown(text) }));
 }
 
 /** ipBlock / CIDRRule: `cidr` and `except` (each exception inside the CIDR, as the API server checks). */
 export function readCidrRule(f: Fields, path: FieldPath): CidrRuleModel | undefined {
-  if (f.has([...path, 'cidrGroupRef'])) f.warn([...path, 'cidrGroupRef'], 'CiliumCIDRGroup is not modelled: ignored');
+  if (f.has([...path, 'cidrGroupRef'])) f.warn([...path, 'cidrGroupRef'], say('scenario.not_modelled', { what: 'CiliumCIDRGroup' }));
   const cidr = readCidrText(f, [...path, 'cidr'], false);
   if (cidr === undefined) return undefined;
   const except: Cidr[] = [];
@@ -111,7 +112,7 @@ export function readCidrRule(f: Fields, path: FieldPath): CidrRuleModel | undefi
     const e = readCidrText(f, [...path, 'except', i], false);
     if (e === undefined) return;
     if (e.bits < cidr.bits || !cidrContains(cidr, e.base)) {
-      f.error([...path, 'except', i], `${cidrToString(e)} is not inside ${cidrToString(cidr)}`);
+      f.error([...path, 'except', i], say('scenario.except_outside', { except: cidrToString(e), cidr: cidrToString(cidr) }));
     } else except.push(e);
   });
   return { cidr, except };
@@ -129,12 +130,12 @@ export function readPortValue(f: Fields, path: FieldPath, allowZero: boolean): {
   if (v === undefined || v === null) return { port: 0 };
   const min = allowZero ? 0 : 1;
   if (typeof v === 'string' && !/^\d+$/.test(v)) {
-    if (!PORT_NAME.test(v)) return f.error(path, `${shown(v)} is neither a port number nor a port name (IANA_SVC_NAME)`);
+    if (!PORT_NAME.test(v)) return f.error(path, say('scenario.not_port_or_name', { value: shown(v) }));
     return { port: 0, name: v };
   }
   const n = typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > 65535) {
-    return f.error(path, `must be a port number (${min}..65535) or a port name, not ${shown(v)}`);
+    return f.error(path, say('scenario.must_be_port', { min, value: shown(v) }));
   }
   return { port: n };
 }
@@ -143,8 +144,8 @@ export function readPortValue(f: Fields, path: FieldPath, allowZero: boolean): {
 export function readEndPort(f: Fields, path: FieldPath, start: { port: number; name?: string }): number | undefined {
   const end = f.int(path, { min: 1, max: 65535 });
   if (end === undefined) return undefined;
-  if (start.name !== undefined || start.port === 0) return f.error(path, 'needs a numeric port to start the range');
-  if (end < start.port) return f.error(path, `${end} is below the port ${start.port}`);
+  if (start.name !== undefined || start.port === 0) return f.error(path, say('scenario.end_port_needs_port'));
+  if (end < start.port) return f.error(path, say('scenario.end_port_below', { end, port: start.port }));
   return end === start.port ? undefined : end;
 }
 

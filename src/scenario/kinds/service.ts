@@ -9,6 +9,7 @@ import type { ServiceModel, ServicePort, ServiceType, SliceEndpoint } from '../m
 import { asPort, type Ipv4, type Ipv6, type Port } from '../values.ts';
 import { ipv6InList, readIpv6 } from './ipv6.ts';
 import { readProtocol } from './pod.ts';
+import { say } from '../issue-text.ts';
 
 const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 
@@ -18,7 +19,7 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
   if (typeText === 'ExternalName') return { ignored: 'type ExternalName has no frontend in the datapath' };
   let type: ServiceType = 'ClusterIP';
   if ((TYPES as readonly string[]).includes(typeText)) type = typeText as ServiceType;
-  else f.error(['spec', 'type'], `"${typeText}" is not one of ${TYPES.join(', ')}, ExternalName`);
+  else f.error(['spec', 'type'], say('scenario.not_one_of', { value: typeText, allowed: `${TYPES.join(', ')}, ExternalName` }));
 
   const headless = f.get(['spec', 'clusterIP']) === 'None';
   // An IPv6-primary Service (clusterIP IPv6, clusterIPs[1] IPv4) keeps its IPv4 as the model's ClusterIP.
@@ -26,18 +27,18 @@ export function readService(f: Fields): ServiceModel | { ignored: string } {
   const clusterIP = headless ? undefined
     : primary.includes(':') ? ipv4InList(f, ['spec', 'clusterIPs']) : f.ipv4(['spec', 'clusterIP']);
   if (!headless && !f.has(['spec', 'clusterIP'])) {
-    f.error(['spec', 'clusterIP'], 'is required (an IP, or None for a headless Service)');
+    f.error(['spec', 'clusterIP'], say('scenario.svc.cluster_ip_required'));
   }
-  if (headless && type !== 'ClusterIP') f.error(['spec', 'clusterIP'], `None (headless) is only valid for type ClusterIP`);
+  if (headless && type !== 'ClusterIP') f.error(['spec', 'clusterIP'], say('scenario.svc.headless_type'));
 
   const ports = readServicePorts(f, type);
   if (ports.length === 0 && !headless && f.list(['spec', 'ports']).length === 0) {
-    f.error(['spec', 'ports'], 'a Service needs at least one port');
+    f.error(['spec', 'ports'], say('scenario.svc.no_ports'));
   }
   const etp = f.str(['spec', 'externalTrafficPolicy']) ?? 'Cluster';
-  if (etp !== 'Cluster' && etp !== 'Local') f.error(['spec', 'externalTrafficPolicy'], `"${etp}" is not Cluster or Local`);
+  if (etp !== 'Cluster' && etp !== 'Local') f.error(['spec', 'externalTrafficPolicy'], say('scenario.not_either', { value: etp, a: 'Cluster', b: 'Local' }));
   const itp = f.str(['spec', 'internalTrafficPolicy']) ?? 'Cluster';
-  if (itp !== 'Cluster' && itp !== 'Local') f.error(['spec', 'internalTrafficPolicy'], `"${itp}" is not Cluster or Local`);
+  if (itp !== 'Cluster' && itp !== 'Local') f.error(['spec', 'internalTrafficPolicy'], say('scenario.not_either', { value: itp, a: 'Cluster', b: 'Local' }));
   const selector = f.stringMap(['spec', 'selector']);
 
   const svc: ServiceModel = {
@@ -80,14 +81,14 @@ function readServicePorts(f: Fields, type: ServiceType): ServicePort[] {
     const targetPort = readTargetPort(f, [...path, 'targetPort']);
     const nodePort = f.int([...path, 'nodePort'], { min: 1, max: 65535 });
     if (nodePort !== undefined && type === 'ClusterIP') {
-      f.error([...path, 'nodePort'], 'may not be used when type is ClusterIP');
+      f.error([...path, 'nodePort'], say('scenario.svc.node_port_cluster_ip'));
     }
     if (nodePort === undefined && type === 'NodePort') {
-      f.error([...path, 'nodePort'], 'is required for type NodePort (the API server would allocate one; write it out)');
+      f.error([...path, 'nodePort'], say('scenario.svc.node_port_required'));
     }
     if (port === undefined) return;
     const key = `${port}/${protocol}`;
-    if (seen.has(key)) f.error([...path, 'port'], `${key} is listed twice`);
+    if (seen.has(key)) f.error([...path, 'port'], say('scenario.listed_twice', { value: key }));
     seen.add(key);
     out.push({
       name: f.str([...path, 'name']),
@@ -105,12 +106,12 @@ function readTargetPort(f: Fields, path: (string | number)[]): Port | string | u
   const v = f.get(path);
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string' && !/^\d+$/.test(v)) {
-    if (v === '') return f.error(path, 'must be a port number or a port name');
+    if (v === '') return f.error(path, say('scenario.svc.port_empty'));
     return v;
   }
   const n = typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
-    return f.error(path, `must be a port number (1..65535) or a port name, not ${JSON.stringify(v)}`);
+    return f.error(path, say('scenario.must_be_port', { min: 1, value: String(JSON.stringify(v)) }));
   }
   return asPort(n);
 }
@@ -123,12 +124,12 @@ function readServiceIds(f: Fields, svc: ServiceModel): number[] | undefined {
   const parts = text.split(',').map((s) => s.trim());
   const ids = parts.map(Number);
   if (parts.some((p) => !/^\d+$/.test(p)) || ids.some((n) => n < 1 || n > 65535)) {
-    return f.error(path, `"${text}" must be a comma-separated list of service IDs (1..65535)`);
+    return f.error(path, say('scenario.svc.ids_list', { value: text }));
   }
-  if (new Set(ids).size !== ids.length) return f.error(path, `"${text}" lists an ID twice`);
+  if (new Set(ids).size !== ids.length) return f.error(path, say('scenario.svc.ids_twice', { value: text }));
   const expected = frontendSlots(svc).length;
   if (ids.length !== expected) {
-    return f.error(path, `has ${ids.length} IDs but the Service has ${expected} frontends (ClusterIP ports, then node IP and 0.0.0.0 per nodePort)`);
+    return f.error(path, say('scenario.svc.ids_count', { n: ids.length, expected }));
   }
   return ids;
 }
@@ -177,7 +178,7 @@ export function readEndpointSlice(f: Fields): SliceFacts | { ignored: string } {
     const refNs = f.str([...path, 'targetRef', 'namespace']) ?? ns;
     const podRef = refKind === 'Pod' && refName ? `${refNs}/${refName}` : undefined;
     const addresses = f.list([...path, 'addresses']);
-    if (addresses.length === 0) f.error([...path, 'addresses'], 'needs at least one address');
+    if (addresses.length === 0) f.error([...path, 'addresses'], say('scenario.slice.no_address'));
     addresses.forEach((_, j) => {
       const facts = { ready, serving, terminating, nodeName, podRef, ports: ports.map((p) => ({ ...p })) };
       if (addressType === 'IPv6') {

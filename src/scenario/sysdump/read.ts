@@ -15,6 +15,8 @@ import type { ScenarioIssue } from '../source.ts';
 import {
   BUGTOOL_DIR, BUGTOOL_TABLES, HUBBLE_FLOWS_FILE, SYSDUMP_OBJECT_FILES, baseName, objectFileOf, type BugtoolTable,
 } from './layout.ts';
+import { issueOf } from '../issue-of.ts';
+import { literal, say, type IssueParam, type IssueText } from '../issue-text.ts';
 
 export interface SysdumpFile {
   /** The entry's path inside the zip. */
@@ -43,7 +45,13 @@ export interface SysdumpReport {
 
 export type SysdumpRead =
   | { ok: true; text: string; report: SysdumpReport; files: { path: string; firstLine: number }[] }
-  | { ok: false; error: string };
+  | { ok: false; error: string; issue: ScenarioIssue };
+
+/** A zip that cannot be read: the English line (`error`, what the CLI prints) and the issue the page lists. */
+function unreadable(text: IssueText): { ok: false; error: string; issue: ScenarioIssue } {
+  const issue = issueOf('error', text);
+  return { ok: false, error: issue.message, issue };
+}
 
 /** Zip files start with a local file header, `PK\x03\x04` (APPNOTE 4.3.7); an empty zip with `PK\x05\x06`. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -73,7 +81,7 @@ export function readSysdump(bytes: Uint8Array, zip: string): SysdumpRead {
     entries = unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: `${zip}: not a readable zip (${why}); is the file complete?` };
+    return unreadable(say('scenario.zip.unreadable', { zip, why: literal(why) }));
   }
   const report: SysdumpReport = { zip, found: [], missing: [], agents: [], hubbleFlows: [] };
   const parts: string[] = [];
@@ -84,7 +92,7 @@ export function readSysdump(bytes: Uint8Array, zip: string): SysdumpRead {
     const data = entries[path];
     if (!data) continue;
     const decoded = decodeScenario(data);
-    if (!decoded.ok) return { ok: false, error: `${zip}: ${path}, line ${decoded.line}: ${decoded.error}` };
+    if (!decoded.ok) return unreadable(say('scenario.zip.encoding', { zip, path, line: decoded.line, error: decoded.says }));
     const text = decoded.text;
     const objectFile = objectFileOf(path);
     if (objectFile) {
@@ -112,7 +120,7 @@ export function readSysdump(bytes: Uint8Array, zip: string): SysdumpRead {
   report.agents = [...agents.values()];
   if (report.found.length === 0) {
     const expected = SYSDUMP_OBJECT_FILES.slice(0, 3).map((f) => `${f.prefix}<ts>.yaml`).join(', ');
-    return { ok: false, error: `${zip}: no Kubernetes objects in this zip (expected cilium-sysdump files such as ${expected})` };
+    return unreadable(say('scenario.zip.no_objects', { zip, expected }));
   }
   return { ok: true, text: parts.join('---\n'), report, files };
 }
@@ -128,7 +136,18 @@ export function locate(issue: ScenarioIssue, files: readonly { path: string; fir
   const own = issue.line !== undefined ? issue.line - file.firstLine + 1 : undefined;
   const where = `${baseName(file.path)}${own !== undefined ? `, line ${own}` : ''}`;
   const message = issue.message.replace(/document \d+, line \d+/g, where);
+  const file_ = baseName(file.path);
+  const at = own !== undefined ? say('scenario.where.file', { file: file_, line: own }) : say('scenario.where.file_only', { file: file_ });
   // The joined text's document number means nothing to the person: the file names the place now.
   const { doc: _doc, ...rest } = issue;
-  return { ...rest, message, ...(own !== undefined ? { line: own } : {}) };
+  const text = issue.text && relocated(issue.text, at);
+  return { ...rest, message, ...(text ? { text } : {}), ...(own !== undefined ? { line: own } : {}) };
+}
+
+/** The words with every `document N, line L` in them said as `at` (as the English line's replace does). */
+function relocated(t: IssueText, at: IssueText): IssueText {
+  if (t.id === 'scenario.where') return at;
+  const params: Record<string, IssueParam> = {};
+  for (const [k, v] of Object.entries(t.params)) params[k] = typeof v === 'object' ? relocated(v, at) : v;
+  return { id: t.id, params };
 }

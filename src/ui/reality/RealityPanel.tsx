@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { render } from '../../i18n/index.ts';
+import { issueMessage, render } from '../../i18n/index.ts';
 import { realityStore } from '../../state/reality.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { chooseFlow, openHubbleText } from './open-real.ts';
@@ -68,7 +68,7 @@ function SysdumpReport() {
             <div key={tb.table}>
               <p className={tb.differences.length ? 'differ' : 'agree'}>
                 <code>{tb.command}</code>{' '}
-                {tb.error ?? t('reality.rows', { cluster: tb.clusterRows, model: tb.modelRows, n: tb.differences.length })}
+                {(tb.says ? render(lang, tb.says) : tb.error) ?? t('reality.rows', { cluster: tb.clusterRows, model: tb.modelRows, n: tb.differences.length })}
               </p>
               {tb.differences.length > 0 && (
                 <ul className="reality-diffs">
@@ -97,13 +97,14 @@ function FlowList() {
   const services = useServices();
   const hubble = useStore(realityStore, (s) => s.hubble);
   const chosen = useStore(realityStore, (s) => s.chosen?.index);
+  const lang = useApp((s) => s.lang);
   if (!hubble) return null;
   return (
     <section className="reality-flows">
       <h3>{t('reality.flows', { name: hubble.name, n: hubble.flows.length })}</h3>
       {hubble.issues.length > 0 && (
         <ul className="reality-issues" role="alert">
-          {hubble.issues.slice(0, 5).map((i) => <li key={i.line}>{i.message}</li>)}
+          {hubble.issues.slice(0, 5).map((i) => <li key={i.line}>{issueMessage(lang, i)}</li>)}
           {hubble.issues.length > 5 && <li>{t('reality.more', { n: hubble.issues.length - 5 })}</li>}
         </ul>
       )}

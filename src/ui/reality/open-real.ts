@@ -4,6 +4,8 @@
  * a file of Hubble flows. Pure of React: the dialog and the panel call these.
  */
 import { readHubbleFlows } from '../../engine/index.ts';
+import { issueMessage, translate, type Lang } from '../../i18n/index.ts';
+import { sizeText } from '../scenario/load-percent.ts';
 import { MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
 import { realityStore } from '../../state/reality.ts';
 import type { SysdumpLoaded } from '../../worker/protocol.ts';
@@ -21,11 +23,17 @@ export function openHubbleText(name: string, text: string): void {
   realityStore.setState({ hubble: { name, flows: read.flows, issues: read.issues }, chosen: undefined, observed: undefined, open: true });
 }
 
-export async function openHubbleFile(file: File): Promise<string | undefined> {
-  if (file.size > MAX_SCENARIO_BYTES) return `${file.name} is ${file.size} bytes, more than the limit of ${MAX_SCENARIO_BYTES}`;
+/** Reads a Hubble flows file; what is wrong with it, said in `lang`, or undefined when it held flows. */
+export async function openHubbleFile(file: File, lang: Lang): Promise<string | undefined> {
+  if (file.size > MAX_SCENARIO_BYTES) {
+    return translate(lang, 'scenario.fileTooBig', { name: file.name, size: sizeText(file.size), limit: sizeText(MAX_SCENARIO_BYTES) });
+  }
   openHubbleText(file.name, await file.text());
   const read = realityStore.getState().hubble;
-  return read && read.flows.length === 0 ? `${file.name}: no Hubble flows (${read.issues[0]?.message ?? 'the file is empty'})` : undefined;
+  if (!read || read.flows.length > 0) return undefined;
+  const first = read.issues[0];
+  const why = first ? issueMessage(lang, first) : translate(lang, 'reality.emptyFile');
+  return translate(lang, 'reality.noFlows', { name: file.name, why });
 }
 
 /** Chooses a flow: the engine replays it, the player shows the model's trace at the matching hop. */

@@ -9,7 +9,9 @@
  * opens the reality panel.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
+import { issueMessage } from '../../i18n/index.ts';
 import { MAX_SCENARIO_BYTES } from '../../scenario/decode.ts';
+import type { ScenarioIssue } from '../../scenario/model.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
 import { traceAfterLoad } from '../app/bootstrap.ts';
 import { Stalled } from '../app/Stalled.tsx';
@@ -49,6 +51,23 @@ export function ScenarioPicker() {
   );
 }
 
+/** One load problem in the page's language; the object and field written as they are in the scenario. */
+function IssueText({ issue }: { issue: ScenarioIssue }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const said = issueMessage(lang, issue);
+  const where = issue.doc !== undefined && issue.line !== undefined ? t('scenario.where', { doc: issue.doc + 1, line: issue.line }) : undefined;
+  // The loader's message often names the place, object and field already; do not say them twice.
+  return (
+    <>
+      {where && !said.includes(where) && <span className="issue-where">{where} </span>}
+      {issue.object && !said.includes(issue.object) && <strong>{issue.object} </strong>}
+      {issue.field && !said.includes(issue.field) && <code>{issue.field} </code>}
+      {said}
+    </>
+  );
+}
+
 function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | null> }) {
   const t = useT();
   const services = useServices();
@@ -76,7 +95,7 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
   const pickHubble = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.currentTarget.files?.[0];
     if (!f) return;
-    const problem = await openHubbleFile(f);
+    const problem = await openHubbleFile(f, services.store.getState().lang);
     if (problem) services.store.setState({ loadErrors: [{ severity: 'error', message: problem }] });
     else ref.current?.close();
   };
@@ -139,11 +158,7 @@ function OpenScenarioDialog({ ref }: { ref: React.RefObject<HTMLDialogElement | 
           <ul>
             {errors.map((e, i) => (
               <li key={i} className={`issue issue-${e.severity}`}>
-                {e.doc !== undefined && e.line !== undefined && <span className="issue-where">{t('scenario.where', { doc: e.doc + 1, line: e.line })} </span>}
-                {/* The loader's message often names the object and field already; do not say them twice. */}
-                {e.object && !e.message.includes(e.object) && <strong>{e.object} </strong>}
-                {e.field && !e.message.includes(e.field) && <code>{e.field} </code>}
-                {e.message}
+                <IssueText issue={e} />
               </li>
             ))}
           </ul>

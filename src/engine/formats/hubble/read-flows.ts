@@ -12,6 +12,7 @@
  * `node_status` or `lost_events`, a flow without IP) gives a located issue
  * and the next line is read: never a throw.
  */
+import { message, type Message, type MessageId } from '../../messages.ts';
 
 export interface ObservedEndpoint {
   ip: string;
@@ -47,7 +48,29 @@ export interface ObservedFlow {
 
 export interface FlowsIssue {
   line: number;
+  /** English, as the CLI prints it. */
   message: string;
+  /** The same words for the page's language. */
+  says: Message;
+}
+
+/**
+ * The English of each reason, for `message` (the CLI's stderr line, which
+ * renders no catalog); a test holds it equal to messages-en.ts.
+ */
+const WHY_EN: Partial<Record<MessageId, (kind: string) => string>> = {
+  'hubble.not_json': () => 'not JSON (expected one `hubble observe -o jsonpb` response per line)',
+  'hubble.not_object': () => 'not a JSON object',
+  'hubble.other_response': (kind) => `a ${kind} response, not a flow (skipped)`,
+  'hubble.not_flow': () => 'not a Hubble flow (expected {"flow": {...}, "node_name": ..., "time": ...})',
+  'hubble.no_ip': () => 'the flow has no IP (an L7 or non-IP flow: not replayed)',
+  'hubble.no_addresses': () => 'IP.source and IP.destination are required',
+};
+
+/** A line that is no flow: its English line and its words. */
+function lineIssue(line: number, what: Message): FlowsIssue {
+  const says = message('hubble.line', { line, text: what });
+  return { line, message: `line ${line}: ${WHY_EN[what.id]?.(String(what.params['kind'] ?? '')) ?? ''}`, says };
 }
 
 export interface FlowsRead {
@@ -107,12 +130,12 @@ function policyNames(flow: Obj): string[] {
   return names;
 }
 
-function readFlow(flow: Obj, line: number, response: Obj | undefined): ObservedFlow | string {
+function readFlow(flow: Obj, line: number, response: Obj | undefined): ObservedFlow | Message {
   const ip = field(flow, 'IP');
-  if (!isObj(ip)) return 'the flow has no IP (an L7 or non-IP flow: not replayed)';
+  if (!isObj(ip)) return message('hubble.no_ip');
   const src = str(ip['source']);
   const dst = str(ip['destination']);
-  if (!src || !dst) return 'IP.source and IP.destination are required';
+  if (!src || !dst) return message('hubble.no_addresses');
   const l4 = field(flow, 'l4');
   const l4o = isObj(l4) ? l4 : {};
   const tcp = l4o['TCP'];
@@ -178,22 +201,22 @@ export function readHubbleFlows(text: string): FlowsRead {
     try {
       data = JSON.parse(t);
     } catch {
-      issues.push({ line, message: `line ${line}: not JSON (expected one \`hubble observe -o jsonpb\` response per line)` });
+      issues.push(lineIssue(line, message('hubble.not_json')));
       return;
     }
     if (!isObj(data)) {
-      issues.push({ line, message: `line ${line}: not a JSON object` });
+      issues.push(lineIssue(line, message('hubble.not_object')));
       return;
     }
     const flow = data['flow'];
-    let read: ObservedFlow | string;
+    let read: ObservedFlow | Message;
     if (isObj(flow)) read = readFlow(flow, line, data);
     else if (FLOW_KEYS.some((k) => k in data)) read = readFlow(data, line, undefined);
     else {
       const other = Object.keys(data).find((k) => ['node_status', 'nodeStatus', 'lost_events', 'lostEvents'].includes(k));
-      read = other ? `a ${other} response, not a flow (skipped)` : 'not a Hubble flow (expected {"flow": {...}, "node_name": ..., "time": ...})';
+      read = other ? message('hubble.other_response', { kind: other }) : message('hubble.not_flow');
     }
-    if (typeof read === 'string') issues.push({ line, message: `line ${line}: ${read}` });
+    if ('id' in read) issues.push(lineIssue(line, read));
     else flows.push(read);
   });
   return { flows, issues };
