@@ -17,7 +17,7 @@ export type * from './derive/types.ts';
 export { placeFields, podAt, stackAt, tcAt } from './place.ts';
 // Words: message ids the page and the CLI render from src/i18n.
 export {
-  MESSAGE_PARAMS, dropReason, type Message, type MessageId, type Param, type ParamsOf, type Say,
+  MESSAGE_PARAMS, dropReason, message, type Message, type MessageId, type Param, type ParamsOf, type Say,
 } from './messages.ts';
 // Maps: the agent's tables, and the replay of a trace's map operations over them.
 export { tablesAt, initialTables } from './runtime/tables.ts';

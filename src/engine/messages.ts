@@ -200,6 +200,16 @@ export const MESSAGE_PARAMS = {
   // A sysdump's agent table (cilium-bugtool output) that cannot be read (reality/printed-table.ts).
   'reality.table.header': ['header'],
   'reality.table.column': ['line', 'title'],
+  // Settings as a person types them (settings-pairs.ts: `--set`, `set=`, `compare=`).
+  'settings.pair.not_pair': ['pair'],
+  'settings.pair.no_key': ['pair', 'sep'],
+  'settings.pair.no_value': ['pair', 'sep'],
+  'settings.spec.hint': ['error', 'modes'],
+  'settings.spec.empty': ['modes'],
+  'settings.url.set': ['error'],
+  'settings.url.compare': ['spec', 'error'],
+  // Several problems said as one (a refused `--set` with two bad keys): `a; b`.
+  'list.semicolon': ['first', 'rest'],
   // A scenario's load problems (src/scenario/issue-ids.ts): the loader's words, in the same catalogs.
   ...SCENARIO_MESSAGE_PARAMS,
 } as const satisfies Record<string, readonly string[]>;

@@ -16,9 +16,9 @@ describe('settings pairs', () => {
   });
 
   it('names the pair that is wrong', () => {
-    expect(parseSettingsPairs('routing-mode=tunnel,bpf-lb-sock')).toEqual({ ok: false, error: '"bpf-lb-sock" is not key=value (or key:value)' });
-    expect(parseSettingsPairs(['=tunnel'])).toEqual({ ok: false, error: '"=tunnel" has no key before its "="' });
-    expect(parseSettingsPairs('routing-mode:')).toEqual({ ok: false, error: '"routing-mode:" has no value after its ":"' });
+    expect(parseSettingsPairs('routing-mode=tunnel,bpf-lb-sock')).toMatchObject({ ok: false, error: '"bpf-lb-sock" is not key=value (or key:value)' });
+    expect(parseSettingsPairs(['=tunnel'])).toMatchObject({ ok: false, error: '"=tunnel" has no key before its "="' });
+    expect(parseSettingsPairs('routing-mode:')).toMatchObject({ ok: false, error: '"routing-mode:" has no value after its ":"' });
   });
 
   it('reads a compare spec: a mode preset or pairs, never nothing', () => {
@@ -35,4 +35,5 @@ describe('settings pairs', () => {
       expect(parseSettingsPairs(settingsPairsText(settings, sep))).toEqual({ ok: true, settings: { ...settings } });
     }));
   });
+
 });

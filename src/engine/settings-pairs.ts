@@ -12,11 +12,16 @@
  * is one the engine models is checked later, by withSettings.
  */
 import type { Settings } from './request.ts';
+import { message, type Message } from './messages.ts';
 import { MODE_PRESETS } from './modes.ts';
 
 const MAX_QUOTED = 60;
 
-export type SettingsParse = { ok: true; settings: Settings } | { ok: false; error: string };
+/** `error` in English (the CLI's line), `says` the same words for the page's language. */
+export type SettingsParse = { ok: true; settings: Settings } | { ok: false; error: string; says: Message };
+
+/** A refusal whose English is rendered from its words by the caller's edge (see settings-pairs.test.ts). */
+const refuse = (error: string, says: Message): SettingsParse => ({ ok: false, error, says });
 
 /** `key=value` / `key:value` pairs, comma-separated, from one string or several. */
 export function parseSettingsPairs(texts: string | readonly string[]): SettingsParse {
@@ -29,11 +34,12 @@ export function parseSettingsPairs(texts: string | readonly string[]): SettingsP
       // Messages quote the pair; a 100 KB value is quoted by its start.
       const pair = whole.length > MAX_QUOTED ? `${whole.slice(0, MAX_QUOTED)}…` : whole;
       const at = whole.search(/[=:]/);
-      if (at < 0) return { ok: false, error: `"${pair}" is not key=value (or key:value)` };
+      if (at < 0) return refuse(`"${pair}" is not key=value (or key:value)`, message('settings.pair.not_pair', { pair }));
       const key = whole.slice(0, at).trim();
       const value = whole.slice(at + 1).trim();
-      if (!key) return { ok: false, error: `"${pair}" has no key before its "${whole[at]}"` };
-      if (!value) return { ok: false, error: `"${pair}" has no value after its "${whole[at]}"` };
+      const sep = whole.charAt(at);
+      if (!key) return refuse(`"${pair}" has no key before its "${sep}"`, message('settings.pair.no_key', { pair, sep }));
+      if (!value) return refuse(`"${pair}" has no value after its "${sep}"`, message('settings.pair.no_value', { pair, sep }));
       settings[key] = value;
     }
   }
@@ -46,9 +52,10 @@ export function parseSettingsSpec(text: string): SettingsParse {
   const preset = MODE_PRESETS.find((p) => p.id === spec);
   if (preset) return { ok: true, settings: { ...preset.settings } };
   const r = parseSettingsPairs(spec);
-  const modes = `give key=value pairs or a mode (${MODE_PRESETS.map((p) => p.id).join(', ')})`;
-  if (!r.ok) return { ok: false, error: `${r.error}; ${modes}` };
-  if (Object.keys(r.settings).length === 0) return { ok: false, error: `no settings given; ${modes}` };
+  const modes = MODE_PRESETS.map((p) => p.id).join(', ');
+  const hint = `give key=value pairs or a mode (${modes})`;
+  if (!r.ok) return refuse(`${r.error}; ${hint}`, message('settings.spec.hint', { error: r.says, modes }));
+  if (Object.keys(r.settings).length === 0) return refuse(`no settings given; ${hint}`, message('settings.spec.empty', { modes }));
   return r;
 }
 

@@ -199,5 +199,13 @@ export const MESSAGES_EN: Record<MessageId, string> = {
   'hubble.no_addresses': 'IP.source and IP.destination are required',
   'reality.table.header': 'line 1: expected the header "{header}"',
   'reality.table.column': 'line {line}: the header has no "{title}" column',
+  'list.semicolon': '{first}; {rest}',
+  'settings.pair.not_pair': '"{pair}" is not key=value (or key:value)',
+  'settings.pair.no_key': '"{pair}" has no key before its "{sep}"',
+  'settings.pair.no_value': '"{pair}" has no value after its "{sep}"',
+  'settings.spec.hint': '{error}; give key=value pairs or a mode ({modes})',
+  'settings.spec.empty': 'no settings given; give key=value pairs or a mode ({modes})',
+  'settings.url.set': 'set=: {error}',
+  'settings.url.compare': 'compare={spec}: {error}',
   ...SCENARIO_EN,
 };

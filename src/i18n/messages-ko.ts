@@ -200,5 +200,13 @@ export const MESSAGES_KO: Record<MessageId, string> = {
   'hubble.no_addresses': 'IP.source와 IP.destination이 반드시 있어야 합니다',
   'reality.table.header': '1행: 헤더 "{header}"{이/가} 있어야 합니다',
   'reality.table.column': '{line}행: 헤더에 "{title}" 열이 없습니다',
+  'list.semicolon': '{first}; {rest}',
+  'settings.pair.not_pair': '"{pair}"{은/는} key=value(또는 key:value) 형식이 아닙니다',
+  'settings.pair.no_key': '"{pair}"에는 "{sep}" 앞에 키가 없습니다',
+  'settings.pair.no_value': '"{pair}"에는 "{sep}" 뒤에 값이 없습니다',
+  'settings.spec.hint': '{error}. key=value 쌍이나 모드({modes})를 주세요',
+  'settings.spec.empty': '설정이 없습니다. key=value 쌍이나 모드({modes})를 주세요',
+  'settings.url.set': 'set=: {error}',
+  'settings.url.compare': 'compare={spec}: {error}',
   ...SCENARIO_KO,
 };

@@ -4,7 +4,7 @@
  * answers that a newer request has made stale (a fast flow change while a
  * trace is still computing).
  */
-import type { FlowRequest, Settings } from '../engine/index.ts';
+import { message as words, type FlowRequest, type Settings } from '../engine/index.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { LoadReply, ScenarioSummary, SysdumpLoaded } from '../worker/protocol.ts';
 import { CancelledError, RemoteError } from '../worker/client.ts';
@@ -81,7 +81,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
     const { flow, settings, step } = store.getState();
     const parsed = sideBSettings(settings, spec);
     if (!parsed.ok) {
-      store.setState({ compare: { spec, settings: {}, ...NO_COMPARISON, error: `compare=${spec}: ${parsed.error}` } });
+      store.setState({ compare: { spec, settings: {}, ...NO_COMPARISON, error: words('settings.url.compare', { spec, error: parsed.says }) } });
       return;
     }
     const b = parsed.settings;
@@ -137,7 +137,7 @@ export function createActions(store: AppStore, client: EngineClient, fetchText: 
       if (opts.retrace) await retrace(true);
     } catch (e) {
       // The worker keeps the old datapath, so the trace on screen stays valid.
-      store.setState({ settingsError: { message: message(e), settings } });
+      store.setState({ settingsError: { message: flowMessage(e), settings } });
     }
   }
 

@@ -17,7 +17,7 @@ describe('compare spec', () => {
     expect(sideBSettings({ 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'true' }, 'socket-lb-off')).toEqual({
       ok: true, settings: { 'enable-ip-masq-agent': 'false', 'bpf-lb-sock': 'false' },
     });
-    expect(sideBSettings({}, 'routing-mode:tunnel,??')).toEqual({ ok: false, error: expect.stringContaining('"??" is not key=value') });
+    expect(sideBSettings({}, 'routing-mode:tunnel,??')).toMatchObject({ ok: false, error: expect.stringContaining('"??" is not key=value') });
   });
 
   it('prints a spec as key=value pairs', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../i18n/index.ts';
 import { EngineClient, type WorkerLike } from '../worker/client.ts';
 import { fakeEngine, fixtureTrace, stubFormats } from '../worker/fixture.test-helper.ts';
 import { EngineHost } from '../worker/host.ts';
@@ -231,6 +232,8 @@ describe('compare', () => {
 
   it('says so when the spec is neither a mode nor key:value pairs', async () => {
     const { store } = await comparing('no-such-mode');
-    expect(store.getState().compare?.error).toMatch(/^compare=no-such-mode: "no-such-mode" is not key=value.*or a mode/);
+    const error = store.getState().compare?.error;
+    expect(typeof error === 'object' && render('en', error)).toMatch(/^compare=no-such-mode: "no-such-mode" is not key=value.*or a mode/);
+    expect(typeof error === 'object' && render('ko', error)).toMatch(/^compare=no-such-mode: "no-such-mode"는 key=value/);
   });
 });

@@ -40,7 +40,8 @@ export interface SettingsSlice {
   /** cilium-config overrides in force. */
   settings: Settings;
   /** Settings the agent refused (SettingsError) and why; the previous ones stay in force. */
-  settingsError: { message: string; settings: Settings } | undefined;
+  /** `message`: the agent's words (rendered in the page's language), or a plain text. */
+  settingsError: { message: Message | string; settings: Settings } | undefined;
 }
 
 export interface TraceSlice {

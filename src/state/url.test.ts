@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../i18n/index.ts';
 import { readUrl, syncUrl, writeUrl } from './url.ts';
 import { createAppStore, initialState } from './store.ts';
 
@@ -19,13 +20,15 @@ describe('url', () => {
       { param: 'lang', value: `${'x'.repeat(60)}…`, allowed: 'en, ko' },
     ]);
     // A 100 KB set= value is quoted by its start in the banner, not echoed whole.
-    const huge = readUrl(`?set=${'y'.repeat(100_000)}`).settingsError ?? '';
-    expect(huge.length).toBeLessThan(150);
+    const huge = readUrl(`?set=${'y'.repeat(100_000)}`).settingsError;
+    expect(huge && render('en', huge).length).toBeLessThan(150);
   });
 
   it('reads set= by the one settings-pair rule, and says which pair is wrong', () => {
     expect(readUrl('?set=routing-mode:tunnel&set=tunnel-protocol=geneve,')).toEqual({ settings: { 'routing-mode': 'tunnel', 'tunnel-protocol': 'geneve' } });
-    expect(readUrl('?set=routing-mode:tunnel,nocolon')).toEqual({ settingsError: 'set=: "nocolon" is not key=value (or key:value)' });
+    const bad = readUrl('?set=routing-mode:tunnel,nocolon').settingsError;
+    expect(bad && render('en', bad)).toBe('set=: "nocolon" is not key=value (or key:value)');
+    expect(bad && render('ko', bad)).toBe('set=: "nocolon"은 key=value(또는 key:value) 형식이 아닙니다');
   });
 
   it('round-trips the view', () => {

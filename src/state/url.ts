@@ -6,7 +6,7 @@
  * the row of the aligned hop lists. Pure functions; `syncUrl` keeps
  * the address bar current with history.replaceState.
  */
-import { parseSettingsPairs, settingsPairsText, type FlowProto, type Settings } from '../engine/index.ts';
+import { message, parseSettingsPairs, settingsPairsText, type FlowProto, type Message, type Settings } from '../engine/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { AppState, AppStore, Theme } from './store.ts';
 
@@ -19,7 +19,8 @@ export interface UrlView {
   step?: number;
   settings?: Settings;
   /** Why `set=` was not applied (a pair that is not key:value), to tell the person who opened the link. */
-  settingsError?: string;
+  /** A `set=` the page could not read: its words, said in the page's language. */
+  settingsError?: Message;
   lang?: Lang;
   /** Parameters given but not understood (`proto=sctp`, `lang=xx`): the page says it ignored them. */
   ignored?: { param: string; value: string; allowed: string }[];
@@ -62,7 +63,7 @@ export function readUrl(search: string): UrlView {
   if (set.length) {
     const r = parseSettingsPairs(set);
     if (r.ok) v.settings = r.settings;
-    else v.settingsError = `set=: ${r.error}`;
+    else v.settingsError = message('settings.url.set', { error: r.says });
   }
   const lang = str('lang');
   if (lang === 'en' || lang === 'ko') v.lang = lang;

@@ -4,7 +4,7 @@
  * messages (progress, error) carry neither. Errors cross as {name, message}
  * because Error objects lose their class when structured-cloned.
  */
-import { FlowError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
+import { FlowError, SettingsError, type FlowRequest, type Settings, type TraceComparison, type CiliumView, type FlowFilter, type ObservedLine, type MapRow, type TableRows, type Trace, type Message } from '../engine/index.ts';
 import type { AgentCapture, AgentResult, ObservedFlow, ReplayResult } from '../engine/index.ts';
 import type { ScenarioIssue } from '../scenario/model.ts';
 import type { SysdumpReport } from '../scenario/sysdump/index.ts';
@@ -124,7 +124,7 @@ export interface WireError {
   message: string;
   /** FlowError.known: the names that would have worked. */
   known?: string[];
-  /** FlowError's message id and params, rendered by the page in its language. */
+  /** FlowError's (or a SettingsError's) words, rendered by the page in its language. */
   explain?: Message;
 }
 
@@ -159,6 +159,8 @@ export function toWireError(e: unknown): WireError {
       message: e.message,
       ...(Array.isArray(known) ? { known: known.map(String) } : {}),
       ...(e instanceof FlowError ? { explain: { id: e.id, params: e.params } } : {}),
+      // Refused settings carry their words too (the page says them in its language).
+      ...(e instanceof SettingsError && e.says ? { explain: e.says } : {}),
     };
   }
   return { name: 'Error', message: String(e) };

@@ -48,7 +48,7 @@ describe('silent acceptances', () => {
   });
 
   it('--set / set=: an empty value, __proto__, and a 100 KB value quoted by its start', () => {
-    expect(parseSettingsPairs('routing-mode=')).toEqual({ ok: false, error: '"routing-mode=" has no value after its "="' });
+    expect(parseSettingsPairs('routing-mode=')).toMatchObject({ ok: false, error: '"routing-mode=" has no value after its "="' });
     const proto = parseSettingsPairs('__proto__=x');
     expect(proto.ok && Object.keys(proto.settings)).toEqual(['__proto__']);
     const { r } = load(NODE);

@@ -7,6 +7,7 @@ import { applySettings } from '../../scenario/config.ts';
 import type { CiliumConfig, ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
 import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
+import type { Message } from '../messages.ts';
 import type { Settings } from '../request.ts';
 import { macOf } from '../util/hash.ts';
 import { hostEndpointIdOf, nodeEndpoints, isManaged } from './endpoints.ts';
@@ -32,12 +33,24 @@ export const DEFAULT_NON_MASQ_CIDRS = [
 export function withSettings(model: ClusterModel, settings: Settings = {}): ClusterModel {
   if (Object.keys(settings).length === 0) return model;
   const r = applySettings(model, settings);
-  if (!r.ok) throw new SettingsError(r.errors.map((i) => i.message).join('; '));
+  if (!r.ok) throw new SettingsError(r.errors.map((i) => i.message).join('; '), joined(r.errors.map((i) => i.text)));
   return r.model;
 }
 
+/** Several problems' words as one message, `a; b; c` (undefined when any has none: the English then stands). */
+function joined(words: readonly (Message | undefined)[]): Message | undefined {
+  const [first, ...rest] = words;
+  if (!first || words.some((w) => w === undefined)) return undefined;
+  const tail = joined(rest);
+  return rest.length === 0 ? first : tail && { id: 'list.semicolon', params: { first, rest: tail } };
+}
+
+/** The agent refuses the settings: `message` in English (the CLI), `says` the same words for the page's language. */
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
+  constructor(message: string, readonly says?: Message) {
+    super(message);
+  }
 }
 
 function usedIpsOf(pods: PodModel[]): Set<string> {

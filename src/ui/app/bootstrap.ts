@@ -6,7 +6,7 @@
 import builtins from 'virtual:scenarios';
 import lessons from 'virtual:lessons';
 import type { FlowRequest } from '../../engine/index.ts';
-import { defaultLang, translate, type Lang } from '../../i18n/index.ts';
+import { defaultLang, render, translate, type Lang } from '../../i18n/index.ts';
 import { DEFAULT_SCENARIO } from '../../scenario/builtin.ts';
 import { createActions } from '../../state/actions.ts';
 import { startClock } from '../../state/player.ts';
@@ -91,7 +91,7 @@ export async function openInitialView(services: Services): Promise<void> {
   }
   if (!ok) return;
   if (url.settings && Object.keys(url.settings).length) await actions.setSettings(url.settings, { retrace: false });
-  if (url.settingsError) notices.push(url.settingsError);
+  if (url.settingsError) notices.push(render(lang, url.settingsError));
   for (const i of url.ignored ?? []) notices.push(translate(lang, 'app.urlIgnored', { ...i }));
   if (notices.length) store.setState((s) => ({ notice: [s.notice, ...notices].filter(Boolean).join(' ') }));
   const summary = store.getState().summary;
