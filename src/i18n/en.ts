@@ -18,6 +18,8 @@ export const en = {
   'topology.socket': 'socket',
   'topology.request': 'request',
   'topology.reply': 'reply',
+  'arp.request': 'ARP request',
+  'arp.reply': 'ARP reply',
   'topology.morePods': '+{n} pods',
   'playback.play': 'Play',
   'playback.pause': 'Pause',

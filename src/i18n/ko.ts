@@ -20,6 +20,8 @@ export const ko: Record<MessageKey, string> = {
   'topology.socket': '소켓',
   'topology.request': '요청',
   'topology.reply': '응답',
+  'arp.request': 'ARP 요청',
+  'arp.reply': 'ARP 응답',
   'topology.morePods': '파드 +{n}',
   'playback.play': '재생',
   'playback.pause': '일시 정지',

@@ -26,7 +26,7 @@ function packetWhat(t: T, ev: HopEvent | undefined): string {
   const dir = t(hopDirection(ev) === 'reply' ? 'dir.reply' : 'dir.request');
   const p = ev.packet;
   if (!p) return `${dir} ${ev.socket?.call ?? ''}()`;
-  if (p.arp) return `${dir} ARP ${p.arp.op}`;
+  if (p.arp) return `${dir} ${t(p.arp.op === 'reply' ? 'arp.reply' : 'arp.request')}`;
   const f = p.tcpFlags;
   const flags = f ? (['SYN', 'ACK', 'PSH', 'FIN', 'RST'] as const).filter((k) => f[k]).join('|') : '';
   return `${dir} ${p.proto}${flags ? ` ${flags}` : ''}`;

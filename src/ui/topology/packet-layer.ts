@@ -183,7 +183,7 @@ export class PacketLayer {
     badge.select('rect').attr('width', badgeW);
     badge.select('text').attr('x', c.x + 8 + badgeW / 2).attr('text-anchor', 'middle').text(badgeWord);
     const word = translate(s.lang, reply ? 'topology.reply' : 'topology.request');
-    const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet?.arp ? `ARP ${ev.packet.arp.op}` : kindName(s.lang, ev.kind);
+    const what = idle ? `${translate(s.lang, 'topology.waiting')} · ${kindName(s.lang, ev.kind)}` : ev.packet?.arp ? translate(s.lang, ev.packet.arp.op === 'reply' ? 'arp.reply' : 'arp.request') : kindName(s.lang, ev.kind);
     const room = c.w - 20;
     this.callout.select('.packet-label').attr('x', c.x + 10 + (badgeW ? badgeW + 6 : 0)).text(fitText(what, room - (badgeW ? badgeW + 6 : 0), t.label));
     // A socket hop has no packet yet: no packet number.
