@@ -136,3 +136,24 @@ test('Korean load problems: located, said in Korean, the current scenario stays'
   await expect.poll(() => lab.step()).toBe(before + 1);
   expect(lab.errors).toEqual([]);
 });
+
+/**
+ * A cilium_policy row in Korean (issue 7 point 8): the Cilium part stays raw (`Allow proxy-port=NONE
+ * auth=disabled prefix=0`, Cilium's output), the entry's origin is said in Korean beside it, in the hop's
+ * evidence and in the map panel; the English origin sentence the CLI prints in parentheses is not on screen.
+ */
+test('Korean policy rows: Cilium\'s part raw, the origin in Korean words', async ({ lab, page }, info) => {
+  await lab.open('?lesson=policy-drop&stop=1&lang=ko&presenter=1');
+  const english = /allows all|from pods|the node itself|the agent|enableDefaultDeny false|\(line \d/;
+  const evidence = page.locator('[data-testid="evidence-row"][data-map="cilium_policy"]');
+  await expect(evidence.first()).toBeVisible();
+  await expect(evidence.first().locator('.evidence-value')).toContainText(/Allow proxy-port=NONE auth=disabled prefix=\d+$/);
+  await expect(evidence.first().getByTestId('evidence-words')).toContainText(/[가-힣]/);
+  for (const text of await evidence.allTextContents()) expect(text).not.toMatch(english);
+  const rows = page.locator('.map-row[data-map="cilium_policy"]');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first().locator('.map-words')).toContainText(/[가-힣]/);
+  for (const text of await rows.allTextContents()) expect(text).not.toMatch(english);
+  await page.screenshot({ path: info.outputPath('ko-policy-rows-1280.png') });
+  expect(lab.errors).toEqual([]);
+});

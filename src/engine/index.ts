@@ -22,8 +22,9 @@ export {
 // Maps: the agent's tables, and the replay of a trace's map operations over them.
 export { tablesAt, initialTables } from './runtime/tables.ts';
 export { replayTables, rowKeyText, rowOfOp, tableRows } from './maps/replay.ts';
-export type { MapRow, MapTables, TableRows } from './maps/rows.ts';
+export type { MapRow, MapTables, MapWords, TableRows } from './maps/rows.ts';
 export { policyRows } from './policy/index.ts';
+export { initialWords, policyValueCilium } from './policy/index.ts';
 // Two traces side by side.
 export { compareTraces, packetGroups, type TraceComparison, type AlignedRow, type HopDiff, type TraceDifferences } from './compare.ts';
 // What real tools print: the cilium CLI, hubble observe, tcpdump, and the CLI's own formats.

@@ -90,6 +90,12 @@ export interface MapOp {
   hit: boolean;
   /** Why this op happened, in a few words ("source identity", "slot 2 of 2"). */
   note?: string;
+  /**
+   * The value's own words in the reader's language, where the value text ends in
+   * English the page must not show as is: a cilium_policy row's origin (the text's
+   * parenthetical, which the CLI keeps).
+   */
+  words?: Message;
 }
 
 /** Closed union of hop kinds; the first five names come from the product brief. */

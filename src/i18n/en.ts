@@ -389,6 +389,8 @@ export const en = {
   'compare.tcpdumpOf': 'tcpdump on {where}',
   'reality.noFlows': '{name}: no Hubble flows ({why})',
   'reality.emptyFile': 'the file is empty',
+  // A cilium_policy row's origin (the engine's message, rendered in the page's language).
+  'decode.policyOrigin': '{origin}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -391,4 +391,5 @@ export const ko: Record<MessageKey, string> = {
   'compare.tcpdumpOf': '{where}의 tcpdump',
   'reality.noFlows': '{name}: Hubble 플로우가 없습니다 ({why})',
   'reality.emptyFile': '파일이 비어 있습니다',
+  'decode.policyOrigin': '{origin}',
 };

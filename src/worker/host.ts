@@ -4,7 +4,7 @@
  * worker (engine.worker.ts) and in-process in unit tests, so both run the
  * same code (STYLE: duckdb-wasm's async_bindings).
  */
-import { tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type Trace, type OnDeriveProgress } from '../engine/index.ts';
+import { tableRows, type FlowRequest, type Settings, type Datapath, type HopEvent, type MapTables, type MapWords, type Trace, type OnDeriveProgress } from '../engine/index.ts';
 import type { compareAgents, compareTraces, replayFlow } from '../engine/index.ts';
 import type { ScenarioInput } from '../scenario/load.ts';
 import type { ClusterModel, LoadResult } from '../scenario/model.ts';
@@ -36,6 +36,8 @@ export interface EngineFns {
   /** A node's tables before any traffic (cached per datapath by the engine). */
   initialTables(dp: Datapath, node: string): MapTables;
   tablesAt(dp: Datapath, trace: Trace | undefined, step: number, node: string): MapTables;
+  /** Words for rows of those tables (a policy row's origin), rendered by the page in its language. */
+  initialWords?(dp: Datapath, node: string): MapWords;
 }
 
 /** The views the page shows, as the formats code prints them. */
@@ -167,7 +169,7 @@ export class EngineHost {
       case 'compare':
         return this.compare(req.flow, req.settings);
       case 'tables':
-        return tableRows(this.engine.initialTables(this.requireDp(), req.node)) satisfies TableRows[];
+        return this.tables(req.node) satisfies TableRows[];
       case 'hubble':
         return this.extra().hubble(this.requireDp(), this.traceOf(req.flow), req.query);
       case 'cilium':
@@ -279,6 +281,12 @@ export class EngineHost {
   }
 
   /** The view's text before the first hop and after each hop that writes this node's maps. */
+  /** A node's initial rows, with the words the engine gives some of them (a policy row's origin). */
+  private tables(node: string): TableRows[] {
+    const dp = this.requireDp();
+    return tableRows(this.engine.initialTables(dp, node), this.engine.initialWords?.(dp, node));
+  }
+
   private cilium(node: string, view: CiliumView, flow: FlowRequest | undefined): CiliumReply {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);

@@ -5,7 +5,7 @@
  * must give, at every step, exactly the engine's own tables at that step.
  */
 import { describe, expect, it } from 'vitest';
-import { initialTables, tablesAt, traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
+import { initialTables, initialWords, tablesAt, traceFlow, type FlowRequest, type Settings } from '../../src/engine/index.ts';
 import { replayTables, tableRows } from '../../src/engine/maps/replay.ts';
 import { engineFormats } from '../../src/worker/formats.ts';
 import { EngineHost } from '../../src/worker/host.ts';
@@ -43,7 +43,9 @@ describe.each(CASES.map((c) => [`${c.scenario} ${c.flow.from} → ${c.flow.to} $
       for (const node of loaded.summary.nodes.map((n) => n.name)) {
         const initial = host.handle({ id: 4, type: 'tables', node });
         for (let step = -1; step < trace.events.length; step++) {
-          expect(replayTables(initial, trace.events, step, node), `${node} step ${step}`).toEqual(tableRows(tablesAt(dp, trace, step, node)));
+          // With the rows' words (a policy row's origin), which the host sends with the initial rows.
+          const engine = tableRows(tablesAt(dp, trace, step, node), initialWords(dp, node));
+          expect(replayTables(initial, trace.events, step, node), `${node} step ${step}`).toEqual(engine);
         }
         writes += trace.events.flatMap((e) => e.maps).filter((op) => op.node === node && op.op !== 'lookup').length;
       }

@@ -6,25 +6,30 @@
  */
 import { policyKeyEndpoint, policyKeyEntry } from '../policy/format.ts';
 import type { HopEvent, MapName, MapOp } from '../trace.ts';
-import type { MapRow, MapTables, TableRows } from './rows.ts';
+import type { Message } from '../messages.ts';
+import type { MapRow, MapTables, MapWords, TableRows } from './rows.ts';
 
-export function mapRow(map: MapName, key: string, value: string): MapRow {
-  if (map !== 'cilium_policy') return { map, key, value };
+export function mapRow(map: MapName, key: string, value: string, words?: Message): MapRow {
+  const row: MapRow = { map, key, value };
+  if (map !== 'cilium_policy') return row;
   const endpointId = policyKeyEndpoint(key);
-  return endpointId === undefined ? { map, key, value } : { map, key, value, endpointId };
+  if (endpointId !== undefined) row.endpointId = endpointId;
+  if (words) row.words = words;
+  return row;
 }
 
-/** The row an operation read or wrote (a lookup's value is what it found). */
-export const rowOfOp = (op: MapOp): MapRow => mapRow(op.map, op.key, op.value ?? '');
+/** The row an operation read or wrote (a lookup's value is what it found), with the op's words. */
+export const rowOfOp = (op: MapOp): MapRow => mapRow(op.map, op.key, op.value ?? '', op.words);
 
-/** A node's tables as typed rows, maps in panel order. */
-export function tableRows(tables: MapTables): TableRows[] {
+/** A node's tables as typed rows, maps in panel order; `words` (initialWords) gives rows their words. */
+export function tableRows(tables: MapTables, words?: MapWords): TableRows[] {
   const out: TableRows[] = [];
   for (const [name, rows] of Object.entries(tables)) {
     if (!rows) continue;
     // MapTables is keyed by the MapName of NODE_MAPS or of a MapOp.
     const map = name as MapName;
-    out.push({ map, rows: [...rows].map(([key, value]) => mapRow(map, key, value)) });
+    const said = words?.[name];
+    out.push({ map, rows: [...rows].map(([key, value]) => mapRow(map, key, value, said?.get(key))) });
   }
   return out;
 }

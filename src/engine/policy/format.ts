@@ -37,9 +37,25 @@ export function probeKey(ep: Pick<EndpointInfo, 'id'>, dir: TrafficDirection, id
   return policyRowKey(ep, { identity, direction: dir, proto, port: dport, portBits: proto === 0 ? 0 : 16 });
 }
 
-/** The row value: verdict, proxy port, auth type, prefix, then where the entry came from. */
+/** The Cilium part of the row value: verdict, proxy port, auth type, prefix. */
+export function policyRowCilium(e: PolicyEntry): string {
+  return `${e.deny ? 'Deny' : 'Allow'} proxy-port=NONE auth=disabled prefix=${prefixLength(e)}`;
+}
+
+/** The row value: the Cilium part, then where the entry came from (in English: the CLI's text). */
 export function policyRowValue(e: PolicyEntry): string {
-  return `${e.deny ? 'Deny' : 'Allow'} proxy-port=NONE auth=disabled prefix=${prefixLength(e)} (${e.origin.text})`;
+  return `${policyRowCilium(e)} (${e.origin.text})`;
+}
+
+/**
+ * The Cilium part of a value `policyRowValue` wrote (`Allow proxy-port=NONE
+ * auth=disabled prefix=0`): the page shows the origin as words beside it, in
+ * its own language, instead of the English parenthetical. The Cilium part
+ * holds no parenthesis, so the first ` (` starts the origin.
+ */
+export function policyValueCilium(value: string): string {
+  const at = value.indexOf(' (');
+  return at < 0 ? value : value.slice(0, at);
 }
 
 const POLICY_MAP_PREFIX = /^cilium_policy_(\d{5,}) /;

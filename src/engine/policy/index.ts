@@ -4,6 +4,8 @@
  */
 import type { Ipv4 } from '../../scenario/values.ts';
 import type { Datapath, EndpointInfo } from '../derive/types.ts';
+import type { MapWords } from '../maps/rows.ts';
+import type { Message } from '../messages.ts';
 import { cidrIdentityOf, type CidrIdentity } from './cidr.ts';
 import { endpointPolicy, policiesOf, policyState } from './compile.ts';
 import { policyRowKey, policyRowValue } from './format.ts';
@@ -11,7 +13,7 @@ import type { PolicyEntry } from './types.ts';
 
 export { endpointPolicy, policyState } from './compile.ts';
 export { policyLookup, lpmLookup, type LookupResult, type Probe } from './lookup.ts';
-export { directionName, policyMapName, policyRowKey, policyRowValue, portProtoString, prefixLength, probeKey, protoName } from './format.ts';
+export { directionName, policyMapName, policyRowCilium, policyRowKey, policyRowValue, policyValueCilium, portProtoString, prefixLength, probeKey, protoName } from './format.ts';
 export type { CidrIdentity } from './cidr.ts';
 export * from './types.ts';
 
@@ -48,15 +50,30 @@ export function identityLabels(dp: Datapath, id: number): string[] {
   return policyState(dp).byId.get(id)?.labels ?? [];
 }
 
+/** A node's policy entries with their row keys, every local endpoint's map in endpoint order. */
+function* nodeEntries(dp: Datapath, node: string): Generator<[string, PolicyEntry]> {
+  const endpoints: EndpointInfo[] = [...(dp.node(node)?.endpoints ?? [])].sort((a, b) => a.id - b.id);
+  for (const ep of endpoints) {
+    for (const e of sortedEntries(endpointPolicy(dp, ep).entries)) yield [policyRowKey(ep, e), e];
+  }
+}
+
 /** A node's cilium_policy rows, every local endpoint's map, keyed as the hops' map operations are. */
 export function policyRows(dp: Datapath, node: string): Map<string, string> {
   const rows = new Map<string, string>();
-  const endpoints: EndpointInfo[] = [...(dp.node(node)?.endpoints ?? [])].sort((a, b) => a.id - b.id);
-  for (const ep of endpoints) {
-    for (const e of sortedEntries(endpointPolicy(dp, ep).entries)) rows.set(policyRowKey(ep, e), policyRowValue(e));
-  }
+  for (const [key, e] of nodeEntries(dp, node)) rows.set(key, policyRowValue(e));
   return rows;
 }
+
+/** The words of those rows: each entry's origin as a message, keyed as `policyRows` keys the row. */
+export function policyRowWords(dp: Datapath, node: string): Map<string, Message> {
+  const words = new Map<string, Message>();
+  for (const [key, e] of nodeEntries(dp, node)) words.set(key, e.origin.message);
+  return words;
+}
+
+/** The words of a node's initial tables (MapWords): today only cilium_policy rows carry any. */
+export const initialWords = (dp: Datapath, node: string): MapWords => ({ cilium_policy: policyRowWords(dp, node) });
 
 /**
  * PolicyEntriesDump.Less: deny first, then ingress before egress, then

@@ -100,6 +100,7 @@ function probeOp(
   }
   return {
     node, map: 'cilium_policy', op: 'lookup', key: policyRowKey(ep, probe.hit), value: policyRowValue(probe.hit),
+    words: probe.hit.origin.message,
     hit: true, note: decided ? `${which}: this entry decides` : `${which}: less specific, not used`,
   };
 }

@@ -9,7 +9,7 @@ import { selectCurrentEvent, selectEvents } from '../../state/selectors.ts';
 import type { CaptureTarget } from '../../engine/index.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 import { useApp, useT } from '../app/context.tsx';
-import { decodeRow } from '../panels/decode.ts';
+import { decodeRow, rawValue } from '../panels/decode.ts';
 import { targetId } from '../terminal/tcpdump.ts';
 import { hopLines } from './evidence-lines.ts';
 import { opOutcome, type OpOutcome } from './op-outcome.ts';
@@ -42,13 +42,14 @@ export function EvidenceRows() {
           {ops.map((op, i) => {
             const outcome = opOutcome(op);
             const words = decodeRow(op, lookup);
+            const raw = rawValue(op);
             return (
               <li key={i} className={`evidence-row is-${outcome}`} data-map={op.map} data-testid="evidence-row">
                 <div className="evidence-raw">
                   <span className="evidence-map">{shortMap(op.map)}</span>{' '}
                   <span className={`evidence-op is-${outcome}`}>{outcomeWord(t, outcome)}</span>{' '}
                   <code className="evidence-key">{op.key}</code>
-                  {op.value && <code className="evidence-value"> → {op.value}</code>}
+                  {raw && <code className="evidence-value"> → {raw}</code>}
                 </div>
                 {words && (
                   <div className="evidence-words" data-testid="evidence-words">

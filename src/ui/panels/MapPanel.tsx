@@ -13,7 +13,7 @@ import { rowKeyText, ciliumViewWords, type MapName } from '../../engine/index.ts
 import type { CiliumView, MapRow } from '../../worker/protocol.ts';
 import { selectCurrentEvent, selectEvents, selectPanelNode, touchedRows, writtenRows, type RowKeys } from '../../state/selectors.ts';
 import { useApp, useServices, useT } from '../app/context.tsx';
-import { decodeRow } from './decode.ts';
+import { decodeRow, rawValue } from './decode.ts';
 import { firstLit, mapItems, nextRow, type MapItem } from './map-items.ts';
 import { MAP_TABS, tabOfMap } from './map-tabs.ts';
 import { chosenEndpoint, PolicyFilter, policyEndpoints } from './PolicyFilter.tsx';
@@ -264,7 +264,11 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
             }
             const hot = touched.get(it.map)?.has(it.row.key) ?? false;
             const isNew = written.get(it.map)?.has(it.row.key) ?? false;
-            const words = hot ? decodeRow(it.row, lookup) : undefined;
+            // A policy row's origin is always said (it was always on the row); other rows' words only when lit.
+            // A large map's rows are one line high (fixed): there the origin goes into the title instead.
+            const words = hot || (measured && it.row.words) ? decodeRow(it.row, lookup) : undefined;
+            const raw = rawValue(it.row);
+            const origin = !measured && it.row.words ? ` — ${t('decode.policyOrigin', { origin: it.row.words })}` : '';
             return (
               <div
                 key={vi.key}
@@ -283,8 +287,8 @@ function MapRows({ maps, touched, written, reveal, label }: MapRowsProps) {
                   {isNew && <span className="new-badge">{t('maps.new')}</span>}
                   {rowKeyText(it.row)}
                 </span>
-                <span role="cell" className="map-value" title={measured ? undefined : it.row.value}>
-                  {it.row.value}
+                <span role="cell" className="map-value" title={measured ? undefined : `${raw}${origin}`}>
+                  {raw}
                   {words && <span className="map-words">{t(words.key, words.params)}</span>}
                 </span>
               </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/index.ts';
-import { decodeRow, fromBe16, type RowText } from './decode.ts';
+import { message } from '../../engine/index.ts';
+import { decodeRow, fromBe16, rawValue, type RowText } from './decode.ts';
 
 const words = (row: RowText, lookup?: Parameters<typeof decodeRow>[1], lang: 'en' | 'ko' = 'en') => {
   const d = decodeRow(row, lookup);
@@ -57,5 +58,24 @@ describe('decodeRow: a row\'s value in words', () => {
     expect(decodeRow({ map: 'cilium_ct4_global', key: 'TCP OUT 1.1.1.1:1 -> 2.2.2.2:2' })).toBeUndefined();
     expect(decodeRow({ map: 'cilium_lb4_services_v2', key: 'garbage', value: '1 2 3' })).toBeUndefined();
     expect(decodeRow({ map: 'iptables', key: '-A KUBE', value: 'x' })).toBeUndefined();
+  });
+});
+
+describe('a cilium_policy row: the Cilium part raw, the origin in words', () => {
+  const value = 'Allow proxy-port=NONE auth=disabled prefix=0 (no policy enforces this direction: the agent allows all (allowAllIdentities))';
+  const row: RowText = { map: 'cilium_policy', key: 'cilium_policy_00042 Egress identity=0 ANY', value, words: message('policy.origin.allow-all') };
+
+  it('shows the value without its English parenthetical and says the origin in the page\'s language', () => {
+    expect(rawValue(row)).toBe('Allow proxy-port=NONE auth=disabled prefix=0');
+    expect(words(row)).toBe('no policy enforces this direction: the agent allows all (allowAllIdentities)');
+    expect(words(row, undefined, 'ko')).toMatch(/에이전트가 모두 허용합니다/);
+    expect(words(row, undefined, 'ko')).not.toMatch(/allows all/);
+  });
+
+  it('a row without words (an older trace) keeps its whole text and invents none', () => {
+    const bare: RowText = { map: 'cilium_policy', key: row.key, value };
+    expect(rawValue(bare)).toBe(value);
+    expect(decodeRow(bare)).toBeUndefined();
+    expect(rawValue({ map: 'cilium_lxc', key: '10.0.0.1:0', value: '(localhost)' })).toBe('(localhost)');
   });
 });

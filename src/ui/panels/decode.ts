@@ -7,18 +7,30 @@
  * and the tests call it. A text it does not recognise decodes to nothing
  * (the raw text stays), never to a guess.
  */
-import type { MapName } from '../../engine/index.ts';
+import { policyValueCilium, type MapName, type Message, type Param } from '../../engine/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 export interface Decoded {
   key: MessageKey;
-  params: Record<string, string | number>;
+  /** Values, or an engine message the catalog renders in the same language (a policy row's origin). */
+  params: Record<string, Param>;
 }
 
 export interface RowText {
   map: MapName;
   key: string;
   value?: string;
+  /** Words the engine gave the row (MapRow.words, MapOp.words): a cilium_policy entry's origin. */
+  words?: Message;
+}
+
+/**
+ * The value as the raw column shows it: a policy row with words drops its
+ * English parenthetical (the words say it, in the page's language); the
+ * Cilium part stays as Cilium prints it. Every other value is shown whole.
+ */
+export function rawValue(row: RowText): string | undefined {
+  return row.map === 'cilium_policy' && row.words && row.value ? policyValueCilium(row.value) : row.value;
 }
 
 /**
@@ -176,6 +188,9 @@ export function decodeRow(row: RowText, lookup?: RowLookup): Decoded | undefined
       return tunnel(row);
     case 'neigh':
       return neigh(row);
+    case 'cilium_policy':
+      // Where the entry came from: the engine's own message, never read back from the English text.
+      return row.words ? { key: 'decode.policyOrigin', params: { origin: row.words } } : undefined;
     default:
       return undefined;
   }
