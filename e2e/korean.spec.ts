@@ -170,6 +170,8 @@ test('Korean map op notes in the inspector: slot, master entry, policy origin', 
   await expect(notes.first()).toContainText('lb4_lookup_service: 마스터 항목');
   await expect(page.locator('.inspector')).toContainText(/슬롯 \d+\/\d+/);
   for (const text of await notes.allTextContents()) expect(text).not.toMatch(/master entry|slot \d+ of|socket cookie/);
+  await page.locator('.inspector .map-ops').scrollIntoViewIfNeeded();
+  await page.locator('.inspector').screenshot({ path: info.outputPath('ko-inspector-socket-lb.png') });
 
   await lab.open('?scenario=kans-lab-policy&from=netpod2&to=webpod1&proto=tcp&port=80&lang=ko');
   await page.keyboard.press('End');
@@ -179,6 +181,7 @@ test('Korean map op notes in the inspector: slot, master entry, policy origin', 
   for (const text of await page.locator('.inspector').allTextContents()) {
     expect(text).not.toMatch(/no entry for|this entry decides|less specific|allows all|\(line \d/);
   }
-  await page.screenshot({ path: info.outputPath('ko-inspector-notes-1280.png') });
+  await page.locator('.inspector .map-ops').scrollIntoViewIfNeeded();
+  await page.locator('.inspector').screenshot({ path: info.outputPath('ko-inspector-policy.png') });
   expect(lab.errors).toEqual([]);
 });
