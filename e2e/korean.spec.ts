@@ -157,3 +157,31 @@ test('Korean policy rows: Cilium\'s part raw, the origin in Korean words', async
   await page.screenshot({ path: info.outputPath('ko-policy-rows-1280.png') });
   expect(lab.errors).toEqual([]);
 });
+
+/**
+ * The hop inspector's map ops in Korean (issue 7 point 8): why each op happened (MapOp.noteWords) in
+ * Korean, Cilium's function names kept; a cilium_policy row's value without its English origin, the
+ * origin said in Korean beside it.
+ */
+test('Korean map op notes in the inspector: slot, master entry, policy origin', async ({ lab, page }, info) => {
+  await lab.open('?scenario=kans-lab&from=netpod&to=svc&proto=tcp&port=80&lang=ko');
+  await expect(page.getByTestId('hop-caption')).toContainText('connect()');
+  const notes = page.locator('.inspector .op-note');
+  await expect(notes.first()).toContainText('lb4_lookup_service: 마스터 항목');
+  await expect(page.locator('.inspector')).toContainText(/슬롯 \d+\/\d+/);
+  for (const text of await notes.allTextContents()) expect(text).not.toMatch(/master entry|slot \d+ of|socket cookie/);
+  await page.locator('.inspector .map-ops').scrollIntoViewIfNeeded();
+  await page.locator('.inspector').screenshot({ path: info.outputPath('ko-inspector-socket-lb.png') });
+
+  await lab.open('?scenario=kans-lab-policy&from=netpod2&to=webpod1&proto=tcp&port=80&lang=ko');
+  await page.keyboard.press('End');
+  const policyOps = page.locator('.inspector .map-op').filter({ hasText: 'cilium_policy' });
+  await expect(policyOps.first()).toBeVisible();
+  await expect(page.locator('.inspector .op-note').first()).toContainText(/[가-힣]/);
+  for (const text of await page.locator('.inspector').allTextContents()) {
+    expect(text).not.toMatch(/no entry for|this entry decides|less specific|allows all|\(line \d/);
+  }
+  await page.locator('.inspector .map-ops').scrollIntoViewIfNeeded();
+  await page.locator('.inspector').screenshot({ path: info.outputPath('ko-inspector-policy.png') });
+  expect(lab.errors).toEqual([]);
+});

@@ -90,6 +90,8 @@ export interface MapOp {
   hit: boolean;
   /** Why this op happened, in a few words ("source identity", "slot 2 of 2"). */
   note?: string;
+  /** The same `note` as words for the page's language (the CLI and goldens print `note`). */
+  noteWords?: Message;
   /**
    * The value's own words in the reader's language, where the value text ends in
    * English the page must not show as is: a cilium_policy row's origin (the text's

@@ -4,6 +4,7 @@
  */
 import type { CiliumConfig, NodeModel } from '../../scenario/model.ts';
 import { asIfIndex, type Cidr, type Ipv4, type Mac } from '../../scenario/values.ts';
+import { message } from '../messages.ts';
 import { macOf } from '../util/hash.ts';
 import { IFINDEX } from './endpoints.ts';
 import type { EndpointInfo, Interface, Route } from './types.ts';
@@ -55,25 +56,25 @@ export function nodeRoutes(
 ): Route[] {
   const dev = node.device;
   const routes: Route[] = [
-    { via: gatewayOf(node), dev, proto: 'static', origin: 'default route of the node' },
-    { dst: deviceSubnet(node), dev, proto: 'kernel', scope: 'link', src: node.internalIP, origin: 'the node subnet on its device' },
+    { via: gatewayOf(node), dev, proto: 'static', origin: 'default route of the node', originWords: message('route.origin.default') },
+    { dst: deviceSubnet(node), dev, proto: 'kernel', scope: 'link', src: node.internalIP, origin: 'the node subnet on its device', originWords: message('route.origin.subnet') },
   ];
   for (const o of others) {
     for (const cidr of o.node.podCIDRs) {
       if (isTunnel(config)) {
-        routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', mtu: deviceMtu(config, node) - TUNNEL_OVERHEAD, src: hostIp, origin: `tunnel mode: ${o.node.name}'s pod CIDR through cilium_host` });
+        routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', mtu: deviceMtu(config, node) - TUNNEL_OVERHEAD, src: hostIp, origin: `tunnel mode: ${o.node.name}'s pod CIDR through cilium_host`, originWords: message('route.origin.tunnel', { node: o.node.name }) });
       } else if (config.autoDirectNodeRoutes) {
-        routes.push({ dst: cidr, via: o.node.internalIP, dev, proto: 'kernel', origin: `auto-direct-node-routes: ${o.node.name}'s pod CIDR via its node IP` });
+        routes.push({ dst: cidr, via: o.node.internalIP, dev, proto: 'kernel', origin: `auto-direct-node-routes: ${o.node.name}'s pod CIDR via its node IP`, originWords: message('route.origin.direct', { node: o.node.name }) });
       }
     }
   }
   if (config.enableEndpointRoutes) {
     for (const ep of endpoints) {
-      routes.push({ dst: { base: ep.ip, bits: 32 }, dev: ep.lxcName, proto: 'kernel', scope: 'link', origin: `endpoint route to ${ep.key}` });
+      routes.push({ dst: { base: ep.ip, bits: 32 }, dev: ep.lxcName, proto: 'kernel', scope: 'link', origin: `endpoint route to ${ep.key}`, originWords: message('route.origin.endpoint', { pod: ep.key }) });
     }
   } else {
     for (const cidr of node.podCIDRs) {
-      routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', src: hostIp, origin: 'local pod CIDR through cilium_host' });
+      routes.push({ dst: cidr, via: hostIp, dev: 'cilium_host', proto: 'kernel', src: hostIp, origin: 'local pod CIDR through cilium_host', originWords: message('route.origin.local') });
     }
   }
   return routes;

@@ -5,6 +5,7 @@
  */
 import type { ClusterModel, CiliumConfig, FrontendType, L4Proto, PodModel, ServiceType } from '../../scenario/model.ts';
 import type { AttachMode } from '../place.ts';
+import type { Message } from '../messages.ts';
 import type { Cidr, EndpointId, Identity, IfIndex, Ipv4, Ipv6, Mac, Port } from '../../scenario/values.ts';
 
 export type InterfaceKind = 'netdev' | 'cilium_host' | 'cilium_net' | 'lxc_health' | 'lxc' | 'overlay';
@@ -65,6 +66,8 @@ export interface Route {
   src?: Ipv4;
   /** Why this route exists (autoDirectNodeRoutes, endpoint routes, ...). */
   origin: string;
+  /** The same `origin` as words for the page's language. */
+  originWords?: Message;
 }
 
 /** What an ipcache entry describes: decides identity and tunnelendpoint per viewing node. */

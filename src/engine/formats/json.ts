@@ -10,7 +10,11 @@ import type { Trace } from '../trace.ts';
 export function traceJson(trace: Trace, say: Say): string {
   const { flow, client, server, backend, events } = trace;
   const outcome = { status: trace.outcome.status, summary: say(trace.outcome.message), message: trace.outcome.message };
-  const rendered = events.map(({ explain, ...e }) => ({ ...e, text: say(explain), explain }));
+  // A map op's noteWords are the page's; the CLI's JSON keeps `note` alone, as it always printed it.
+  // (Overriding `maps` after the spread keeps the key where it was.)
+  const rendered = events.map(({ explain, ...e }) => ({
+    ...e, maps: e.maps.map(({ noteWords: _, ...op }) => op), text: say(explain), explain,
+  }));
   const doc = { flow: { ...flow, client, server, ...(backend ? { backend } : {}), outcome }, events: rendered };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -18,6 +18,7 @@ import { neighbourMac, nodeAt } from './neighbour.ts';
 import type { Next } from './next.ts';
 import { routed, withMacs } from './packet.ts';
 import type { RoutingProgram, SkbContext } from './types.ts';
+import { message } from '../messages.ts';
 
 export function forward(
   w: Walk, node: NodeDatapath, at: Place, program: RoutingProgram, packet: Packet, skb: SkbContext,
@@ -43,6 +44,7 @@ export function forward(
     {
       node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true,
       note: `bpf_fib_lookup(${packet.dst}): ${route.origin}`,
+      ...(route.originWords ? { noteWords: message('note.fib', { dst: packet.dst, origin: route.originWords }) } : {}),
     },
     {
       node: node.name, map: 'neigh', op: 'lookup', key: neighKey(nextHop, route.dev), value: neighValue(mac), hit: true,

@@ -16,6 +16,7 @@ import { hexOf } from '../util/hash.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { backendIdAt, backendOf } from '../derive/lookups.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
+import { message, type Message } from '../messages.ts';
 
 export const kubeProxyActive = (w: Walk) => !w.dp.config.kubeProxyReplacement;
 
@@ -68,9 +69,10 @@ export function kubeProxyDnat(
   const pick = pickSlot(w, n) - 1;
   const svcChain = kubeChain('KUBE-SVC', `${f.service}:${f.port}`);
   const proto = p.proto.toLowerCase();
-  const rule = (key: string, hit = true, note?: string): MapOp => {
+  const rule = (key: string, hit = true, note?: string, noteWords?: Message): MapOp => {
     const op: MapOp = { node: node.name, map: 'iptables', op: 'lookup', key, hit };
     if (note !== undefined) op.note = note;
+    if (noteWords) op.noteWords = noteWords;
     return op;
   };
   const rules: MapOp[] = [
@@ -84,7 +86,9 @@ export function kubeProxyDnat(
     const be = backendOf(w.dp, id);
     const sep = kubeChain('KUBE-SEP', `${f.service}:${be.address}:${be.port}`);
     const prob = i === n - 1 ? '' : ` -m statistic --mode random --probability ${(1 / (n - i)).toFixed(11)}`;
-    rules.push(rule(`-A ${svcChain}${prob} -j ${sep}`, i === pick, i === pick ? 'taken' : 'not taken'));
+    const taken = i === pick;
+    rules.push(rule(`-A ${svcChain}${prob} -j ${sep}`, taken, taken ? 'taken' : 'not taken',
+      message(taken ? 'note.iptables.taken' : 'note.iptables.not_taken')));
   });
   const b = backendOf(w.dp, backendIdAt(f, pick + 1));
   const sep = kubeChain('KUBE-SEP', `${f.service}:${b.address}:${b.port}`);

@@ -16,6 +16,7 @@ import { neighbourMac, nodeAt } from './neighbour.ts';
 import type { Next } from './next.ts';
 import { routed, withMacs } from './packet.ts';
 import type { SkbContext } from './types.ts';
+import { message } from '../messages.ts';
 
 export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: SkbContext, originated: boolean): Next {
   const at = stackAt(node.name);
@@ -51,6 +52,7 @@ export function kernelRoute(w: Walk, node: NodeDatapath, arriving: Packet, skb: 
   const note = `route lookup for ${packet.dst}: ${route.origin}`;
   const fib: MapOp = {
     node: node.name, map: 'fib', op: 'lookup', key: routeKey(route), value: routeText(route), hit: true, note,
+    ...(route.originWords ? { noteWords: message('note.route', { dst: packet.dst, origin: route.originWords }) } : {}),
   };
   w.emit(
     {

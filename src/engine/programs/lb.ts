@@ -13,6 +13,7 @@ import type { Place } from '../place.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { backendIdAt, backendOf, countOf, nodeOf } from '../derive/lookups.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
+import { message } from '../messages.ts';
 
 /** ENABLE_PER_PACKET_LB is defined in bpf_lxc whenever the socket LB is not fully on, with or without kube-proxy. */
 export const perPacketLbActive = (w: Walk) => !(w.dp.config.kubeProxyReplacement && w.dp.config.bpfLbSock);
@@ -31,6 +32,7 @@ export function lb4Local(
   const master: MapOp = {
     node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0, f.internal),
     value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service',
+    noteWords: message('note.lb.lookup'),
   };
   const existing = w.ct.serviceEntry(node, packet);
   let backendId = existing.backendId;
@@ -42,6 +44,7 @@ export function lb4Local(
     ops.push({
       node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, slot, f.internal),
       value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
+        noteWords: message('note.slot', { slot, count }),
     });
     const entry = w.ct.serviceEntry(node, packet, { backendId, revNat: f.id, srcIdentity: ep.identity });
     ops.push(...entry.ops.filter((o) => o.op === 'update'));

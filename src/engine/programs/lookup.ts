@@ -4,6 +4,7 @@ import type { Datapath, EndpointInfo, IpcacheEntry, NodeDatapath } from '../deri
 import { ipcacheKey, ipcacheValue, lxcHostValue, lxcKey, lxcValue } from '../maps/format.ts';
 import type { MapOp } from '../trace.ts';
 import { missing } from '../util/internal.ts';
+import type { Message } from '../messages.ts';
 
 const lxcText = new WeakMap<EndpointInfo, string>();
 
@@ -30,7 +31,7 @@ export function lookupLxc(node: NodeDatapath, ip: Ipv4): { found?: LxcHit; op: M
 const rowText = new WeakMap<IpcacheEntry, Map<string, { key: string; value: string }>>();
 
 /** cilium_ipcache longest-prefix match from `viewer`'s point of view. */
-export function lookupIpcache(dp: Datapath, viewer: string, ip: Ipv4, note: string) {
+export function lookupIpcache(dp: Datapath, viewer: string, ip: Ipv4, note: string, noteWords: Message) {
   // The world entry (0.0.0.0/0) is always there, so the match cannot miss.
   const r = dp.ipcacheLookup(viewer, ip);
   if (!r) throw missing(`ipcache entry for ${ip} on ${viewer}`);
@@ -42,7 +43,7 @@ export function lookupIpcache(dp: Datapath, viewer: string, ip: Ipv4, note: stri
     perViewer.set(viewer, text);
   }
   const op: MapOp = {
-    node: viewer, map: 'cilium_ipcache', op: 'lookup', key: text.key, value: text.value, hit: true, note,
+    node: viewer, map: 'cilium_ipcache', op: 'lookup', key: text.key, value: text.value, hit: true, note, noteWords,
   };
   return { ...r, op };
 }

@@ -20,6 +20,7 @@ import type { Next } from './next.ts';
 import { encapFromLxc } from './overlay.ts';
 import { decide, verdictMessage, verdictOf } from './policy.ts';
 import type { RoutingProgram, SkbContext } from './types.ts';
+import { message } from '../messages.ts';
 
 const PROGRAM = 'cil_from_container' satisfies RoutingProgram;
 
@@ -51,7 +52,7 @@ export function arpForGateway(w: Walk, ep: EndpointInfo, packetId: number): void
   };
   const neigh = {
     node: node.name, map: 'neigh', op: 'update', key: neighKey(gw, `eth0 (${ep.name})`), value: neighValue(ep.nodeMac),
-    hit: false, note: "the pod's ARP table",
+    hit: false, note: "the pod's ARP table", noteWords: message('note.arp_table'),
   } as const;
   w.emit(
     {
@@ -129,7 +130,7 @@ export function fromContainer(w: Walk, ep: EndpointInfo, sent: Packet): Next {
     packet = lb4RevNat(w, at, ct.revNat, packet, PROGRAM);
     nodeportReply = true;
   }
-  const ic = lookupIpcache(w.dp, node.name, packet.dst, 'destination identity');
+  const ic = lookupIpcache(w.dp, node.name, packet.dst, 'destination identity', message('note.ipcache.dst'));
   const dstIdentity = ic.value.identity;
   const remote = ic.value.tunnelEndpoint !== '0.0.0.0';
   w.emit(

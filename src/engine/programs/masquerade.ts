@@ -9,6 +9,7 @@ import { RESERVED } from '../derive/identities.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import type { MessageId } from '../messages.ts';
 import type { SkbContext } from './types.ts';
+import { message } from '../messages.ts';
 
 export interface MasqDecision {
   nat: boolean;
@@ -40,7 +41,7 @@ export function needsMasquerade(dp: Datapath, node: NodeDatapath, p: Packet, skb
     const hit = longestMatch(dp.ipMasqCidrs, p.dst);
     ops.push({
       node: node.name, map: 'cilium_ipmasq_v4', op: 'lookup', key: hit ? cidrToString(hit) : p.dst, hit: !!hit,
-      note: 'ip-masq-agent nonMasqueradeCIDRs',
+      note: 'ip-masq-agent nonMasqueradeCIDRs', noteWords: message('note.ipmasq'),
     });
     if (hit) return none('masq.ipmasq', { dst: p.dst, cidr: cidrToString(hit) }, ops);
   }

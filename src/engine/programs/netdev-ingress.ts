@@ -17,20 +17,25 @@ import { revNatCanSkip } from '../runtime/nat.ts';
 import type { RoutingProgram } from './types.ts';
 import { nodePortFrontend, nodeportLb4, nodeportReply } from './nodeport.ts';
 import { dstText, withDst } from './packet.ts';
+import { message } from '../messages.ts';
 
 const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 const NO_MAPPING = 'snat_v4_rev_nat: no mapping';
+const NO_MAPPING_WORDS = message('note.revnat.none');
+const noMapping = (o: MapOp): MapOp => ({ ...o, note: NO_MAPPING, noteWords: NO_MAPPING_WORDS });
 
 export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next {
   let packet = arriving;
   const at = onDevice(w, node.name, node.device, 'ingress');
-  const src = lookupIpcache(w.dp, node.name, packet.outer?.src ?? packet.src, 'source identity');
+  const srcIp = packet.outer?.src ?? packet.src;
+  const src = lookupIpcache(w.dp, node.name, srcIp, 'source identity', message('note.ipcache.src'));
   const srcIdentity = src.value.identity;
   // nodeport_lb4 only extracts a service tuple from TCP and UDP (and tunnel packets are for the host).
   const nodePort = packet.outer ? undefined : nodePortFrontend(w, node, packet);
   const svcOps: MapOp[] = packet.proto === 'ICMP' || packet.outer ? [] : [{
     node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup',
     key: serviceKey(packet.dst, packet.dport ?? 0, 0), hit: !!nodePort, note: 'nodeport_lb4: is it a service?',
+    noteWords: message('note.nodeport.is_service'),
   }];
   // No service: nodeport_lb4 tail-calls CILIUM_CALL_IPV4_NODEPORT_NAT_INGRESS, whose snat_v4_rev_nat
   // reads cilium_snat_v4_external for every packet with a destination port in the NAT range (a reply
@@ -41,7 +46,7 @@ export function fromNetdev(w: Walk, node: NodeDatapath, arriving: Packet): Next 
     {
       place: at, packet, kind: 'netdev-ingress', program: PROGRAM,
       source: 'bpf/bpf_host.c: cil_from_netdev → handle_netdev → tail_handle_ipv4_from_netdev → nodeport_lb4',
-      maps: [src.op, ...svcOps, ...(rev && !rev.found ? rev.ops.map((o) => ({ ...o, note: NO_MAPPING })) : [])],
+      maps: [src.op, ...svcOps, ...(rev && !rev.found ? rev.ops.map(noMapping) : [])],
       observation: 'from-network', srcIdentity,
     },
     packet.outer ? 'netdev.ingress.overlay'

@@ -17,6 +17,7 @@ import { backendIdAt, backendOf, countOf, frontendById } from '../derive/lookups
 import type { Next } from './next.ts';
 import { dstText, srcText, withDst, withSrc } from './packet.ts';
 import type { RoutingProgram, SkbContext } from './types.ts';
+import { message } from '../messages.ts';
 
 const PROGRAM = 'cil_from_netdev' satisfies RoutingProgram;
 
@@ -48,6 +49,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
     {
       node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(packet.dst, f.port, 0, f.internal),
       value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'nodeport_lb4: a NodePort frontend',
+      noteWords: message('note.nodeport.frontend'),
     },
     ...existing.ops,
   ];
@@ -59,6 +61,7 @@ export function nodeportLb4(w: Walk, node: NodeDatapath, f: Frontend, packet: Pa
     ops.push({
       node: node.name, map: 'cilium_lb4_services_v2', op: 'lookup', key,
       value: serviceValue(backendId, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
+        noteWords: message('note.slot', { slot, count }),
     });
     const entry = w.ct.serviceEntry(node.name, packet, { backendId, revNat: f.id, srcIdentity });
     ops.push(...entry.ops.filter((o) => o.op === 'update'));

@@ -94,14 +94,19 @@ function probeOp(
   node: string, ep: EndpointInfo, dir: TrafficDirection, probe: Probe, l4: L4Tuple, decided: boolean, index: number,
 ): MapOp {
   const which = index === 0 ? `identity ${probe.identity}` : 'any identity (0)';
+  const whichWords = index === 0
+    ? message('note.policy.identity', { identity: probe.identity })
+    : message('note.policy.any');
   if (!probe.hit) {
     const key = probeKey(ep, dir, probe.identity, l4.proto, l4.dport);
-    return { node, map: 'cilium_policy', op: 'lookup', key, hit: false, note: `no entry for ${which}` };
+    return { node, map: 'cilium_policy', op: 'lookup', key, hit: false, note: `no entry for ${which}`,
+      noteWords: message('note.policy.none', { which: whichWords }) };
   }
   return {
     node, map: 'cilium_policy', op: 'lookup', key: policyRowKey(ep, probe.hit), value: policyRowValue(probe.hit),
     words: probe.hit.origin.message,
     hit: true, note: decided ? `${which}: this entry decides` : `${which}: less specific, not used`,
+    noteWords: message(decided ? 'note.policy.decides' : 'note.policy.unused', { which: whichWords }),
   };
 }
 

@@ -11,6 +11,7 @@ import { backendKey, backendValue, revSkKey, revSkValue, serviceKey, serviceValu
 import type { Place, SocketHook } from '../place.ts';
 import type { MapOp, Packet, SockAddr, SocketCall } from '../trace.ts';
 import { backendIdAt, backendOf, countOf } from '../derive/lookups.ts';
+import { message } from '../messages.ts';
 
 export interface SocketClient {
   node: string;
@@ -41,6 +42,7 @@ export function sockXlateFwd(
   const master: MapOp = {
     node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(keyAddress(f, vip), f.port, 0, f.internal),
     value: serviceValue(0, count, f.id, f.flagBits), hit: true, note: 'lb4_lookup_service: the master entry',
+    noteWords: message('note.sock.master'),
   };
   const place = socketAt(client, udp ? 'cgroup/sendmsg4' : 'cgroup/connect4');
   const program = udp ? 'cil_sock4_sendmsg' : 'cil_sock4_connect';
@@ -78,6 +80,7 @@ export function sockXlateFwd(
     {
       node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(keyAddress(f, vip), f.port, slot, f.internal),
       value: serviceValue(backend.id, 0, f.id, 0), hit: true, note: `slot ${slot} of ${count}`,
+        noteWords: message('note.slot', { slot, count }),
     },
     {
       node, map: 'cilium_lb4_backends_v3', op: 'lookup', key: backendKey(backend.id),
@@ -85,7 +88,7 @@ export function sockXlateFwd(
     },
     {
       node, map: 'cilium_lb4_reverse_sk', op: 'update', key: revKey, value: revSkValue(vip, f.port, f.id), hit: false,
-      note: 'sock4_update_revnat: socket cookie → service',
+      note: 'sock4_update_revnat: socket cookie → service', noteWords: message('note.sock.revnat'),
     },
   ];
   let sockMap = w.revSk.get(node);
@@ -114,7 +117,7 @@ export function sockXlateRev(
     {
       node, map: 'cilium_lb4_services_v2', op: 'lookup', key: serviceKey(keyAddress(f, vip), f.port, 0, f.internal),
       value: serviceValue(0, countOf(w.dp, f), f.id, f.flagBits), hit: true,
-      note: 'the service still exists with the same rev_nat_index',
+      note: 'the service still exists with the same rev_nat_index', noteWords: message('note.sock.still'),
     },
   ];
   // The call's address as the answer carried it (the backend), and as the application gets it (the service).

@@ -6,6 +6,7 @@
  * tells new / established / reply.
  */
 import type { Ipv4 } from '../../scenario/values.ts';
+import { message } from '../messages.ts';
 import { ctKey, ctValue, type CtDir, type CtEntryView, type CtTuple } from '../maps/format.ts';
 import type { CtTimeouts } from '../../scenario/model.ts';
 import type { CtState, MapName, MapOp, Packet, TcpFlags } from '../trace.ts';
@@ -109,7 +110,7 @@ export class ConntrackTables {
     if (hitFwd) return { state: 'established', revNat: hitFwd.view.revNat, key: fwd, map, ops: this.touch(node, map, fwd, hitFwd, dir, flags) };
     const hitRev = t.get(rev);
     if (hitRev) return { state: 'reply', revNat: hitRev.view.revNat, key: rev, map, ops: this.touch(node, map, rev, hitRev, dir, flags) };
-    return { state: 'new', revNat: 0, map, ops: [{ node, map, op: 'lookup', key: fwd, hit: false, note: 'CT_NEW: no entry' }] };
+    return { state: 'new', revNat: 0, map, ops: [{ node, map, op: 'lookup', key: fwd, hit: false, note: 'CT_NEW: no entry', noteWords: message('note.ct.new') }] };
   }
 
   /** The rev_nat_index a lookup would find, without touching the entry (no flags recorded). */
@@ -126,7 +127,7 @@ export class ConntrackTables {
     const ops: MapOp[] = [{ node, map, op: 'lookup', key, value: before, hit: true }];
     this.updateTimeout(e.view, e.tuple.proto === 'TCP', side, flags);
     const after = ctValue(e.view);
-    if (after !== before) ops.push({ node, map, op: 'update', key, value: after, hit: true, note: 'ct_update_timeout' });
+    if (after !== before) ops.push({ node, map, op: 'update', key, value: after, hit: true, note: 'ct_update_timeout', noteWords: message('note.ct.timeout') });
     return ops;
   }
 
@@ -143,10 +144,13 @@ export class ConntrackTables {
     if (found) {
       const ops = this.touch(node, map, key, found, 'service', tcpFlagBits(p.tcpFlags));
       const first = ops[0];
-      if (first) first.note = 'CT_SERVICE: the backend chosen before';
+      if (first) {
+        first.note = 'CT_SERVICE: the backend chosen before';
+        first.noteWords = message('note.ct.service.before');
+      }
       return { backendId: found.view.backendId, ops };
     }
-    if (!create) return { ops: [{ node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new' }] };
+    if (!create) return { ops: [{ node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new', noteWords: message('note.ct.service.new') }] };
     const view: CtEntryView = {
       expires: 0, rxFlagsSeen: 0, lastRxReport: 0, txFlagsSeen: 0, lastTxReport: 0, flags: 0, revNat: create.revNat,
       sourceSecurityId: create.srcIdentity, ifIndex: 0, backendId: create.backendId,
@@ -157,8 +161,8 @@ export class ConntrackTables {
     return {
       backendId: create.backendId,
       ops: [
-        { node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new' },
-        { node, map, op: 'update', key, value: ctValue(view), hit: false, note: 'service entry with the chosen backend' },
+        { node, map, op: 'lookup', key, hit: false, note: 'CT_SERVICE: new', noteWords: message('note.ct.service.new') },
+        { node, map, op: 'update', key, value: ctValue(view), hit: false, note: 'service entry with the chosen backend', noteWords: message('note.ct.service.entry') },
       ],
     };
   }
@@ -181,12 +185,12 @@ export class ConntrackTables {
     const key = ctKey(tuple);
     t.set(key, { tuple, view });
     const map = mapOf(p);
-    const ops: MapOp[] = [{ node, map, op: 'update', key, value: ctValue(view), hit: false, note: 'ct_create4' }];
+    const ops: MapOp[] = [{ node, map, op: 'update', key, value: ctValue(view), hit: false, note: 'ct_create4', noteWords: message('note.ct.create') }];
     const rel: CtTuple = { ...tuple, proto: 'ICMP', sport: 0, dport: 0, related: true };
     const relView: CtEntryView = { ...view, flags: view.flags | SEEN_NON_SYN };
     const relKey = ctKey(rel);
     t.set(relKey, { tuple: rel, view: relView });
-    ops.push({ node, map: 'cilium_ct_any4_global', op: 'update', key: relKey, value: ctValue(relView), hit: false, note: 'related ICMP entry' });
+    ops.push({ node, map: 'cilium_ct_any4_global', op: 'update', key: relKey, value: ctValue(relView), hit: false, note: 'related ICMP entry', noteWords: message('note.ct.related') });
     return ops;
   }
 }

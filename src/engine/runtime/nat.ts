@@ -4,6 +4,7 @@
  * to rewrite the destination of replies. snat_v4_new_mapping writes IN first.
  */
 import type { Ipv4 } from '../../scenario/values.ts';
+import { message } from '../messages.ts';
 import { natKey, natValue } from '../maps/format.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import type { Rng } from '../util/rng.ts';
@@ -61,8 +62,8 @@ export class NatTables {
       addr: to,
       port,
       ops: [
-        { node, map: 'cilium_snat_v4_external', op: 'lookup', key: outKey, hit: false, note: 'no mapping yet' },
-        { node, map: 'cilium_snat_v4_external', op: 'update', key: inKey, value: natValue('IN', p.src, sp, 0, needsCt), hit: false, note: 'reverse entry first' },
+        { node, map: 'cilium_snat_v4_external', op: 'lookup', key: outKey, hit: false, note: 'no mapping yet', noteWords: message('note.snat.no_mapping') },
+        { node, map: 'cilium_snat_v4_external', op: 'update', key: inKey, value: natValue('IN', p.src, sp, 0, needsCt), hit: false, note: 'reverse entry first', noteWords: message('note.snat.reverse_first') },
         { node, map: 'cilium_snat_v4_external', op: 'update', key: outKey, value: natValue('OUT', to, port, 0, needsCt), hit: false },
       ],
     };

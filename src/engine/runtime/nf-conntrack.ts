@@ -4,6 +4,7 @@
  * translated back without another rule lookup.
  */
 import type { Ipv4 } from '../../scenario/values.ts';
+import { message } from '../messages.ts';
 import type { MapOp, Packet } from '../trace.ts';
 import { PerNode } from './per-node.ts';
 
@@ -35,14 +36,14 @@ export class NfConntrack {
     this.table(node).set(key, b);
     this.original.set(`${node} ${kind} ${arrivingKey(before)}`, after);
     const value = `${proto(before)} src=${before.src} dst=${before.dst} sport=${sp(before)} dport=${dp(before)} [${kind.toUpperCase()}]`;
-    return { node, map: 'nf_conntrack', op: 'update', key, value, hit: false, note: 'the reply tuple conntrack will expect' };
+    return { node, map: 'nf_conntrack', op: 'update', key, value, hit: false, note: 'the reply tuple conntrack will expect', noteWords: message('note.nf.reply_tuple') };
   }
 
   /** The translation an earlier packet of this flow got (conntrack applies it without the rules). */
   established(node: string, p: Packet, kind: 'dnat' | 'snat'): { packet?: Packet; op: MapOp } {
     const after = this.original.get(`${node} ${kind} ${arrivingKey(p)}`);
     const translated = after && (kind === 'dnat' ? { ...p, dst: after.dst, dport: after.dport } : { ...p, src: after.src, sport: after.sport });
-    return { packet: translated, op: { node, map: 'nf_conntrack', op: 'lookup', key: after ? replyKey(after) : arrivingKey(p), hit: !!after, note: 'an established connection' } };
+    return { packet: translated, op: { node, map: 'nf_conntrack', op: 'lookup', key: after ? replyKey(after) : arrivingKey(p), hit: !!after, note: 'an established connection', noteWords: message('note.nf.established') } };
   }
 
   /** A reply arriving in the stack: the binding that translates it back, if any. */

@@ -8,6 +8,8 @@ import { dropReasonText } from '../../i18n/index.ts';
 import { isDropped, selectCurrentEvent } from '../../state/selectors.ts';
 import { useApp, useT } from '../app/context.tsx';
 import { opOutcome } from '../evidence/op-outcome.ts';
+import { decodeRow, rawValue } from '../panels/decode.ts';
+import { opNote } from './op-note.ts';
 import { diffPackets, socketRows } from './packet-fields.ts';
 import { policyText } from './policy-text.ts';
 
@@ -34,6 +36,8 @@ export function HopInspector() {
   const rows = ev.packet ? diffPackets(packetBefore(events, step), ev.packet) : ev.socket ? socketRows(ev.socket) : [];
   const policy = policyText(t, lang, ev);
   const o = ev.packet?.outer;
+  // A slot row reads its service's master row (slot 0) among the hop's own ops, as the evidence strip does.
+  const lookup = (map: string, key: string) => ev.maps.find((m) => m.map === map && m.key === key)?.value;
   const facts: [string, string | undefined, string?][] = [
     [t('inspector.node'), ev.node],
     [t('inspector.iface'), ev.iface],
@@ -93,6 +97,10 @@ export function HopInspector() {
                 // An update that found no row inserted one: green "new row", never a red miss.
                 const outcome = opOutcome(op);
                 const good = outcome !== 'miss';
+                // The value as the cilium CLI prints it, less a policy row's English origin: its words say it.
+                const raw = rawValue(op);
+                const words = decodeRow(op, lookup);
+                const note = opNote(lang, op);
                 const word = { hit: t('inspector.hit'), miss: t('inspector.miss'), inserted: t('evidence.inserted'), updated: t('evidence.updated'), deleted: '' }[outcome];
                 return (
                 <li key={i} className={`map-op op-${op.op} ${good ? 'is-hit' : 'is-miss'}`} data-outcome={outcome}>
@@ -101,9 +109,10 @@ export function HopInspector() {
                   {word && <span className={good ? 'hit' : 'miss'}>{word}</span>}
                   <div className="op-row">
                     <code>{op.key}</code>
-                    {op.value && <code className="op-value"> → {op.value}</code>}
+                    {raw && <code className="op-value"> → {raw}</code>}
                   </div>
-                  {op.note && <div className="op-note">{op.note}</div>}
+                  {words && <div className="op-words" data-testid="op-words">{t(words.key, words.params)}</div>}
+                  {note && <div className="op-note">{note}</div>}
                 </li>
                 );
               })}

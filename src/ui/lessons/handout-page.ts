@@ -4,7 +4,9 @@
  * the page (the drawing as SVG, Hubble's and the terminal's output).
  */
 import { straceLines, tcpdumpLines, type CaptureTarget, type Trace } from '../../engine/index.ts';
-import { explainHop, type Lang } from '../../i18n/index.ts';
+import { explainHop, render, type Lang } from '../../i18n/index.ts';
+import { opNote } from '../hop/op-note.ts';
+import { rawValue } from '../panels/decode.ts';
 import type { Lesson, Stop } from '../../lessons/model.ts';
 import type { ScenarioSummary } from '../../worker/summary.ts';
 
@@ -52,7 +54,12 @@ export function handoutPage(
   const e = stop.evidence;
   if (e.maps && ev) {
     for (const map of e.maps.names) {
-      const rows = ev.maps.filter((o) => o.map === map).map((o) => `${o.op} ${o.key} → ${o.value ?? '(none)'}${o.note ? `  # ${o.note}` : ''}`);
+      const rows = ev.maps.filter((o) => o.map === map).map((o) => {
+        // The Cilium part raw; the policy origin and the note in the handout's language.
+        const origin = o.map === 'cilium_policy' && o.words ? ` (${render(lang, o.words)})` : '';
+        const note = opNote(lang, o);
+        return `${o.op} ${o.key} → ${rawValue(o) ?? '(none)'}${origin}${note ? `  # ${note}` : ''}`;
+      });
       evidence.push({ head: `${map} (${ev.node})`, lines: rows });
     }
   }
