@@ -75,5 +75,10 @@ describe('map op notes as words', () => {
     const json = traceJson(t, (m) => render('en', m));
     expect(json).toContain('"note": "slot ');
     expect(json).not.toContain('noteWords');
+    // Nor a policy row's origin words: its value text says the same in English.
+    const drop = traceFlow(loadBuiltin('kans-lab-policy'), { from: 'netpod2', to: 'webpod1', proto: 'tcp', port: 80 });
+    const dropJson = traceJson(drop, (m) => render('en', m));
+    expect(dropJson).toContain('cilium_policy');
+    expect(dropJson).not.toContain('"words"');
   });
 });
