@@ -90,6 +90,21 @@ export function CompareStage() {
   return presenter ? <SharedStage /> : <SideBySideStage />;
 }
 
+/** What differs and the hop counts, above both layouts. */
+function HeadPane() {
+  return (
+    <section className="compare-head-pane">
+      <ErrorBoundary inline>
+        <CompareHeader />
+      </ErrorBoundary>
+    </section>
+  );
+}
+
+/** A side's name for screen readers: "A, as configured" or "B, <what side B changes>". */
+const sideLabel = (t: ReturnType<typeof useT>, side: 'a' | 'b', spec: string) =>
+  side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) });
+
 /**
  * Presenter mode: the header and the shared drawing left, each side's hop and proof right. The aligned
  * hop list is left out: the callouts and the sides' captions say each side's hop, → steps the rows.
@@ -99,11 +114,7 @@ function SharedStage() {
   const spec = useApp((s) => s.compare?.spec ?? '');
   return (
     <main className="stage compare-stage is-shared" data-testid="compare-stage">
-      <section className="compare-head-pane">
-        <ErrorBoundary inline>
-          <CompareHeader />
-        </ErrorBoundary>
-      </section>
+      <HeadPane />
       <section className="topology-pane compare-shared">
         <ErrorBoundary inline>
           <Topology shared />
@@ -112,7 +123,7 @@ function SharedStage() {
       {/* One column for both sides, from the top: their proof needs the height more than the header does. */}
       <div className="compare-sides">
         {(['a', 'b'] as const).map((side) => (
-          <section key={side} className={`compare-side compare-side-${side}`} aria-label={side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) })}>
+          <section key={side} className={`compare-side compare-side-${side}`} aria-label={sideLabel(t, side, spec)}>
             <ErrorBoundary inline>
               <SideCaption side={side} />
               <SideEvidence side={side} />
@@ -130,13 +141,9 @@ function SideBySideStage() {
   const hasB = useApp((s) => s.compare?.trace !== undefined);
   return (
     <main className="stage compare-stage" data-testid="compare-stage">
-      <section className="compare-head-pane">
-        <ErrorBoundary inline>
-          <CompareHeader />
-        </ErrorBoundary>
-      </section>
+      <HeadPane />
       {(['a', 'b'] as const).map((side) => (
-        <section key={side} className={`compare-side compare-side-${side}`} aria-label={side === 'a' ? t('compare.sideA') : t('compare.sideB', { what: sideBName(t, spec) })}>
+        <section key={side} className={`compare-side compare-side-${side}`} aria-label={sideLabel(t, side, spec)}>
           <ErrorBoundary inline>
             <SideCaption side={side} />
             <div className="compare-topology">{side === 'a' || hasB ? <Topology side={side} /> : null}</div>
