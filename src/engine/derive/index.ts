@@ -3,11 +3,9 @@
  * node's agent would program: endpoints, interfaces, routes, ipcache, LB maps.
  * Pure and deterministic; the heavy part of loading a scenario.
  */
-import { applySettings } from '../../scenario/config.ts';
 import type { CiliumConfig, ClusterModel, NodeModel, PodModel } from '../../scenario/model.ts';
 import { cidrHost, ipv4ToU32, parseCidr, type Cidr, type Identity, type Ipv4, type Mac } from '../../scenario/values.ts';
 import { must } from '../util/internal.ts';
-import type { Message } from '../messages.ts';
 import type { Settings } from '../request.ts';
 import { macOf } from '../util/hash.ts';
 import { hostEndpointIdOf, nodeEndpoints, isManaged } from './endpoints.ts';
@@ -19,6 +17,9 @@ import { policyCidrIdentities } from '../policy/index.ts';
 import { gatewayOf, nodeInterfaces, nodeRoutes } from './nodes.ts';
 import { deriveServices, frontendsOf } from './services.ts';
 import { DeriveTicker, type OnDeriveProgress } from './progress.ts';
+import { agentStartError, hostRoutingOf, SettingsError, withSettings } from './settings.ts';
+
+export { agentStartError, SettingsError } from './settings.ts';
 import type { AttachModes, Datapath, EndpointInfo, Frontend, Frontend6, HostRouting, IpcacheEntry, NodeDatapath, Route } from './types.ts';
 
 /** ip-masq-agent's default nonMasqueradeCIDRs (pkg/ipmasq), used when no config names any. */
@@ -28,30 +29,6 @@ export const DEFAULT_NON_MASQ_CIDRS = [
   // link-local is always added unless masqLinkLocal is set
   '169.254.0.0/16',
 ];
-
-/** Applies `--set` style overrides to the model's cilium-config. Bad values throw with the key named. */
-export function withSettings(model: ClusterModel, settings: Settings = {}): ClusterModel {
-  if (Object.keys(settings).length === 0) return model;
-  const r = applySettings(model, settings);
-  if (!r.ok) throw new SettingsError(r.errors.map((i) => i.message).join('; '), joined(r.errors.map((i) => i.text)));
-  return r.model;
-}
-
-/** Several problems' words as one message, `a; b; c` (undefined when any has none: the English then stands). */
-function joined(words: readonly (Message | undefined)[]): Message | undefined {
-  const [first, ...rest] = words;
-  if (!first || words.some((w) => w === undefined)) return undefined;
-  const tail = joined(rest);
-  return rest.length === 0 ? first : tail && { id: 'list.semicolon', params: { first, rest: tail } };
-}
-
-/** The agent refuses the settings: `message` in English (the CLI), `says` the same words for the page's language. */
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
-  constructor(message: string, readonly says?: Message) {
-    super(message);
-  }
-}
 
 function usedIpsOf(pods: PodModel[]): Set<string> {
   return new Set(pods.flatMap((p) => (p.podIP ? [p.podIP as string] : [])));
@@ -65,24 +42,6 @@ function firstFree(cidr: Cidr | undefined, used: Set<string>, from: number): Ipv
     if (!used.has(ip)) return ip;
   }
   return '0.0.0.0' as Ipv4;
-}
-
-export function hostRoutingOf(c: ClusterModel['config']): HostRouting {
-  if (c.enableHostLegacyRouting) return { mode: 'Legacy', reason: 'enable-host-legacy-routing is true' };
-  if (!c.kubeProxyReplacement) return { mode: 'Legacy', reason: 'BPF host routing needs kube-proxy-replacement' };
-  if (!c.enableBpfMasquerade) return { mode: 'Legacy', reason: 'BPF host routing needs enable-bpf-masquerade' };
-  return { mode: 'BPF' };
-}
-
-/** Combinations the agent refuses to start with (daemon/cmd: option validation). */
-export function agentStartError(c: ClusterModel['config']): string | undefined {
-  if (!c.kubeProxyReplacement && c.enableBpfMasquerade) {
-    return 'the Cilium agent refuses to start: enable-bpf-masquerade needs kube-proxy-replacement; with kube-proxy, set enable-bpf-masquerade=false (and enable-ip-masq-agent=false)';
-  }
-  if (c.enableIpMasqAgent && !c.enableBpfMasquerade) {
-    return 'the Cilium agent refuses to start: enable-ip-masq-agent needs enable-bpf-masquerade=true';
-  }
-  return undefined;
 }
 
 /** `onProgress` hears how far it got every few thousand pods or frontends (a load's progress bar). */
