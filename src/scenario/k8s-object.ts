@@ -195,21 +195,21 @@ function collectAt(data: unknown, base: FieldPath, item: number | undefined, ctx
  */
 export function collectItem(list: Record<string, unknown>, item: unknown, i: number, ctx: DocContext): void {
   const kind = list['kind'];
-  const typed = typeof kind === 'string' && kind !== 'List' ? (inheritKind({ ...list, items: [item] }, kind) as unknown[])[0] : item;
-  collectAt(typed, ROOT, i, ctx);
+  collectAt(typeof kind === 'string' ? withListKind(item, list, kind) : item, ROOT, i, ctx);
 }
 
 /** A typed list's items with the kind and apiVersion it implies, where they lack their own. */
 function inheritKind(list: Record<string, unknown>, kind: string): unknown {
   const items = list['items'];
   if (kind === 'List' || !Array.isArray(items)) return items;
-  const itemKind = kind.slice(0, -'List'.length);
+  return items.map((item: unknown) => withListKind(item, list, kind));
+}
+
+/** One item of `list` (kind `kind`): a typed list's item takes its kind and apiVersion unless it has its own. */
+function withListKind(item: unknown, list: Record<string, unknown>, kind: string): unknown {
+  if (kind === 'List' || item === null || typeof item !== 'object' || Array.isArray(item)) return item;
   const apiVersion = list['apiVersion'];
-  return items.map((item: unknown) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-    const o = item as Record<string, unknown>;
-    return { ...(typeof apiVersion === 'string' ? { apiVersion } : {}), kind: itemKind, ...o };
-  });
+  return { ...(typeof apiVersion === 'string' ? { apiVersion } : {}), kind: kind.slice(0, -'List'.length), ...(item as Record<string, unknown>) };
 }
 
 export function notAnObject({ format, doc }: Pick<DocContext, 'format' | 'doc'>, line: number, why: IssueText): ScenarioIssue {
