@@ -280,13 +280,13 @@ export class EngineHost {
     return this.runTrace(flow);
   }
 
-  /** The view's text before the first hop and after each hop that writes this node's maps. */
   /** A node's initial rows, with the words the engine gives some of them (a policy row's origin). */
   private tables(node: string): TableRows[] {
     const dp = this.requireDp();
     return tableRows(this.engine.initialTables(dp, node), this.engine.initialWords?.(dp, node));
   }
 
+  /** The view's text before the first hop and after each hop that writes this node's maps. */
   private cilium(node: string, view: CiliumView, flow: FlowRequest | undefined): CiliumReply {
     const dp = this.requireDp();
     const trace = flow && this.traceOf(flow);
